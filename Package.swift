@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Afterword",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "afterword", targets: ["AfterwordCLI"]),
+        .library(name: "AfterwordCore", targets: ["AfterwordCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .target(
+            name: "AfterwordCore",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "AfterwordStore",
+            dependencies: ["AfterwordCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "AfterwordIntake",
+            dependencies: ["AfterwordCore"]
+        ),
+        .executableTarget(
+            name: "AfterwordCLI",
+            dependencies: [
+                "AfterwordCore", "AfterwordStore", "AfterwordIntake",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AfterwordCoreTests", dependencies: ["AfterwordCore"]),
+        .testTarget(name: "AfterwordStoreTests", dependencies: ["AfterwordStore"]),
+        .testTarget(name: "AfterwordIntakeTests", dependencies: ["AfterwordIntake"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore"]),
+    ]
+)

@@ -1,0 +1,50 @@
+import AfterwordCore
+import ArgumentParser
+import Foundation
+
+/// `afterword`: thank an interviewer the right way, once.
+@main
+struct Afterword: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "afterword",
+        abstract: "Thank an interviewer the right way, once, and be remembered.",
+        discussion: """
+            Record who you met, compose a short professional thank-you for each of them, check it
+            against the etiquette rules (AW-…), and see who still needs one.
+
+            Data lives in $AFTERWORD_HOME, else $XDG_DATA_HOME/afterword, else ~/.local/share/afterword.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InterviewCommand.self, InterviewerCommand.self, DraftCommand.self, CheckCommand.self,
+            StatusCommand.self, ConfigCommand.self,
+        ]
+    )
+
+    /// Runs the command line with errors turned into one-line messages and stable exit codes:
+    /// 0 done, 1 the checker found errors, 2 the input could not be used.
+    static func main() async {
+        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as UserError {
+            Console.error(error.message)
+            Foundation.exit(error.exitCode)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Console.error(fullMessage(for: error))
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import AfterwordCore
+import ArgumentParser
+import Foundation
+
+/// `afterword check`: the etiquette linter.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check drafts against the etiquette rules, like a linter.",
+        discussion: """
+            Each input may begin with header lines (Subject:, To:, Company:, Channel:) and a blank line;
+            the rest is the body. Several drafts to one company are also compared with each other:
+            AW-DISTINCT (word 3-shingle Jaccard similarity above \(EtiquetteLimits.distinctSimilarity)) and
+            AW-NAMES (a note carrying another interviewer's name).
+            Exit status: 0 no errors, 1 errors found, 2 unusable input.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Argument(help: ArgumentHelp("Draft files; - or nothing reads standard input.", valueName: "file"))
+    var files: [String] = []
+    @Option(help: "email or note (default: from the headers; e-mail unless a To: without an address says note).")
+    var channel: Channel?
+    @Option(help: "The recipient's name, exactly as on their card.") var to: String?
+    @Option(help: "The company's name, exactly as it writes it.") var company: String?
+    @Option(help: "The e-mail's subject, when the input has no Subject: line.") var subject: String?
+    @Option(help: "text or json.") var format: Format = .text
+
+    func run() async throws {
+        let paths = files.isEmpty ? ["-"] : files
+        var documents: [Document] = []
+        for path in paths {
+            var document = Document.parse(try Self.read(path), path: path == "-" ? "<stdin>" : path, defaultChannel: channel)
+            if let to {
+                let (name, email) = Document.splitAddress(to)
+                document.recipientName = name ?? document.recipientName
+                document.recipientEmail = email ?? document.recipientEmail
+            }
+            if let company { document.company = company }
+            if let subject, document.subject == nil {
+                document.subject = subject
+                document.subjectLine = 0
+            }
+            guard !document.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw UserError("\(document.path): the draft has no body; write the message after the header lines and a blank line")
+            }
+            documents.append(document)
+        }
+        let results = Checker().check(documents)
+        switch format {
+        case .json:
+            try Console.json(
+                JSONShape.CheckReport(
+                    files: zip(documents, results).map { JSONShape.CheckReport.File(path: $0.path, findings: $1) }))
+        case .text:
+            for (document, findings) in zip(documents, results) {
+                for finding in findings { Console.out(FindingText.line(finding, path: document.path)) }
+            }
+            Console.out(FindingText.summary(results.flatMap { $0 }, files: documents.count))
+        }
+        if results.contains(where: \.hasErrors) { throw ExitCode.failure }
+    }
+
+    /// The text of a file, or of standard input for `-`.
+    static func read(_ path: String) throws -> String {
+        let data: Data?
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw UserError("\(path): no such file; give the path of a draft, or - for standard input")
+            }
+            guard !isDirectory.boolValue else { throw UserError("\(path): is a directory; give draft files") }
+            data = FileManager.default.contents(atPath: path)
+            guard data != nil else { throw UserError("\(path): cannot be read; check its permissions") }
+        }
+        guard let data, let text = String(data: data, encoding: .utf8), !text.contains("\u{0}") else {
+            throw UserError("\(path == "-" ? "<stdin>" : path): is not UTF-8 text; save the draft as UTF-8 text")
+        }
+        return text
+    }
+}
+
+extension Channel: ExpressibleByArgument {}
+
+/// Findings as a compiler prints them.
+enum FindingText {
+    /// `drafts/dana.txt:3:12: error AW-NOREPLY: … ["please confirm you received"]`
+    static func line(_ finding: Finding, path: String) -> String {
+        var text = "\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue) \(finding.rule.rawValue): \(finding.message)"
+        if let excerpt = finding.excerpt, !excerpt.isEmpty { text += " [\"\(excerpt.replacingOccurrences(of: "\n", with: " "))\"]" }
+        return text
+    }
+
+    /// `2 errors, 1 warning, 0 hints in 1 file`.
+    static func summary(_ findings: [Finding], files: Int) -> String {
+        func count(_ severity: Severity, _ noun: String) -> String {
+            let n = findings.filter { $0.severity == severity }.count
+            return "\(n) \(noun)\(n == 1 ? "" : "s")"
+        }
+        return "\(count(.error, "error")), \(count(.warning, "warning")), \(count(.hint, "hint")) in \(files) file\(files == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+
+/// `afterword config …`: your name, address and preferences.
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Your name, signature and preferences (stored in config.json in the data directory).",
+        discussion: "Settings: " + Config.keys.map { "\($0.key) (\($0.help))" }.joined(separator: "; ") + ".",
+        subcommands: [Set.self, Get.self, List.self]
+    )
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set one setting.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The setting's name, e.g. name.") var key: String
+        @Argument(help: "Its value.") var value: String
+
+        func run() async throws {
+            let value = value.trimmingCharacters(in: .whitespaces)
+            try Config.validate(key: key, value: value)
+            var config = try global.loadConfig()
+            config.values[key] = value
+            try config.save(to: global.homeDirectory)
+        }
+    }
+
+    struct Get: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print one setting.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The setting's name.") var key: String
+
+        func run() async throws {
+            guard Config.keys.contains(where: { $0.key == key }) else {
+                throw UserError("unknown setting \"\(key)\"; known settings: \(Config.keys.map(\.key).joined(separator: ", "))")
+            }
+            guard let value = try global.loadConfig().values[key] else {
+                throw UserError("\(key) is not set; set it with `afterword config set \(key) …`", exitCode: 1)
+            }
+            Console.out(value)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print every setting.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let config = try global.loadConfig()
+            if output.json {
+                try Console.json(config.values)
+                return
+            }
+            for (key, _) in Config.keys {
+                Console.out("\(key) = \(config.values[key] ?? "(not set)")")
+            }
+        }
+    }
+}

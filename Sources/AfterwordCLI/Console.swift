@@ -1,0 +1,44 @@
+import Foundation
+
+/// The CLI's output layer: the only place that writes to the terminal.
+enum Console {
+    /// Writes a line to standard output.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Writes `error: …` to standard error.
+    static func error(_ message: String) {
+        let text = message.hasPrefix("error:") || message.hasPrefix("Error:") ? message : "error: \(message)"
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Writes a note to standard error (kept out of piped output).
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data(("note: " + message + "\n").utf8))
+    }
+
+    /// Writes a value as pretty, key-sorted JSON.
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601.utc(date))
+        }
+        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
+
+/// A mistake of the user's that the CLI reports in one line (exit 2 unless said otherwise).
+struct UserError: Error, CustomStringConvertible {
+    var message: String
+    var exitCode: Int32 = 2
+
+    init(_ message: String, exitCode: Int32 = 2) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    var description: String { message }
+}

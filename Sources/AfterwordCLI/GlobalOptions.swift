@@ -1,0 +1,115 @@
+import AfterwordCore
+import AfterwordStore
+import ArgumentParser
+import Foundation
+
+/// Options every command shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The data directory (default: $AFTERWORD_HOME, else $XDG_DATA_HOME/afterword, else ~/.local/share/afterword).",
+            valueName: "dir"))
+    var home: String?
+
+    /// Moves `--home DIR` to the end so it may be written before the subcommand (`afterword --home X status`).
+    static func hoisted(_ arguments: [String]) -> [String] {
+        var rest: [String] = []
+        var moved: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                rest += arguments[index...]
+                break
+            }
+            if argument == "--home", index + 1 < arguments.count {
+                moved += [argument, arguments[index + 1]]
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("--home=") {
+                moved.append(argument)
+            } else {
+                rest.append(argument)
+            }
+            index += 1
+        }
+        if let terminator = rest.firstIndex(of: "--") {
+            rest.insert(contentsOf: moved, at: terminator)
+            return rest
+        }
+        return rest + moved
+    }
+
+    /// The data directory, resolved as documented.
+    var homeDirectory: URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let home, !home.isEmpty { return URL(fileURLWithPath: (home as NSString).expandingTildeInPath) }
+        if let home = environment["AFTERWORD_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return URL(fileURLWithPath: data).appendingPathComponent("afterword")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/afterword")
+    }
+
+    /// Opens the store, turning store errors into user errors.
+    func openStore() throws -> AppDatabase {
+        do {
+            return try AppDatabase.open(path: homeDirectory.appendingPathComponent("afterword.sqlite").path)
+        } catch {
+            throw UserError(error.message)
+        }
+    }
+
+    /// The user's settings.
+    func loadConfig() throws -> Config {
+        try Config.load(from: homeDirectory)
+    }
+
+    /// The built-in templates with the user's overrides from `templates/`.
+    func loadTemplates() throws -> Templates {
+        let directory = homeDirectory.appendingPathComponent("templates")
+        var overrides: [String: String] = [:]
+        for channel in Channel.allCases {
+            let name = Templates.name(for: channel)
+            let file = directory.appendingPathComponent("\(name).mustache")
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            guard let data = FileManager.default.contents(atPath: file.path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                throw UserError("cannot read template \(file.path); fix its permissions or encoding (UTF-8), or remove it")
+            }
+            overrides[name] = text
+        }
+        do {
+            return try Templates(overrides: overrides)
+        } catch {
+            throw UserError(
+                "template \(directory.appendingPathComponent("\(error.name).mustache").path): \(error.reason); fix it or remove it to use the built-in one"
+            )
+        }
+    }
+
+    /// Now, or `$AFTERWORD_NOW` (an ISO 8601 time) when set, for reproducible scripts and tests.
+    var now: Date {
+        if let text = ProcessInfo.processInfo.environment["AFTERWORD_NOW"], let (date, _) = ISO8601.parse(text, defaultZone: nil) {
+            return date
+        }
+        return Date()
+    }
+}
+
+/// Options of commands that print records.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON (the shapes are documented in the README).")
+    var json = false
+}
+
+/// Parses a record id given on the command line.
+func parseID(_ text: String, _ what: String) throws -> Int64 {
+    guard let id = Int64(text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#"))), id > 0 else {
+        throw UserError("\(what) id must be a positive number, not \"\(text)\"; see `afterword \(what) list`")
+    }
+    return id
+}

@@ -1,0 +1,105 @@
+import AfterwordCore
+import AfterwordStore
+import ArgumentParser
+import Foundation
+
+/// `afterword interviewer …`: the people you met.
+struct InterviewerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interviewer",
+        abstract: "Record and look up the people who interviewed you.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an interviewer to an interview's panel and print their id.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The interview's id.") var interview: String
+        @Option(help: "Their name, spelled exactly as on their card.") var name: String
+        @Option(help: "Their job title.") var title: String?
+        @Option(help: "Their e-mail address (then the thank-you is an e-mail).") var email: String?
+        @Option(help: "Their phone number (kept for your records; never a reason to call).") var phone: String?
+        @Option(help: "Their postal address; separate lines with \";\" or \"\\n\".") var address: String?
+        @Option(help: "Their company, when not the interview's.") var company: String?
+
+        func run() async throws {
+            let id = try parseID(interview, "interview")
+            let name = try nonEmpty(name, "--name", example: "Dana Whitfield")
+            let email = try email.map { value -> String in
+                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                guard EmailAddress.isPlausible(trimmed) else {
+                    throw UserError("--email: \"\(value)\" is not an e-mail address; write it like dana@acme.com")
+                }
+                return Self.lowercasedDomain(trimmed)
+            }
+            let address = address.map(Self.addressLines).flatMap { $0.isEmpty ? nil : $0 }
+            let store = try global.openStore()
+            let detail = try storeCall { try store.interview(id: id) }
+            let interviewer = try storeCall {
+                try store.addInterviewer(
+                    Interviewer(
+                        name: name, title: title.flatMap(Self.blankToNil), company: company.flatMap(Self.blankToNil) ?? detail.interview.company,
+                        email: email, phone: phone.flatMap(Self.blankToNil), address: address, createdAt: global.now),
+                    toInterview: id)
+            }
+            if output.json {
+                try Console.json(JSONShape.Created(id: interviewer.id ?? 0))
+            } else {
+                Console.out("\(interviewer.id ?? 0)")
+            }
+        }
+
+        static func blankToNil(_ text: String) -> String? {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+
+        /// "1 Main St; Springfield" → two lines.
+        static func addressLines(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\n", with: "\n").split(whereSeparator: { $0 == ";" || $0 == "\n" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+
+        /// E-mail domains are case-blind; the local part is kept as written.
+        static func lowercasedDomain(_ email: String) -> String {
+            guard let at = email.lastIndex(of: "@") else { return email }
+            return String(email[..<at]) + email[at...].lowercased()
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Everyone you have met, with their interviews.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only people at this company.") var company: String?
+
+        func run() async throws {
+            let details = try global.openStore().interviewers(company: company)
+            if output.json {
+                try Console.json(details.map(JSONShape.InterviewerWithInterviews.init))
+                return
+            }
+            guard !details.isEmpty else {
+                Console.out(
+                    company == nil
+                        ? "Nobody yet. Add an interviewer with `afterword interviewer add INTERVIEW --name …`."
+                        : "Nobody at \(company ?? "") yet.")
+                return
+            }
+            for detail in details {
+                let person = detail.interviewer
+                Console.out(
+                    "#\(person.id ?? 0)  \(person.name)\(person.title.map { ", \($0)" } ?? "")\(person.company.map { " — \($0)" } ?? "")  → \(describe(person))")
+                for interview in detail.interviews {
+                    Console.out(
+                        "      interview #\(interview.id ?? 0): \(interview.company) — \(interview.role), \(ISO8601.display(interview.startsAt, in: interview.zone))")
+                }
+            }
+        }
+    }
+}

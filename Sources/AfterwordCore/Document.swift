@@ -1,0 +1,123 @@
+/// A draft as `afterword check` reads it: optional header lines (`Subject:`, `To:`…), a blank line, the body.
+public struct Document: Sendable {
+    /// A header line and where it was.
+    public struct Header: Sendable, Equatable {
+        public var name: String
+        public var value: String
+        public var line: Int
+        /// 1-based column where the value starts.
+        public var column: Int
+    }
+
+    /// The name shown in reports ("drafts/dana.txt", "<stdin>").
+    public var path: String
+    public var headers: [Header]
+    public var channel: Channel
+    /// The person the draft is to, as "Dana Whitfield" (no address), when known.
+    public var recipientName: String?
+    /// The recipient's e-mail address, when the `To:` header carries one.
+    public var recipientEmail: String?
+    public var company: String?
+    /// The role interviewed for, when known (its words are never taken for shouting or a proper noun).
+    public var role: String?
+    public var subject: String?
+    /// Where the subject is (its header line and column; line 0 when it came from an option).
+    public var subjectLine: Int
+    public var subjectColumn: Int = 1
+    public var body: String
+    /// The 1-based line number in the input where the body starts.
+    public var bodyFirstLine: Int
+
+    /// The header names the parser recognises; anything else on the first line starts the body.
+    public static let knownHeaders: Set<String> = ["subject", "to", "cc", "from", "company", "channel", "date", "role"]
+
+    /// Reads headers and body from the text of a draft.
+    ///
+    /// Header lines are recognised only at the very top and only for the names in ``knownHeaders``,
+    /// so a body that starts "Dear Dana," is never mistaken for headers.
+    public static func parse(_ text: String, path: String, defaultChannel: Channel? = nil) -> Document {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
+        var headers: [Header] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if !headers.isEmpty { index += 1 }
+                break
+            }
+            if let last = headers.last, line.first == " " || line.first == "\t" {
+                headers[headers.count - 1].value = last.value + " " + line.trimmingCharacters(in: .whitespaces)
+                index += 1
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else { break }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+            guard knownHeaders.contains(name.lowercased()) else { break }
+            let rest = line[line.index(after: colon)...]
+            let value = rest.trimmingCharacters(in: .whitespaces)
+            let column = line.distance(from: line.startIndex, to: colon) + 2 + rest.prefix { $0 == " " || $0 == "\t" }.count
+            headers.append(Header(name: name.lowercased(), value: value, line: index + 1, column: column))
+            index += 1
+        }
+        let body = lines[index...].joined(separator: "\n")
+        var document = Document(
+            path: path, headers: headers, channel: defaultChannel ?? .email, recipientName: nil,
+            recipientEmail: nil, company: nil, role: nil, subject: nil, subjectLine: 0, body: body, bodyFirstLine: index + 1)
+        for header in headers {
+            switch header.name {
+            case "subject":
+                document.subject = header.value
+                document.subjectLine = header.line
+                document.subjectColumn = header.column
+            case "to":
+                let (name, email) = Document.splitAddress(header.value)
+                document.recipientName = name
+                document.recipientEmail = email
+            case "role":
+                document.role = header.value.isEmpty ? nil : header.value
+            case "company":
+                document.company = header.value.isEmpty ? nil : header.value
+            case "channel":
+                if defaultChannel == nil, let channel = Channel(rawValue: header.value.lowercased()) {
+                    document.channel = channel
+                }
+            default:
+                break
+            }
+        }
+        if defaultChannel == nil, !headers.contains(where: { $0.name == "channel" }), document.subject == nil,
+            document.recipientName != nil, document.recipientEmail == nil
+        {
+            // A `To:` with a name and no address is a note card.
+            document.channel = .note
+        }
+        return document
+    }
+
+    /// The same draft, known to be to `recipient` at `company` for `role` (as when the store composed it).
+    public func addressed(to recipient: String, company: String, role: String) -> Document {
+        var document = self
+        document.recipientName = recipient
+        document.company = company
+        document.role = role
+        return document
+    }
+
+    /// Splits `"Dana Whitfield" <dana@acme.com>` into its name and address.
+    public static func splitAddress(_ value: String) -> (name: String?, email: String?) {
+        var name = value
+        var email: String?
+        if let open = value.lastIndex(of: "<"), let close = value.lastIndex(of: ">"), open < close {
+            email = String(value[value.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+            name = String(value[..<open])
+        } else if value.contains("@"), !value.contains(" ") {
+            return (nil, value)
+        }
+        name = name.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        return (name.isEmpty ? nil : name, email?.isEmpty == true ? nil : email)
+    }
+}
+
+import Foundation

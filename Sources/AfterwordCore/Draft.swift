@@ -1,0 +1,38 @@
+import Foundation
+
+/// A composed thank-you for one interviewer of one interview, as stored and as shown to the user.
+public struct Draft: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var interviewId: Int64
+    public var interviewerId: Int64
+    public var channel: Channel
+    /// The `To:` line: "Dana Whitfield <dana@acme.com>" for e-mail, the name for a note.
+    public var recipient: String
+    /// The subject, for e-mail.
+    public var subject: String?
+    public var body: String
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: Int64? = nil, interviewId: Int64, interviewerId: Int64, channel: Channel, recipient: String,
+        subject: String?, body: String, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.interviewId = interviewId
+        self.interviewerId = interviewerId
+        self.channel = channel
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The draft as text `afterword check` reads: header lines, a blank line, the body.
+    public var text: String {
+        var lines = ["To: \(recipient)"]
+        if let subject { lines.append("Subject: \(subject)") }
+        return lines.joined(separator: "\n") + "\n\n" + body
+    }
+}

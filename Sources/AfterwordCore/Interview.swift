@@ -1,0 +1,86 @@
+import Foundation
+
+/// How the interview took place.
+public enum InterviewFormat: String, Codable, Sendable, CaseIterable {
+    case onSite = "on-site"
+    case video
+    case phone
+
+    /// Parses the forms people type: "onsite", "on site", "in-person", "Zoom"…
+    public init?(userInput: String) {
+        let key = userInput.lowercased().filter { $0.isLetter }
+        switch key {
+        case "onsite", "inperson", "office", "site": self = .onSite
+        case "video", "zoom", "teams", "meet", "remote", "videocall": self = .video
+        case "phone", "telephone", "call", "phonescreen": self = .phone
+        default: return nil
+        }
+    }
+}
+
+/// One interview: who, what role, when (with its time zone) and what was discussed.
+public struct Interview: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var company: String
+    public var role: String
+    /// The instant the interview started.
+    public var startsAt: Date
+    /// The interview's time zone: an IANA name ("America/New_York") or a fixed offset ("GMT-0500").
+    public var timeZone: String
+    public var durationMinutes: Int
+    public var format: InterviewFormat
+    /// The user's own notes on what was discussed; the specifics that personalise the note.
+    public var notes: String
+    public var createdAt: Date
+
+    public init(
+        id: Int64? = nil, company: String, role: String, startsAt: Date, timeZone: String,
+        durationMinutes: Int = 60, format: InterviewFormat = .onSite, notes: String = "", createdAt: Date
+    ) {
+        self.id = id
+        self.company = company
+        self.role = role
+        self.startsAt = startsAt
+        self.timeZone = timeZone
+        self.durationMinutes = durationMinutes
+        self.format = format
+        self.notes = notes
+        self.createdAt = createdAt
+    }
+
+    /// The instant the interview ended.
+    public var endsAt: Date { startsAt.addingTimeInterval(TimeInterval(durationMinutes * 60)) }
+
+    /// The interview's time zone as a value (UTC if the stored name is unknown).
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0)! }
+}
+
+/// A person the user met: their details as on their business card.
+public struct Interviewer: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var name: String
+    public var title: String?
+    public var company: String?
+    public var email: String?
+    public var phone: String?
+    /// Postal address, lines separated by newlines.
+    public var address: String?
+    public var createdAt: Date
+
+    public init(
+        id: Int64? = nil, name: String, title: String? = nil, company: String? = nil, email: String? = nil,
+        phone: String? = nil, address: String? = nil, createdAt: Date
+    ) {
+        self.id = id
+        self.name = name
+        self.title = title
+        self.company = company
+        self.email = email
+        self.phone = phone
+        self.address = address
+        self.createdAt = createdAt
+    }
+
+    /// The channel AW-CHANNEL picks for this person.
+    public var channel: Channel { Channel.choose(email: email, address: address) }
+}

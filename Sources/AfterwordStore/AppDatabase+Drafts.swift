@@ -1,0 +1,57 @@
+import AfterwordCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Stores freshly composed drafts, all or none.
+    public func saveDrafts(_ drafts: [Draft]) throws -> [Draft] {
+        try writer.write { db in
+            try drafts.map { draft in
+                var draft = draft
+                try draft.insert(db)
+                return draft
+            }
+        }
+    }
+
+    /// One draft.
+    /// - Throws: ``StoreError`` when there is no such draft.
+    public func draft(id: Int64) throws -> Draft {
+        try writer.read { db in
+            guard let draft = try Draft.fetchOne(db, key: id) else {
+                throw StoreError.notFound("draft", id, hint: "see `afterword status` for the drafts you have")
+            }
+            return draft
+        }
+    }
+
+    /// The newest draft for one interviewer of one interview, if any.
+    public func latestDraft(interviewId: Int64, interviewerId: Int64) throws -> Draft? {
+        try writer.read { db in
+            try Draft.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId)
+                .order(Column("id").desc).fetchOne(db)
+        }
+    }
+
+    /// Replaces a draft's subject and body after the user edited it.
+    public func updateDraft(id: Int64, subject: String?, body: String, at now: Date) throws -> Draft {
+        try writer.write { db in
+            guard var draft = try Draft.fetchOne(db, key: id) else {
+                throw StoreError.notFound("draft", id, hint: "see `afterword status` for the drafts you have")
+            }
+            draft.subject = subject
+            draft.body = body
+            draft.updatedAt = now
+            try draft.update(db)
+            return draft
+        }
+    }
+
+    /// The ledger entries of one interviewer for one interview, oldest first.
+    public func messages(interviewId: Int64, interviewerId: Int64) throws -> [Message] {
+        try writer.read { db in
+            try Message.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId)
+                .order(Column("id")).fetchAll(db)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import AfterwordCore
+import Foundation
+import GRDB
+
+/// An interview with the people on its panel.
+public struct InterviewDetail: Codable, Sendable, Equatable {
+    public var interview: Interview
+    public var interviewers: [Interviewer]
+}
+
+/// An interviewer with the interviews they sat on.
+public struct InterviewerDetail: Codable, Sendable, Equatable {
+    public var interviewer: Interviewer
+    public var interviews: [Interview]
+}
+
+extension AppDatabase {
+    /// Records a new interview.
+    public func recordInterview(_ interview: Interview) throws -> Interview {
+        try writer.write { db in
+            var interview = interview
+            try interview.insert(db)
+            return interview
+        }
+    }
+
+    /// Records a new interviewer and seats them on the interview's panel, in one transaction.
+    /// - Throws: ``StoreError`` when the interview does not exist (nothing is written).
+    public func addInterviewer(_ interviewer: Interviewer, toInterview interviewId: Int64) throws -> Interviewer {
+        try writer.write { db in
+            guard try Interview.exists(db, key: interviewId) else {
+                throw StoreError.notFound("interview", interviewId, hint: "see `afterword interview list`")
+            }
+            var interviewer = interviewer
+            try interviewer.insert(db)
+            try seat(db, interviewer: interviewer.id ?? 0, on: interviewId)
+            return interviewer
+        }
+    }
+
+    func seat(_ db: Database, interviewer: Int64, on interviewId: Int64) throws {
+        let position = try Int.fetchOne(
+            db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM panelSeat WHERE interviewId = ?", arguments: [interviewId]) ?? 0
+        try PanelSeat(interviewId: interviewId, interviewerId: interviewer, position: position).insert(db, onConflict: .ignore)
+    }
+
+    /// Every interview, newest first, with its panel.
+    public func interviews() throws -> [InterviewDetail] {
+        try writer.read { db in
+            let interviews = try Interview.order(Column("startsAt").desc).fetchAll(db)
+            let panels = try panelsByInterview(db)
+            return interviews.map { InterviewDetail(interview: $0, interviewers: panels[$0.id ?? 0] ?? []) }
+        }
+    }
+
+    /// One interview with its panel.
+    /// - Throws: ``StoreError`` when there is no such interview.
+    public func interview(id: Int64) throws -> InterviewDetail {
+        try writer.read { db in
+            guard let interview = try Interview.fetchOne(db, key: id) else {
+                throw StoreError.notFound("interview", id, hint: "see `afterword interview list`")
+            }
+            return InterviewDetail(interview: interview, interviewers: try panel(db, interviewId: id))
+        }
+    }
+
+    /// One interviewer.
+    public func interviewer(id: Int64) throws -> Interviewer {
+        try writer.read { db in
+            guard let interviewer = try Interviewer.fetchOne(db, key: id) else {
+                throw StoreError.notFound("interviewer", id, hint: "see `afterword interviewer list`")
+            }
+            return interviewer
+        }
+    }
+
+    /// Everyone the user has met, by name, with their interviews; only those at `company` when given (case-blind).
+    public func interviewers(company: String? = nil) throws -> [InterviewerDetail] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT interviewer.*, panelSeat.interviewId AS seatInterviewId
+                    FROM interviewer LEFT JOIN panelSeat ON panelSeat.interviewerId = interviewer.id
+                    ORDER BY interviewer.name COLLATE NOCASE, interviewer.id
+                    """)
+            let interviews = Dictionary(
+                uniqueKeysWithValues: try Interview.fetchAll(db).map { ($0.id ?? 0, $0) })
+            var order: [Int64] = []
+            var details: [Int64: InterviewerDetail] = [:]
+            for row in rows {
+                let interviewer = try Interviewer(row: row)
+                let id = interviewer.id ?? 0
+                if details[id] == nil {
+                    order.append(id)
+                    details[id] = InterviewerDetail(interviewer: interviewer, interviews: [])
+                }
+                if let interviewId: Int64 = row["seatInterviewId"], let interview = interviews[interviewId] {
+                    details[id]?.interviews.append(interview)
+                }
+            }
+            let wanted = company.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            return order.compactMap { details[$0] }.filter { detail in
+                guard let wanted else { return true }
+                let companies = [detail.interviewer.company].compactMap { $0 } + detail.interviews.map(\.company)
+                return companies.contains { $0.lowercased() == wanted }
+            }
+        }
+    }
+
+    func panel(_ db: Database, interviewId: Int64) throws -> [Interviewer] {
+        try Interviewer.fetchAll(
+            db,
+            sql: """
+                SELECT interviewer.* FROM interviewer JOIN panelSeat ON panelSeat.interviewerId = interviewer.id
+                WHERE panelSeat.interviewId = ? ORDER BY panelSeat.position
+                """, arguments: [interviewId])
+    }
+
+    private func panelsByInterview(_ db: Database) throws -> [Int64: [Interviewer]] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT interviewer.*, panelSeat.interviewId AS seatInterviewId FROM interviewer
+                JOIN panelSeat ON panelSeat.interviewerId = interviewer.id ORDER BY panelSeat.position
+                """)
+        var panels: [Int64: [Interviewer]] = [:]
+        for row in rows {
+            let interviewId: Int64 = row["seatInterviewId"]
+            panels[interviewId, default: []].append(try Interviewer(row: row))
+        }
+        return panels
+    }
+}

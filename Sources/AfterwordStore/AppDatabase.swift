@@ -1,0 +1,119 @@
+import AfterwordCore
+import Foundation
+import GRDB
+
+/// Afterword's store: the schema, its migrations, and every write named by what it means.
+public final class AppDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path`, in WAL mode, migrated to the current schema.
+    /// - Throws: ``StoreError`` when the file is not a database or was written by a newer Afterword.
+    public static func open(path: String) throws(StoreError) -> AppDatabase {
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(
+                code: .cannotOpen,
+                message: "cannot create the data directory \(directory): \(error.localizedDescription); choose another with --home")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            return try AppDatabase(pool, path: path)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError(
+                code: .notADatabase,
+                message: "\(path) is not an Afterword database; move it aside or point --home at another directory")
+        } catch {
+            throw StoreError(code: .cannotOpen, message: "cannot open \(path): \(error); check the file and its permissions")
+        }
+    }
+
+    /// An empty database in memory, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(), path: ":memory:")
+    }
+
+    init(_ writer: any DatabaseWriter, path: String) throws {
+        self.writer = writer
+        let migrator = Self.migrator
+        let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded {
+            throw StoreError(
+                code: .newerSchema,
+                message: "\(path) was written by a newer version of Afterword; upgrade afterword to use it")
+        }
+        try migrator.migrate(writer)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "interview") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("company", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("startsAt", .datetime).notNull().indexed()
+                t.column("timeZone", .text).notNull()
+                t.column("durationMinutes", .integer).notNull().defaults(to: 60)
+                t.column("format", .text).notNull()
+                t.column("notes", .text).notNull().defaults(to: "")
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "interviewer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("title", .text)
+                t.column("company", .text).indexed()
+                t.column("email", .text).indexed()
+                t.column("phone", .text)
+                t.column("address", .text)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "panelSeat") { t in
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                t.belongsTo("interviewer", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["interviewId", "interviewerId"])
+            }
+            try db.create(table: "draft") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                t.belongsTo("interviewer", onDelete: .cascade).notNull()
+                t.column("channel", .text).notNull()
+                t.column("recipient", .text).notNull()
+                t.column("subject", .text)
+                t.column("body", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(index: "draft_pair", on: "draft", columns: ["interviewId", "interviewerId"])
+            try db.create(table: "message") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("draft", onDelete: .restrict).notNull()
+                t.column("interviewId", .integer).notNull()
+                t.column("interviewerId", .integer).notNull()
+                t.column("channel", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("scheduledAt", .datetime)
+                t.column("sentAt", .datetime)
+                t.column("serverReply", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(index: "message_pair", on: "message", columns: ["interviewId", "interviewerId"])
+            // AW-ONCE in the schema: at most one live thank-you per interviewer per interview.
+            try db.execute(
+                sql: """
+                    CREATE UNIQUE INDEX message_once ON message(interviewId, interviewerId)
+                    WHERE state IN ('scheduled', 'sending', 'sent', 'uncertain')
+                    """)
+        }
+        return migrator
+    }
+}
