@@ -34,8 +34,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AfterwordCoreTests", dependencies: ["AfterwordCore"]),
-        .testTarget(name: "AfterwordStoreTests", dependencies: ["AfterwordStore"]),
-        .testTarget(name: "AfterwordIntakeTests", dependencies: ["AfterwordIntake"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AfterwordStoreTests",
+            dependencies: ["AfterwordStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore"]),
     ]
 )
