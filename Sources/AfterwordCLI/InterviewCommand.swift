@@ -1,4 +1,5 @@
 import AfterwordCore
+import AfterwordIntake
 import AfterwordStore
 import ArgumentParser
 import Foundation
@@ -8,7 +9,7 @@ struct InterviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: "Record and look up interviews.",
-        subcommands: [Add.self, List.self, Show.self]
+        subcommands: [Add.self, Import.self, List.self, Show.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -58,6 +59,74 @@ struct InterviewCommand: AsyncParsableCommand {
             } else {
                 Console.out("\(interview.id ?? 0)")
             }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record interviews from a calendar invite (.ics): one per event, attendees as interviewers.",
+            discussion: """
+                Your own addresses (config email) and rooms or resources are not interviewers. The company comes \
+                from the summary, else the organizer's e-mail domain; --company and --role override both.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The .ics file.") var file: String
+        @Option(help: "Only the event with this UID.") var uid: String?
+        @Option(help: "The company, when the invite does not say it right.") var company: String?
+        @Option(help: "The role, when the invite does not say it right.") var role: String?
+
+        func run() async throws {
+            let text = try IntakeFile.read(file)
+            let config = try global.loadConfig()
+            var events: [InviteEvent]
+            do {
+                events = try InviteReader.events(in: text, file: file, floatingZone: config.timeZone ?? TimeZone.current)
+            } catch {
+                throw UserError(error.description)
+            }
+            if let uid {
+                events = events.filter { $0.uid == uid }
+                guard !events.isEmpty else { throw UserError("\(file): no event with UID \(uid); leave out --uid to import every event") }
+            }
+            let own = Set((config.values["email"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            var records: [(Interview, [Interviewer])] = []
+            for event in events {
+                let meaning = InviteInterpretation(event, ownEmails: own)
+                guard let companyName = company.flatMap(InterviewerCommand.Add.blankToNil) ?? meaning.company else {
+                    throw UserError(
+                        "\(file):\(event.line): SUMMARY: cannot tell the company from \"\(event.summary)\" or the e-mail addresses; give it with --company")
+                }
+                let people = try meaning.interviewers.map { contact -> Interviewer in
+                    var contact = contact
+                    contact.company = companyName
+                    return try IntakeFile.interviewer(contact, config: config, file: file, now: global.now)
+                }
+                let interview = Interview(
+                    company: companyName, role: role.flatMap(InterviewerCommand.Add.blankToNil) ?? meaning.role,
+                    startsAt: event.start, timeZone: event.timeZone.identifier, durationMinutes: event.durationMinutes,
+                    format: meaning.format, notes: event.description ?? "", createdAt: global.now)
+                records.append((interview, people))
+            }
+            let store = try global.openStore()
+            let saved = try storeCall { try store.importInterviews(records) }
+            if output.json {
+                try Console.json(saved.map { interview, outcomes in
+                    ImportedInterview(id: interview.id ?? 0, interviewers: outcomes.map { IntakeFile.Imported(id: $0.interviewer.id ?? 0, name: $0.interviewer.name, merged: $0.merged) })
+                })
+                return
+            }
+            for (interview, outcomes) in saved {
+                Console.out(
+                    "#\(interview.id ?? 0)  \(ISO8601.display(interview.startsAt, in: interview.zone))  \(interview.company) — \(interview.role)  [\(interview.format.rawValue)]")
+                try IntakeFile.report(outcomes, json: false)
+            }
+        }
+
+        struct ImportedInterview: Encodable {
+            var id: Int64
+            var interviewers: [IntakeFile.Imported]
         }
     }
 

@@ -33,17 +33,21 @@ struct InterviewerCommand: AsyncParsableCommand {
                 guard EmailAddress.isPlausible(trimmed) else {
                     throw UserError("--email: \"\(value)\" is not an e-mail address; write it like dana@acme.com")
                 }
-                return Self.lowercasedDomain(trimmed)
+                return EmailAddress.normalized(trimmed)
             }
             let address = address.map(Self.addressLines).flatMap { $0.isEmpty ? nil : $0 }
+            let region = try global.loadConfig().values["region"] ?? "US"
+            let phone = phone.flatMap(Self.blankToNil).map { PhoneNumber.e164($0, region: region) ?? $0 }
             let store = try global.openStore()
             let detail = try storeCall { try store.interview(id: id) }
-            let interviewer = try storeCall {
-                try store.addInterviewer(
-                    Interviewer(
-                        name: name, title: title.flatMap(Self.blankToNil), company: company.flatMap(Self.blankToNil) ?? detail.interview.company,
-                        email: email, phone: phone.flatMap(Self.blankToNil), address: address, createdAt: global.now),
-                    toInterview: id)
+            let person = Interviewer(
+                name: name, title: title.flatMap(Self.blankToNil),
+                company: company.flatMap(Self.blankToNil) ?? detail.interview.company, email: email, phone: phone,
+                address: address, createdAt: global.now)
+            let outcome = try storeCall { try store.importInterviewers([person], toInterview: id) }[0]
+            let interviewer = outcome.interviewer
+            if outcome.merged {
+                Console.note("\(interviewer.name) was already known (#\(interviewer.id ?? 0)); merged and seated on interview #\(id)")
             }
             if output.json {
                 try Console.json(JSONShape.Created(id: interviewer.id ?? 0))
@@ -61,12 +65,6 @@ struct InterviewerCommand: AsyncParsableCommand {
         static func addressLines(_ text: String) -> String {
             text.replacingOccurrences(of: "\\n", with: "\n").split(whereSeparator: { $0 == ";" || $0 == "\n" })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
-        }
-
-        /// E-mail domains are case-blind; the local part is kept as written.
-        static func lowercasedDomain(_ email: String) -> String {
-            guard let at = email.lastIndex(of: "@") else { return email }
-            return String(email[..<at]) + email[at...].lowercased()
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decoding of the transfer encodings and character sets found in exported contacts.
-enum TextEncoding {
+public enum TextEncoding {
     /// IANA charset names to Foundation encodings.
     static func encoding(named name: String) -> String.Encoding? {
         switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
@@ -56,7 +56,7 @@ enum TextEncoding {
     }
 
     /// Reads a file's bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
-    static func text(of data: Data) -> String {
+    public static func text(of data: Data) -> String {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             return String(data: data, encoding: .utf16) ?? ""
         }

@@ -111,14 +111,12 @@ public enum VCardReader {
                 guard !number.isEmpty else { continue }
                 phones.append((number, rank(property)))
             case "ADR":
-                let parts = PropertyValue.components(try decoded(property, file: file))
-                // post office box; extended; street; locality; region; postal code; country
-                let street = [parts[safe: 0], parts[safe: 1], parts[safe: 2]].compactMap { $0 }.filter { !$0.isEmpty }
-                let cityLine = [parts[safe: 3], [parts[safe: 4], parts[safe: 5]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")]
-                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-                var lines = street.flatMap { $0.split(separator: "\n").map(String.init) }
-                if !cityLine.isEmpty { lines.append(cityLine) }
-                if let country = parts[safe: 6], !country.isEmpty { lines.append(country) }
+                let parts = PropertyValue.components(try decoded(property, file: file)).map {
+                    $0.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                }
+                let lines = PostalAddress.lines(
+                    box: parts[safe: 0], extended: parts[safe: 1], street: parts[safe: 2], locality: parts[safe: 3],
+                    region: parts[safe: 4], postalCode: parts[safe: 5], country: parts[safe: 6])
                 if !lines.isEmpty { addresses.append((lines.joined(separator: "\n"), rank(property))) }
             case "URL":
                 if contact.website == nil { contact.website = try text(property, file: file) }
