@@ -38,6 +38,9 @@ let package = Package(
             name: "AfterwordStoreTests",
             dependencies: ["AfterwordStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(
+            name: "AfterwordIntakeTests", dependencies: ["AfterwordIntake", "AfterwordCore"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore"]),
     ]
 )

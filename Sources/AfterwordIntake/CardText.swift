@@ -114,7 +114,7 @@ public enum CardTextReader {
             }
             if card.company == nil,
                 !Set(words).isDisjoint(with: companyWords)
-                    || (domainName.map { line.lowercased().contains($0.lowercased()) } ?? false)
+                    || (domainName.map { NameKey.fold(line).contains(NameKey.fold($0)) } ?? false)
             {
                 card.company = ScannedField(value: line, confidence: 0.8)
                 used.insert(index)

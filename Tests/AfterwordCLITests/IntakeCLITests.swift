@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// The intake fixtures, shared with the intake unit tests.
+func intakeFixture(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("AfterwordIntakeTests/Fixtures/\(name)").path
+}
+
+@Suite struct IntakeCLITests {
+    @Test("an invite becomes an interview with its attendees as interviewers, without the user or the room")
+    func importInvite() throws {
+        let cli = CLI()
+        try cli.run(["config", "set", "email", "alex.doe@gmail.com"])
+        let result = try cli.run(["interview", "import", intakeFixture("google.ics")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let interviews = try #require(try cli.json(["interview", "list"]) as? [[String: Any]])
+        #expect(interviews.count == 1)
+        #expect(interviews[0]["company"] as? String == "Acme")
+        #expect(interviews[0]["role"] as? String == "Backend Engineer")
+        #expect(interviews[0]["at"] as? String == "2026-11-26T14:00:00-05:00")
+        #expect(interviews[0]["format"] as? String == "video")
+        let names = (interviews[0]["interviewers"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(names == ["Dana Whitfield", "Priya Natarajan"])
+    }
+
+    @Test("--company overrides what the invite says")
+    func companyOverride() throws {
+        let cli = CLI()
+        #expect(try cli.run(["interview", "import", intakeFixture("zoom-utc.ics"), "--company", "Initech Labs"]).status == 0)
+        let interviews = try #require(try cli.json(["interview", "list"]) as? [[String: Any]])
+        #expect(interviews.first?["company"] as? String == "Initech Labs")
+    }
+
+    @Test("importing the same people twice merges them and says so")
+    func mergeDuplicates() throws {
+        let cli = CLI()
+        try cli.run(["interview", "add", "--company", "Acme", "--role", "Engineer", "--at", "2026-11-26T14:00Z"])
+        #expect(try cli.run(["card", "import", intakeFixture("google-3.0.vcf"), "--interview", "1"]).status == 0)
+        let again = try cli.run(["card", "import", intakeFixture("google-3.0.vcf")])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("merged"))
+        let people = try #require(try cli.json(["interviewer", "list"]) as? [[String: Any]])
+        #expect(people.count == 2)
+        #expect(people.first { $0["name"] as? String == "Dana Whitfield" }?["phone"] as? String == "+12125550123")
+    }
+
+    @Test(
+        "a broken file is a clear error naming file and line, and nothing is imported",
+        arguments: [
+            (["card", "import"], "truncated.vcf", ":1: END:VCARD"), (["card", "import"], "bad-qp.vcf", ":3: FN"),
+            (["card", "import"], "bad-charset.vcf", ":3: FN"), (["interview", "import"], "no-event.ics", "VEVENT"),
+            (["interview", "import"], "bad-dtstart.ics", ":6: DTSTART"),
+        ])
+    func brokenFiles(command: [String], file: String, expected: String) throws {
+        let cli = CLI()
+        let result = try cli.run(command + [intakeFixture(file)])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(file) && result.stderr.contains(expected), "\(result.stderr)")
+        #expect(try cli.run(["interviewer", "list", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
+        #expect(try cli.run(["interview", "list", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
+    }
+
+    @Test("a business-card photo, rendered now, is read through tesseract and saved with --yes")
+    func photo() throws {
+        let cli = CLI()
+        let image = cli.home.deletingLastPathComponent().appendingPathComponent("\(cli.home.lastPathComponent)-card.png").path
+        let convert = Process()
+        convert.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        convert.arguments = [
+            "convert", "-size", "1050x600", "xc:white", "-font", "DejaVu-Sans", "-fill", "black",
+            "-pointsize", "44", "-annotate", "+60+110", "Priya Natarajan",
+            "-pointsize", "30", "-annotate", "+60+165", "Director of Data Science",
+            "-annotate", "+60+215", "Globex Corporation",
+            "-pointsize", "28", "-annotate", "+60+330", "priya.natarajan@globex.com",
+            "-annotate", "+60+380", "Mobile: (415) 555-0142",
+            "-annotate", "+60+430", "500 Howard Street, Suite 400",
+            "-annotate", "+60+480", "San Francisco, CA 94105",
+            image,
+        ]
+        try convert.run()
+        convert.waitUntilExit()
+        #expect(convert.terminationStatus == 0, "ImageMagick's convert is needed to render the card")
+        let result = try cli.run(["card", "scan", image, "--yes"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("name     Priya Natarajan"))
+        let people = try #require(try cli.json(["interviewer", "list"]) as? [[String: Any]])
+        let priya = try #require(people.first)
+        #expect(priya["name"] as? String == "Priya Natarajan")
+        #expect(priya["email"] as? String == "priya.natarajan@globex.com")
+        #expect(priya["phone"] as? String == "+14155550142")
+        #expect(priya["title"] as? String == "Director of Data Science")
+        #expect((priya["address"] as? String)?.contains("San Francisco, CA 94105") == true)
+    }
+
+    @Test("without --yes, nothing from standard input is saved silently")
+    func asksBeforeSaving() throws {
+        let cli = CLI()
+        let result = try cli.run(["card", "scan", "-"], stdin: "Jordan Lee\nRecruiter\njordan@initech.io\n")
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("Jordan Lee"))
+        #expect(result.stderr.contains("--yes"))
+    }
+}
