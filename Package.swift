@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -26,10 +28,23 @@ let package = Package(
             name: "AfterwordIntake",
             dependencies: ["AfterwordCore"]
         ),
+        .target(
+            name: "SMTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(
+            name: "AfterwordDelivery",
+            dependencies: ["AfterwordCore", "SMTP"]
+        ),
         .executableTarget(
             name: "AfterwordCLI",
             dependencies: [
-                "AfterwordCore", "AfterwordStore", "AfterwordIntake",
+                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +55,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AfterwordIntakeTests", dependencies: ["AfterwordIntake", "AfterwordCore"], resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AfterwordDeliveryTests",
+            dependencies: ["AfterwordDelivery", "AfterwordStore", "SMTP", "AfterwordCore"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore"]),
     ]

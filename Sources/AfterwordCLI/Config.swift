@@ -14,6 +14,18 @@ struct Config: Codable, Equatable {
         ("address", "your return address for note envelopes"),
         ("timezone", "your time zone, e.g. Europe/Berlin (default: the system's)"),
         ("region", "country for phone numbers, e.g. US"),
+        ("transport", "how e-mail leaves: smtp or sendmail (default: smtp when smtp.host is set)"),
+        ("smtp.host", "your mail server, e.g. smtp.example.com"),
+        ("smtp.port", "its port (default 587 for starttls, 465 for tls, 25 for none)"),
+        ("smtp.security", "starttls (default), tls, or none (only for a server on this machine)"),
+        ("smtp.user", "the login name"),
+        ("smtp.passwordEnv", "the environment variable that holds the password"),
+        ("smtp.passwordCommand", "a command that prints the password (like msmtp's passwordeval)"),
+        ("smtp.caFile", "a PEM file of extra certificates to trust"),
+        ("smtp.timeout", "seconds each stage of the conversation may take (default 60)"),
+        ("smtp.attempts", "tries for a message answered with 4xx (default 3)"),
+        ("smtp.retryDelay", "seconds before the first retry, doubled each time (default 2)"),
+        ("sendmail.command", "the sendmail program and its arguments (default /usr/sbin/sendmail)"),
     ]
 
     static func file(in home: URL) -> URL { home.appendingPathComponent("config.json") }
@@ -44,6 +56,9 @@ struct Config: Codable, Equatable {
 
     /// Checks a key and its value before it is stored.
     static func validate(key: String, value: String) throws {
+        if key.lowercased().contains("password"), !key.hasSuffix("Env"), !key.hasSuffix("Command") {
+            throw UserError("passwords are never stored; use smtp.passwordEnv (a variable name) or smtp.passwordCommand")
+        }
         guard keys.contains(where: { $0.key == key }) else {
             throw UserError(
                 "unknown setting \"\(key)\"; known settings: \(keys.map(\.key).joined(separator: ", "))")
@@ -56,6 +71,18 @@ struct Config: Codable, Equatable {
         case "timezone":
             guard TimeZone(identifier: value) != nil else {
                 throw UserError("timezone: \"\(value)\" is not a time zone; write it like America/New_York")
+            }
+        case "smtp.security":
+            guard ["starttls", "tls", "none"].contains(value) else {
+                throw UserError("smtp.security: \"\(value)\" is not one of starttls, tls, none")
+            }
+        case "smtp.port", "smtp.timeout", "smtp.attempts", "smtp.retryDelay":
+            guard let number = Int(value), number >= 0, number <= 65_535 else {
+                throw UserError("\(key): \"\(value)\" is not a number")
+            }
+        case "transport":
+            guard ["smtp", "sendmail"].contains(value) else {
+                throw UserError("transport: \"\(value)\" is not smtp or sendmail")
             }
         case "name":
             guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {

@@ -30,11 +30,15 @@ public struct StatusEntry: Codable, Sendable, Equatable {
     /// Hours left of the 24 (negative when overdue); nil once sent.
     public var hoursLeft: Double?
     public var sentAt: Date?
+    /// When a scheduled thank-you will leave.
+    public var scheduledAt: Date?
 
     public init(
         interviewId: Int64, company: String, role: String, interviewerId: Int64, interviewer: String,
-        channel: Channel, draftId: Int64?, state: MessageState?, deadline: Date, hoursLeft: Double?, sentAt: Date?
+        channel: Channel, draftId: Int64?, state: MessageState?, deadline: Date, hoursLeft: Double?, sentAt: Date?,
+        scheduledAt: Date? = nil
     ) {
+        self.scheduledAt = scheduledAt
         self.interviewId = interviewId
         self.company = company
         self.role = role

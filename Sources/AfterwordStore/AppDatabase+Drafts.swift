@@ -48,9 +48,9 @@ extension AppDatabase {
     }
 
     /// The ledger entries of one interviewer for one interview, oldest first.
-    public func messages(interviewId: Int64, interviewerId: Int64) throws -> [Message] {
+    public func messages(interviewId: Int64, interviewerId: Int64) throws -> [LedgerEntry] {
         try writer.read { db in
-            try Message.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId)
+            try LedgerEntry.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId)
                 .order(Column("id")).fetchAll(db)
         }
     }

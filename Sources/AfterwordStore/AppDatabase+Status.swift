@@ -6,6 +6,7 @@ extension AppDatabase {
     /// The dashboard at `now`: interviews of the last `horizonDays` one by one, older unsent ones counted.
     public func status(now: Date, horizonDays: Int = 14) throws -> StatusReport {
         let since = now.addingTimeInterval(-Double(horizonDays) * 86_400)
+        try sweepInterrupted(now: now)
         return try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -14,7 +15,7 @@ extension AppDatabase {
                            r.id AS interviewerId, r.name, r.email, r.address,
                            (SELECT d.id FROM draft d WHERE d.interviewId = i.id AND d.interviewerId = r.id
                             ORDER BY d.id DESC LIMIT 1) AS draftId,
-                           m.state, m.sentAt
+                           m.state, m.sentAt, m.scheduledAt
                     FROM interview i
                     JOIN panelSeat p ON p.interviewId = i.id
                     JOIN interviewer r ON r.id = p.interviewerId
@@ -34,7 +35,8 @@ extension AppDatabase {
                     interviewerId: row["interviewerId"], interviewer: row["name"],
                     channel: Channel.choose(email: row["email"], address: row["address"]), draftId: row["draftId"],
                     state: state, deadline: window.deadline,
-                    hoursLeft: state == .sent ? nil : window.hoursLeft(at: now), sentAt: row["sentAt"])
+                    hoursLeft: state == .sent ? nil : window.hoursLeft(at: now), sentAt: row["sentAt"],
+                    scheduledAt: row["scheduledAt"])
             }
             let olderUnsent =
                 try Int.fetchOne(

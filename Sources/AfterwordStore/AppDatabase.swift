@@ -114,6 +114,14 @@ public final class AppDatabase: Sendable {
                     WHERE state IN ('scheduled', 'sending', 'sent', 'uncertain')
                     """)
         }
+        migrator.registerMigration("v2-ledger") { db in
+            try db.alter(table: "message") { t in
+                t.add(column: "transport", .text).notNull().defaults(to: "smtp")
+                t.add(column: "messageId", .text)
+                t.add(column: "ownerPid", .integer)
+            }
+            try db.create(index: "message_due", on: "message", columns: ["state", "scheduledAt"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// One thank-you in the ledger: recorded before it leaves, closed after the server answers.
+public struct LedgerEntry: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var draftId: Int64
+    public var interviewId: Int64
+    public var interviewerId: Int64
+    public var channel: Channel
+    public var state: MessageState
+    /// How it travels: `smtp`, `sendmail`, `eml`, `mailto`, `post`.
+    public var transport: String
+    /// The Message-ID header the message carries (for finding it in a Sent folder).
+    public var messageId: String?
+    public var scheduledAt: Date?
+    public var sentAt: Date?
+    /// What the server answered, or why it failed (never a password, never the body).
+    public var serverReply: String?
+    /// The process that is sending it, to tell a live send from one interrupted by a crash.
+    public var ownerPid: Int32?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: Int64? = nil, draftId: Int64, interviewId: Int64, interviewerId: Int64, channel: Channel,
+        state: MessageState, transport: String, messageId: String? = nil, scheduledAt: Date? = nil,
+        sentAt: Date? = nil, serverReply: String? = nil, ownerPid: Int32? = nil, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.draftId = draftId
+        self.interviewId = interviewId
+        self.interviewerId = interviewerId
+        self.channel = channel
+        self.state = state
+        self.transport = transport
+        self.messageId = messageId
+        self.scheduledAt = scheduledAt
+        self.sentAt = sentAt
+        self.serverReply = serverReply
+        self.ownerPid = ownerPid
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// Why the ledger will not let a thank-you go (AW-ONCE).
+public struct LedgerRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public var rule: RuleID
+    public var message: String
+    public var existing: LedgerEntry?
+
+    public init(rule: RuleID = .once, message: String, existing: LedgerEntry? = nil) {
+        self.rule = rule
+        self.message = message
+        self.existing = existing
+    }
+
+    public var description: String { "\(rule.rawValue): \(message)" }
+
+    /// The seed's reason, in one line.
+    public static let seedReason =
+        "one thank-you per interviewer per interview: do not follow up to make sure they received it, you will become an annoyance"
+}
+
+/// The store of thank-yous on their way, where AW-ONCE is enforced.
+public protocol Ledger: Sendable {
+    /// Records `draft` as `sending` (or `scheduled` at `scheduledAt`) before anything leaves.
+    /// - Throws: ``LedgerRefusal`` when a thank-you for the same interviewer and interview was sent,
+    ///   is on its way, or may have been delivered.
+    func open(
+        _ draft: Draft, state: MessageState, scheduledAt: Date?, transport: String, messageId: String, now: Date
+    ) throws -> LedgerEntry
+    /// Atomically moves a scheduled entry whose time has come to `sending`; nil when another run took it.
+    func claim(_ id: Int64, now: Date) throws -> LedgerEntry?
+    /// Scheduled entries whose time has come, oldest first.
+    func due(now: Date) throws -> [LedgerEntry]
+    /// Closes an entry: `sent`, `failed` or `uncertain`, with the server's words.
+    func close(_ id: Int64, as state: MessageState, reply: String?, now: Date) throws
+}

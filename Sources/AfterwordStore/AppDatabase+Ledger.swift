@@ -1,0 +1,161 @@
+import AfterwordCore
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// AW-ONCE, enforced: a thank-you is in the ledger before it leaves, and a second one is refused.
+extension AppDatabase: Ledger {
+    static let liveStates: [MessageState] = [.scheduled, .sending, .sent, .uncertain]
+
+    public func open(
+        _ draft: Draft, state: MessageState, scheduledAt: Date?, transport: String, messageId: String, now: Date
+    ) throws -> LedgerEntry {
+        try writer.write { db in
+            if var live = try liveEntry(db, interviewId: draft.interviewId, interviewerId: draft.interviewerId) {
+                if live.state == .scheduled, state == .sending, live.draftId == draft.id {
+                    // The user chose to send a scheduled thank-you now: the same entry, not a second one.
+                    live.state = .sending
+                    live.transport = transport
+                    live.ownerPid = getpid()
+                    live.updatedAt = now
+                    try live.update(db)
+                    return live
+                }
+                throw try refusal(db, live)
+            }
+            var entry = LedgerEntry(
+                draftId: draft.id ?? 0, interviewId: draft.interviewId, interviewerId: draft.interviewerId,
+                channel: draft.channel, state: state, transport: transport, messageId: messageId,
+                scheduledAt: scheduledAt, ownerPid: state == .sending ? getpid() : nil, createdAt: now, updatedAt: now)
+            try entry.insert(db)
+            return entry
+        }
+    }
+
+    public func claim(_ id: Int64, now: Date) throws -> LedgerEntry? {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE message SET state = 'sending', ownerPid = ?, updatedAt = ? WHERE id = ? AND state = 'scheduled'",
+                arguments: [getpid(), now, id])
+            guard db.changesCount == 1 else { return nil }
+            return try LedgerEntry.fetchOne(db, key: id)
+        }
+    }
+
+    public func due(now: Date) throws -> [LedgerEntry] {
+        try writer.read { db in
+            try LedgerEntry.filter(Column("state") == MessageState.scheduled.rawValue && Column("scheduledAt") <= now)
+                .order(Column("scheduledAt"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func close(_ id: Int64, as state: MessageState, reply: String?, now: Date) throws {
+        try writer.write { db in
+            guard var entry = try LedgerEntry.fetchOne(db, key: id) else { return }
+            entry.state = state
+            entry.serverReply = reply
+            entry.updatedAt = now
+            entry.ownerPid = nil
+            if state == .sent { entry.sentAt = now }
+            try entry.update(db)
+        }
+    }
+
+    /// Settles an uncertain thank-you after the user looked in their Sent folder.
+    /// - Parameter delivered: true marks it sent; false marks it failed, so that it may be sent again.
+    /// - Throws: ``StoreError`` when nothing about this draft is uncertain.
+    public func resolve(draftId: Int64, delivered: Bool, now: Date) throws -> LedgerEntry {
+        try sweepInterrupted(now: now)
+        return try writer.write { db in
+            guard let draft = try Draft.fetchOne(db, key: draftId) else {
+                throw StoreError.notFound("draft", draftId, hint: "see `afterword status`")
+            }
+            guard var entry = try LedgerEntry.filter(
+                Column("interviewId") == draft.interviewId && Column("interviewerId") == draft.interviewerId
+                    && Column("state") == MessageState.uncertain.rawValue
+            ).fetchOne(db) else {
+                throw StoreError(
+                    code: .conflict,
+                    message: "nothing is uncertain for draft #\(draftId); --resolve is only for a send that was interrupted")
+            }
+            entry.state = delivered ? .sent : .failed
+            entry.serverReply = (entry.serverReply.map { $0 + "; " } ?? "")
+                + (delivered ? "confirmed delivered by the user" : "confirmed not delivered by the user")
+            if delivered { entry.sentAt = entry.sentAt ?? entry.updatedAt }
+            entry.updatedAt = now
+            try entry.update(db)
+            return entry
+        }
+    }
+
+    /// Marks every `sending` entry whose process is gone as `uncertain`: a crash or a kill between
+    /// the first byte and the server's answer must never lead to a second send without the user's say.
+    public func sweepInterrupted(now: Date) throws {
+        try writer.write { db in
+            let sending = try LedgerEntry.filter(Column("state") == MessageState.sending.rawValue).fetchAll(db)
+            for var entry in sending where !Self.isAlive(entry.ownerPid) {
+                entry.state = .uncertain
+                entry.serverReply = "interrupted before the server's answer (the sending process stopped)"
+                entry.updatedAt = now
+                entry.ownerPid = nil
+                try entry.update(db)
+            }
+        }
+    }
+
+    /// Every ledger entry of a draft's interviewer for its interview, newest first.
+    public func ledger(forDraft draftId: Int64) throws -> [LedgerEntry] {
+        try writer.read { db in
+            guard let draft = try Draft.fetchOne(db, key: draftId) else { return [] }
+            return try LedgerEntry.filter(Column("interviewId") == draft.interviewId && Column("interviewerId") == draft.interviewerId)
+                .order(Column("id").desc).fetchAll(db)
+        }
+    }
+
+    private func liveEntry(_ db: Database, interviewId: Int64, interviewerId: Int64) throws -> LedgerEntry? {
+        guard var live = try LedgerEntry.filter(
+            Column("interviewId") == interviewId && Column("interviewerId") == interviewerId
+                && Self.liveStates.map(\.rawValue).contains(Column("state"))
+        ).fetchOne(db) else { return nil }
+        if live.state == .sending, !Self.isAlive(live.ownerPid) {
+            live.state = .uncertain
+            live.serverReply = "interrupted before the server's answer (the sending process stopped)"
+            live.ownerPid = nil
+            try live.update(db)
+        }
+        return live
+    }
+
+    private func refusal(_ db: Database, _ live: LedgerEntry) throws -> LedgerRefusal {
+        let name = try String.fetchOne(db, sql: "SELECT name FROM interviewer WHERE id = ?", arguments: [live.interviewerId]) ?? "this interviewer"
+        let formatter = ISO8601DateFormatter()
+        switch live.state {
+        case .sent:
+            let when = live.sentAt.map { " on \(formatter.string(from: $0))" } ?? ""
+            return LedgerRefusal(message: "a thank-you to \(name) for this interview was already sent\(when); \(LedgerRefusal.seedReason)", existing: live)
+        case .sending:
+            return LedgerRefusal(message: "a thank-you to \(name) is being sent right now by another afterword; wait for it", existing: live)
+        case .uncertain:
+            return LedgerRefusal(
+                message: "the thank-you to \(name) may already have been delivered (its send was interrupted); look in your Sent folder, then run `afterword send \(live.draftId) --resolve delivered` or `--resolve not-delivered`",
+                existing: live)
+        case .scheduled:
+            let when = live.scheduledAt.map { formatter.string(from: $0) } ?? "later"
+            return LedgerRefusal(
+                message: "a thank-you to \(name) is already scheduled for \(when) (draft #\(live.draftId)); `afterword send \(live.draftId) --now` sends that one now",
+                existing: live)
+        case .failed:
+            return LedgerRefusal(message: "unexpected state", existing: live)
+        }
+    }
+
+    static func isAlive(_ pid: Int32?) -> Bool {
+        guard let pid, pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+}

@@ -1,0 +1,304 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// An SMTP client on SwiftNIO: EHLO (HELO fallback), STARTTLS or implicit TLS, AUTH PLAIN/LOGIN,
+/// PIPELINING, SIZE, SMTPUTF8, dot-stuffing, a timeout per stage, and several messages per connection.
+public actor SMTPClient {
+    private let channel: Channel
+    private let settings: SMTPSettings
+    private var extensions: [String: [String]] = [:]
+
+    private init(channel: Channel, settings: SMTPSettings) {
+        self.channel = channel
+        self.settings = settings
+    }
+
+    /// Connects, reads the greeting, says EHLO, secures the connection and logs in as configured.
+    public static func connect(
+        _ settings: SMTPSettings, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> SMTPClient {
+        let tls: NIOSSLContext?
+        do {
+            tls = settings.security == .none ? nil : try makeTLSContext(settings)
+        } catch {
+            throw SMTPError(kind: .tls, stage: "TLS setup", detail: "\(error)")
+        }
+        let implicit = settings.security == .tls ? tls : nil
+        let host = settings.host
+        let channel: Channel
+        do {
+            channel = try await ClientBootstrap(group: group)
+                .connectTimeout(settings.timeouts.connect)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        if let implicit {
+                            try channel.pipeline.syncOperations.addHandler(
+                                try NIOSSLClientHandler(context: implicit, serverHostname: serverName(host)))
+                        }
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
+                        try channel.pipeline.syncOperations.addHandler(SMTPClientHandler())
+                    }
+                }
+                .connect(host: settings.host, port: settings.port).get()
+        } catch {
+            throw SMTPError(kind: .connection, stage: "connect", detail: "cannot reach \(settings.host):\(settings.port) (\(error))")
+        }
+        let client = SMTPClient(channel: channel, settings: settings)
+        do {
+            try await client.open(tls: tls)
+        } catch {
+            try? await channel.close()
+            throw error
+        }
+        return client
+    }
+
+    private func open(tls: NIOSSLContext?) async throws {
+        let greeting = try await exchange(nil, stage: "greeting", timeout: settings.timeouts.greeting)
+        try expect(greeting, 220, stage: "greeting")
+        try await hello()
+        if settings.security == .startTLS, let tls {
+            guard extensions["STARTTLS"] != nil else {
+                throw SMTPError(
+                    kind: .tls, stage: "STARTTLS",
+                    detail: "the server does not offer STARTTLS; use smtp.security tls (port 465) or another server")
+            }
+            try expect(try await exchange("STARTTLS", stage: "STARTTLS"), 220, stage: "STARTTLS")
+            let channel = self.channel
+            let host = settings.host
+            try await channel.eventLoop.submit {
+                try channel.pipeline.syncOperations.addHandler(
+                    try NIOSSLClientHandler(context: tls, serverHostname: serverName(host)), position: .first)
+            }.get()
+            try await hello()
+        }
+        if let username = settings.username {
+            try await authenticate(username: username, password: settings.password ?? "")
+        }
+    }
+
+    private func hello() async throws {
+        let reply = try await exchange("EHLO \(settings.heloName)", stage: "EHLO")
+        if reply.code == 250 {
+            extensions = reply.extensions
+            return
+        }
+        guard reply.isPermanent else { try expect(reply, 250, stage: "EHLO") ; return }
+        try expect(try await exchange("HELO \(settings.heloName)", stage: "HELO"), 250, stage: "HELO")
+        extensions = [:]
+    }
+
+    private func authenticate(username: String, password: String) async throws {
+        let mechanisms = Set((extensions["AUTH"] ?? []).map { $0.uppercased() })
+        if mechanisms.contains("PLAIN") {
+            let token = Base64.encode(Array("\u{0}\(username)\u{0}\(password)".utf8))
+            try expect(try await exchange("AUTH PLAIN \(token)", stage: "AUTH", redacted: "AUTH PLAIN ****"), 235, stage: "AUTH")
+        } else if mechanisms.contains("LOGIN") {
+            try expect(try await exchange("AUTH LOGIN", stage: "AUTH"), 334, stage: "AUTH")
+            try expect(try await exchange(Base64.encode(Array(username.utf8)), stage: "AUTH"), 334, stage: "AUTH")
+            try expect(try await exchange(Base64.encode(Array(password.utf8)), stage: "AUTH", redacted: "****"), 235, stage: "AUTH")
+        } else {
+            throw SMTPError(
+                kind: .permanent, stage: "AUTH",
+                detail: "the server offers no login this client knows (PLAIN or LOGIN)\(mechanisms.isEmpty ? "; is smtp.security right?" : "")")
+        }
+    }
+
+    /// Sends one message and returns the server's final reply (250).
+    /// - Throws: ``SMTPError``; its `mayHaveBeenDelivered` is true only when the connection failed
+    ///   after the whole message was handed over and before the server answered.
+    public func send(_ envelope: SMTPEnvelope) async throws -> SMTPReply {
+        let payload = DotStuffing.encode(envelope.message)
+        if let limit = extensions["SIZE"]?.first.flatMap(Int.init), limit > 0, payload.count > limit {
+            throw SMTPError(kind: .permanent, stage: "SIZE", detail: "the message is \(payload.count) bytes; the server takes at most \(limit)")
+        }
+        let international = ([envelope.from] + envelope.recipients).contains { $0.utf8.contains { $0 >= 0x80 } }
+        if international, extensions["SMTPUTF8"] == nil {
+            throw SMTPError(kind: .permanent, stage: "MAIL FROM", detail: "an address has non-ASCII characters and the server does not offer SMTPUTF8")
+        }
+        var mail = "MAIL FROM:<\(envelope.from)>"
+        if extensions["SIZE"] != nil { mail += " SIZE=\(payload.count)" }
+        if international { mail += " SMTPUTF8" }
+        if extensions["8BITMIME"] != nil, envelope.message.contains(where: { $0 >= 0x80 }) { mail += " BODY=8BITMIME" }
+        let commands = [(mail, "MAIL FROM")] + envelope.recipients.map { ("RCPT TO:<\($0)>", "RCPT TO") } + [("DATA", "DATA")]
+        var replies: [SMTPReply] = []
+        if extensions["PIPELINING"] != nil {
+            let futures = commands.map { request($0.0) }
+            channel.flush()
+            for (future, command) in zip(futures, commands) {
+                replies.append(try await wait(future, stage: command.1, timeout: settings.timeouts.command))
+            }
+        } else {
+            for command in commands {
+                let reply = try await exchange(command.0, stage: command.1)
+                replies.append(reply)
+                if !reply.isPositive { break }
+            }
+        }
+        for (reply, command) in zip(replies, commands) {
+            let wanted = command.1 == "DATA" ? 354 : 250
+            if reply.code != wanted && !(command.1 == "RCPT TO" && reply.code == 251) {
+                if replies.last?.code == 354 {
+                    // The server waits for data although a command failed: ending it with "." could deliver an
+                    // empty message, so drop the connection instead; the server discards the transaction.
+                    try? await channel.close()
+                } else {
+                    _ = try? await exchange("RSET", stage: "RSET")
+                }
+                try expect(reply, wanted, stage: command.1)
+            }
+        }
+        let final = request(bytes: payload)
+        channel.flush()
+        do {
+            let reply = try await wait(final, stage: "end of data", timeout: settings.timeouts.endOfData)
+            try expect(reply, 250, stage: "end of data")
+            return reply
+        } catch var error as SMTPError where error.reply == nil {
+            error.mayHaveBeenDelivered = true
+            error.detail += "; the message may or may not have been delivered"
+            throw error
+        }
+    }
+
+    /// Says goodbye and closes the connection.
+    public func quit() async {
+        _ = try? await exchange("QUIT", stage: "QUIT", timeout: .seconds(5))
+        try? await channel.close()
+    }
+
+    // MARK: - Exchanges
+
+    private func request(_ line: String) -> EventLoopFuture<SMTPReply> {
+        var buffer = channel.allocator.buffer(capacity: line.utf8.count + 2)
+        buffer.writeString(line + "\r\n")
+        return request(buffer: buffer)
+    }
+
+    private func request(bytes: [UInt8]) -> EventLoopFuture<SMTPReply> {
+        var buffer = channel.allocator.buffer(capacity: bytes.count)
+        buffer.writeBytes(bytes)
+        return request(buffer: buffer)
+    }
+
+    private func request(buffer: ByteBuffer) -> EventLoopFuture<SMTPReply> {
+        let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
+        channel.write(SMTPOutbound.send(buffer, promise), promise: Self.failing(promise, on: channel))
+        return promise.futureResult
+    }
+
+    /// A write promise that fails the reply promise too: a write to a channel that is already
+    /// closed never reaches the handler, and its reply would be waited for forever.
+    private static func failing(_ reply: EventLoopPromise<SMTPReply>, on channel: Channel) -> EventLoopPromise<Void> {
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { error in
+            reply.fail(SMTPError(kind: .protocolViolation, stage: "connection", detail: "the connection is closed (\(error))"))
+        }
+        return written
+    }
+
+    /// Writes a command (or nothing, for the greeting) and waits for its reply.
+    private func exchange(
+        _ line: String?, stage: String, timeout: TimeAmount? = nil, redacted: String? = nil
+    ) async throws -> SMTPReply {
+        let future: EventLoopFuture<SMTPReply>
+        if let line {
+            future = request(line)
+        } else {
+            let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
+            channel.write(SMTPOutbound.expectReply(promise), promise: Self.failing(promise, on: channel))
+            future = promise.futureResult
+        }
+        channel.flush()
+        return try await wait(future, stage: stage, timeout: timeout ?? settings.timeouts.command)
+    }
+
+    /// Waits for a reply; past `timeout` the connection is closed and the stage named.
+    private func wait(_ future: EventLoopFuture<SMTPReply>, stage: String, timeout: TimeAmount) async throws -> SMTPReply {
+        let timedOut = NIOLockedValueBox(false)
+        let channel = self.channel
+        let task = channel.eventLoop.scheduleTask(in: timeout) {
+            timedOut.withLockedValue { $0 = true }
+            channel.close(promise: nil)
+        }
+        defer { task.cancel() }
+        do {
+            return try await future.get()
+        } catch {
+            if timedOut.withLockedValue({ $0 }) {
+                throw SMTPError(kind: .timeout, stage: stage, detail: "no answer from the server within \(timeout.nanoseconds / 1_000_000_000) s")
+            }
+            if var smtp = error as? SMTPError {
+                smtp.stage = stage
+                throw smtp
+            }
+            if error is NIOSSLError || String(describing: type(of: error)).contains("SSL") {
+                throw SMTPError(kind: .tls, stage: stage, detail: "TLS failed: \(error)")
+            }
+            throw SMTPError(kind: .protocolViolation, stage: stage, detail: "\(error)")
+        }
+    }
+
+    private func expect(_ reply: SMTPReply, _ code: Int, stage: String) throws {
+        guard reply.code != code else { return }
+        throw SMTPError(
+            kind: reply.isTransient ? .transient : (reply.isPermanent ? .permanent : .protocolViolation), stage: stage,
+            reply: reply, detail: reply.isTransient ? "the server asks to try again later" : "the server refused")
+    }
+
+    private static func makeTLSContext(_ settings: SMTPSettings) throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv12
+        if let file = settings.trustedCertificates {
+            configuration.trustRoots = .file(file)
+        }
+        return try NIOSSLContext(configuration: configuration)
+    }
+}
+
+/// The TLS server name: the host, unless it is an IP address (SNI takes names only).
+private func serverName(_ host: String) -> String? {
+    host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
+}
+
+/// RFC 5321 §4.5.2: a line that starts with "." gets another; the data ends with CRLF "." CRLF.
+public enum DotStuffing {
+    public static func encode(_ message: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(message.count + 64)
+        var atLineStart = true
+        var previous: UInt8 = 0
+        for byte in message {
+            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") { output.append(UInt8(ascii: "\r")) }
+            if atLineStart, byte == UInt8(ascii: ".") { output.append(UInt8(ascii: ".")) }
+            output.append(byte)
+            atLineStart = byte == UInt8(ascii: "\n")
+            previous = byte
+        }
+        if !atLineStart { output += Array("\r\n".utf8) }
+        output += Array(".\r\n".utf8)
+        return output
+    }
+}
+
+/// Base64 without Foundation.
+enum Base64 {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
+            let value = (UInt32(chunk[0]) << 16) | (UInt32(chunk.count > 1 ? chunk[1] : 0) << 8) | UInt32(chunk.count > 2 ? chunk[2] : 0)
+            output.append(alphabet[Int((value >> 18) & 63)])
+            output.append(alphabet[Int((value >> 12) & 63)])
+            output.append(chunk.count > 1 ? alphabet[Int((value >> 6) & 63)] : UInt8(ascii: "="))
+            output.append(chunk.count > 2 ? alphabet[Int(value & 63)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,41 @@
+/// Why a message did not go through, and whether it may have anyway.
+public struct SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// No connection could be made.
+        case connection
+        /// The server took longer than the stage allows.
+        case timeout
+        /// A 4xx reply: try again later.
+        case transient
+        /// A 5xx reply: refused for good.
+        case permanent
+        /// TLS could not be set up.
+        case tls
+        /// The server said something that is not SMTP, or dropped the connection.
+        case protocolViolation
+    }
+
+    public var kind: Kind
+    /// The conversation step ("greeting", "RCPT TO", "end of data"…).
+    public var stage: String
+    /// The server's words, when it answered.
+    public var reply: SMTPReply?
+    public var detail: String
+    /// True when the failure came after the whole message was handed over and before the server's
+    /// answer: the message may have been delivered, so it must not be sent again blindly.
+    public var mayHaveBeenDelivered: Bool
+
+    public init(kind: Kind, stage: String, reply: SMTPReply? = nil, detail: String, mayHaveBeenDelivered: Bool = false) {
+        self.kind = kind
+        self.stage = stage
+        self.reply = reply
+        self.detail = detail
+        self.mayHaveBeenDelivered = mayHaveBeenDelivered
+    }
+
+    public var description: String {
+        var text = "\(stage): \(detail)"
+        if let reply { text += " (server said: \(reply))" }
+        return text
+    }
+}

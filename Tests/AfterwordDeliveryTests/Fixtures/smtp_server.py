@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""A real SMTP server on 127.0.0.1 for Afterword's tests.
+
+--mode good      aiosmtpd; every accepted message is written to --spool as N.eml (with STARTTLS
+                 when --cert/--key are given, and AUTH when --user/--password are given).
+--mode <fault>   a scripted server that misbehaves at one stage:
+                 greeting-421, transient-then-ok, rcpt-550, drop-after-data, slow-greeting, stall-after-data.
+Prints "READY <port>" once it listens, then serves until killed.
+"""
+import argparse
+import asyncio
+import os
+import ssl
+import sys
+import time
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--mode", default="good")
+parser.add_argument("--spool", required=True)
+parser.add_argument("--cert")
+parser.add_argument("--key")
+parser.add_argument("--implicit-tls", action="store_true")
+parser.add_argument("--user")
+parser.add_argument("--password")
+args = parser.parse_args()
+os.makedirs(args.spool, exist_ok=True)
+
+
+def spool(data: bytes) -> None:
+    name = os.path.join(args.spool, f"{time.time_ns()}.eml")
+    with open(name + ".tmp", "wb") as handle:
+        handle.write(data)
+    os.rename(name + ".tmp", name)
+
+
+def tls_context():
+    if not args.cert:
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(args.cert, args.key)
+    return context
+
+
+async def good() -> None:
+    from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            spool(envelope.original_content or envelope.content)
+            return "250 2.0.0 Ok: queued"
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == args.user and auth_data.password.decode() == args.password
+        return AuthResult(success=ok, handled=False)
+
+    context = tls_context()
+    loop = asyncio.get_running_loop()
+
+    def factory():
+        kwargs = dict(enable_SMTPUTF8=True, decode_data=False)
+        if context is not None and not args.implicit_tls:
+            kwargs.update(tls_context=context, require_starttls=True)
+        if args.user:
+            kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=context is not None)
+        return SMTP(Handler(), hostname="afterword-test", **kwargs)
+
+    server = await loop.create_server(factory, "127.0.0.1", 0, ssl=context if args.implicit_tls else None)
+    print(f"READY {server.sockets[0].getsockname()[1]}", flush=True)
+    await server.serve_forever()
+
+
+async def scripted() -> None:
+    attempts = {"count": 0}
+
+    async def session(reader, writer):
+        async def say(line):
+            writer.write((line + "\r\n").encode())
+            await writer.drain()
+
+        if args.mode == "slow-greeting":
+            await asyncio.sleep(30)
+        if args.mode == "greeting-421":
+            await say("421 4.3.2 Service not available, try later")
+            writer.close()
+            return
+        await say("220 afterword-test ESMTP scripted")
+        in_data = False
+        data = b""
+        while True:
+            line = await reader.readline()
+            if not line:
+                break
+            if in_data:
+                if line in (b".\r\n", b".\n"):
+                    in_data = False
+                    if args.mode == "drop-after-data":
+                        spool(data)
+                        writer.transport.abort()
+                        return
+                    if args.mode == "stall-after-data":
+                        spool(data)
+                        await asyncio.sleep(3600)
+                    spool(data)
+                    await say("250 2.0.0 queued")
+                    data = b""
+                else:
+                    data += line[1:] if line.startswith(b"..") else line
+                continue
+            command = line.decode(errors="replace").strip().upper()
+            if command.startswith("EHLO"):
+                await say("250-afterword-test")
+                await say("250-SIZE 1000000")
+                await say("250 8BITMIME")
+            elif command.startswith("HELO"):
+                await say("250 afterword-test")
+            elif command.startswith("MAIL FROM"):
+                if args.mode == "transient-then-ok" and attempts["count"] == 0:
+                    attempts["count"] += 1
+                    await say("451 4.3.0 Temporary failure, try again")
+                else:
+                    await say("250 2.1.0 Ok")
+            elif command.startswith("RCPT TO"):
+                if args.mode == "rcpt-550":
+                    await say("550 5.1.1 <nobody@acme.com>: Recipient address rejected: User unknown")
+                else:
+                    await say("250 2.1.5 Ok")
+            elif command == "DATA":
+                in_data = True
+                await say("354 End data with <CR><LF>.<CR><LF>")
+            elif command == "RSET":
+                await say("250 2.0.0 Ok")
+            elif command == "QUIT":
+                await say("221 2.0.0 Bye")
+                break
+            else:
+                await say("502 5.5.2 Error: command not recognized")
+        writer.close()
+
+    server = await asyncio.start_server(session, "127.0.0.1", 0)
+    print(f"READY {server.sockets[0].getsockname()[1]}", flush=True)
+    await server.serve_forever()
+
+
+asyncio.run(good() if args.mode == "good" else scripted())
