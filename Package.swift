@@ -56,11 +56,11 @@ let package = Package(
         .testTarget(
             name: "AfterwordIntakeTests", dependencies: ["AfterwordIntake", "AfterwordCore"], resources: [.copy("Fixtures")]
         ),
+        .target(name: "AfterwordTestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
         .testTarget(
             name: "AfterwordDeliveryTests",
-            dependencies: ["AfterwordDelivery", "AfterwordStore", "SMTP", "AfterwordCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["AfterwordDelivery", "AfterwordStore", "SMTP", "AfterwordCore", "AfterwordTestSupport"]
         ),
-        .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore"]),
+        .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore", "AfterwordTestSupport"]),
     ]
 )

@@ -41,8 +41,12 @@ struct StatusCommand: AsyncParsableCommand {
             lines.append("")
             lines.append("On its way (\(report.inFlight.count))")
             for entry in report.inFlight {
-                let state = entry.state?.rawValue ?? ""
-                let advice = entry.state == .uncertain ? " — check your Sent folder before anything else" : ""
+                var state = entry.state?.rawValue ?? ""
+                if entry.state == .scheduled, let at = entry.scheduledAt { state += " for \(ISO8601.utc(at))" }
+                let advice =
+                    entry.state == .uncertain
+                    ? " — may have been delivered: check your Sent folder, then `afterword send \(entry.draftId ?? 0) --resolve delivered|not-delivered`"
+                    : ""
                 lines.append("  \(state)  \(entry.interviewer) — \(entry.company) [\(entry.channel.rawValue)]\(advice)")
             }
         }

@@ -1,3 +1,4 @@
+import AfterwordTestSupport
 import Foundation
 import Testing
 

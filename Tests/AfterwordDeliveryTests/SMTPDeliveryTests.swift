@@ -1,5 +1,6 @@
 import AfterwordCore
 import AfterwordStore
+import AfterwordTestSupport
 import Foundation
 import SMTP
 import Testing

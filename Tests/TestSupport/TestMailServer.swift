@@ -1,15 +1,17 @@
 import Foundation
 
+/// Helpers shared by the tests: a real SMTP server, an independent mail parser, a TLS certificate.
+
 /// A real SMTP server on 127.0.0.1 (aiosmtpd, or a scripted misbehaving one), started for one test.
-final class TestMailServer: @unchecked Sendable {
+public final class TestMailServer: @unchecked Sendable {
     let process = Process()
-    let spool: URL
-    private(set) var port = 0
+    public let spool: URL
+    public private(set) var port = 0
 
     /// Starts `smtp_server.py` in `mode` and waits until it listens.
-    init(mode: String = "good", extra: [String] = []) throws {
+    public init(mode: String = "good", extra: [String] = []) throws {
         spool = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-spool-\(UUID().uuidString)")
-        let script = try #require(Bundle.module.url(forResource: "Fixtures/smtp_server.py", withExtension: nil))
+        let script = try fixtureURL("smtp_server.py")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, "--mode", mode, "--spool", spool.path] + extra
         let output = Pipe()
@@ -30,17 +32,17 @@ final class TestMailServer: @unchecked Sendable {
         self.port = port
     }
 
-    struct ServerError: Error {
-        var message: String
+    public struct ServerError: Error {
+        public var message: String
     }
 
     /// The messages the server accepted, as files.
-    var received: [URL] {
+    public var received: [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: spool, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "eml" }.sorted { $0.path < $1.path }
     }
 
-    func stop() {
+    public func stop() {
         if process.isRunning {
             // SIGKILL: a test runner may start children with SIGTERM ignored.
             kill(process.processIdentifier, SIGKILL)
@@ -52,8 +54,8 @@ final class TestMailServer: @unchecked Sendable {
 }
 
 /// Parses a message with Python's email package and returns its JSON description.
-func parseWithPython(_ file: URL) throws -> [String: Any] {
-    let script = try #require(Bundle.module.url(forResource: "Fixtures/parse_mail.py", withExtension: nil))
+public func parseWithPython(_ file: URL) throws -> [String: Any] {
+    let script = try fixtureURL("parse_mail.py")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", script.path, file.path]
@@ -62,11 +64,14 @@ func parseWithPython(_ file: URL) throws -> [String: Any] {
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        throw TestMailServer.ServerError(message: "parse_mail.py printed no JSON object")
+    }
+    return object
 }
 
 /// A self-signed certificate for localhost and 127.0.0.1, made with openssl for this test run.
-func makeTestCertificate() throws -> (cert: String, key: String) {
+public func makeTestCertificate() throws -> (cert: String, key: String) {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-tls-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let cert = directory.appendingPathComponent("cert.pem").path
@@ -81,8 +86,16 @@ func makeTestCertificate() throws -> (cert: String, key: String) {
     process.standardError = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "openssl is needed to make the test certificate")
+    guard process.terminationStatus == 0 else {
+        throw TestMailServer.ServerError(message: "openssl is needed to make the test certificate")
+    }
     return (cert, key)
 }
 
-import Testing
+/// A file of the test-support fixtures.
+public func fixtureURL(_ name: String) throws -> URL {
+    guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil) else {
+        throw TestMailServer.ServerError(message: "missing fixture \(name)")
+    }
+    return url
+}

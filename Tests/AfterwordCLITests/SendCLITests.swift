@@ -1,0 +1,156 @@
+import AfterwordTestSupport
+import Foundation
+import Testing
+
+@Suite(.serialized) struct SendCLITests {
+    /// A home with the user's settings, one interview (Thursday 14:00 EST) and Dana on its panel, drafted.
+    func prepared(server: TestMailServer) throws -> CLI {
+        let cli = CLI()
+        for (key, value) in [
+            ("name", "Alex Doe"), ("email", "alex@example.com"), ("smtp.host", "127.0.0.1"), ("smtp.port", "\(server.port)"),
+            ("smtp.security", "none"), ("smtp.timeout", "2"), ("smtp.retryDelay", "0"),
+        ] {
+            #expect(try cli.run(["config", "set", key, value]).status == 0)
+        }
+        try cli.run(["interview", "add", "--company", "Acme", "--role", "Backend Engineer", "--at", "2026-11-26T14:00-05:00", "--notes", "We discussed the migration to Postgres."])
+        try cli.run(["interviewer", "add", "1", "--name", "Zoë Ångström", "--email", "zoe@acme.com"])
+        try cli.run(["draft", "1"])
+        return cli
+    }
+
+    @Test("draft → send → status; the same thank-you sent again is refused with AW-ONCE")
+    func sendOnce() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try prepared(server: server)
+        let sent = try cli.run(["send", "1"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(server.received.count == 1)
+        let parsed = try parseWithPython(try #require(server.received.first))
+        #expect((parsed["defects"] as? [String])?.isEmpty == true)
+        #expect(parsed["to_names"] as? [String] == ["Zoë Ångström"])
+        #expect(parsed["subject"] as? String == "Thank you — Backend Engineer interview")
+        #expect((parsed["body"] as? String)?.contains("Dear Zoë Ångström,") == true)
+
+        let again = try cli.run(["send", "1", "--now"])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("AW-ONCE"))
+        #expect(again.stderr.contains("annoyance"))
+        #expect(server.received.count == 1)
+        #expect(try cli.run(["status"]).stdout.contains("Sent (1)"))
+    }
+
+    @Test("after a Friday evening interview the thank-you waits for Monday morning in the recipient's zone")
+    func scheduledAcrossTheWeekend() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = CLI()
+        for (key, value) in [("email", "alex@example.com"), ("smtp.host", "127.0.0.1"), ("smtp.port", "\(server.port)"), ("smtp.security", "none")] {
+            try cli.run(["config", "set", key, value])
+        }
+        try cli.run(["interview", "add", "--company", "Nordwind", "--role", "Analyst", "--at", "2026-11-27T16:30", "--tz", "Europe/Berlin"])
+        try cli.run(["interviewer", "add", "1", "--name", "Łukasz Żółkiewski", "--email", "l@nordwind.de"])
+        try cli.run(["draft", "1"])
+        let friday = ["AFTERWORD_NOW": "2026-11-27T17:00:00Z"]  // 18:00 in Berlin, Friday
+        let scheduled = try cli.run(["send", "1"], environment: friday)
+        #expect(scheduled.status == 0, "\(scheduled.stderr)")
+        #expect(scheduled.stdout.contains("Mon 30 Nov 2026 09:00"))
+        #expect(server.received.isEmpty)
+        #expect(try cli.run(["send", "--due"], environment: ["AFTERWORD_NOW": "2026-11-30T07:59:00Z"]).stdout.contains("Nothing is due"))
+        #expect(server.received.isEmpty)
+        let due = try cli.run(["send", "--due"], environment: ["AFTERWORD_NOW": "2026-11-30T08:00:00Z"])
+        #expect(due.status == 0, "\(due.stderr)")
+        #expect(server.received.count == 1)
+        #expect(try cli.run(["send", "--due"], environment: ["AFTERWORD_NOW": "2026-11-30T09:00:00Z"]).stdout.contains("Nothing is due"))
+        #expect(server.received.count == 1)
+    }
+
+    @Test("killed mid-send, the thank-you is uncertain and never re-sent until the user says so")
+    func killedMidSend() throws {
+        let stalling = try TestMailServer(mode: "stall-after-data")
+        defer { stalling.stop() }
+        let cli = try prepared(server: stalling)
+        try cli.run(["config", "set", "smtp.timeout", "60"])
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["send", "1", "--now"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["AFTERWORD_HOME"] = cli.home.path
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while stalling.received.isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(stalling.received.count == 1)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let status = try #require(try cli.json(["status"]) as? [String: Any])
+        let inFlight = try #require(status["inFlight"] as? [[String: Any]])
+        #expect(inFlight.first?["state"] as? String == "uncertain")
+        let retry = try cli.run(["send", "1", "--now"])
+        #expect(retry.status == 2)
+        #expect(retry.stderr.contains("Sent folder"))
+
+        // The user looked: it never arrived. Now, and only now, it may go again.
+        let good = try TestMailServer()
+        defer { good.stop() }
+        try cli.run(["config", "set", "smtp.port", "\(good.port)"])
+        #expect(try cli.run(["send", "1", "--resolve", "not-delivered"]).status == 0)
+        #expect(try cli.run(["send", "1", "--now"]).status == 0)
+        #expect(good.received.count == 1)
+    }
+
+    @Test("a draft the checker flags with errors is refused, and nothing leaves")
+    func refusesBadDrafts() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try prepared(server: server)
+        let editor = try cli.file("cutesy.sh", "#!/bin/sh\nsed -i 's/I look forward to hearing from you./Please confirm you received this!! xoxo/' \"$1\"\n")
+        chmod(editor, 0o755)
+        try cli.run(["draft", "1", "--edit"], environment: ["EDITOR": editor])
+        let result = try cli.run(["send", "1", "--now"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("AW-NOREPLY") && result.stderr.contains("AW-PROPER"))
+        #expect(server.received.isEmpty)
+    }
+
+    @Test("--eml writes a conformant message, --mailto prints a link; both are then held as uncertain")
+    func handOff() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try prepared(server: server)
+        let path = cli.home.deletingLastPathComponent().appendingPathComponent("\(cli.home.lastPathComponent).eml")
+        #expect(try cli.run(["send", "1", "--eml", path.path]).status == 0)
+        let parsed = try parseWithPython(path)
+        #expect((parsed["defects"] as? [String])?.isEmpty == true)
+        #expect(parsed["to_addresses"] as? [String] == ["zoe@acme.com"])
+        let link = try cli.run(["send", "1", "--mailto"])
+        #expect(link.stdout.hasPrefix("mailto:zoe@acme.com?subject=Thank%20you%20%E2%80%94%20Backend%20Engineer%20interview&body="))
+        #expect(try cli.run(["send", "1", "--now"]).status == 2)
+        #expect(server.received.isEmpty)
+    }
+
+    @Test("the sendmail transport hands the message to msmtp, which delivers it")
+    func sendmail() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try prepared(server: server)
+        try cli.run(["config", "set", "transport", "sendmail"])
+        try cli.run(["config", "set", "sendmail.command", "msmtp --host=127.0.0.1 --port=\(server.port) --auth=off --tls=off --from=alex@example.com"])
+        let result = try cli.run(["send", "1", "--now"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(server.received.count == 1)
+    }
+
+    @Test("the SMTP password comes from the environment and never lands in the settings file")
+    func passwordsAreNotStored() throws {
+        let cli = CLI()
+        let refused = try cli.run(["config", "set", "smtp.password", "hunter2"])
+        #expect(refused.status == 2)
+        #expect(try cli.run(["config", "set", "smtp.passwordEnv", "AFTERWORD_TEST_PASSWORD"]).status == 0)
+        let settings = try String(contentsOf: cli.home.appendingPathComponent("config.json"), encoding: .utf8)
+        #expect(!settings.contains("hunter2"))
+    }
+}
