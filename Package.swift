@@ -41,10 +41,11 @@ let package = Package(
             name: "AfterwordDelivery",
             dependencies: ["AfterwordCore", "SMTP"]
         ),
+        .target(name: "AfterwordPrint", dependencies: ["AfterwordCore"]),
         .executableTarget(
             name: "AfterwordCLI",
             dependencies: [
-                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP",
+                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "AfterwordPrint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

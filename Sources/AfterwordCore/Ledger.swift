@@ -70,10 +70,24 @@ public protocol Ledger: Sendable {
     func open(
         _ draft: Draft, state: MessageState, scheduledAt: Date?, transport: String, messageId: String, now: Date
     ) throws -> LedgerEntry
-    /// Atomically moves a scheduled entry whose time has come to `sending`; nil when another run took it.
-    func claim(_ id: Int64, now: Date) throws -> LedgerEntry?
+    /// Moves scheduled entries to `sending` in one transaction, each with a conditional update;
+    /// returns those this run got (another run may have taken some).
+    func claim(_ ids: [Int64], now: Date) throws -> [LedgerEntry]
     /// Scheduled entries whose time has come, oldest first.
     func due(now: Date) throws -> [LedgerEntry]
-    /// Closes an entry: `sent`, `failed` or `uncertain`, with the server's words.
-    func close(_ id: Int64, as state: MessageState, reply: String?, now: Date) throws
+    /// Closes entries in one transaction: `sent`, `failed` or `uncertain`, with the server's words.
+    func close(_ results: [LedgerResult], now: Date) throws
+}
+
+/// What became of one ledger entry.
+public struct LedgerResult: Sendable, Equatable {
+    public var id: Int64
+    public var state: MessageState
+    public var reply: String?
+
+    public init(id: Int64, state: MessageState, reply: String?) {
+        self.id = id
+        self.state = state
+        self.reply = reply
+    }
 }

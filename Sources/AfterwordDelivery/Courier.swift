@@ -20,7 +20,9 @@ public struct Courier: Sendable {
     /// - Throws: ``LedgerRefusal`` when AW-ONCE forbids it (nothing leaves).
     public func send(_ draft: Draft, message: OutgoingMessage, messageId: String) async throws -> (LedgerEntry, DeliveryOutcome) {
         let entry = try ledger.open(draft, state: .sending, scheduledAt: nil, transport: transport.name, messageId: messageId, now: clock())
-        let outcome = await transport.deliver([message])[0]
+        let session = transport.session()
+        let outcome = await session.deliver(message)
+        await session.finish()
         try close(entry, outcome)
         var closed = entry
         closed.state = Self.state(for: outcome)
@@ -28,38 +30,61 @@ public struct Courier: Sendable {
     }
 
     /// Sends every scheduled message whose time has come, over one connection.
-    /// Each is claimed with a conditional update first, so two runs at once never send one twice.
+    /// All are claimed in one transaction with conditional updates first, so two runs at once never
+    /// send one twice; results are recorded every `batch` messages (a crash in between leaves at most
+    /// that many `sending`, which the ledger turns into `uncertain`, never into a second send).
     /// - Parameter build: the message for an entry (from its draft), or nil to leave it failed.
-    public func sendDue(build: (LedgerEntry) throws -> OutgoingMessage?) async throws -> [(LedgerEntry, DeliveryOutcome)] {
-        var claimed: [(LedgerEntry, OutgoingMessage)] = []
+    public func sendDue(batch: Int = 50, build: (LedgerEntry) throws -> OutgoingMessage?) async throws -> [(LedgerEntry, DeliveryOutcome)] {
+        let due = try ledger.due(now: clock()).compactMap(\.id)
+        guard !due.isEmpty else { return [] }
         var results: [(LedgerEntry, DeliveryOutcome)] = []
-        for candidate in try ledger.due(now: clock()) {
-            guard let id = candidate.id, let entry = try ledger.claim(id, now: clock()) else { continue }
-            guard let message = try build(entry) else {
-                let outcome = DeliveryOutcome.failed("its draft is gone")
-                try close(entry, outcome)
-                results.append((entry, outcome))
-                continue
+        var ready: [(LedgerEntry, OutgoingMessage)] = []
+        for entry in try ledger.claim(due, now: clock()) {
+            if let message = try build(entry) {
+                ready.append((entry, message))
+            } else {
+                results.append((entry, .failed("its draft or the interviewer's address is gone")))
             }
-            claimed.append((entry, message))
         }
-        guard !claimed.isEmpty else { return results }
-        let outcomes = await transport.deliver(claimed.map(\.1))
-        for ((entry, _), outcome) in zip(claimed, outcomes) {
-            try close(entry, outcome)
+        try record(results)
+        let session = transport.session()
+        var start = 0
+        while start < ready.count {
+            let chunk = ready[start..<min(start + max(1, batch), ready.count)]
+            var recorded: [(LedgerEntry, DeliveryOutcome)] = []
+            for (entry, message) in chunk {
+                recorded.append((entry, await session.deliver(message)))
+            }
+            do {
+                try record(recorded)
+            } catch {
+                await session.finish()
+                throw error
+            }
+            results += recorded
+            start += batch
+        }
+        await session.finish()
+        return results.map { entry, outcome in
             var closed = entry
             closed.state = Self.state(for: outcome)
-            results.append((closed, outcome))
+            return (closed, outcome)
         }
-        return results
+    }
+
+    private func record(_ results: [(LedgerEntry, DeliveryOutcome)]) throws {
+        guard !results.isEmpty else { return }
+        try ledger.close(results.map { LedgerResult(id: $0.0.id ?? 0, state: Self.state(for: $0.1), reply: Self.words($0.1)) }, now: clock())
     }
 
     private func close(_ entry: LedgerEntry, _ outcome: DeliveryOutcome) throws {
-        let reply: String
+        try record([(entry, outcome)])
+    }
+
+    static func words(_ outcome: DeliveryOutcome) -> String {
         switch outcome {
-        case .accepted(let words), .failed(let words), .uncertain(let words): reply = words
+        case .accepted(let words), .failed(let words), .uncertain(let words): words
         }
-        try ledger.close(entry.id ?? 0, as: Self.state(for: outcome), reply: reply, now: clock())
     }
 
     static func state(for outcome: DeliveryOutcome) -> MessageState {

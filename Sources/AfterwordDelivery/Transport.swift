@@ -1,12 +1,30 @@
 import Foundation
 import SMTP
 
-/// A way for a message to leave: SMTP, the local sendmail, or a hand-off to the user's mail program.
+/// A way for a message to leave: SMTP or the local sendmail.
 public protocol Transport: Sendable {
     /// `smtp`, `sendmail` … as recorded in the ledger.
     var name: String { get }
-    /// Hands the messages over, one outcome per message, in order.
-    func deliver(_ messages: [OutgoingMessage]) async -> [DeliveryOutcome]
+    /// A session that may keep one connection for many messages.
+    func session() -> any TransportSession
+}
+
+/// Messages handed over one at a time, so that each outcome can be recorded as it comes.
+public protocol TransportSession: Sendable {
+    func deliver(_ message: OutgoingMessage) async -> DeliveryOutcome
+    /// Closes the connection, if any.
+    func finish() async
+}
+
+extension Transport {
+    /// Hands the messages over in one session, one outcome per message, in order.
+    public func deliver(_ messages: [OutgoingMessage]) async -> [DeliveryOutcome] {
+        let session = session()
+        var outcomes: [DeliveryOutcome] = []
+        for message in messages { outcomes.append(await session.deliver(message)) }
+        await session.finish()
+        return outcomes
+    }
 }
 
 /// One message ready to leave.
@@ -47,45 +65,56 @@ public struct SMTPTransport: Transport {
         self.backoff = backoff
     }
 
-    public func deliver(_ messages: [OutgoingMessage]) async -> [DeliveryOutcome] {
-        var outcomes: [DeliveryOutcome] = []
-        var client: SMTPClient?
-        for message in messages {
-            var delay = backoff
-            var outcome = DeliveryOutcome.failed("not attempted")
-            for attempt in 1...attempts {
-                do {
-                    if client == nil { client = try await SMTPClient.connect(settings) }
-                    guard let connected = client else { break }
-                    let reply = try await connected.send(
-                        SMTPEnvelope(from: message.envelopeFrom, recipients: message.recipients, message: message.bytes))
-                    outcome = .accepted(reply.description)
-                    break
-                } catch let error as SMTPError {
-                    if error.mayHaveBeenDelivered {
-                        outcome = .uncertain(error.description)
-                        await client?.quit()
-                        client = nil
-                        break
-                    }
-                    outcome = .failed(error.description)
-                    let retry = (error.kind == .transient || error.kind == .connection || error.kind == .timeout) && attempt < attempts
-                    if error.kind != .permanent || error.stage == "greeting" {
-                        await client?.quit()
-                        client = nil
-                    }
-                    guard retry else { break }
-                    try? await Task.sleep(for: delay)
-                    delay *= 2
-                } catch {
-                    outcome = .failed("\(error)")
-                    break
+    public func session() -> any TransportSession {
+        SMTPSession(transport: self)
+    }
+}
+
+/// One SMTP connection, opened on the first message and reopened after a failure.
+actor SMTPSession: TransportSession {
+    let transport: SMTPTransport
+    private var client: SMTPClient?
+
+    init(transport: SMTPTransport) {
+        self.transport = transport
+    }
+
+    func deliver(_ message: OutgoingMessage) async -> DeliveryOutcome {
+        var delay = transport.backoff
+        var outcome = DeliveryOutcome.failed("not attempted")
+        for attempt in 1...transport.attempts {
+            do {
+                if client == nil { client = try await SMTPClient.connect(transport.settings) }
+                guard let connected = client else { break }
+                let reply = try await connected.send(
+                    SMTPEnvelope(from: message.envelopeFrom, recipients: message.recipients, message: message.bytes))
+                return .accepted(reply.description)
+            } catch let error as SMTPError {
+                if error.mayHaveBeenDelivered {
+                    await drop()
+                    return .uncertain(error.description)
                 }
+                outcome = .failed(error.description)
+                // After a refusal of this message the connection is still good; otherwise start afresh.
+                if error.kind != .permanent || error.stage == "greeting" || error.stage == "AUTH" { await drop() }
+                let retry = [.transient, .connection, .timeout].contains(error.kind) && attempt < transport.attempts
+                guard retry else { break }
+                try? await Task.sleep(for: delay)
+                delay *= 2
+            } catch {
+                return .failed("\(error)")
             }
-            outcomes.append(outcome)
         }
+        return outcome
+    }
+
+    func finish() async {
+        await drop()
+    }
+
+    private func drop() async {
         await client?.quit()
-        return outcomes
+        client = nil
     }
 }
 
@@ -99,11 +128,18 @@ public struct SendmailTransport: Transport {
         self.command = command
     }
 
-    public func deliver(_ messages: [OutgoingMessage]) async -> [DeliveryOutcome] {
-        messages.map(deliverOne)
+    public func session() -> any TransportSession {
+        SendmailSession(command: command)
     }
+}
 
-    private func deliverOne(_ message: OutgoingMessage) -> DeliveryOutcome {
+/// Each message is its own sendmail run.
+struct SendmailSession: TransportSession {
+    var command: [String]
+
+    func finish() async {}
+
+    func deliver(_ message: OutgoingMessage) async -> DeliveryOutcome {
         guard let program = command.first else { return .failed("no sendmail program configured") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program.contains("/") ? program : "/usr/bin/env")

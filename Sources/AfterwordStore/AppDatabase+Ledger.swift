@@ -37,13 +37,16 @@ extension AppDatabase: Ledger {
         }
     }
 
-    public func claim(_ id: Int64, now: Date) throws -> LedgerEntry? {
+    public func claim(_ ids: [Int64], now: Date) throws -> [LedgerEntry] {
         try writer.write { db in
-            try db.execute(
-                sql: "UPDATE message SET state = 'sending', ownerPid = ?, updatedAt = ? WHERE id = ? AND state = 'scheduled'",
-                arguments: [getpid(), now, id])
-            guard db.changesCount == 1 else { return nil }
-            return try LedgerEntry.fetchOne(db, key: id)
+            var claimed: [LedgerEntry] = []
+            for id in ids {
+                try db.execute(
+                    sql: "UPDATE message SET state = 'sending', ownerPid = ?, updatedAt = ? WHERE id = ? AND state = 'scheduled'",
+                    arguments: [getpid(), now, id])
+                if db.changesCount == 1, let entry = try LedgerEntry.fetchOne(db, key: id) { claimed.append(entry) }
+            }
+            return claimed
         }
     }
 
@@ -54,16 +57,23 @@ extension AppDatabase: Ledger {
         }
     }
 
-    public func close(_ id: Int64, as state: MessageState, reply: String?, now: Date) throws {
+    public func close(_ results: [LedgerResult], now: Date) throws {
         try writer.write { db in
-            guard var entry = try LedgerEntry.fetchOne(db, key: id) else { return }
-            entry.state = state
-            entry.serverReply = reply
-            entry.updatedAt = now
-            entry.ownerPid = nil
-            if state == .sent { entry.sentAt = now }
-            try entry.update(db)
+            for result in results {
+                guard var entry = try LedgerEntry.fetchOne(db, key: result.id) else { continue }
+                entry.state = result.state
+                entry.serverReply = result.reply
+                entry.updatedAt = now
+                entry.ownerPid = nil
+                if result.state == .sent { entry.sentAt = now }
+                try entry.update(db)
+            }
         }
+    }
+
+    /// Closes one entry.
+    public func close(_ id: Int64, as state: MessageState, reply: String?, now: Date) throws {
+        try close([LedgerResult(id: id, state: state, reply: reply)], now: now)
     }
 
     /// Settles an uncertain thank-you after the user looked in their Sent folder.

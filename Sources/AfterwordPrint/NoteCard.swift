@@ -1,0 +1,316 @@
+import AfterwordCore
+
+/// A printed thank-you: the card with the note, and its envelope (AW-PROPER: plain, serif, no ornament).
+public struct NoteCard: Sendable {
+    /// Card formats, with their matching envelopes.
+    public enum Size: String, Sendable, CaseIterable {
+        case a2
+        case a6
+        case a7
+        case halfLetter = "half-letter"
+
+        /// Card width and height in points (portrait).
+        public var card: (width: Double, height: Double) {
+            switch self {
+            case .a2: (306, 396)  // 4.25 × 5.5 in
+            case .a6: (297.64, 419.53)  // 105 × 148 mm
+            case .a7: (209.76, 297.64)  // 74 × 105 mm
+            case .halfLetter: (396, 612)  // 5.5 × 8.5 in
+            }
+        }
+
+        /// The envelope the card goes in, landscape, in points.
+        public var envelope: (width: Double, height: Double) {
+            switch self {
+            case .a2: (414, 315)  // A2 envelope, 5.75 × 4.375 in
+            case .a6: (459.21, 323.15)  // C6, 162 × 114 mm
+            case .a7: (323.15, 229.61)  // C7, 114 × 81 mm
+            case .halfLetter: (630, 414)  // A9 envelope, 8.75 × 5.75 in
+            }
+        }
+
+        var margin: Double { self == .a7 ? 26 : 36 }
+    }
+
+    /// The note's text, as composed (greeting, paragraphs, closing, name).
+    public var body: String
+    /// Name, title, company and postal address lines, in that order.
+    public var recipient: [String]
+    /// The sender's name and return address lines.
+    public var sender: [String]
+
+    public init(body: String, recipient: [String], sender: [String]) {
+        self.body = body
+        self.recipient = recipient
+        self.sender = sender
+    }
+}
+
+/// Why a note card cannot be printed.
+public struct PrintError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var rule: RuleID?
+    public var message: String
+
+    public var description: String { (rule.map { "\($0.rawValue): " } ?? "") + message }
+}
+
+/// Lays a note card out and writes it as a PDF with the fonts embedded (Type0/CIDFontType2, Identity-H, ToUnicode).
+public struct NoteCardPrinter: Sendable {
+    /// The formal serif first; fallbacks for characters it lacks (a CJK font for "王秀英").
+    public var fonts: [TrueTypeFont]
+    /// Sizes tried from largest to smallest; below the smallest a note is too long (AW-BRIEF), never shrunk further.
+    public static let sizes: [Double] = [12, 11.5, 11, 10.5, 10]
+
+    public init(fonts: [TrueTypeFont]) {
+        self.fonts = fonts
+    }
+
+    /// The characters none of the fonts can draw.
+    public func missing(in text: String) -> [Character] {
+        var missing: [Character] = []
+        for character in text where !character.isWhitespace {
+            let covered = character.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .nonspacingMark && fonts.contains { $0.glyph(for: scalar) != nil }
+                    || fonts.contains { $0.glyph(for: scalar) != nil }
+            }
+            if !covered, !missing.contains(character) { missing.append(character) }
+        }
+        return missing
+    }
+
+    /// The PDF: page one the card, page two (unless `envelope` is false) the envelope.
+    public func render(_ card: NoteCard, size: NoteCard.Size, envelope: Bool = true, title: String) throws(PrintError) -> [UInt8] {
+        let everything = card.body + card.recipient.joined() + card.sender.joined()
+        if let character = missing(in: everything).first {
+            let code = character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
+            throw PrintError(
+                rule: nil,
+                message: "no installed font can draw \"\(character)\" (\(code)); install a font that has it (for example fonts-noto or fonts-droid-fallback) or set note.font")
+        }
+        var page = Canvas(fonts: fonts)
+        let cardPage = try layoutCard(card, size: size, canvas: &page)
+        var pages = [(size.card, cardPage)]
+        if envelope {
+            var canvas = Canvas(fonts: fonts)
+            pages.append((size.envelope, layoutEnvelope(card, size: size, canvas: &canvas)))
+            page.used.merge(canvas.used) { $0.union($1) }
+        }
+        return page.pdf(pages: pages, title: title)
+    }
+
+    private func layoutCard(_ card: NoteCard, size: NoteCard.Size, canvas: inout Canvas) throws(PrintError) -> [UInt8] {
+        let (width, height) = size.card
+        let margin = size.margin
+        let available = width - 2 * margin
+        for fontSize in Self.sizes {
+            let leading = fontSize * 1.4
+            var lines: [String?] = []  // nil: paragraph gap
+            for paragraph in card.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+                if paragraph.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if lines.last != nil, !lines.isEmpty { lines.append(nil) }
+                    continue
+                }
+                lines += canvas.wrap(paragraph, width: available, size: fontSize).map { Optional($0) }
+            }
+            while lines.last == .some(nil) { lines.removeLast() }
+            let needed = lines.reduce(0.0) { $0 + ($1 == nil ? leading * 0.6 : leading) }
+            guard needed <= height - 2 * margin else { continue }
+            var content: [UInt8] = []
+            var y = height - margin - fontSize
+            for line in lines {
+                guard let line else {
+                    y -= leading * 0.6
+                    continue
+                }
+                content += canvas.draw(line, x: margin, y: y, size: fontSize)
+                y -= leading
+            }
+            return content
+        }
+        throw PrintError(
+            rule: .brief,
+            message: "the note does not fit a \(size.rawValue) card at \(Int(Self.sizes.last ?? 10)) pt; keep it quick and to the point, or choose a larger card")
+    }
+
+    private func layoutEnvelope(_ card: NoteCard, size: NoteCard.Size, canvas: inout Canvas) -> [UInt8] {
+        let (width, height) = size.envelope
+        var content: [UInt8] = []
+        let small = size == .a7 ? 7.5 : 8.5
+        var y = height - 24 - small
+        for line in card.sender {
+            content += canvas.draw(line, x: 24, y: y, size: small)
+            y -= small * 1.3
+        }
+        let large = size == .a7 ? 9.5 : 11.0
+        let left = width * 0.40
+        let widest = card.recipient.map { canvas.width($0, size: large) }.max() ?? 0
+        let fitted = widest > width - left - 18 ? large * (width - left - 18) / widest : large
+        let blockHeight = Double(card.recipient.count) * fitted * 1.35
+        y = height * 0.48 + blockHeight / 2 - fitted
+        for line in card.recipient {
+            content += canvas.draw(line, x: left, y: y, size: fitted)
+            y -= fitted * 1.35
+        }
+        return content
+    }
+}
+
+/// Text drawing over several fonts, remembering which glyphs were used.
+struct Canvas {
+    let fonts: [TrueTypeFont]
+    /// Per font index: glyph → Unicode text.
+    var used: [Int: Set<GlyphUse>] = [:]
+
+    struct GlyphUse: Hashable {
+        var glyph: UInt16
+        var text: String
+    }
+
+    init(fonts: [TrueTypeFont]) {
+        self.fonts = fonts
+    }
+
+    /// Runs of (font index, scalars).
+    func runs(_ text: String) -> [(Int, [Unicode.Scalar])] {
+        var runs: [(Int, [Unicode.Scalar])] = []
+        for scalar in text.unicodeScalars {
+            let font = fonts.firstIndex { $0.glyph(for: scalar) != nil } ?? 0
+            if let last = runs.last, last.0 == font {
+                runs[runs.count - 1].1.append(scalar)
+            } else {
+                runs.append((font, [scalar]))
+            }
+        }
+        return runs
+    }
+
+    func width(_ text: String, size: Double) -> Double {
+        runs(text).reduce(0.0) { total, run in
+            let font = fonts[run.0]
+            let units = run.1.reduce(0) { $0 + font.advance(font.glyph(for: $1) ?? 0) }
+            return total + Double(units) * size / Double(font.unitsPerEm)
+        }
+    }
+
+    /// Greedy word wrap to `width`; a word longer than the line is split by characters.
+    func wrap(_ paragraph: String, width: Double, size: Double) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in paragraph.split(separator: " ").map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if self.width(candidate, size: size) <= width {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            var piece = ""
+            for character in word {
+                if self.width(piece + String(character), size: size) > width, !piece.isEmpty {
+                    lines.append(piece)
+                    piece = ""
+                }
+                piece.append(character)
+            }
+            current = piece
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// Content-stream operators drawing `text` at (x, y).
+    mutating func draw(_ text: String, x: Double, y: Double, size: Double) -> [UInt8] {
+        var output = ""
+        var cursor = x
+        for (fontIndex, scalars) in runs(text) {
+            let font = fonts[fontIndex]
+            var hex = ""
+            var units = 0
+            for scalar in scalars {
+                let glyph = font.glyph(for: scalar) ?? 0
+                hex += PDFWriter.hex(glyph)
+                units += font.advance(glyph)
+                used[fontIndex, default: []].insert(GlyphUse(glyph: glyph, text: String(scalar)))
+            }
+            output += "BT /F\(fontIndex + 1) \(PDFWriter.number(size)) Tf 1 0 0 1 \(PDFWriter.number(cursor)) \(PDFWriter.number(y)) Tm <\(hex)> Tj ET\n"
+            cursor += Double(units) * size / Double(font.unitsPerEm)
+        }
+        return Array(output.utf8)
+    }
+
+    /// The whole document.
+    func pdf(pages: [((width: Double, height: Double), [UInt8])], title: String) -> [UInt8] {
+        var writer = PDFWriter()
+        let catalog = writer.reserve()
+        let pagesNumber = writer.reserve()
+        var fontEntries: [String] = []
+        for (index, font) in fonts.enumerated() {
+            guard let glyphs = used[index], !glyphs.isEmpty else { continue }
+            fontEntries.append("/F\(index + 1) \(addFont(font, glyphs: glyphs, serif: index == 0, writer: &writer)) 0 R")
+        }
+        let resources = "<< /Font << \(fontEntries.joined(separator: " ")) >> >>"
+        var kids: [Int] = []
+        for (size, content) in pages {
+            let stream = writer.addStream(content)
+            kids.append(
+                writer.add(
+                    "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFWriter.number(size.width)) \(PDFWriter.number(size.height))] /Resources \(resources) /Contents \(stream) 0 R >>"
+                ))
+        }
+        writer.set(pagesNumber, "<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>")
+        writer.set(catalog, "<< /Type /Catalog /Pages \(pagesNumber) 0 R >>")
+        let info = writer.add("<< /Title \(PDFWriter.text(title)) /Producer (Afterword) >>")
+        return writer.finish(root: catalog, info: info)
+    }
+
+    private func addFont(_ font: TrueTypeFont, glyphs: Set<GlyphUse>, serif: Bool, writer: inout PDFWriter) -> Int {
+        let scale = 1000.0 / Double(font.unitsPerEm)
+        func units(_ value: Int) -> String { PDFWriter.number(Double(value) * scale) }
+        let file = writer.addStream(font.data, dictionary: "/Length1 \(font.data.count)")
+        let flags = 32 + (serif ? 2 : 0) + (font.isFixedPitch ? 1 : 0)
+        let descriptor = writer.add(
+            "<< /Type /FontDescriptor /FontName /\(font.postScriptName) /Flags \(flags) /FontBBox [\(units(font.bbox.0)) \(units(font.bbox.1)) \(units(font.bbox.2)) \(units(font.bbox.3))] /ItalicAngle \(PDFWriter.number(font.italicAngle)) /Ascent \(units(font.ascender)) /Descent \(units(font.descender)) /CapHeight \(units(font.capHeight)) /StemV 80 /FontFile2 \(file) 0 R >>"
+        )
+        let sorted = glyphs.sorted { $0.glyph < $1.glyph }
+        var seen = Set<UInt16>()
+        let unique = sorted.filter { seen.insert($0.glyph).inserted }
+        let widths = unique.map { "\($0.glyph) [\(units(font.advance($0.glyph)))]" }.joined(separator: " ")
+        let cid = writer.add(
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(font.postScriptName) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW \(units(font.unitsPerEm / 2)) /W [\(widths)] /CIDToGIDMap /Identity >>"
+        )
+        let toUnicode = writer.addStream(Array(Self.toUnicode(unique).utf8))
+        return writer.add(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /\(font.postScriptName) /Encoding /Identity-H /DescendantFonts [\(cid) 0 R] /ToUnicode \(toUnicode) 0 R >>"
+        )
+    }
+
+    /// A ToUnicode CMap so that copying and searching give back the text.
+    static func toUnicode(_ glyphs: [GlyphUse]) -> String {
+        var cmap = """
+            /CIDInit /ProcSet findresource begin
+            12 dict begin
+            begincmap
+            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+            /CMapName /Adobe-Identity-UCS def
+            /CMapType 2 def
+            1 begincodespacerange
+            <0000> <FFFF>
+            endcodespacerange
+
+            """
+        var index = 0
+        while index < glyphs.count {
+            let chunk = glyphs[index..<min(index + 100, glyphs.count)]
+            cmap += "\(chunk.count) beginbfchar\n"
+            for use in chunk {
+                cmap += "<\(PDFWriter.hex(use.glyph))> <\(use.text.utf16.map(PDFWriter.hex).joined())>\n"
+            }
+            cmap += "endbfchar\n"
+            index += 100
+        }
+        cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+        return cmap
+    }
+}
+
+import Foundation
