@@ -25,6 +25,7 @@ struct Config: Codable, Equatable {
         ("smtp.timeout", "seconds each stage of the conversation may take (default 60)"),
         ("smtp.attempts", "tries for a message answered with 4xx (default 3)"),
         ("smtp.retryDelay", "seconds before the first retry, doubled each time (default 2)"),
+        ("note.font", "a .ttf font for note cards (default: the system's serif)"),
         ("sendmail.command", "the sendmail program and its arguments (default /usr/sbin/sendmail)"),
     ]
 

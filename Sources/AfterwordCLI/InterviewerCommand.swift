@@ -8,7 +8,7 @@ struct InterviewerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interviewer",
         abstract: "Record and look up the people who interviewed you.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, Edit.self, List.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -65,6 +65,42 @@ struct InterviewerCommand: AsyncParsableCommand {
         static func addressLines(_ text: String) -> String {
             text.replacingOccurrences(of: "\\n", with: "\n").split(whereSeparator: { $0 == ";" || $0 == "\n" })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+    }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Correct or complete an interviewer's details.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The interviewer's id.") var interviewer: String
+        @Option(help: "Their name, spelled exactly as on their card.") var name: String?
+        @Option(help: "Their job title.") var title: String?
+        @Option(help: "Their e-mail address.") var email: String?
+        @Option(help: "Their phone number.") var phone: String?
+        @Option(help: "Their postal address; separate lines with \";\" or \"\\n\".") var address: String?
+        @Option(help: "Their company.") var company: String?
+
+        func run() async throws {
+            let id = try parseID(interviewer, "interviewer")
+            let store = try global.openStore()
+            var person = try storeCall { try store.interviewer(id: id) }
+            if let name { person.name = try nonEmpty(name, "--name", example: "Dana Whitfield") }
+            if let title { person.title = Add.blankToNil(title) }
+            if let company { person.company = Add.blankToNil(company) }
+            if let email {
+                let trimmed = email.trimmingCharacters(in: .whitespaces)
+                guard trimmed.isEmpty || EmailAddress.isPlausible(trimmed) else {
+                    throw UserError("--email: \"\(email)\" is not an e-mail address; write it like dana@acme.com")
+                }
+                person.email = trimmed.isEmpty ? nil : EmailAddress.normalized(trimmed)
+            }
+            if let phone {
+                let region = try global.loadConfig().values["region"] ?? "US"
+                person.phone = Add.blankToNil(phone).map { PhoneNumber.e164($0, region: region) ?? $0 }
+            }
+            if let address { person.address = Add.blankToNil(Add.addressLines(address)) }
+            _ = try storeCall { try store.updateInterviewer(person) }
+            Console.out("#\(id) \(person.name) updated.")
         }
     }
 

@@ -26,7 +26,10 @@ struct StatusCommand: AsyncParsableCommand {
         if report.pending.isEmpty { lines.append("  nobody — all caught up") }
         for entry in report.pending {
             let draft = entry.draftId.map { "draft #\($0)" } ?? "no draft yet: afterword draft \(entry.interviewId)"
-            let failed = entry.state == .failed ? ", last attempt failed" : ""
+            var failed = entry.state == .failed ? ", last attempt failed" : ""
+            if entry.channel == .note, entry.printedAt != nil, entry.state == nil, let draft = entry.draftId {
+                failed += ", printed but not yet mailed: `afterword note mailed \(draft)` once posted"
+            }
             lines.append(
                 "  \(Self.urgency(entry.hoursLeft ?? 0))  \(entry.interviewer) — \(entry.company), \(entry.role)  [\(entry.channel.rawValue)]  \(draft)\(failed)")
         }

@@ -13,6 +13,8 @@ public struct Draft: Codable, Sendable, Equatable, Identifiable {
     public var body: String
     public var createdAt: Date
     public var updatedAt: Date
+    /// When a note card of this draft was last printed (to a PDF).
+    public var printedAt: Date?
 
     public init(
         id: Int64? = nil, interviewId: Int64, interviewerId: Int64, channel: Channel, recipient: String,

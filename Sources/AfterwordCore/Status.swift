@@ -32,13 +32,16 @@ public struct StatusEntry: Codable, Sendable, Equatable {
     public var sentAt: Date?
     /// When a scheduled thank-you will leave.
     public var scheduledAt: Date?
+    /// When the note card was printed (a printed note not yet in the ledger is waiting to be posted).
+    public var printedAt: Date?
 
     public init(
         interviewId: Int64, company: String, role: String, interviewerId: Int64, interviewer: String,
         channel: Channel, draftId: Int64?, state: MessageState?, deadline: Date, hoursLeft: Double?, sentAt: Date?,
-        scheduledAt: Date? = nil
+        scheduledAt: Date? = nil, printedAt: Date? = nil
     ) {
         self.scheduledAt = scheduledAt
+        self.printedAt = printedAt
         self.interviewId = interviewId
         self.company = company
         self.role = role

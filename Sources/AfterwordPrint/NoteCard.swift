@@ -116,7 +116,9 @@ public struct NoteCardPrinter: Sendable {
             let needed = lines.reduce(0.0) { $0 + ($1 == nil ? leading * 0.6 : leading) }
             guard needed <= height - 2 * margin else { continue }
             var content: [UInt8] = []
-            var y = height - margin - fontSize
+            // Centre the note on the card, but never above the top margin.
+            let slack = (height - 2 * margin - needed) / 2
+            var y = height - margin - fontSize - max(0, slack * 0.8)
             for line in lines {
                 guard let line else {
                     y -= leading * 0.6

@@ -47,6 +47,13 @@ extension AppDatabase {
         }
     }
 
+    /// Notes that a note card of the draft was printed.
+    public func markPrinted(draftId: Int64, at now: Date) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE draft SET printedAt = ? WHERE id = ?", arguments: [now, draftId])
+        }
+    }
+
     /// The ledger entries of one interviewer for one interview, oldest first.
     public func messages(interviewId: Int64, interviewerId: Int64) throws -> [LedgerEntry] {
         try writer.read { db in

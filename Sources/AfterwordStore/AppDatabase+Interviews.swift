@@ -44,6 +44,18 @@ extension AppDatabase {
         try PanelSeat(interviewId: interviewId, interviewerId: interviewer, position: position).insert(db, onConflict: .ignore)
     }
 
+    /// Replaces an interviewer's details.
+    /// - Throws: ``StoreError`` when there is no such interviewer.
+    public func updateInterviewer(_ interviewer: Interviewer) throws -> Interviewer {
+        try writer.write { db in
+            guard let id = interviewer.id, try Interviewer.exists(db, key: id) else {
+                throw StoreError.notFound("interviewer", interviewer.id ?? 0, hint: "see `afterword interviewer list`")
+            }
+            try interviewer.update(db)
+            return interviewer
+        }
+    }
+
     /// Every interview, newest first, with its panel.
     public func interviews() throws -> [InterviewDetail] {
         try writer.read { db in

@@ -15,6 +15,8 @@ extension AppDatabase {
                            r.id AS interviewerId, r.name, r.email, r.address,
                            (SELECT d.id FROM draft d WHERE d.interviewId = i.id AND d.interviewerId = r.id
                             ORDER BY d.id DESC LIMIT 1) AS draftId,
+                           (SELECT d.printedAt FROM draft d WHERE d.interviewId = i.id AND d.interviewerId = r.id
+                            ORDER BY d.id DESC LIMIT 1) AS printedAt,
                            m.state, m.sentAt, m.scheduledAt
                     FROM interview i
                     JOIN panelSeat p ON p.interviewId = i.id
@@ -36,7 +38,7 @@ extension AppDatabase {
                     channel: Channel.choose(email: row["email"], address: row["address"]), draftId: row["draftId"],
                     state: state, deadline: window.deadline,
                     hoursLeft: state == .sent ? nil : window.hoursLeft(at: now), sentAt: row["sentAt"],
-                    scheduledAt: row["scheduledAt"])
+                    scheduledAt: row["scheduledAt"], printedAt: row["printedAt"])
             }
             let olderUnsent =
                 try Int.fetchOne(

@@ -122,6 +122,9 @@ public final class AppDatabase: Sendable {
             }
             try db.create(index: "message_due", on: "message", columns: ["state", "scheduledAt"])
         }
+        migrator.registerMigration("v3-printed") { db in
+            try db.alter(table: "draft") { t in t.add(column: "printedAt", .datetime) }
+        }
         return migrator
     }
 }
