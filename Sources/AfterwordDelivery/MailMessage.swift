@@ -56,13 +56,29 @@ public struct MailMessage: Sendable, Equatable {
         return Array((head + "\r\n\r\n" + QuotedPrintable.encode(body)).utf8)
     }
 
-    /// `Thu, 26 Nov 2026 14:00:00 -0500`.
+    /// `Thu, 26 Nov 2026 14:00:00 -0500`, computed without a DateFormatter (this runs once per message).
     static func rfc5322Date(_ date: Date, zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return formatter.string(from: date)
+        let offset = zone.secondsFromGMT(for: date)
+        let local = Int((date.timeIntervalSince1970).rounded(.down)) + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = local - days * 86_400
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekday = weekdays[((days % 7) + 7) % 7]
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let sign = offset < 0 ? "-" : "+"
+        let zoneText = sign + two(abs(offset) / 3600) + two(abs(offset) % 3600 / 60)
+        return "\(weekday), \(two(day)) \(months[month - 1]) \(year) \(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60)) \(zoneText)"
     }
 }
 
@@ -146,28 +162,38 @@ enum HeaderText {
 
 /// Quoted-printable for a UTF-8 text body (RFC 2045 §6.7): lines of at most 76 characters.
 public enum QuotedPrintable {
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     public static func encode(_ text: String) -> String {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var output: [String] = []
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            var encoded = ""
-            var length = 0
-            let bytes = Array(line.utf8)
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !isLast)
-                let piece = literal ? String(UnicodeScalar(byte)) : String(format: "=%02X", byte)
-                if length + piece.count > 75 {
-                    encoded += "=\r\n"
-                    length = 0
-                }
-                encoded += piece
-                length += piece.count
+        var output: [UInt8] = []
+        let bytes = Array(text.utf8)
+        output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        var length = 0
+        var index = 0
+        func put(_ piece: [UInt8]) {
+            if length + piece.count > 75 {
+                output += [UInt8(ascii: "="), 13, 10]
+                length = 0
             }
-            output.append(encoded)
+            output += piece
+            length += piece.count
         }
-        var joined = output.joined(separator: "\r\n")
-        if !joined.hasSuffix("\r\n") { joined += "\r\n" }
-        return joined
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 13 || byte == 10 {
+                // CR, LF or CRLF: one hard line break.
+                if byte == 13, index + 1 < bytes.count, bytes[index + 1] == 10 { index += 1 }
+                output += [13, 10]
+                length = 0
+                index += 1
+                continue
+            }
+            let nextIsBreak = index + 1 >= bytes.count || bytes[index + 1] == 10 || bytes[index + 1] == 13
+            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !nextIsBreak)
+            put(literal ? [byte] : [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]])
+            index += 1
+        }
+        if !(output.count >= 2 && output[output.count - 2] == 13 && output[output.count - 1] == 10) { output += [13, 10] }
+        return String(decoding: output, as: UTF8.self)
     }
 }

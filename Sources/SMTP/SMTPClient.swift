@@ -131,11 +131,11 @@ public actor SMTPClient {
                 replies.append(try await wait(future, stage: command.1, timeout: settings.timeouts.command))
             }
         } else {
-            for command in commands {
-                let reply = try await exchange(command.0, stage: command.1)
-                replies.append(reply)
-                if !reply.isPositive { break }
-            }
+            // One command after another, chained on the event loop: one wait for the whole envelope.
+            let stage = NIOLockedValueBox("MAIL FROM")
+            let chain = Self.chained(commands, on: channel, stage: stage)
+            let limit = TimeAmount.nanoseconds(settings.timeouts.command.nanoseconds * Int64(commands.count))
+            replies = try await wait(chain, stage: stage, timeout: limit)
         }
         for (reply, command) in zip(replies, commands) {
             let wanted = command.1 == "DATA" ? 354 : 250
@@ -215,8 +215,36 @@ public actor SMTPClient {
         return try await wait(future, stage: stage, timeout: timeout ?? settings.timeouts.command)
     }
 
+    /// Runs commands one after another on the event loop, stopping after the first that is not positive.
+    private static func chained(
+        _ commands: [(String, String)], on channel: Channel, stage: NIOLockedValueBox<String>
+    ) -> EventLoopFuture<[SMTPReply]> {
+        var future = channel.eventLoop.makeSucceededFuture([SMTPReply]())
+        for (line, name) in commands {
+            future = future.flatMap { replies in
+                if let last = replies.last, !last.isPositive { return channel.eventLoop.makeSucceededFuture(replies) }
+                stage.withLockedValue { $0 = name }
+                let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
+                var buffer = channel.allocator.buffer(capacity: line.utf8.count + 2)
+                buffer.writeString(line + "\r\n")
+                channel.writeAndFlush(SMTPOutbound.send(buffer, promise), promise: failing(promise, on: channel))
+                return promise.futureResult.map { replies + [$0] }
+            }
+        }
+        return future
+    }
+
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>, stage: NIOLockedValueBox<String>, timeout: TimeAmount) async throws -> T {
+        do {
+            return try await wait(future, stage: "", timeout: timeout)
+        } catch var error as SMTPError {
+            error.stage = stage.withLockedValue { $0 }
+            throw error
+        }
+    }
+
     /// Waits for a reply; past `timeout` the connection is closed and the stage named.
-    private func wait(_ future: EventLoopFuture<SMTPReply>, stage: String, timeout: TimeAmount) async throws -> SMTPReply {
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>, stage: String, timeout: TimeAmount) async throws -> T {
         let timedOut = NIOLockedValueBox(false)
         let channel = self.channel
         let task = channel.eventLoop.scheduleTask(in: timeout) {

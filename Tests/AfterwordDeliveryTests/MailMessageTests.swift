@@ -44,6 +44,20 @@ import Testing
         #expect(parsed["to_addresses"] as? [String] == ["dana@acme.com"])
     }
 
+    @Test("the Date header matches what a DateFormatter writes, in any zone")
+    func dates() {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        for zone in ["America/New_York", "Asia/Kolkata", "UTC", "Pacific/Auckland"] {
+            formatter.timeZone = TimeZone(identifier: zone)
+            for seconds in stride(from: 0.0, to: 4_000_000_000, by: 123_456_789) {
+                let date = Date(timeIntervalSince1970: seconds)
+                #expect(MailMessage.rfc5322Date(date, zone: formatter.timeZone) == formatter.string(from: date))
+            }
+        }
+    }
+
     @Test("mailto: links follow RFC 6068")
     func mailto() {
         let url = MailtoURL.make(to: "dana@acme.com", subject: "Thank you — interview", body: "Dear Dana,\nThanks & more")
