@@ -123,43 +123,62 @@ public actor SMTPClient {
         if international { mail += " SMTPUTF8" }
         if extensions["8BITMIME"] != nil, envelope.message.contains(where: { $0 >= 0x80 }) { mail += " BODY=8BITMIME" }
         let commands = [(mail, "MAIL FROM")] + envelope.recipients.map { ("RCPT TO:<\($0)>", "RCPT TO") } + [("DATA", "DATA")]
-        var replies: [SMTPReply] = []
+        // The whole transaction runs on the event loop (pipelined when the server allows), the message
+        // right after a 354: one wait per message.
+        let stage = NIOLockedValueBox("MAIL FROM")
+        let channel = self.channel
+        let envelopeReplies: EventLoopFuture<[SMTPReply]>
         if extensions["PIPELINING"] != nil {
             let futures = commands.map { request($0.0) }
             channel.flush()
-            for (future, command) in zip(futures, commands) {
-                replies.append(try await wait(future, stage: command.1, timeout: settings.timeouts.command))
-            }
+            envelopeReplies = EventLoopFuture.whenAllSucceed(futures, on: channel.eventLoop)
         } else {
-            // One command after another, chained on the event loop: one wait for the whole envelope.
-            let stage = NIOLockedValueBox("MAIL FROM")
-            let chain = Self.chained(commands, on: channel, stage: stage)
-            let limit = TimeAmount.nanoseconds(settings.timeouts.command.nanoseconds * Int64(commands.count))
-            replies = try await wait(chain, stage: stage, timeout: limit)
+            envelopeReplies = Self.chained(commands, on: channel, stage: stage)
         }
-        for (reply, command) in zip(replies, commands) {
-            let wanted = command.1 == "DATA" ? 354 : 250
-            if reply.code != wanted && !(command.1 == "RCPT TO" && reply.code == 251) {
-                if replies.last?.code == 354 {
-                    // The server waits for data although a command failed: ending it with "." could deliver an
-                    // empty message, so drop the connection instead; the server discards the transaction.
-                    try? await channel.close()
-                } else {
-                    _ = try? await exchange("RSET", stage: "RSET")
-                }
-                try expect(reply, wanted, stage: command.1)
+        let everything = envelopeReplies.flatMap { replies -> EventLoopFuture<[SMTPReply]> in
+            guard zip(replies, commands).allSatisfy({ Self.isExpected($0, for: $1.1) }), replies.count == commands.count else {
+                return channel.eventLoop.makeSucceededFuture(replies)
             }
+            stage.withLockedValue { $0 = "end of data" }
+            let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
+            var buffer = channel.allocator.buffer(capacity: payload.count)
+            buffer.writeBytes(payload)
+            channel.writeAndFlush(SMTPOutbound.send(buffer, promise), promise: Self.failing(promise, on: channel))
+            return promise.futureResult.map { replies + [$0] }
         }
-        let final = request(bytes: payload)
-        channel.flush()
+        let limit = TimeAmount.nanoseconds(
+            settings.timeouts.command.nanoseconds * Int64(commands.count) + settings.timeouts.endOfData.nanoseconds)
+        let replies: [SMTPReply]
         do {
-            let reply = try await wait(final, stage: "end of data", timeout: settings.timeouts.endOfData)
-            try expect(reply, 250, stage: "end of data")
-            return reply
-        } catch var error as SMTPError where error.reply == nil {
+            replies = try await wait(everything, stage: stage, timeout: limit)
+        } catch var error as SMTPError where stage.withLockedValue({ $0 }) == "end of data" && error.reply == nil {
             error.mayHaveBeenDelivered = true
             error.detail += "; the message may or may not have been delivered"
             throw error
+        }
+        if replies.count == commands.count + 1, let final = replies.last {
+            try expect(final, 250, stage: "end of data")
+            return final
+        }
+        for (reply, command) in zip(replies, commands) where !Self.isExpected(reply, for: command.1) {
+            if replies.count == commands.count, replies.last?.code == 354 {
+                // The server waits for data although a command failed: ending it with "." could deliver an
+                // empty message, so drop the connection instead; the server discards the transaction.
+                try? await channel.close()
+            } else {
+                _ = try? await exchange("RSET", stage: "RSET")
+            }
+            try expect(reply, command.1 == "DATA" ? 354 : 250, stage: command.1)
+        }
+        throw SMTPError(kind: .protocolViolation, stage: "DATA", detail: "the server answered out of order")
+    }
+
+    /// 250 for MAIL and RCPT (251 too), 354 for DATA.
+    private static func isExpected(_ reply: SMTPReply, for command: String) -> Bool {
+        switch command {
+        case "DATA": reply.code == 354
+        case "RCPT TO": reply.code == 250 || reply.code == 251
+        default: reply.code == 250
         }
     }
 
