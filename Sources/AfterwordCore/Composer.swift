@@ -125,7 +125,7 @@ public struct Composer: Sendable {
         func names(_ sentence: String, _ set: Set<String>) -> Bool {
             NameWords.words(of: sentence).contains { set.contains($0) }
         }
-        let usable = sentences.filter { !names($0, others) }
+        let usable = sentences.filter { !names($0, others) && !isBoilerplate($0) }
         let preferred = usable.filter { !names($0, own) }
         let pool = preferred.isEmpty ? usable : preferred
         guard !pool.isEmpty else { return nil }
@@ -145,6 +145,22 @@ public struct Composer: Sendable {
             text = first.lowercased() + text.dropFirst()
         }
         return Topic(text: text, isPhrase: isPhrase)
+    }
+
+    /// Invite boilerplate that lands in notes from a calendar description: links, dial-ins, passcodes.
+    static func isBoilerplate(_ sentence: String) -> Bool {
+        let lower = sentence.lowercased()
+        let markers = [
+            "://", "www.", "@", "meeting id", "passcode", "password", "dial", "join ", "one tap", "zoom", "teams",
+            "google meet", "conference", "invitation", "calendar", "___", "---", "tel:",
+        ]
+        if markers.contains(where: lower.contains) { return true }
+        var run = 0
+        for character in sentence {
+            run = character.isNumber ? run + 1 : (character == " " || character == "-" ? run : 0)
+            if run >= 6 { return true }
+        }
+        return false
     }
 
     /// Cuts a long note at a clause boundary so that the draft stays brief (AW-BRIEF).

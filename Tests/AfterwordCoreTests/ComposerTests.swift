@@ -28,6 +28,7 @@ import Testing
         "we talked about their on-call rotation; the new billing service; how they review design docs",
         "Dana showed me the deployment dashboard. Priya asked about my Kafka work. We covered the 2027 roadmap.",
         "The interview was great!! I'll call you. Please confirm you received my CV",
+        "Join Zoom Meeting\nhttps://us02web.zoom.us/j/89012345678\n\nMeeting ID: 890 1234 5678\nPasscode: 123456",
         String(repeating: "We discussed a very long list of things including service meshes and observability and tracing, ", count: 3),
     ]
 
@@ -64,6 +65,16 @@ import Testing
         #expect(draft.body.contains("the migration to Postgres"))
         #expect(draft.body.hasSuffix("Alex Doe\n"))
         #expect(draft.recipient == "Dana Whitfield <person0@acme.com>")
+    }
+
+    @Test("calendar boilerplate in the notes (links, dial-ins) never becomes the specific line")
+    func boilerplate() throws {
+        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
+        let people = panel(1, channel: .email)
+        let notes = "Join Zoom Meeting\nhttps://us02web.zoom.us/j/89012345678\nMeeting ID: 890 1234 5678\nWe discussed the billing migration."
+        let draft = try composer.compose(interview(notes: notes), for: people[0], panel: people, now: Self.now).draft
+        #expect(!draft.body.contains("zoom"))
+        #expect(draft.body.contains("the billing migration"))
     }
 
     @Test("a sentence of the notes that names another panel member stays out of this member's draft")
