@@ -103,11 +103,8 @@ struct DraftCommand: AsyncParsableCommand {
         @Argument(help: "The draft's id.") var draft: String
 
         func run() async throws {
-            let id = try parseID(draft, "draft")
-            let store = try global.openStore()
-            let draft = try storeCall { try store.draft(id: id) }
-            let detail = try storeCall { try store.interview(id: draft.interviewId) }
-            let name = detail.interviewers.first { $0.id == draft.interviewerId }?.name ?? ""
+            let (draft, detail, person) = try DraftContext.load(self.draft, store: try global.openStore())
+            let name = person.name
             if output.json {
                 let findings = DraftCheck.findings(draft, interview: detail.interview, interviewer: name)
                 try Console.json(JSONShape.DraftShape(draft, interviewerName: name, findings: findings))
@@ -168,5 +165,18 @@ enum DraftEditor {
             try store.updateDraft(id: draft.id ?? 0, subject: draft.channel == .email ? (document.subject ?? draft.subject) : nil, body: document.body, at: now)
         }
         return (updated, DraftCheck.findings(updated, interview: interview, interviewer: interviewer))
+    }
+}
+
+/// A draft with its interview and the person it is for, loaded for a command.
+enum DraftContext {
+    static func load(_ text: String, store: AppDatabase) throws -> (Draft, InterviewDetail, Interviewer) {
+        let id = try parseID(text, "draft")
+        let draft = try storeCall { try store.draft(id: id) }
+        let detail = try storeCall { try store.interview(id: draft.interviewId) }
+        guard let person = detail.interviewers.first(where: { $0.id == draft.interviewerId }) else {
+            throw UserError("draft #\(id) is for someone no longer on the interview's panel; compose it again")
+        }
+        return (draft, detail, person)
     }
 }

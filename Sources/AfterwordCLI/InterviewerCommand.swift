@@ -28,13 +28,7 @@ struct InterviewerCommand: AsyncParsableCommand {
         func run() async throws {
             let id = try parseID(interview, "interview")
             let name = try nonEmpty(name, "--name", example: "Dana Whitfield")
-            let email = try email.map { value -> String in
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
-                guard EmailAddress.isPlausible(trimmed) else {
-                    throw UserError("--email: \"\(value)\" is not an e-mail address; write it like dana@acme.com")
-                }
-                return EmailAddress.normalized(trimmed)
-            }
+            let email = try email.flatMap(Self.checkedEmail)
             let address = address.map(Self.addressLines).flatMap { $0.isEmpty ? nil : $0 }
             let region = try global.loadConfig().values["region"] ?? "US"
             let phone = phone.flatMap(Self.blankToNil).map { PhoneNumber.e164($0, region: region) ?? $0 }
@@ -54,6 +48,16 @@ struct InterviewerCommand: AsyncParsableCommand {
             } else {
                 Console.out("\(interviewer.id ?? 0)")
             }
+        }
+
+        /// A typed e-mail address, checked and with its domain lower-cased; nil when blank.
+        static func checkedEmail(_ value: String) throws -> String? {
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { return nil }
+            guard EmailAddress.isPlausible(trimmed) else {
+                throw UserError("--email: \"\(value)\" is not an e-mail address; write it like dana@acme.com")
+            }
+            return EmailAddress.normalized(trimmed)
         }
 
         static func blankToNil(_ text: String) -> String? {
@@ -87,13 +91,7 @@ struct InterviewerCommand: AsyncParsableCommand {
             if let name { person.name = try nonEmpty(name, "--name", example: "Dana Whitfield") }
             if let title { person.title = Add.blankToNil(title) }
             if let company { person.company = Add.blankToNil(company) }
-            if let email {
-                let trimmed = email.trimmingCharacters(in: .whitespaces)
-                guard trimmed.isEmpty || EmailAddress.isPlausible(trimmed) else {
-                    throw UserError("--email: \"\(email)\" is not an e-mail address; write it like dana@acme.com")
-                }
-                person.email = trimmed.isEmpty ? nil : EmailAddress.normalized(trimmed)
-            }
+            if let email { person.email = try Add.checkedEmail(email) }
             if let phone {
                 let region = try global.loadConfig().values["region"] ?? "US"
                 person.phone = Add.blankToNil(phone).map { PhoneNumber.e164($0, region: region) ?? $0 }

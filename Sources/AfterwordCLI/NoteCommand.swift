@@ -24,17 +24,13 @@ struct NoteCommand: AsyncParsableCommand {
         @Flag(help: "Only the card, no envelope page.") var noEnvelope = false
 
         func run() async throws {
-            let id = try parseID(draft, "draft")
             guard let size = NoteCard.Size(rawValue: card.lowercased()) else {
                 throw UserError("--card: \"\(card)\" is not a card size; use a2, a6, a7 or half-letter")
             }
             let store = try global.openStore()
             let config = try global.loadConfig()
-            let draft = try storeCall { try store.draft(id: id) }
-            let detail = try storeCall { try store.interview(id: draft.interviewId) }
-            guard let person = detail.interviewers.first(where: { $0.id == draft.interviewerId }) else {
-                throw UserError("draft #\(id) is for someone no longer on the interview's panel; compose it again")
-            }
+            let (draft, detail, person) = try DraftContext.load(self.draft, store: store)
+            let id = draft.id ?? 0
             let findings = DraftCheck.findings(draft, interview: detail.interview, interviewer: person.name)
             if findings.hasErrors {
                 for finding in findings where finding.severity == .error {

@@ -65,11 +65,7 @@ struct SendCommand: AsyncParsableCommand {
                     : "Recorded as not delivered; `afterword send \(id)` may send it again.")
             return
         }
-        let draft = try storeCall { try store.draft(id: id) }
-        let detail = try storeCall { try store.interview(id: draft.interviewId) }
-        guard let person = detail.interviewers.first(where: { $0.id == draft.interviewerId }) else {
-            throw UserError("draft #\(id) is for someone no longer on the interview's panel; compose it again")
-        }
+        let (draft, detail, person) = try DraftContext.load("\(id)", store: store)
         guard draft.channel == .email, let address = person.email else {
             throw UserError(
                 "draft #\(id) is a note card (no e-mail address for \(person.name)); print it, post it, then record it with `afterword note mailed \(id)`")
