@@ -70,9 +70,10 @@ struct StatusCommand: AsyncParsableCommand {
     /// "5h left", "overdue by 3h" (AW-PROMPT).
     static func urgency(_ hours: Double) -> String {
         if hours >= 0 {
-            return String(format: "%4.0fh left of %d", hours.rounded(.down), EtiquetteLimits.promptHours)
+            let whole = String(Int(hours.rounded(.down)))
+            return String(repeating: " ", count: max(0, 4 - whole.count)) + whole + "h left of \(EtiquetteLimits.promptHours)"
         }
         let late = -hours
-        return late < 48 ? String(format: "overdue by %.0fh", late.rounded(.up)) : String(format: "overdue by %.0fd", (late / 24).rounded(.down))
+        return late < 48 ? "overdue by \(Int(late.rounded(.up)))h" : "overdue by \(Int((late / 24).rounded(.down)))d"
     }
 }

@@ -106,6 +106,11 @@ extension AppDatabase: Ledger {
     /// Marks every `sending` entry whose process is gone as `uncertain`: a crash or a kill between
     /// the first byte and the server's answer must never lead to a second send without the user's say.
     public func sweepInterrupted(now: Date) throws {
+        // Most of the time nothing is being sent: look before taking the write lock.
+        let sending = try writer.read { db in
+            try LedgerEntry.filter(Column("state") == MessageState.sending.rawValue).fetchCount(db)
+        }
+        guard sending > 0 else { return }
         try writer.write { db in
             let sending = try LedgerEntry.filter(Column("state") == MessageState.sending.rawValue).fetchAll(db)
             for var entry in sending where !Self.isAlive(entry.ownerPid) {

@@ -26,28 +26,39 @@ extension AppDatabase {
                     WHERE i.startsAt >= ?
                     ORDER BY i.startsAt, p.position
                     """, arguments: [since])
+            var zones: [String: TimeZone] = [:]
             let entries = rows.map { row -> StatusEntry in
+                // Columns by position, in the order of the SELECT above (the dashboard reads thousands).
+                let interviewId: Int64 = row[0]
+                let company: String = row[1]
+                let role: String = row[2]
                 let interview = Interview(
-                    id: row["id"], company: row["company"], role: row["role"], startsAt: row["startsAt"],
-                    timeZone: row["timeZone"], durationMinutes: row["durationMinutes"], createdAt: now)
-                let state = (row["state"] as String?).flatMap(MessageState.init(rawValue:))
-                let window = ThankYouWindow(for: interview)
+                    id: interviewId, company: company, role: role, startsAt: row[3], timeZone: row[4],
+                    durationMinutes: row[5], createdAt: now)
+                let zone = zones[interview.timeZone] ?? interview.zone
+                zones[interview.timeZone] = zone
+                let window = ThankYouWindow(for: interview, in: zone)
+                let state = (row[12] as String?).flatMap(MessageState.init(rawValue:))
                 return StatusEntry(
-                    interviewId: row["id"], company: row["company"], role: row["role"],
-                    interviewerId: row["interviewerId"], interviewer: row["name"],
-                    channel: Channel.choose(email: row["email"], address: row["address"]), draftId: row["draftId"],
-                    state: state, deadline: window.deadline,
-                    hoursLeft: state == .sent ? nil : window.hoursLeft(at: now), sentAt: row["sentAt"],
-                    scheduledAt: row["scheduledAt"], printedAt: row["printedAt"])
+                    interviewId: interviewId, company: company, role: role, interviewerId: row[6], interviewer: row[7],
+                    channel: Channel.choose(email: row[8], address: row[9]), draftId: row[10], state: state,
+                    deadline: window.deadline, hoursLeft: state == .sent ? nil : window.hoursLeft(at: now),
+                    sentAt: row[13], scheduledAt: row[14], printedAt: row[11])
             }
-            let olderUnsent =
+            // Older seats minus older seats thanked (the ledger holds at most one sent entry per seat).
+            let olderSeats =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT COUNT(*) FROM panelSeat p JOIN interview i ON i.id = p.interviewId WHERE i.startsAt < ?",
+                    arguments: [since]) ?? 0
+            let olderSent =
                 try Int.fetchOne(
                     db,
                     sql: """
-                        SELECT COUNT(*) FROM panelSeat p JOIN interview i ON i.id = p.interviewId
-                        WHERE i.startsAt < ? AND NOT EXISTS (SELECT 1 FROM message m WHERE m.interviewId = p.interviewId
-                            AND m.interviewerId = p.interviewerId AND m.state = 'sent')
+                        SELECT COUNT(*) FROM message m JOIN interview i ON i.id = m.interviewId
+                        WHERE m.state = 'sent' AND i.startsAt < ?
                         """, arguments: [since]) ?? 0
+            let olderUnsent = max(0, olderSeats - olderSent)
             let empty = try Row.fetchAll(
                 db,
                 sql: """

@@ -42,13 +42,16 @@ public final class AppDatabase: Sendable {
     init(_ writer: any DatabaseWriter, path: String) throws {
         self.writer = writer
         let migrator = Self.migrator
-        let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+        let (superseded, complete) = try writer.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
         if superseded {
             throw StoreError(
                 code: .newerSchema,
                 message: "\(path) was written by a newer version of Afterword; upgrade afterword to use it")
         }
-        try migrator.migrate(writer)
+        // Migrating takes the write lock; skip it when the schema is already current.
+        if !complete { try migrator.migrate(writer) }
     }
 
     static var migrator: DatabaseMigrator {
