@@ -104,8 +104,12 @@ struct NormalizedText: Sendable {
 
     /// The canonical spelling of one word.
     static func normalizeWord(_ word: String) -> String {
-        let lower = word.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
+        var lower = word.lowercased()
+        if lower.contains(where: { $0 == "’" || $0 == "‘" }) {
+            lower = String(lower.map { $0 == "’" || $0 == "‘" ? "'" : $0 })
+        }
         if let spelled = spellings[lower] { return spelled }
+        guard lower.contains("'") else { return lower }
         if lower.hasSuffix("n't") { return (spellings[lower] ?? String(lower.dropLast(3))) + " not" }
         for (suffix, expansion) in contractionSuffixes where lower.hasSuffix(suffix) && lower.count > suffix.count {
             return String(lower.dropLast(suffix.count)) + expansion

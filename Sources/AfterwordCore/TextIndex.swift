@@ -34,7 +34,7 @@ struct TextIndex: Sendable {
     }
 
     /// The lines of the text with the character index each starts at.
-    var lines: [(start: Int, text: String)] {
+    func makeLines() -> [(start: Int, text: String)] {
         lineStarts.enumerated().map { offset, start in
             let end = offset + 1 < lineStarts.count ? lineStarts[offset + 1] - 1 : characters.count
             return (start, String(characters[start..<max(start, end)]))

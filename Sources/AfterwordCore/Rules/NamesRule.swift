@@ -62,6 +62,7 @@ struct NamesRule: DocumentRule {
         }
         guard !expected.isEmpty else { return [] }
         let exact = Set(expected.map(\.word))
+        let foldedExpected = expected.map { NameWords.folded($0.word) }
         let greetingEnd = input.greeting.map { $0.start + $0.text.count } ?? 0
         var found: [Finding] = []
         var sentenceStart = true
@@ -74,9 +75,10 @@ struct NamesRule: DocumentRule {
             guard token.range.lowerBound >= greetingEnd else { continue }
             var word = token.text
             if word.hasSuffix("'s") || word.hasSuffix("’s") { word = String(word.dropLast(2)) }
-            guard !exact.contains(word), word.contains(where: \.isUppercase) else { continue }
-            for candidate in expected where word.count >= 3 {
-                let sameLetters = NameWords.folded(word) == NameWords.folded(candidate.word)
+            guard !exact.contains(word), word.count >= 3, word.contains(where: \.isUppercase) else { continue }
+            let foldedWord = NameWords.folded(word)
+            for (candidate, foldedCandidate) in zip(expected, foldedExpected) {
+                let sameLetters = foldedWord == foldedCandidate
                 let typo = !sentenceStart && word.count >= 5 && NameWords.isNearMiss(word, of: candidate.word)
                     && word.first?.isUppercase == true
                 if sameLetters || typo {

@@ -19,14 +19,20 @@ enum PanelRules {
                 }
             }
         }
+        // Which drafts' recipients carry each name word, built once: every draft is then read once.
+        var owners: [String: [Int]] = [:]
+        for (position, input) in inputs.enumerated() {
+            guard let name = input.document.recipientName else { continue }
+            for word in Set(NameWords.words(of: name).filter({ $0.count >= 2 })) { owners[word, default: []].append(position) }
+        }
         for (position, input) in inputs.enumerated() {
             let ownWords = Set(input.document.recipientName.map(NameWords.words(of:)) ?? [])
             let companyWords = Set(input.document.company.map(NameWords.words(of:)) ?? [])
-            for (otherPosition, other) in inputs.enumerated() where otherPosition != position {
-                guard let otherName = other.document.recipientName else { continue }
-                let foreign = Set(NameWords.words(of: otherName).filter { $0.count >= 2 })
-                    .subtracting(ownWords).subtracting(companyWords)
-                for token in input.words where foreign.contains(stripPossessive(token.text)) {
+            for token in input.words {
+                let word = stripPossessive(token.text)
+                guard let holders = owners[word], !ownWords.contains(word), !companyWords.contains(word) else { continue }
+                for other in holders where other != position {
+                    let otherName = inputs[other].document.recipientName ?? word
                     report(
                         position,
                         input.finding(
@@ -43,25 +49,31 @@ enum PanelRules {
     }
 }
 
-/// The set of word n-grams of a text, for near-duplicate detection.
+/// The set of word n-grams of a text (hashed), for near-duplicate detection.
 struct Shingles: Sendable {
-    let set: Set<String>
+    let set: Set<Int>
 
     init(words: [String], size: Int = EtiquetteLimits.shingleSize) {
         guard words.count >= size else {
-            set = words.isEmpty ? [] : [words.joined(separator: " ")]
+            set = words.isEmpty ? [] : [words.joined(separator: " ").hashValue]
             return
         }
-        var set = Set<String>()
+        var set = Set<Int>(minimumCapacity: words.count)
         for start in 0...(words.count - size) {
-            set.insert(words[start..<start + size].joined(separator: " "))
+            var hasher = Hasher()
+            for word in words[start..<start + size] { hasher.combine(word) }
+            set.insert(hasher.finalize())
         }
         self.set = set
     }
 
     /// Jaccard similarity: shared shingles over all shingles.
     func jaccard(_ other: Shingles) -> Double {
-        let union = set.union(other.set).count
-        return union == 0 ? 0 : Double(set.intersection(other.set).count) / Double(union)
+        let (small, large) = set.count <= other.set.count ? (set, other.set) : (other.set, set)
+        guard !large.isEmpty else { return 0 }
+        var shared = 0
+        for shingle in small where large.contains(shingle) { shared += 1 }
+        let union = small.count + large.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
     }
 }

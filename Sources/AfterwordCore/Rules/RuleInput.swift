@@ -6,25 +6,28 @@ struct RuleInput: Sendable {
     let index: TextIndex
     let normalized: NormalizedText
 
+    /// Every normalised word of the body, to skip phrase patterns whose first words do not occur.
+    let vocabulary: Set<Substring>
+
+    /// The body's lines with the character index each starts at.
+    let lines: [(start: Int, text: String)]
+    /// The greeting line ("Dear Dana Whitfield,"): its character offset and text, when the draft has one.
+    let greeting: (start: Int, text: String)?
+
     init(_ document: Document) {
         self.document = document
         index = TextIndex(document.body, firstLine: document.bodyFirstLine)
         normalized = NormalizedText(index.characters)
+        vocabulary = Set(normalized.string.split(separator: " "))
+        lines = index.makeLines()
+        let first = lines.first { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        greeting = first.flatMap { Greeting.parse($0.text) == nil ? nil : $0 }
     }
 
     var channel: Channel { document.channel }
 
-    /// The greeting line ("Dear Dana Whitfield,"): its character offset and text, when the draft has one.
-    var greeting: (start: Int, text: String)? {
-        guard let first = index.lines.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            return nil
-        }
-        return Greeting.parse(first.text) == nil ? nil : first
-    }
-
     /// The characters between the greeting and the sign-off: where the message itself is.
     var letterRange: Range<Int> {
-        let lines = index.lines
         var start = 0
         if let greeting { start = greeting.start + greeting.text.count }
         var end = index.characters.count
@@ -51,6 +54,12 @@ struct RuleInput: Sendable {
             length: excerpt.count, excerpt: excerpt)
     }
 
+    /// False when none of the words a phrase must start with occurs: its pattern cannot match.
+    func mayMatch(_ phrase: PhraseRule) -> Bool {
+        guard let triggers = phrase.triggers else { return true }
+        return vocabulary.contains { word in triggers.contains { word.hasPrefix($0) } }
+    }
+
     /// A finding about something the body lacks, placed at its first line.
     func missing(_ rule: RuleID, _ severity: Severity, _ message: String) -> Finding {
         let start = index.characters.firstIndex { !$0.isWhitespace } ?? 0
@@ -62,7 +71,7 @@ struct RuleInput: Sendable {
     func findings(_ rule: RuleID, _ phrases: [PhraseRule]) -> [Finding] {
         var found: [Finding] = []
         var covered: [Range<Int>] = []
-        for phrase in phrases {
+        for phrase in phrases where mayMatch(phrase) {
             for range in normalized.matches(phrase.pattern) where !covered.contains(where: { $0.overlaps(range) }) {
                 covered.append(range)
                 found.append(finding(rule, phrase.severity, phrase.message, at: range))
@@ -78,10 +87,47 @@ struct PhraseRule: Sendable {
     let severity: Severity
     let message: String
 
+    /// Word prefixes of which one must occur for the pattern to match (nil: always try it).
+    let triggers: [Substring]?
+
     init(_ source: String, _ severity: Severity = .error, _ message: String) {
         pattern = Pattern(source)
         self.severity = severity
         self.message = message
+        triggers = Self.leadingWords(source)
+    }
+
+    /// Prefixes of which one must begin a word for the pattern to match: the first word of each
+    /// alternative of a leading `\b(?:…|…)` group, or the leading literal of `\bword…`. Nil when
+    /// the pattern starts any other way (it is always tried).
+    static func leadingWords(_ source: String) -> [Substring]? {
+        guard source.hasPrefix("\\b") else { return nil }
+        let rest = source.dropFirst(2)
+        if rest.hasPrefix("(?:") {
+            var depth = 1
+            var end = rest.index(rest.startIndex, offsetBy: 3)
+            while end < rest.endIndex, depth > 0 {
+                if rest[end] == "(" { depth += 1 }
+                if rest[end] == ")" { depth -= 1 }
+                if depth > 0 { end = rest.index(after: end) }
+            }
+            guard end < rest.endIndex else { return nil }
+            // A group that is optional as a whole ("(?:…)?") does not have to occur.
+            let after = rest.index(after: end)
+            if after < rest.endIndex, rest[after] == "?" || rest[after] == "*" { return nil }
+            var words: [Substring] = []
+            for alternative in rest[rest.index(rest.startIndex, offsetBy: 3)..<end].split(separator: "|", omittingEmptySubsequences: false) {
+                let first = alternative.prefix { $0.isLetter || $0 == "'" || $0 == "-" }
+                guard !first.isEmpty else { return nil }
+                words.append(first)
+            }
+            return words.isEmpty ? nil : words
+        }
+        let literal = rest.prefix { $0.isLetter }
+        // A letter followed by "?" or "*" is optional; keep only what must be there.
+        let next = rest.dropFirst(literal.count).first
+        let certain = next == "?" || next == "*" ? literal.dropLast() : literal
+        return certain.count >= 2 ? [certain] : nil
     }
 }
 
