@@ -9,8 +9,8 @@ struct Afterword: AsyncParsableCommand {
         commandName: "afterword",
         abstract: "Thank an interviewer the right way, once, and be remembered.",
         discussion: """
-            Record who you met, compose a short professional thank-you for each of them, check it
-            against the etiquette rules (AW-…), and see who still needs one.
+            Record who you met, compose a short professional thank-you for each of them, check it \
+            against the etiquette rules (AW-…), send it exactly once, and see who still needs one.
 
             Data lives in $AFTERWORD_HOME, else $XDG_DATA_HOME/afterword, else ~/.local/share/afterword.
             """,
