@@ -36,7 +36,8 @@ public struct Document: Sendable {
     /// Header lines are recognised only at the very top and only for the names in ``knownHeaders``,
     /// so a body that starts "Dear Dana," is never mistaken for headers.
     public static func parse(_ text: String, path: String, defaultChannel: Channel? = nil) -> Document {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let normalized =
+            text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         var headers: [Header] = []

@@ -62,7 +62,10 @@ struct NormalizedText: Sendable {
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+        if let ascii = character.asciiValue {
+            return (ascii >= 97 && ascii <= 122) || (ascii >= 65 && ascii <= 90) || (ascii >= 48 && ascii <= 57)
+        }
+        return character.isLetter || character.isNumber
     }
 
     private static func tokenize(_ characters: [Character]) -> [Token] {
@@ -71,7 +74,7 @@ struct NormalizedText: Sendable {
         let count = characters.count
         while index < count {
             let character = characters[index]
-            if character.isWhitespace {
+            if character == " " || character == "\n" || character.isWhitespace {
                 index += 1
                 continue
             }

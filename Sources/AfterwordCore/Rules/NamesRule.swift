@@ -76,8 +76,10 @@ struct NamesRule: DocumentRule {
             var word = token.text
             if word.hasSuffix("'s") || word.hasSuffix("’s") { word = String(word.dropLast(2)) }
             guard !exact.contains(word), word.count >= 3, word.contains(where: \.isUppercase) else { continue }
+            let length = word.count
+            guard expected.contains(where: { abs($0.word.count - length) <= 2 }) else { continue }
             let foldedWord = NameWords.folded(word)
-            for (candidate, foldedCandidate) in zip(expected, foldedExpected) {
+            for (candidate, foldedCandidate) in zip(expected, foldedExpected) where abs(candidate.word.count - length) <= 2 {
                 let sameLetters = foldedWord == foldedCandidate
                 let typo = !sentenceStart && word.count >= 5 && NameWords.isNearMiss(word, of: candidate.word)
                     && word.first?.isUppercase == true

@@ -6,8 +6,9 @@ struct RuleInput: Sendable {
     let index: TextIndex
     let normalized: NormalizedText
 
-    /// Every normalised word of the body, to skip phrase patterns whose first words do not occur.
-    let vocabulary: Set<Substring>
+    /// Every prefix (of up to twelve letters) of every normalised word of the body, to skip phrase
+    /// patterns whose first words do not occur.
+    let prefixes: Set<Substring>
 
     /// The body's lines with the character index each starts at.
     let lines: [(start: Int, text: String)]
@@ -18,7 +19,17 @@ struct RuleInput: Sendable {
         self.document = document
         index = TextIndex(document.body, firstLine: document.bodyFirstLine)
         normalized = NormalizedText(index.characters)
-        vocabulary = Set(normalized.string.split(separator: " "))
+        var prefixes = Set<Substring>()
+        for word in Set(normalized.string.split(separator: " ")) {
+            var end = word.startIndex
+            var length = 0
+            while end < word.endIndex, length < 12 {
+                end = word.index(after: end)
+                length += 1
+                prefixes.insert(word[word.startIndex..<end])
+            }
+        }
+        self.prefixes = prefixes
         lines = index.makeLines()
         let first = lines.first { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         greeting = first.flatMap { Greeting.parse($0.text) == nil ? nil : $0 }
@@ -57,7 +68,7 @@ struct RuleInput: Sendable {
     /// False when none of the words a phrase must start with occurs: its pattern cannot match.
     func mayMatch(_ phrase: PhraseRule) -> Bool {
         guard let triggers = phrase.triggers else { return true }
-        return vocabulary.contains { word in triggers.contains { word.hasPrefix($0) } }
+        return triggers.contains { prefixes.contains($0.count > 12 ? $0.prefix(12) : $0) }
     }
 
     /// A finding about something the body lacks, placed at its first line.
