@@ -71,6 +71,10 @@ struct ProperRule: DocumentRule {
             }
         }
         let body = input.document.body
+        // Every emoticon holds one of these; most drafts hold none, and then the regex is not run.
+        guard body.contains(where: { ":;=<^~*(".contains($0) }) || body.contains("xD") || body.contains("XD") else {
+            return found
+        }
         for match in Self.emoticon.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
             guard let range = Range(match.range, in: body) else { continue }
             let start = body.distance(from: body.startIndex, to: range.lowerBound)
