@@ -132,14 +132,12 @@ struct SendCommand: AsyncParsableCommand {
     private func handOff(_ draft: Draft, message: MailMessage, outgoing: OutgoingMessage, address: String, store: AppDatabase, now: Date) throws {
         let transport = eml != nil ? "eml" : "mailto"
         let existing = try store.ledger(forDraft: draft.id ?? 0).first { [.sent, .sending, .scheduled, .uncertain].contains($0.state) }
-        if let existing, !(existing.state == .uncertain && ["eml", "mailto"].contains(existing.transport)) {
-            _ = try ledgerCall { try store.open(draft, state: .uncertain, scheduledAt: nil, transport: transport, messageId: message.messageId, now: now) }
-        }
-        if existing == nil {
-            let entry = try ledgerCall {
+        let handedOffBefore = existing.map { $0.state == .uncertain && ["eml", "mailto"].contains($0.transport) } ?? false
+        if existing != nil, !handedOffBefore {
+            // Sent, scheduled or on its way: the ledger refuses and says why (AW-ONCE); nothing is written.
+            _ = try ledgerCall {
                 try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: now)
             }
-            try store.close(entry.id ?? 0, as: .uncertain, reply: "handed to your own mail program (\(transport)); once sent, run `afterword send \(draft.id ?? 0) --resolve delivered`", now: now)
         }
         if let eml {
             do {
@@ -157,6 +155,16 @@ struct SendCommand: AsyncParsableCommand {
                 process.arguments = [FileManager.default.fileExists(atPath: "/usr/bin/open") ? "open" : "xdg-open", url]
                 try? process.run()
             }
+        }
+        if existing == nil {
+            // Handed to the user's own mail program: held as uncertain until they confirm it went.
+            let entry = try ledgerCall {
+                try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: now)
+            }
+            try store.close(
+                entry.id ?? 0, as: .uncertain,
+                reply: "handed to your own mail program (\(transport)); once sent, run `afterword send \(draft.id ?? 0) --resolve delivered`",
+                now: now)
         }
     }
 
