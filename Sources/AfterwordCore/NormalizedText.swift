@@ -22,32 +22,35 @@ struct NormalizedText: Sendable {
     let string: String
     /// For each UTF-16 unit of `string`, the original character range of its token.
     private let origins: [Range<Int>]
+    /// UTF-16 offsets of the spaces between tokens.
+    private let spaces: Set<Int>
 
     init(_ characters: [Character]) {
         tokens = NormalizedText.tokenize(characters)
         var string = ""
         var origins: [Range<Int>] = []
+        var spaces = Set<Int>()
         string.reserveCapacity(characters.count + 16)
         origins.reserveCapacity(characters.count + 16)
         for token in tokens {
             string += token.normalized
             origins.append(contentsOf: repeatElement(token.range, count: token.normalized.utf16.count))
+            spaces.insert(origins.count)
             string += " "
             origins.append(token.range)
         }
         self.string = string
         self.origins = origins
+        self.spaces = spaces
     }
 
     /// Original character ranges of every match of `pattern`.
     func matches(_ pattern: Pattern) -> [Range<Int>] {
-        pattern.regex.matches(in: string, range: NSRange(location: 0, length: (string as NSString).length)).compactMap {
-            match in
+        pattern.regex.matches(in: string, range: NSRange(location: 0, length: origins.count)).compactMap { match in
             var range = match.range
             // Trim the spaces the joiner put around tokens.
-            let ns = string as NSString
-            while range.length > 0, ns.character(at: range.location + range.length - 1) == 32 { range.length -= 1 }
-            while range.length > 0, ns.character(at: range.location) == 32 {
+            while range.length > 0, isSpace(range.location + range.length - 1) { range.length -= 1 }
+            while range.length > 0, isSpace(range.location) {
                 range.location += 1
                 range.length -= 1
             }
@@ -58,7 +61,12 @@ struct NormalizedText: Sendable {
 
     /// True when the pattern occurs anywhere.
     func contains(_ pattern: Pattern) -> Bool {
-        pattern.regex.firstMatch(in: string, range: NSRange(location: 0, length: (string as NSString).length)) != nil
+        pattern.regex.firstMatch(in: string, range: NSRange(location: 0, length: origins.count)) != nil
+    }
+
+    /// True when the UTF-16 unit at `offset` is a space the joiner put between tokens.
+    private func isSpace(_ offset: Int) -> Bool {
+        spaces.contains(offset)
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
