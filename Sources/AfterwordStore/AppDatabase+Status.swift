@@ -13,14 +13,13 @@ extension AppDatabase {
                 sql: """
                     SELECT i.id, i.company, i.role, i.startsAt, i.timeZone, i.durationMinutes,
                            r.id AS interviewerId, r.name, r.email, r.address,
-                           (SELECT d.id FROM draft d WHERE d.interviewId = i.id AND d.interviewerId = r.id
-                            ORDER BY d.id DESC LIMIT 1) AS draftId,
-                           (SELECT d.printedAt FROM draft d WHERE d.interviewId = i.id AND d.interviewerId = r.id
-                            ORDER BY d.id DESC LIMIT 1) AS printedAt,
+                           d.id AS draftId, d.printedAt,
                            m.state, m.sentAt, m.scheduledAt
                     FROM interview i
                     JOIN panelSeat p ON p.interviewId = i.id
                     JOIN interviewer r ON r.id = p.interviewerId
+                    LEFT JOIN draft d ON d.id = (SELECT MAX(d2.id) FROM draft d2
+                                                 WHERE d2.interviewId = i.id AND d2.interviewerId = r.id)
                     LEFT JOIN message m ON m.id = (SELECT MAX(m2.id) FROM message m2
                                                    WHERE m2.interviewId = i.id AND m2.interviewerId = r.id)
                     WHERE i.startsAt >= ?
