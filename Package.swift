@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         .target(
@@ -42,9 +44,23 @@ let package = Package(
             dependencies: ["AfterwordCore", "SMTP"]
         ),
         .target(name: "AfterwordPrint", dependencies: ["AfterwordCore"]),
+        .target(
+            name: "AfterwordApp",
+            dependencies: ["AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "AfterwordPrint"]
+        ),
+        .target(
+            name: "AfterwordWeb",
+            dependencies: [
+                "AfterwordApp", "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "AfterwordPrint",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "AfterwordCLI",
             dependencies: [
+                "AfterwordApp", "AfterwordWeb",
                 "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "AfterwordPrint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -63,5 +79,12 @@ let package = Package(
             dependencies: ["AfterwordDelivery", "AfterwordStore", "SMTP", "AfterwordCore", "AfterwordTestSupport"]
         ),
         .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore", "AfterwordTestSupport"]),
+        .testTarget(
+            name: "AfterwordWebTests",
+            dependencies: [
+                "AfterwordWeb", "AfterwordApp", "AfterwordStore", "AfterwordCore", "AfterwordTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

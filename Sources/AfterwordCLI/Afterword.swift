@@ -1,3 +1,4 @@
+import AfterwordApp
 import AfterwordCore
 import ArgumentParser
 import Foundation
@@ -17,7 +18,7 @@ struct Afterword: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InterviewCommand.self, InterviewerCommand.self, CardCommand.self, DraftCommand.self, CheckCommand.self, SendCommand.self, NoteCommand.self,
-            StatusCommand.self, ConfigCommand.self,
+            StatusCommand.self, ConfigCommand.self, ServeCommand.self,
         ]
     )
 
@@ -33,6 +34,7 @@ struct Afterword: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as UserError {
+            for finding in error.findings { FileHandle.standardError.write(Data((FindingText.line(finding, path: error.source) + "\n").utf8)) }
             Console.error(error.message)
             Foundation.exit(error.exitCode)
         } catch let error as ExitCode {

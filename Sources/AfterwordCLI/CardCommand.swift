@@ -1,3 +1,4 @@
+import AfterwordApp
 import AfterwordCore
 import AfterwordIntake
 import AfterwordStore
@@ -23,17 +24,7 @@ struct CardCommand: AsyncParsableCommand {
 
         func run() async throws {
             let interviewId = try interview.map { try parseID($0, "interview") }
-            let text = try IntakeFile.read(file)
-            let contacts: [Contact]
-            do {
-                contacts = try VCardReader.contacts(in: text, file: file)
-            } catch {
-                throw UserError(error.description)
-            }
-            let config = try global.loadConfig()
-            let people = try contacts.map { try IntakeFile.interviewer($0, config: config, file: file, now: global.now) }
-            let store = try global.openStore()
-            let outcomes = try storeCall { try store.importInterviewers(people, toInterview: interviewId) }
+            let outcomes = try global.workspace.importCards(try IntakeFile.read(file), file: file, interviewId: interviewId)
             try IntakeFile.report(outcomes, json: output.json)
         }
     }
@@ -61,11 +52,10 @@ struct CardCommand: AsyncParsableCommand {
                 text = try IntakeFile.read(file)
             }
             let card = CardTextReader.read(text)
-            guard var contact = card.contact else {
+            guard let contact = card.contact else {
                 throw UserError(
                     "\(file == "-" ? "<stdin>" : file): no name found on the card; add the person by hand with `afterword interviewer add INTERVIEW --name …`")
             }
-            let config = try global.loadConfig()
             let fields: [(String, ScannedField?)] = [
                 ("name", card.name), ("title", card.title), ("company", card.company), ("email", card.email),
                 ("phone", card.phone), ("website", card.website), ("address", card.address),
@@ -88,11 +78,7 @@ struct CardCommand: AsyncParsableCommand {
                     return
                 }
             }
-            if contact.company == nil, let interviewId {
-                contact.company = try storeCall { try global.openStore().interview(id: interviewId) }.interview.company
-            }
-            let person = try IntakeFile.interviewer(contact, config: config, file: file, now: global.now)
-            let outcomes = try storeCall { try global.openStore().importInterviewers([person], toInterview: interviewId) }
+            let outcomes = try global.workspace.saveScanned(contact, file: file, interviewId: interviewId)
             try IntakeFile.report(outcomes, json: output.json)
         }
     }
@@ -110,20 +96,6 @@ enum IntakeFile {
             throw UserError("\(path): cannot be read; check its permissions")
         }
         return TextEncoding.text(of: data)
-    }
-
-    /// A contact as an interviewer: e-mail checked and its domain lower-cased, phone in E.164 when possible.
-    static func interviewer(_ contact: Contact, config: Config, file: String, now: Date) throws -> Interviewer {
-        var person = contact.interviewer(createdAt: now)
-        if let email = person.email {
-            guard EmailAddress.isPlausible(email.trimmingCharacters(in: .whitespaces)) else {
-                throw UserError(
-                    "\(file)\(contact.line > 0 ? ":\(contact.line)" : ""): EMAIL: \"\(email)\" (card of \(contact.name)) is not an e-mail address; correct it in the card and import again")
-            }
-            person.email = EmailAddress.normalized(email)
-        }
-        if let phone = person.phone { person.phone = PhoneNumber.e164(phone, region: config.values["region"] ?? "US") ?? phone }
-        return person
     }
 
     static func report(_ outcomes: [ImportOutcome], json: Bool) throws {
@@ -144,37 +116,5 @@ enum IntakeFile {
         var id: Int64
         var name: String
         var merged: Bool
-    }
-}
-
-/// Business-card photos read with the tesseract OCR program.
-enum OCR {
-    static func text(ofImage path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else { throw UserError("\(path): no such file; check the path") }
-        guard let tesseract = executable("tesseract") else {
-            throw UserError(
-                "reading a card photo needs the tesseract OCR program; install it (Debian/Ubuntu: sudo apt-get install tesseract-ocr; macOS: brew install tesseract) or paste the card's text instead")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tesseract)
-        process.arguments = [path, "stdout", "--psm", "3"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        _ = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw UserError("\(path): tesseract could not read any text from this image; take a sharper, well-lit photo or paste the card's text")
-        }
-        return text
-    }
-
-    static func executable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

@@ -1,3 +1,4 @@
+import AfterwordApp
 import ArgumentParser
 import Foundation
 

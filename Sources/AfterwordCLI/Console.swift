@@ -1,3 +1,4 @@
+import AfterwordApp
 import Foundation
 
 /// The CLI's output layer: the only place that writes to the terminal.
@@ -28,17 +29,4 @@ enum Console {
         }
         out(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
-}
-
-/// A mistake of the user's that the CLI reports in one line (exit 2 unless said otherwise).
-struct UserError: Error, CustomStringConvertible {
-    var message: String
-    var exitCode: Int32 = 2
-
-    init(_ message: String, exitCode: Int32 = 2) {
-        self.message = message
-        self.exitCode = exitCode
-    }
-
-    var description: String { message }
 }

@@ -1,3 +1,4 @@
+import AfterwordApp
 import AfterwordCore
 import AfterwordStore
 import ArgumentParser
@@ -44,60 +45,24 @@ struct GlobalOptions: ParsableArguments {
 
     /// The data directory, resolved as documented.
     var homeDirectory: URL {
-        let environment = ProcessInfo.processInfo.environment
         if let home, !home.isEmpty { return URL(fileURLWithPath: (home as NSString).expandingTildeInPath) }
-        if let home = environment["AFTERWORD_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
-        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
-            return URL(fileURLWithPath: data).appendingPathComponent("afterword")
-        }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/afterword")
+        return Workspace.defaultHome()
     }
+
+    /// The user's workspace: this data directory and the clock.
+    var workspace: Workspace { Workspace(home: homeDirectory, clock: Workspace.systemClock) }
 
     /// Opens the store, turning store errors into user errors.
-    func openStore() throws -> AppDatabase {
-        do {
-            return try AppDatabase.open(path: homeDirectory.appendingPathComponent("afterword.sqlite").path)
-        } catch {
-            throw UserError(error.message)
-        }
-    }
+    func openStore() throws -> AppDatabase { try workspace.openStore() }
 
     /// The user's settings.
-    func loadConfig() throws -> Config {
-        try Config.load(from: homeDirectory)
-    }
+    func loadConfig() throws -> Config { try workspace.loadConfig() }
 
     /// The built-in templates with the user's overrides from `templates/`.
-    func loadTemplates() throws -> Templates {
-        let directory = homeDirectory.appendingPathComponent("templates")
-        var overrides: [String: String] = [:]
-        for channel in Channel.allCases {
-            let name = Templates.name(for: channel)
-            let file = directory.appendingPathComponent("\(name).mustache")
-            guard FileManager.default.fileExists(atPath: file.path) else { continue }
-            guard let data = FileManager.default.contents(atPath: file.path),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                throw UserError("cannot read template \(file.path); fix its permissions or encoding (UTF-8), or remove it")
-            }
-            overrides[name] = text
-        }
-        do {
-            return try Templates(overrides: overrides)
-        } catch {
-            throw UserError(
-                "template \(directory.appendingPathComponent("\(error.name).mustache").path): \(error.reason); fix it or remove it to use the built-in one"
-            )
-        }
-    }
+    func loadTemplates() throws -> Templates { try workspace.loadTemplates() }
 
     /// Now, or `$AFTERWORD_NOW` (an ISO 8601 time) when set, for reproducible scripts and tests.
-    var now: Date {
-        if let text = ProcessInfo.processInfo.environment["AFTERWORD_NOW"], let (date, _) = ISO8601.parse(text, defaultZone: nil) {
-            return date
-        }
-        return Date()
-    }
+    var now: Date { workspace.now }
 }
 
 /// Options of commands that print records.

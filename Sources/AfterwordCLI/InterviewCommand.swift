@@ -1,3 +1,4 @@
+import AfterwordApp
 import AfterwordCore
 import AfterwordIntake
 import AfterwordStore
@@ -28,32 +29,8 @@ struct InterviewCommand: AsyncParsableCommand {
         @Option(help: "What you discussed: the specifics that make each note personal.") var notes: String = ""
 
         func run() async throws {
-            let company = try nonEmpty(company, "--company", example: "Acme")
-            let role = try nonEmpty(role, "--role", example: "Backend Engineer")
-            guard let format = InterviewFormat(userInput: format) else {
-                throw UserError("--format: \"\(format)\" is not a format; use on-site, video or phone")
-            }
-            guard (5...720).contains(duration) else {
-                throw UserError("--duration: \(duration) minutes is not plausible; give the length in minutes (5–720)")
-            }
-            let config = try global.loadConfig()
-            var zone = config.timeZone
-            if let tz {
-                guard let named = TimeZone(identifier: tz) else {
-                    throw UserError("--tz: \"\(tz)\" is not a time zone; write it like America/New_York")
-                }
-                zone = named
-            }
-            guard let (start, writtenZone) = ISO8601.parse(at, defaultZone: zone) else {
-                throw UserError(
-                    "--at: \"\(at)\" is not a date and time; write it like 2026-11-26T14:00-05:00 (or 2026-11-26T14:00 with --tz)")
-            }
-            let store = try global.openStore()
-            let interview = try store.recordInterview(
-                Interview(
-                    company: company, role: role, startsAt: start, timeZone: (tz != nil ? zone : nil)?.identifier ?? writtenZone.identifier,
-                    durationMinutes: duration, format: format, notes: notes.trimmingCharacters(in: .whitespacesAndNewlines),
-                    createdAt: global.now))
+            let form = InterviewForm(company: company, role: role, at: at, timeZone: tz, format: format, durationMinutes: duration, notes: notes)
+            let interview = try global.openStore().recordInterview(try global.workspace.interview(from: form, label: { "--\($0)" }))
             if output.json {
                 try Console.json(JSONShape.Created(id: interview.id ?? 0))
             } else {
@@ -78,39 +55,7 @@ struct InterviewCommand: AsyncParsableCommand {
         @Option(help: "The role, when the invite does not say it right.") var role: String?
 
         func run() async throws {
-            let text = try IntakeFile.read(file)
-            let config = try global.loadConfig()
-            var events: [InviteEvent]
-            do {
-                events = try InviteReader.events(in: text, file: file, floatingZone: config.timeZone ?? TimeZone.current)
-            } catch {
-                throw UserError(error.description)
-            }
-            if let uid {
-                events = events.filter { $0.uid == uid }
-                guard !events.isEmpty else { throw UserError("\(file): no event with UID \(uid); leave out --uid to import every event") }
-            }
-            let own = Set((config.values["email"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            var records: [(Interview, [Interviewer])] = []
-            for event in events {
-                let meaning = InviteInterpretation(event, ownEmails: own)
-                guard let companyName = company.flatMap(InterviewerCommand.Add.blankToNil) ?? meaning.company else {
-                    throw UserError(
-                        "\(file):\(event.line): SUMMARY: cannot tell the company from \"\(event.summary)\" or the e-mail addresses; give it with --company")
-                }
-                let people = try meaning.interviewers.map { contact -> Interviewer in
-                    var contact = contact
-                    contact.company = companyName
-                    return try IntakeFile.interviewer(contact, config: config, file: file, now: global.now)
-                }
-                let interview = Interview(
-                    company: companyName, role: role.flatMap(InterviewerCommand.Add.blankToNil) ?? meaning.role,
-                    startsAt: event.start, timeZone: event.timeZone.identifier, durationMinutes: event.durationMinutes,
-                    format: meaning.format, notes: event.description ?? "", createdAt: global.now)
-                records.append((interview, people))
-            }
-            let store = try global.openStore()
-            let saved = try storeCall { try store.importInterviews(records) }
+            let saved = try global.workspace.importInvite(try IntakeFile.read(file), file: file, uid: uid, company: company, role: role)
             if output.json {
                 try Console.json(saved.map { interview, outcomes in
                     ImportedInterview(id: interview.id ?? 0, interviewers: outcomes.map { IntakeFile.Imported(id: $0.interviewer.id ?? 0, name: $0.interviewer.name, merged: $0.merged) })
@@ -183,35 +128,8 @@ struct InterviewCommand: AsyncParsableCommand {
                 Console.out("  No interviewers yet: `afterword interviewer add \(id) --name …`")
             }
             for person in detail.interviewers {
-                Console.out("  • #\(person.id ?? 0) \(person.name)\(person.title.map { ", \($0)" } ?? "")  → \(describe(person))")
+                Console.out("  • #\(person.id ?? 0) \(person.name)\(person.title.map { ", \($0)" } ?? "")  → \(Wording.channel(of: person))")
             }
         }
-    }
-}
-
-/// "e-mail dana@acme.com" or "note (no postal address yet)".
-func describe(_ interviewer: Interviewer) -> String {
-    switch interviewer.channel {
-    case .email: return "e-mail \(interviewer.email ?? "")"
-    case .note: return interviewer.address == nil ? "note (no postal address yet)" : "note by post"
-    }
-}
-
-/// A required text option, trimmed, or a clear error.
-func nonEmpty(_ value: String, _ option: String, example: String) throws -> String {
-    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty else { throw UserError("\(option) cannot be empty; for example \(option) \"\(example)\"") }
-    guard !trimmed.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
-        throw UserError("\(option) cannot contain line breaks or control characters")
-    }
-    return trimmed
-}
-
-/// Runs a store call, turning its errors into user errors.
-func storeCall<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreError {
-        throw UserError(error.message)
     }
 }

@@ -1,3 +1,4 @@
+import AfterwordApp
 import AfterwordCore
 import AfterwordStore
 import ArgumentParser
@@ -27,17 +28,10 @@ struct InterviewerCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = try parseID(interview, "interview")
-            let name = try nonEmpty(name, "--name", example: "Dana Whitfield")
-            let email = try email.flatMap(Self.checkedEmail)
-            let address = address.map(Self.addressLines).flatMap { $0.isEmpty ? nil : $0 }
-            let region = try global.loadConfig().values["region"] ?? "US"
-            let phone = phone.flatMap(Self.blankToNil).map { PhoneNumber.e164($0, region: region) ?? $0 }
             let store = try global.openStore()
             let detail = try storeCall { try store.interview(id: id) }
-            let person = Interviewer(
-                name: name, title: title.flatMap(Self.blankToNil),
-                company: company.flatMap(Self.blankToNil) ?? detail.interview.company, email: email, phone: phone,
-                address: address, createdAt: global.now)
+            let form = InterviewerForm(name: name, title: title, email: email, phone: phone, address: address, company: company)
+            let person = try global.workspace.newInterviewer(from: form, company: detail.interview.company, label: { "--\($0)" })
             let outcome = try storeCall { try store.importInterviewers([person], toInterview: id) }[0]
             let interviewer = outcome.interviewer
             if outcome.merged {
@@ -48,27 +42,6 @@ struct InterviewerCommand: AsyncParsableCommand {
             } else {
                 Console.out("\(interviewer.id ?? 0)")
             }
-        }
-
-        /// A typed e-mail address, checked and with its domain lower-cased; nil when blank.
-        static func checkedEmail(_ value: String) throws -> String? {
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { return nil }
-            guard EmailAddress.isPlausible(trimmed) else {
-                throw UserError("--email: \"\(value)\" is not an e-mail address; write it like dana@acme.com")
-            }
-            return EmailAddress.normalized(trimmed)
-        }
-
-        static func blankToNil(_ text: String) -> String? {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? nil : trimmed
-        }
-
-        /// "1 Main St; Springfield" → two lines.
-        static func addressLines(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\n", with: "\n").split(whereSeparator: { $0 == ";" || $0 == "\n" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
         }
     }
 
@@ -87,16 +60,8 @@ struct InterviewerCommand: AsyncParsableCommand {
         func run() async throws {
             let id = try parseID(interviewer, "interviewer")
             let store = try global.openStore()
-            var person = try storeCall { try store.interviewer(id: id) }
-            if let name { person.name = try nonEmpty(name, "--name", example: "Dana Whitfield") }
-            if let title { person.title = Add.blankToNil(title) }
-            if let company { person.company = Add.blankToNil(company) }
-            if let email { person.email = try Add.checkedEmail(email) }
-            if let phone {
-                let region = try global.loadConfig().values["region"] ?? "US"
-                person.phone = Add.blankToNil(phone).map { PhoneNumber.e164($0, region: region) ?? $0 }
-            }
-            if let address { person.address = Add.blankToNil(Add.addressLines(address)) }
+            let form = InterviewerForm(name: name, title: title, email: email, phone: phone, address: address, company: company)
+            let person = try global.workspace.edited(try storeCall { try store.interviewer(id: id) }, with: form, label: { "--\($0)" })
             _ = try storeCall { try store.updateInterviewer(person) }
             Console.out("#\(id) \(person.name) updated.")
         }
@@ -126,7 +91,7 @@ struct InterviewerCommand: AsyncParsableCommand {
             for detail in details {
                 let person = detail.interviewer
                 Console.out(
-                    "#\(person.id ?? 0)  \(person.name)\(person.title.map { ", \($0)" } ?? "")\(person.company.map { " — \($0)" } ?? "")  → \(describe(person))")
+                    "#\(person.id ?? 0)  \(person.name)\(person.title.map { ", \($0)" } ?? "")\(person.company.map { " — \($0)" } ?? "")  → \(Wording.channel(of: person))")
                 for interview in detail.interviews {
                     Console.out(
                         "      interview #\(interview.id ?? 0): \(interview.company) — \(interview.role), \(ISO8601.display(interview.startsAt, in: interview.zone))")

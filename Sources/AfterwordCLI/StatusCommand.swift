@@ -1,3 +1,4 @@
+import AfterwordApp
 import AfterwordCore
 import AfterwordStore
 import ArgumentParser
@@ -31,7 +32,7 @@ struct StatusCommand: AsyncParsableCommand {
                 failed += ", printed but not yet mailed: `afterword note mailed \(draft)` once posted"
             }
             lines.append(
-                "  \(Self.urgency(entry.hoursLeft ?? 0))  \(entry.interviewer) — \(entry.company), \(entry.role)  [\(entry.channel.rawValue)]  \(draft)\(failed)")
+                "  \(Wording.urgency(entry.hoursLeft ?? 0))  \(entry.interviewer) — \(entry.company), \(entry.role)  [\(entry.channel.rawValue)]  \(draft)\(failed)")
         }
         if !report.withoutInterviewers.isEmpty {
             lines.append("")
@@ -65,15 +66,5 @@ struct StatusCommand: AsyncParsableCommand {
             lines.append("\(report.olderUnsent) older interviewer(s) never got a thank-you (older than \(days) days).")
         }
         Console.out(lines.joined(separator: "\n"))
-    }
-
-    /// "5h left", "overdue by 3h" (AW-PROMPT).
-    static func urgency(_ hours: Double) -> String {
-        if hours >= 0 {
-            let whole = String(Int(hours.rounded(.down)))
-            return String(repeating: " ", count: max(0, 4 - whole.count)) + whole + "h left of \(EtiquetteLimits.promptHours)"
-        }
-        let late = -hours
-        return late < 48 ? "overdue by \(Int(late.rounded(.up)))h" : "overdue by \(Int((late / 24).rounded(.down)))d"
     }
 }

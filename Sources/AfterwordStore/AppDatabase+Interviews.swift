@@ -56,6 +56,18 @@ extension AppDatabase {
         }
     }
 
+    /// Replaces an interview's details (its panel and drafts stay).
+    /// - Throws: ``StoreError`` when there is no such interview.
+    public func updateInterview(_ interview: Interview) throws -> Interview {
+        try writer.write { db in
+            guard let id = interview.id, try Interview.exists(db, key: id) else {
+                throw StoreError.notFound("interview", interview.id ?? 0, hint: "see `afterword interview list`")
+            }
+            try interview.update(db)
+            return interview
+        }
+    }
+
     /// Every interview, newest first, with its panel.
     public func interviews() throws -> [InterviewDetail] {
         try writer.read { db in

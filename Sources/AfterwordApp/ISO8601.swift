@@ -1,14 +1,14 @@
 import Foundation
 
 /// Reading and writing the date-times users type and JSON carries.
-enum ISO8601 {
+public enum ISO8601 {
     /// `2026-11-26T19:00:00Z`.
-    static func utc(_ date: Date) -> String {
+    public static func utc(_ date: Date) -> String {
         format(date, in: TimeZone(secondsFromGMT: 0)!, utcSuffix: true)
     }
 
     /// `2026-11-26T14:00:00-05:00` in `zone`.
-    static func local(_ date: Date, in zone: TimeZone) -> String {
+    public static func local(_ date: Date, in zone: TimeZone) -> String {
         format(date, in: zone, utcSuffix: false)
     }
 
@@ -26,7 +26,7 @@ enum ISO8601 {
     }
 
     /// A human-friendly local time: `Thu 26 Nov 2026 14:00 (GMT-0500)`.
-    static func display(_ date: Date, in zone: TimeZone) -> String {
+    public static func display(_ date: Date, in zone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
@@ -36,7 +36,7 @@ enum ISO8601 {
 
     /// Parses `2026-11-26T14:00-05:00`, `2026-11-26T14:00:00Z` or, with `zone`, `2026-11-26T14:00`.
     /// - Returns: the instant and the zone it was written in (a fixed offset when the text carried one).
-    static func parse(_ text: String, defaultZone: TimeZone?) -> (Date, TimeZone)? {
+    public static func parse(_ text: String, defaultZone: TimeZone?) -> (Date, TimeZone)? {
         let pattern =
             #"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$"#
         guard let regex = try? NSRegularExpression(pattern: pattern),

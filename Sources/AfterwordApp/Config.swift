@@ -2,11 +2,13 @@ import AfterwordCore
 import Foundation
 
 /// The user's settings, in `config.json` in the data directory. Never holds a password.
-struct Config: Codable, Equatable {
-    var values: [String: String] = [:]
+public struct Config: Codable, Equatable, Sendable {
+    public var values: [String: String] = [:]
+
+    public init(values: [String: String] = [:]) { self.values = values }
 
     /// The keys `afterword config set` accepts, with what each is for.
-    static let keys: [(key: String, help: String)] = [
+    public static let keys: [(key: String, help: String)] = [
         ("name", "your name, as you sign your thank-yous"),
         ("email", "your e-mail address (the sender; never treated as an interviewer)"),
         ("signature", "lines under your name in e-mails"),
@@ -29,9 +31,9 @@ struct Config: Codable, Equatable {
         ("sendmail.command", "the sendmail program and its arguments (default /usr/sbin/sendmail)"),
     ]
 
-    static func file(in home: URL) -> URL { home.appendingPathComponent("config.json") }
+    public static func file(in home: URL) -> URL { home.appendingPathComponent("config.json") }
 
-    static func load(from home: URL) throws -> Config {
+    public static func load(from home: URL) throws -> Config {
         let file = file(in: home)
         guard FileManager.default.fileExists(atPath: file.path) else { return Config() }
         guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -44,7 +46,7 @@ struct Config: Codable, Equatable {
         }
     }
 
-    func save(to home: URL) throws {
+    public func save(to home: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
@@ -56,7 +58,7 @@ struct Config: Codable, Equatable {
     }
 
     /// Checks a key and its value before it is stored.
-    static func validate(key: String, value: String) throws {
+    public static func validate(key: String, value: String) throws {
         if key.lowercased().contains("password"), !key.hasSuffix("Env"), !key.hasSuffix("Command") {
             throw UserError("passwords are never stored; use smtp.passwordEnv (a variable name) or smtp.passwordCommand")
         }
@@ -94,9 +96,9 @@ struct Config: Codable, Equatable {
         }
     }
 
-    var sender: Sender {
+    public var sender: Sender {
         Sender(name: values["name"], email: values["email"], signature: values["signature"]?.replacingOccurrences(of: "\\n", with: "\n"))
     }
 
-    var timeZone: TimeZone? { values["timezone"].flatMap(TimeZone.init(identifier:)) }
+    public var timeZone: TimeZone? { values["timezone"].flatMap(TimeZone.init(identifier:)) }
 }

@@ -1,0 +1,55 @@
+import AfterwordCore
+import AfterwordStore
+
+/// A mistake of the user's, told in one line that says what to do.
+///
+/// The CLI prints it and exits with `exitCode`; the web UI shows it on the page.
+public struct UserError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    /// 2 for unusable input, 1 for a refusal or a failed delivery.
+    public var exitCode: Int32
+    /// The checker's findings behind a refusal, for the face to show one by one.
+    public var findings: [Finding]
+    /// What the findings are about, e.g. `draft #3`.
+    public var source: String
+
+    public init(_ message: String, exitCode: Int32 = 2, findings: [Finding] = [], source: String = "") {
+        self.message = message
+        self.exitCode = exitCode
+        self.findings = findings
+        self.source = source
+    }
+
+    public var description: String { message }
+}
+
+/// Runs a store call, turning its errors into user errors.
+public func storeCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw UserError(error.message)
+    }
+}
+
+/// Runs a ledger call, turning an AW-ONCE refusal into a user error.
+public func ledgerCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let refusal as LedgerRefusal {
+        throw UserError("not sent: \(refusal.description)")
+    } catch let error as StoreError {
+        throw UserError(error.message)
+    }
+}
+
+/// Runs an async ledger call, turning an AW-ONCE refusal into a user error.
+public func ledgerCall<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let refusal as LedgerRefusal {
+        throw UserError("not sent: \(refusal.description)")
+    } catch let error as StoreError {
+        throw UserError(error.message)
+    }
+}

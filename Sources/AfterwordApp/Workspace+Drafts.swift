@@ -1,0 +1,103 @@
+import AfterwordCore
+import AfterwordStore
+import Foundation
+
+/// A stored draft with what the checker says about it.
+public struct ReviewedDraft: Sendable {
+    public var draft: Draft
+    /// The interviewer's name, as the draft addresses them.
+    public var interviewerName: String
+    public var findings: [Finding]
+    /// True when the draft was composed earlier and shown again.
+    public var reused: Bool
+}
+
+/// A draft with its interview and the person it is for.
+public struct DraftContext: Sendable {
+    public var draft: Draft
+    public var detail: InterviewDetail
+    public var person: Interviewer
+}
+
+extension Workspace {
+    /// What the checker says about a draft, knowing who it is to and which company.
+    public static func findings(_ draft: Draft, interview: Interview, interviewer: String) -> [Finding] {
+        findings(text: draft.text, channel: draft.channel, source: "draft #\(draft.id ?? 0)", interview: interview, interviewer: interviewer)
+    }
+
+    /// What the checker says about a draft's text as typed (headers, blank line, body).
+    public static func findings(text: String, channel: Channel, source: String, interview: Interview, interviewer: String) -> [Finding] {
+        let document = Document.parse(text, path: source, defaultChannel: channel)
+        return Checker().check(document.addressed(to: interviewer, company: interview.company, role: interview.role))
+    }
+
+    /// One draft per interviewer of an interview, composed afresh or (unless `recompose`) the latest one again.
+    /// - Parameters:
+    ///   - onlyInterviewer: compose for this panel member alone.
+    /// - Returns: the drafts, stored, each with its findings.
+    public func composeDrafts(interviewId: Int64, onlyInterviewer: Int64? = nil, recompose: Bool = false) throws -> [ReviewedDraft] {
+        let templates = try loadTemplates()
+        let config = try loadConfig()
+        let store = try openStore()
+        let detail = try storeCall { try store.interview(id: interviewId) }
+        guard !detail.interviewers.isEmpty else {
+            throw UserError(
+                "interview #\(interviewId) has no interviewers yet; add them with `afterword interviewer add \(interviewId) --name …`")
+        }
+        var targets = detail.interviewers
+        if let onlyInterviewer {
+            targets = targets.filter { $0.id == onlyInterviewer }
+            guard !targets.isEmpty else {
+                throw UserError(
+                    "interviewer #\(onlyInterviewer) is not on the panel of interview #\(interviewId); see `afterword interview show \(interviewId)`")
+            }
+        }
+        let composer = Composer(templates: templates, sender: config.sender)
+        var results: [ReviewedDraft] = []
+        var fresh: [Draft] = []
+        for person in targets {
+            if !recompose, let existing = try store.latestDraft(interviewId: interviewId, interviewerId: person.id ?? 0) {
+                results.append(ReviewedDraft(draft: existing, interviewerName: person.name, findings: [], reused: true))
+                continue
+            }
+            let composed: ComposedDraft
+            do {
+                composed = try composer.compose(detail.interview, for: person, panel: detail.interviewers, now: now)
+            } catch {
+                throw UserError("template \(home.appendingPathComponent("templates/\(error.name).mustache").path): \(error.reason); fix it or remove it")
+            }
+            fresh.append(composed.draft)
+            results.append(ReviewedDraft(draft: composed.draft, interviewerName: person.name, findings: [], reused: false))
+        }
+        var saved = try store.saveDrafts(fresh)[...]
+        for index in results.indices {
+            if results[index].draft.id == nil { results[index].draft = saved.removeFirst() }
+            results[index].findings = Self.findings(results[index].draft, interview: detail.interview, interviewer: results[index].interviewerName)
+        }
+        return results
+    }
+
+    /// A stored draft with its interview and the person it is for.
+    public func draftContext(_ id: Int64, store: AppDatabase) throws -> DraftContext {
+        let draft = try storeCall { try store.draft(id: id) }
+        let detail = try storeCall { try store.interview(id: draft.interviewId) }
+        guard let person = detail.interviewers.first(where: { $0.id == draft.interviewerId }) else {
+            throw UserError("draft #\(id) is for someone no longer on the interview's panel; compose it again")
+        }
+        return DraftContext(draft: draft, detail: detail, person: person)
+    }
+
+    /// Stores the user's edit of a draft (headers, blank line, body) and checks it again.
+    public func saveDraftText(_ text: String, of context: DraftContext, store: AppDatabase) throws -> ReviewedDraft {
+        let draft = context.draft
+        let document = Document.parse(text, path: "draft #\(draft.id ?? 0)", defaultChannel: draft.channel)
+        guard !document.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw UserError("the edited draft has no body; it was left unchanged")
+        }
+        let updated = try storeCall {
+            try store.updateDraft(id: draft.id ?? 0, subject: draft.channel == .email ? (document.subject ?? draft.subject) : nil, body: document.body, at: now)
+        }
+        let findings = Self.findings(updated, interview: context.detail.interview, interviewer: context.person.name)
+        return ReviewedDraft(draft: updated, interviewerName: context.person.name, findings: findings, reused: false)
+    }
+}

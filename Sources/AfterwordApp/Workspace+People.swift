@@ -1,0 +1,213 @@
+import AfterwordCore
+import AfterwordIntake
+import AfterwordStore
+import Foundation
+
+/// An interviewer's details as typed, before they are checked.
+public struct InterviewerForm: Sendable {
+    public var name: String?
+    public var title: String?
+    public var email: String?
+    public var phone: String?
+    public var address: String?
+    public var company: String?
+
+    public init(name: String? = nil, title: String? = nil, email: String? = nil, phone: String? = nil, address: String? = nil, company: String? = nil) {
+        self.name = name
+        self.title = title
+        self.email = email
+        self.phone = phone
+        self.address = address
+        self.company = company
+    }
+}
+
+/// An interview as typed, before it is checked.
+public struct InterviewForm: Sendable {
+    public var company: String
+    public var role: String
+    /// `2026-11-26T14:00-05:00`, or without an offset in `timeZone`.
+    public var at: String
+    public var timeZone: String?
+    public var format: String
+    public var durationMinutes: Int
+    public var notes: String
+
+    public init(company: String, role: String, at: String, timeZone: String?, format: String, durationMinutes: Int, notes: String) {
+        self.company = company
+        self.role = role
+        self.at = at
+        self.timeZone = timeZone
+        self.format = format
+        self.durationMinutes = durationMinutes
+        self.notes = notes
+    }
+}
+
+/// Names the fields of a form in a face's words: `--email` on the command line, `E-mail` on the web.
+public typealias FieldLabel = @Sendable (_ field: String) -> String
+
+extension Workspace {
+    /// The interview the form describes, checked; errors name the field by `label`.
+    public func interview(from form: InterviewForm, id: Int64? = nil, createdAt: Date? = nil, label: FieldLabel) throws -> Interview {
+        let company = try Self.required(form.company, label("company"), example: "Acme")
+        let role = try Self.required(form.role, label("role"), example: "Backend Engineer")
+        guard let format = InterviewFormat(userInput: form.format) else {
+            throw UserError("\(label("format")): \"\(form.format)\" is not a format; use on-site, video or phone")
+        }
+        guard (5...720).contains(form.durationMinutes) else {
+            throw UserError("\(label("duration")): \(form.durationMinutes) minutes is not plausible; give the length in minutes (5–720)")
+        }
+        var zone = try loadConfig().timeZone
+        let tz = form.timeZone.flatMap(Self.blankToNil)
+        if let tz {
+            guard let named = TimeZone(identifier: tz) else {
+                throw UserError("\(label("tz")): \"\(tz)\" is not a time zone; write it like America/New_York")
+            }
+            zone = named
+        }
+        guard let (start, writtenZone) = ISO8601.parse(form.at, defaultZone: zone) else {
+            throw UserError(
+                "\(label("at")): \"\(form.at)\" is not a date and time; write it like 2026-11-26T14:00-05:00 (or 2026-11-26T14:00 with \(label("tz")))")
+        }
+        return Interview(
+            id: id, company: company, role: role, startsAt: start, timeZone: (tz != nil ? zone : nil)?.identifier ?? writtenZone.identifier,
+            durationMinutes: form.durationMinutes, format: format, notes: form.notes.trimmingCharacters(in: .whitespacesAndNewlines),
+            createdAt: createdAt ?? now)
+    }
+
+    /// A new interviewer from the form, checked; the company defaults to the interview's.
+    public func newInterviewer(from form: InterviewerForm, company: String, label: FieldLabel) throws -> Interviewer {
+        let name = try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield")
+        let region = try loadConfig().values["region"] ?? "US"
+        return Interviewer(
+            name: name, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
+            email: try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) },
+            phone: form.phone.flatMap(Self.blankToNil).map { PhoneNumber.e164($0, region: region) ?? $0 },
+            address: form.address.map(Self.addressLines).flatMap(Self.blankToNil), createdAt: now)
+    }
+
+    /// The interviewer with the fields the form gives changed, checked (a nil field stays as it was).
+    public func edited(_ person: Interviewer, with form: InterviewerForm, label: FieldLabel) throws -> Interviewer {
+        var person = person
+        if let name = form.name { person.name = try Self.required(name, label("name"), example: "Dana Whitfield") }
+        if let title = form.title { person.title = Self.blankToNil(title) }
+        if let company = form.company { person.company = Self.blankToNil(company) }
+        if let email = form.email { person.email = try Self.checkedEmail(email, label: label("email")) }
+        if let phone = form.phone {
+            let region = try loadConfig().values["region"] ?? "US"
+            person.phone = Self.blankToNil(phone).map { PhoneNumber.e164($0, region: region) ?? $0 }
+        }
+        if let address = form.address { person.address = Self.blankToNil(Self.addressLines(address)) }
+        return person
+    }
+
+    /// Interviews from a calendar invite's text: one per event, attendees as interviewers, stored in one transaction.
+    public func importInvite(_ text: String, file: String, uid: String? = nil, company: String? = nil, role: String? = nil) throws
+        -> [(Interview, [ImportOutcome])]
+    {
+        let config = try loadConfig()
+        var events: [InviteEvent]
+        do {
+            events = try InviteReader.events(in: text, file: file, floatingZone: config.timeZone ?? TimeZone.current)
+        } catch {
+            throw UserError(error.description)
+        }
+        if let uid {
+            events = events.filter { $0.uid == uid }
+            guard !events.isEmpty else { throw UserError("\(file): no event with UID \(uid); leave out --uid to import every event") }
+        }
+        let own = Set((config.values["email"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        var records: [(Interview, [Interviewer])] = []
+        for event in events {
+            let meaning = InviteInterpretation(event, ownEmails: own)
+            guard let companyName = company.flatMap(Self.blankToNil) ?? meaning.company else {
+                throw UserError(
+                    "\(file):\(event.line): SUMMARY: cannot tell the company from \"\(event.summary)\" or the e-mail addresses; give the company (--company, or the Company field)")
+            }
+            let people = try meaning.interviewers.map { contact -> Interviewer in
+                var contact = contact
+                contact.company = companyName
+                return try interviewer(contact, config: config, file: file)
+            }
+            let interview = Interview(
+                company: companyName, role: role.flatMap(Self.blankToNil) ?? meaning.role,
+                startsAt: event.start, timeZone: event.timeZone.identifier, durationMinutes: event.durationMinutes,
+                format: meaning.format, notes: event.description ?? "", createdAt: now)
+            records.append((interview, people))
+        }
+        let store = try openStore()
+        return try storeCall { try store.importInterviews(records) }
+    }
+
+    /// Interviewers from every card of a vCard file's text, merged with people already known.
+    public func importCards(_ text: String, file: String, interviewId: Int64?) throws -> [ImportOutcome] {
+        let contacts: [Contact]
+        do {
+            contacts = try VCardReader.contacts(in: text, file: file)
+        } catch {
+            throw UserError(error.description)
+        }
+        let config = try loadConfig()
+        let people = try contacts.map { try interviewer($0, config: config, file: file) }
+        let store = try openStore()
+        return try storeCall { try store.importInterviewers(people, toInterview: interviewId) }
+    }
+
+    /// Saves a person read from a business card, seated on `interviewId` when given.
+    public func saveScanned(_ contact: Contact, file: String, interviewId: Int64?) throws -> [ImportOutcome] {
+        var contact = contact
+        let store = try openStore()
+        if contact.company == nil, let interviewId {
+            contact.company = try storeCall { try store.interview(id: interviewId) }.interview.company
+        }
+        let person = try interviewer(contact, config: try loadConfig(), file: file)
+        return try storeCall { try store.importInterviewers([person], toInterview: interviewId) }
+    }
+
+    /// A contact as an interviewer: e-mail checked and its domain lower-cased, phone in E.164 when possible.
+    func interviewer(_ contact: Contact, config: Config, file: String) throws -> Interviewer {
+        var person = contact.interviewer(createdAt: now)
+        if let email = person.email {
+            guard EmailAddress.isPlausible(email.trimmingCharacters(in: .whitespaces)) else {
+                throw UserError(
+                    "\(file)\(contact.line > 0 ? ":\(contact.line)" : ""): EMAIL: \"\(email)\" (card of \(contact.name)) is not an e-mail address; correct it in the card and import again")
+            }
+            person.email = EmailAddress.normalized(email)
+        }
+        if let phone = person.phone { person.phone = PhoneNumber.e164(phone, region: config.values["region"] ?? "US") ?? phone }
+        return person
+    }
+
+    /// A required one-line text, trimmed, or a clear error naming the field.
+    public static func required(_ value: String, _ field: String, example: String) throws -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw UserError("\(field) cannot be empty; for example \(field) \"\(example)\"") }
+        guard !trimmed.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
+            throw UserError("\(field) cannot contain line breaks or control characters")
+        }
+        return trimmed
+    }
+
+    /// A typed e-mail address, checked and with its domain lower-cased; nil when blank.
+    public static func checkedEmail(_ value: String, label: String) throws -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        guard EmailAddress.isPlausible(trimmed) else {
+            throw UserError("\(label): \"\(value)\" is not an e-mail address; write it like dana@acme.com")
+        }
+        return EmailAddress.normalized(trimmed)
+    }
+
+    /// The text trimmed, or nil when blank.
+    public static func blankToNil(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// "1 Main St; Springfield" → two lines.
+    public static func addressLines(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\n", with: "\n").split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "\r" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,242 @@
+import AfterwordCore
+import AfterwordDelivery
+import AfterwordStore
+import Foundation
+import SMTP
+
+/// When a thank-you should leave.
+public enum SendTiming: Sendable, Equatable {
+    /// At the next slot in the recipient's business hours (the default).
+    case businessHours
+    /// At once, whatever the hour (the user's explicit choice).
+    case now
+    /// At this time.
+    case at(Date)
+}
+
+/// What became of a send.
+public enum SendResult: Sendable {
+    /// Recorded for later; `send --due` (or the web UI's timer) sends it then.
+    case scheduled(LedgerEntry, at: Date, zone: TimeZone, late: Bool)
+    /// Handed to the server now.
+    case attempted(LedgerEntry, DeliveryOutcome)
+}
+
+extension Workspace {
+    /// Sends (or schedules) one draft exactly once.
+    ///
+    /// Refuses a note card, a draft with checker errors, and one with warnings unless `anyway`;
+    /// the ledger refuses a second thank-you to the same interviewer (AW-ONCE).
+    public func send(draftId: Int64, timing: SendTiming, anyway: Bool) async throws -> SendResult {
+        let store = try openStore()
+        let config = try loadConfig()
+        let context = try draftContext(draftId, store: store)
+        let (draft, detail, person) = (context.draft, context.detail, context.person)
+        let address = try Self.emailAddress(of: context)
+        try Self.guardEtiquette(draft, interview: detail.interview, recipient: person.name, anyway: anyway)
+        let from = try Self.sender(config)
+        let clock = now
+        let messageId = MailMessage.makeMessageId(from: from)
+        let outgoing = Self.message(draft, to: person, address: address, config: config, from: from, messageId: messageId, date: clock).outgoing
+        var sendAt = clock
+        var late = false
+        switch timing {
+        case .now: break
+        case .at(let date): sendAt = date
+        case .businessHours:
+            let plan = SendPlan(for: detail.interview, now: clock)
+            sendAt = plan.at
+            late = plan.isLate
+        }
+        if sendAt > clock.addingTimeInterval(30) {
+            let entry = try ledgerCall {
+                try store.open(draft, state: .scheduled, scheduledAt: sendAt, transport: try Self.transport(config).name, messageId: messageId, now: clock)
+            }
+            return .scheduled(entry, at: sendAt, zone: detail.interview.zone, late: late)
+        }
+        let courier = Courier(ledger: store, transport: try Self.transport(config), clock: { Date() })
+        let (entry, outcome) = try await ledgerCall { try await courier.send(draft, message: outgoing, messageId: messageId) }
+        return .attempted(entry, outcome)
+    }
+
+    /// Sends every scheduled thank-you whose time has come.
+    /// - Returns: each message's ledger entry, outcome and the recipient's name.
+    public func sendDue() async throws -> [(LedgerEntry, DeliveryOutcome, String)] {
+        let store = try openStore()
+        let config = try loadConfig()
+        try store.sweepInterrupted(now: now)
+        let transport = try Self.transport(config)
+        let from = try Self.sender(config)
+        let courier = Courier(ledger: store, transport: transport, clock: { [self] in self.now })
+        var names: [Int64: String] = [:]
+        let results = try await courier.sendDue { entry in
+            guard let draft = try? store.draft(id: entry.draftId), let person = try? store.interviewer(id: entry.interviewerId),
+                let address = person.email
+            else { return nil }
+            names[entry.id ?? 0] = person.name
+            let messageId = entry.messageId ?? MailMessage.makeMessageId(from: from)
+            return Self.message(draft, to: person, address: address, config: config, from: from, messageId: messageId, date: Date()).outgoing
+        }
+        return results.map { ($0.0, $0.1, names[$0.0.id ?? 0] ?? "?") }
+    }
+
+    /// Hands a draft to the user's own mail program (an .eml file or a mailto: link), exactly once.
+    ///
+    /// The ledger refuses first (AW-ONCE); `deliver` writes or shows the message; only then is it
+    /// recorded, as uncertain until the user says it went. A `deliver` that throws records nothing.
+    /// - Parameters:
+    ///   - transport: `eml` or `mailto`.
+    ///   - anyway: hand it over although the checker has warnings (never with errors).
+    ///   - deliver: receives the message's bytes and its mailto: link.
+    public func handOff(draftId: Int64, transport: String, anyway: Bool, deliver: (_ bytes: [UInt8], _ mailto: String) throws -> Void) throws {
+        let store = try openStore()
+        let config = try loadConfig()
+        let context = try draftContext(draftId, store: store)
+        let address = try Self.emailAddress(of: context)
+        try Self.guardEtiquette(context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway)
+        let from = try Self.sender(config)
+        let clock = now
+        let (message, outgoing) = Self.message(
+            context.draft, to: context.person, address: address, config: config, from: from, messageId: MailMessage.makeMessageId(from: from),
+            date: clock)
+        let draft = context.draft
+        let existing = try store.ledger(forDraft: draftId).first { [.sent, .sending, .scheduled, .uncertain].contains($0.state) }
+        let handedOffBefore = existing.map { $0.state == .uncertain && ["eml", "mailto"].contains($0.transport) } ?? false
+        if existing != nil, !handedOffBefore {
+            // Sent, scheduled or on its way: the ledger refuses and says why (AW-ONCE); nothing is written.
+            _ = try ledgerCall {
+                try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: clock)
+            }
+        }
+        try deliver(outgoing.bytes, MailtoURL.make(to: address, subject: draft.subject, body: draft.body))
+        if existing == nil {
+            // Handed to the user's own mail program: held as uncertain until they confirm it went.
+            let entry = try ledgerCall {
+                try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: clock)
+            }
+            try store.close(
+                entry.id ?? 0, as: .uncertain,
+                reply: "handed to your own mail program (\(transport)); once sent, run `afterword send \(draftId) --resolve delivered`",
+                now: clock)
+        }
+    }
+
+    /// Records what the user found in their Sent folder for an uncertain message.
+    public func resolve(draftId: Int64, delivered: Bool) throws -> LedgerEntry {
+        let store = try openStore()
+        return try storeCall { try store.resolve(draftId: draftId, delivered: delivered, now: now) }
+    }
+
+    /// Refuses a draft with errors, and one with warnings unless `anyway`.
+    public static func guardEtiquette(_ draft: Draft, interview: Interview, recipient: String, anyway: Bool) throws {
+        let findings = findings(draft, interview: interview, interviewer: recipient)
+        let errors = findings.filter { $0.severity == .error }
+        let warnings = findings.filter { $0.severity == .warning }
+        let shown = errors + (anyway ? [] : warnings)
+        if !errors.isEmpty {
+            throw UserError(
+                "not sent: the draft breaks \(Set(errors.map(\.rule.rawValue)).sorted().joined(separator: ", ")); fix it with `afterword draft \(draft.interviewId) --interviewer \(draft.interviewerId) --edit`",
+                findings: shown, source: "draft #\(draft.id ?? 0)")
+        }
+        if !warnings.isEmpty, !anyway {
+            throw UserError(
+                "not sent: the draft has warnings (\(Set(warnings.map(\.rule.rawValue)).sorted().joined(separator: ", "))); fix them, or send with --anyway",
+                findings: shown, source: "draft #\(draft.id ?? 0)")
+        }
+    }
+
+    /// "sent (250 OK)", "failed: …", "uncertain: …".
+    public static func describe(_ outcome: DeliveryOutcome) -> String {
+        switch outcome {
+        case .accepted(let reply): "sent (\(reply))"
+        case .failed(let reason): "failed: \(reason)"
+        case .uncertain(let reason): "uncertain: \(reason)"
+        }
+    }
+
+    /// The configured way out: SMTP or sendmail.
+    public static func transport(_ config: Config) throws -> any Transport {
+        let values = config.values
+        let choice = values["transport"] ?? (values["smtp.host"] != nil ? "smtp" : (values["sendmail.command"] != nil ? "sendmail" : ""))
+        switch choice {
+        case "smtp":
+            return SMTPTransport(
+                settings: try smtpSettings(values), attempts: Int(values["smtp.attempts"] ?? "") ?? 3,
+                backoff: .milliseconds(Int64(Double(values["smtp.retryDelay"] ?? "") ?? 2) * 1000))
+        case "sendmail":
+            let command = (values["sendmail.command"] ?? "/usr/sbin/sendmail").split(separator: " ").map(String.init)
+            return SendmailTransport(command: command)
+        default:
+            throw UserError(
+                "no way to send e-mail is configured; `afterword config set smtp.host smtp.example.com` (or sendmail.command), or use --eml FILE / --mailto")
+        }
+    }
+
+    static func smtpSettings(_ values: [String: String]) throws -> SMTPSettings {
+        guard let host = values["smtp.host"] else { throw UserError("smtp.host is not set; `afterword config set smtp.host …`") }
+        let security = SMTPSettings.Security(rawValue: values["smtp.security"] ?? "starttls") ?? .startTLS
+        if security == .none, !["127.0.0.1", "::1", "localhost"].contains(host) {
+            throw UserError("smtp.security none sends your password and mail in the clear; it is allowed only for a server on this machine (127.0.0.1)")
+        }
+        let port = Int(values["smtp.port"] ?? "") ?? (security == .tls ? 465 : (security == .none ? 25 : 587))
+        var password: String?
+        if values["smtp.user"] != nil { password = try Self.password(values) }
+        let seconds = Int64(values["smtp.timeout"] ?? "") ?? 60
+        return SMTPSettings(
+            host: host, port: port, security: security, username: values["smtp.user"], password: password,
+            heloName: ProcessInfo.processInfo.hostName.isEmpty ? "localhost" : ProcessInfo.processInfo.hostName,
+            trustedCertificates: values["smtp.caFile"],
+            timeouts: SMTPTimeouts(connect: .seconds(min(seconds, 30)), greeting: .seconds(seconds), command: .seconds(seconds), endOfData: .seconds(seconds * 2)))
+    }
+
+    /// The SMTP password from the environment or a command; never from the settings file.
+    static func password(_ values: [String: String]) throws -> String {
+        if let variable = values["smtp.passwordEnv"] {
+            guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
+                throw UserError("smtp.passwordEnv names $\(variable), which is not set in this environment")
+            }
+            return value
+        }
+        if let command = values["smtp.passwordCommand"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", command]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw UserError("smtp.passwordCommand failed (exit status \(process.terminationStatus)); run it yourself to see why")
+            }
+            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+        }
+        throw UserError("smtp.user is set but no password source; set smtp.passwordEnv or smtp.passwordCommand")
+    }
+
+    private static func emailAddress(of context: DraftContext) throws -> String {
+        guard context.draft.channel == .email, let address = context.person.email else {
+            let id = context.draft.id ?? 0
+            throw UserError(
+                "draft #\(id) is a note card (no e-mail address for \(context.person.name)); print it, post it, then record it with `afterword note mailed \(id)`")
+        }
+        return address
+    }
+
+    private static func sender(_ config: Config) throws -> String {
+        guard let from = config.values["email"] else {
+            throw UserError("your e-mail address is not set; `afterword config set email you@example.com`")
+        }
+        return from
+    }
+
+    private static func message(
+        _ draft: Draft, to person: Interviewer, address: String, config: Config, from: String, messageId: String, date: Date
+    ) -> (message: MailMessage, outgoing: OutgoingMessage) {
+        let message = MailMessage(
+            from: Mailbox(name: config.values["name"], address: from), to: [Mailbox(name: person.name, address: address)],
+            subject: draft.subject ?? "", date: date, zone: config.timeZone ?? TimeZone.current, messageId: messageId, body: draft.body)
+        return (message, OutgoingMessage(envelopeFrom: from, recipients: [address], bytes: message.rendered()))
+    }
+}

@@ -1,0 +1,75 @@
+import AfterwordCore
+import AfterwordStore
+import Foundation
+
+/// One user's Afterword: the data directory, its store, settings and templates, and the clock.
+///
+/// The CLI and the web UI both act through a workspace, so every rule and every write has one home.
+public struct Workspace: Sendable {
+    /// The data directory (`afterword.sqlite`, `config.json`, `templates/`).
+    public let home: URL
+    private let clock: @Sendable () -> Date
+
+    public init(home: URL, clock: @escaping @Sendable () -> Date) {
+        self.home = home
+        self.clock = clock
+    }
+
+    /// The data directory as documented: `$AFTERWORD_HOME`, else `$XDG_DATA_HOME/afterword`, else `~/.local/share/afterword`.
+    public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let home = environment["AFTERWORD_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return URL(fileURLWithPath: data).appendingPathComponent("afterword")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/afterword")
+    }
+
+    /// Now, or `$AFTERWORD_NOW` (an ISO 8601 time) when set, for reproducible scripts and tests.
+    public static let systemClock: @Sendable () -> Date = {
+        if let text = ProcessInfo.processInfo.environment["AFTERWORD_NOW"], let (date, _) = ISO8601.parse(text, defaultZone: nil) {
+            return date
+        }
+        return Date()
+    }
+
+    /// The current time.
+    public var now: Date { clock() }
+
+    /// Opens the store, turning store errors into user errors.
+    public func openStore() throws -> AppDatabase {
+        do {
+            return try AppDatabase.open(path: home.appendingPathComponent("afterword.sqlite").path)
+        } catch {
+            throw UserError(error.message)
+        }
+    }
+
+    /// The user's settings.
+    public func loadConfig() throws -> Config {
+        try Config.load(from: home)
+    }
+
+    /// The built-in templates with the user's overrides from `templates/`.
+    public func loadTemplates() throws -> Templates {
+        let directory = home.appendingPathComponent("templates")
+        var overrides: [String: String] = [:]
+        for channel in Channel.allCases {
+            let name = Templates.name(for: channel)
+            let file = directory.appendingPathComponent("\(name).mustache")
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            guard let data = FileManager.default.contents(atPath: file.path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                throw UserError("cannot read template \(file.path); fix its permissions or encoding (UTF-8), or remove it")
+            }
+            overrides[name] = text
+        }
+        do {
+            return try Templates(overrides: overrides)
+        } catch {
+            throw UserError(
+                "template \(directory.appendingPathComponent("\(error.name).mustache").path): \(error.reason); fix it or remove it to use the built-in one"
+            )
+        }
+    }
+}

@@ -1,0 +1,234 @@
+import AfterwordApp
+import AfterwordCore
+import AfterwordIntake
+import AfterwordStore
+import Foundation
+import Hummingbird
+
+/// Interviews and their panels: record, edit, import an invite, add people by hand or from a card.
+struct InterviewController: Sendable {
+    let site: Site
+
+    /// How the web names a form's fields in an error.
+    static let label: FieldLabel = { field in
+        [
+            "company": "Company", "role": "Role", "at": "When it started", "tz": "Time zone", "format": "Format",
+            "duration": "Minutes", "name": "Name", "email": "E-mail", "phone": "Phone", "address": "Postal address", "title": "Title",
+        ][field] ?? field
+    }
+
+    /// GET /interviews — every interview, and the forms to add one.
+    func list(_ request: Request, context: some RequestContext) async throws -> Response {
+        try listPage(request, form: [:], error: nil)
+    }
+
+    /// POST /interviews — records an interview, then shows it.
+    func create(_ request: Request, context: some RequestContext) async throws -> Response {
+        let form = try await site.form(request)
+        do {
+            let interview = try site.workspace.interview(from: Self.interviewForm(form), label: Self.label)
+            let saved = try storeCall { try site.workspace.openStore().recordInterview(interview) }
+            return site.done("/interviews/\(saved.id ?? 0)", notice: "Recorded. Now add who you met.")
+        } catch let error as UserError {
+            return try listPage(request, form: form.fieldsForEcho, error: error.message, status: .unprocessableContent)
+        }
+    }
+
+    /// POST /interviews/import — interviews from an uploaded calendar invite.
+    func importInvite(_ request: Request, context: some RequestContext) async throws -> Response {
+        let form = try await site.form(request)
+        guard let file = form.files["file"] else { return site.done("/interviews", problem: "choose an .ics file to import") }
+        let name = file.filename.isEmpty ? "invite.ics" : file.filename
+        do {
+            let saved = try site.workspace.importInvite(
+                TextEncoding.text(of: Data(file.bytes)), file: name, company: form["company"], role: form["role"])
+            guard let first = saved.first?.0 else { return site.done("/interviews", problem: "\(name): no events found") }
+            let people = saved.flatMap(\.1).count
+            return site.done("/interviews/\(first.id ?? 0)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).")
+        } catch let error as UserError {
+            return site.done("/interviews", problem: error.message)
+        }
+    }
+
+    /// GET /interviews/:id — the interview, its panel and their drafts.
+    func show(_ request: Request, context: some RequestContext) async throws -> Response {
+        try showPage(request, id: try recordID(context), person: [:], scanned: nil, error: nil)
+    }
+
+    /// POST /interviews/:id — saves the edited interview.
+    func update(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let form = try await site.form(request)
+        let store = try site.workspace.openStore()
+        do {
+            let existing = try storeCall { try store.interview(id: id) }.interview
+            let interview = try site.workspace.interview(from: Self.interviewForm(form), id: id, createdAt: existing.createdAt, label: Self.label)
+            _ = try storeCall { try store.updateInterview(interview) }
+            return site.done("/interviews/\(id)", notice: "Saved.")
+        } catch let error as UserError {
+            return site.done("/interviews/\(id)", problem: error.message)
+        }
+    }
+
+    /// POST /interviews/:id/interviewers — seats a new (or known, merged) interviewer on the panel.
+    func addInterviewer(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let form = try await site.form(request)
+        do {
+            let store = try site.workspace.openStore()
+            let detail = try storeCall { try store.interview(id: id) }
+            let person = try site.workspace.newInterviewer(from: Self.interviewerForm(form), company: detail.interview.company, label: Self.label)
+            let outcome = try storeCall { try store.importInterviewers([person], toInterview: id) }[0]
+            let name = outcome.interviewer.name
+            return site.done("/interviews/\(id)", notice: outcome.merged ? "\(name) was already known; merged and added to this panel." : "Added \(name).")
+        } catch let error as UserError {
+            return try showPage(request, id: id, person: form.fieldsForEcho, scanned: nil, error: error.message, status: .unprocessableContent)
+        }
+    }
+
+    /// POST /interviews/:id/cards — a vCard is imported; a card photo or its text is read and offered for checking.
+    func readCard(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let form = try await site.form(request)
+        guard let file = form.files["file"], !file.bytes.isEmpty else {
+            return site.done("/interviews/\(id)", problem: "choose a card file (.vcf, .png, .jpg or .txt)")
+        }
+        let name = file.filename.isEmpty ? "card" : file.filename
+        let lower = name.lowercased()
+        do {
+            if lower.hasSuffix(".vcf") || lower.hasSuffix(".vcard") || file.contentType.contains("vcard") {
+                let outcomes = try site.workspace.importCards(TextEncoding.text(of: Data(file.bytes)), file: name, interviewId: id)
+                let names = outcomes.map { $0.interviewer.name + ($0.merged ? " (already known, merged)" : "") }
+                return site.done("/interviews/\(id)", notice: "Added \(names.joined(separator: ", ")).")
+            }
+            let text: String
+            if file.contentType.hasPrefix("image/") || [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"].contains(where: lower.hasSuffix) {
+                text = try Self.ocr(file, name: name)
+            } else {
+                text = TextEncoding.text(of: Data(file.bytes))
+            }
+            let card = CardTextReader.read(text)
+            guard card.contact != nil else {
+                return site.done("/interviews/\(id)", problem: "\(name): no name found on the card; type the person in by hand")
+            }
+            let read: [(String, ScannedField?)] = [
+                ("name", card.name), ("title", card.title), ("company", card.company), ("email", card.email), ("phone", card.phone),
+                ("address", card.address),
+            ]
+            var person: [String: String] = [:]
+            var confidence: [String] = []
+            for (key, field) in read {
+                guard let field else { continue }
+                person[key] = field.value
+                confidence.append("\(Self.label(key)) \(Int((field.confidence * 100).rounded()))%")
+            }
+            return try showPage(request, id: id, person: person, scanned: "Confidence: " + confidence.joined(separator: ", ") + ".", error: nil)
+        } catch let error as UserError {
+            return site.done("/interviews/\(id)", problem: error.message)
+        }
+    }
+
+    /// POST /interviews/:id/compose — one draft per interviewer (or for one), then opens the first.
+    func compose(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let form = try await site.form(request)
+        do {
+            let only = form["interviewer"].flatMap { Int64($0) }
+            let drafts = try site.workspace.composeDrafts(interviewId: id, onlyInterviewer: only)
+            guard let first = drafts.first?.draft.id else { return site.done("/interviews/\(id)") }
+            let unsigned = (try? site.workspace.loadConfig().sender.name) == nil ? " Your name is not set (Settings), so drafts are unsigned." : ""
+            return site.done("/drafts/\(first)", notice: "\(drafts.count) draft(s) ready.\(unsigned)")
+        } catch let error as UserError {
+            return site.done("/interviews/\(id)", problem: error.message)
+        }
+    }
+
+    private func listPage(_ request: Request, form: [String: String], error: String?, status: HTTPResponse.Status = .ok) throws -> Response {
+        let details = try site.workspace.openStore().interviews()
+        let rows = details.map { detail in
+            values([
+                "id": detail.interview.id, "company": detail.interview.company, "role": detail.interview.role,
+                "when": site.display(detail.interview.startsAt, in: detail.interview.zone), "format": detail.interview.format.rawValue,
+                "names": detail.interviewers.isEmpty ? nil : detail.interviewers.map(\.name).joined(separator: ", "),
+            ])
+        }
+        var echo = form
+        if echo["duration"] == nil { echo["duration"] = "60" }
+        return try site.page(
+            "interviews", title: "Interviews", tab: .interviews,
+            ["interviews": rows, "form": echo, "formats": Self.formats(selected: echo["format"] ?? InterviewFormat.onSite.rawValue)],
+            request: request, error: error, status: status)
+    }
+
+    private func showPage(
+        _ request: Request, id: Int64, person: [String: String], scanned: String?, error: String?, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let store = try site.workspace.openStore()
+        let detail = try storeCall { try store.interview(id: id) }
+        let interview = detail.interview
+        let panel = try detail.interviewers.map { person in
+            let draft = try store.latestDraft(interviewId: id, interviewerId: person.id ?? 0)
+            let state = try draft.flatMap { try store.ledger(forDraft: $0.id ?? 0).last?.state.rawValue }
+            return values([
+                "id": person.id, "name": person.name, "title": person.title, "channel": Wording.channel(of: person),
+                "draftId": draft?.id, "state": state,
+            ])
+        }
+        let form: [String: String] = [
+            "company": interview.company, "role": interview.role, "at": Self.localInput(interview.startsAt, interview.zone),
+            "tz": interview.timeZone, "duration": String(interview.durationMinutes), "notes": interview.notes,
+        ]
+        return try site.page(
+            "interview", title: "\(interview.company) — \(interview.role)", tab: .interviews,
+            values([
+                "interview": values([
+                    "id": id, "company": interview.company, "role": interview.role, "when": site.display(interview.startsAt, in: interview.zone),
+                    "format": interview.format.rawValue, "duration": interview.durationMinutes,
+                ]),
+                "panel": panel, "hasPanel": panel.isEmpty ? nil : true, "form": form, "formats": Self.formats(selected: interview.format.rawValue),
+                "person": person, "scanned": scanned,
+            ]), request: request, error: error, status: status)
+    }
+
+    static func interviewForm(_ form: FormData) -> InterviewForm {
+        InterviewForm(
+            company: form["company"] ?? "", role: form["role"] ?? "", at: form["at"] ?? "", timeZone: form["tz"],
+            format: form["format"] ?? InterviewFormat.onSite.rawValue, durationMinutes: Int(form["duration"] ?? "") ?? 60, notes: form.text("notes"))
+    }
+
+    static func interviewerForm(_ form: FormData) -> InterviewerForm {
+        InterviewerForm(
+            name: form["name"] ?? "", title: form["title"], email: form["email"], phone: form["phone"], address: form.text("address"),
+            company: form["company"])
+    }
+
+    static func formats(selected: String) -> [[String: Any]] {
+        InterviewFormat.allCases.map { values(["value": $0.rawValue, "selected": $0.rawValue == selected ? true : nil]) }
+    }
+
+    /// `2026-11-26T14:00` in `zone`, as a datetime-local input shows it.
+    static func localInput(_ date: Date, _ zone: TimeZone) -> String {
+        String(ISO8601.local(date, in: zone).prefix(16))
+    }
+
+    private static func ocr(_ file: FormData.File, name: String) throws -> String {
+        let suffix = (name as NSString).pathExtension.isEmpty ? "png" : (name as NSString).pathExtension
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-card-\(UUID().uuidString).\(suffix)")
+        try Data(file.bytes).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        do {
+            return try OCR.text(ofImage: path.path)
+        } catch let error as UserError {
+            throw UserError(error.message.replacingOccurrences(of: path.path, with: name))
+        }
+    }
+}
+
+extension FormData {
+    /// The fields to show again in a form that could not be saved (never the CSRF token).
+    var fieldsForEcho: [String: String] {
+        var fields = fields
+        fields["csrf"] = nil
+        return fields
+    }
+}

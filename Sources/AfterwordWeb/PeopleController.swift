@@ -1,0 +1,119 @@
+import AfterwordApp
+import AfterwordCore
+import Foundation
+import Hummingbird
+
+/// The people you met, by company, and what was sent to each and when.
+struct PeopleController: Sendable {
+    let site: Site
+
+    /// GET /people — interviewers grouped by company, with their thank-yous.
+    func list(_ request: Request, context: some RequestContext) async throws -> Response {
+        let store = try site.workspace.openStore()
+        let details = try store.interviewers()
+        var byCompany: [String: [[String: Any]]] = [:]
+        for detail in details {
+            let person = detail.interviewer
+            let history = try detail.interviews.map { interview in
+                let messages = try store.messages(interviewId: interview.id ?? 0, interviewerId: person.id ?? 0)
+                let sent = messages.last { $0.state == .sent }
+                return values([
+                    "role": interview.role, "when": site.display(interview.startsAt, in: interview.zone),
+                    "sent": sent?.sentAt.map { site.display($0) }, "transport": sent.map { Self.transportName($0.transport) },
+                    "state": messages.last?.state.rawValue,
+                ])
+            }
+            let company = person.company ?? detail.interviews.first?.company ?? "Other"
+            byCompany[company, default: []].append(
+                values(["id": person.id, "name": person.name, "title": person.title, "history": history]))
+        }
+        let companies = byCompany.keys.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }.map {
+            ["name": $0, "people": byCompany[$0] ?? []] as [String: Any]
+        }
+        return try site.page("people", title: "People", tab: .people, ["companies": companies], request: request)
+    }
+
+    /// GET /interviewers/:id — one person, their interviews and thank-yous, and their details to correct.
+    func show(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let store = try site.workspace.openStore()
+        let person = try storeCall { try store.interviewer(id: id) }
+        let interviews = try store.interviewers().first { $0.interviewer.id == id }?.interviews ?? []
+        let history = try interviews.map { interview in
+            let draft = try store.latestDraft(interviewId: interview.id ?? 0, interviewerId: id)
+            let messages = try store.messages(interviewId: interview.id ?? 0, interviewerId: id)
+            return values([
+                "interviewId": interview.id, "company": interview.company, "role": interview.role,
+                "when": site.display(interview.startsAt, in: interview.zone), "draftId": draft?.id,
+                "sent": messages.last { $0.state == .sent }?.sentAt.map { site.display($0) }, "state": messages.last?.state.rawValue,
+            ])
+        }
+        let fields = values([
+            "id": person.id, "name": person.name, "title": person.title, "email": person.email, "phone": person.phone,
+            "company": person.company, "address": person.address,
+        ])
+        return try site.page(
+            "interviewer", title: person.name, tab: .people, ["person": fields, "channel": Wording.channel(of: person), "history": history],
+            request: request)
+    }
+
+    /// POST /interviewers/:id — saves corrected details.
+    func update(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let form = try await site.form(request)
+        do {
+            let store = try site.workspace.openStore()
+            let person = try storeCall { try store.interviewer(id: id) }
+            let edited = try site.workspace.edited(person, with: InterviewController.interviewerForm(form), label: InterviewController.label)
+            _ = try storeCall { try store.updateInterviewer(edited) }
+            return site.done("/interviewers/\(id)", notice: "Saved.")
+        } catch let error as UserError {
+            return site.done("/interviewers/\(id)", problem: error.message)
+        }
+    }
+
+    static func transportName(_ transport: String) -> String {
+        ["post": "post", "eml": "your mail program", "mailto": "your mail program", "smtp": "e-mail", "sendmail": "e-mail"][transport] ?? transport
+    }
+}
+
+/// The settings `afterword config` keeps, in a form.
+struct SettingsController: Sendable {
+    let site: Site
+
+    /// GET /settings
+    func show(_ request: Request, context: some RequestContext) async throws -> Response {
+        try page(request, config: try site.workspace.loadConfig(), error: nil)
+    }
+
+    /// POST /settings — every field checked as `afterword config set` checks it; nothing saved unless all pass.
+    func update(_ request: Request, context: some RequestContext) async throws -> Response {
+        let form = try await site.form(request)
+        var config = try site.workspace.loadConfig()
+        do {
+            for (key, _) in Config.keys {
+                guard let given = form[key] else { continue }
+                let value = given.trimmingCharacters(in: .whitespacesAndNewlines)
+                if value.isEmpty {
+                    config.values[key] = nil
+                } else {
+                    try Config.validate(key: key, value: value)
+                    config.values[key] = value
+                }
+            }
+            try config.save(to: site.workspace.home)
+            return site.done("/settings", notice: "Settings saved.")
+        } catch let error as UserError {
+            var echo = config
+            for (key, _) in Config.keys { echo.values[key] = form[key] ?? echo.values[key] }
+            return try page(request, config: echo, error: error.message, status: .unprocessableContent)
+        }
+    }
+
+    private func page(_ request: Request, config: Config, error: String?, status: HTTPResponse.Status = .ok) throws -> Response {
+        let keys = Config.keys.map { ["key": $0.key, "help": $0.help, "value": config.values[$0.key] ?? ""] }
+        return try site.page(
+            "settings", title: "Settings", tab: .settings, ["keys": keys, "file": Config.file(in: site.workspace.home).path],
+            request: request, error: error, status: status)
+    }
+}

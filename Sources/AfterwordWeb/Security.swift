@@ -1,0 +1,114 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Who may talk to the server, and what the browser is told to allow.
+///
+/// - The Host header must name this server (a page on another site that resolves its own name
+///   to 127.0.0.1, DNS rebinding, is refused).
+/// - Off loopback, every request needs the access token (once as `?token=`, then a cookie).
+/// - Every state-changing request carries the CSRF token of this server's pages.
+/// - Every response forbids inline script, framing and sniffing.
+struct Guard: Sendable {
+    /// `host:port` forms a browser may send in the Host header.
+    var allowedHosts: Set<String>
+    /// Required off loopback.
+    var accessToken: String?
+    /// The token every form and script request carries; random per server start.
+    var csrfToken: String
+    /// The largest request body accepted, in bytes.
+    var maxBodyBytes: Int
+
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+    /// The hosts a browser may name for a server on `host:port`: loopback names and the host given.
+    static func hosts(binding host: String, port: Int) -> Set<String> {
+        var names: Set<String> = ["127.0.0.1", "localhost", "[::1]"]
+        if !["127.0.0.1", "::1", "localhost", "0.0.0.0", "::"].contains(host) {
+            names.insert(host.contains(":") ? "[\(host)]" : host.lowercased())
+        }
+        // With the port as browsers send it, and without (the name alone is still not a rebinding page's).
+        return names.union(names.map { "\($0):\(port)" })
+    }
+
+    /// A random token, hex, 32 bytes.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// True when two secrets are equal, compared in constant time.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// Enforces ``Guard`` on every request and adds the security headers to every response.
+struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
+    let rules: Guard
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let host = (request.head.authority ?? "").lowercased()
+        guard rules.allowedHosts.contains(host) else {
+            return Self.secured(Response.plain(.misdirectedRequest, "This server answers only to \(rules.allowedHosts.sorted().joined(separator: ", ")).\n"))
+        }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > rules.maxBodyBytes {
+            return Self.secured(Response.plain(.contentTooLarge, "The request is larger than \(rules.maxBodyBytes / 1024) KB; send less.\n"))
+        }
+        if let token = rules.accessToken {
+            if let given = request.uri.queryParameters["token"].map(String.init), Guard.same(given, token) {
+                var response = Response.redirect(to: request.uri.path.isEmpty ? "/" : request.uri.path)
+                response.setCookie(Cookie(name: "aw_token", value: token, path: "/", httpOnly: true, sameSite: .strict))
+                return Self.secured(response)
+            }
+            guard let cookie = request.cookies["aw_token"]?.value, Guard.same(cookie, token) else {
+                return Self.secured(Response.plain(.unauthorized, "Open the address `afterword serve` printed (it carries the access token).\n"))
+            }
+        }
+        if request.method != .get, request.method != .head {
+            if let origin = request.headers[.origin], origin != "null" {
+                let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init)?.lowercased()
+                guard let originHost, rules.allowedHosts.contains(originHost) else {
+                    return Self.secured(Response.plain(.forbidden, "Refused: this form came from another site.\n"))
+                }
+            }
+        }
+        return Self.secured(try await next(request, context))
+    }
+
+    static func secured(_ response: Response) -> Response {
+        var response = response
+        response.headers[.contentSecurityPolicy] = Guard.contentSecurityPolicy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.xFrameOptions] = "DENY"
+        response.headers[.referrerPolicy] = "no-referrer"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let xFrameOptions = Self("X-Frame-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+}
+
+extension Response {
+    /// A plain-text response.
+    static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// An HTML page.
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// 303 See Other: after a form, the browser fetches the page anew.
+    static func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

@@ -1,0 +1,116 @@
+import AfterwordApp
+import AfterwordCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// What every controller shares: the workspace, the templates, the CSRF token, and the page chrome.
+struct Site: Sendable {
+    let workspace: Workspace
+    let views: Views
+    let rules: Guard
+
+    /// Which tab of the navigation a page belongs to.
+    enum Tab: String {
+        case today = "navToday"
+        case interviews = "navInterviews"
+        case people = "navPeople"
+        case settings = "navSettings"
+    }
+
+    /// A full page: the layout around `name`, with the flash message the last action left.
+    func page(_ name: String, title: String, tab: Tab?, _ values: [String: Any], request: Request, error: String? = nil, status: HTTPResponse.Status = .ok)
+        throws -> Response
+    {
+        var values = values
+        values["title"] = title
+        values["csrf"] = rules.csrfToken
+        if let tab { values[tab.rawValue] = true }
+        let flash = Flash.read(request)
+        if let message = flash?.notice { values["flash"] = message }
+        if let message = error ?? flash?.problem { values["error"] = message }
+        var response = Response.html(try views.render(name, values), status: status)
+        if flash != nil { Flash.clear(&response) }
+        return response
+    }
+
+    /// The submitted form, after the CSRF token is checked.
+    /// - Throws: ``WebError`` for a missing or wrong token, or a body that is too large or malformed.
+    func form(_ request: Request) async throws -> FormData {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: rules.maxBodyBytes)
+        } catch {
+            throw WebError(.contentTooLarge, "the request is larger than \(rules.maxBodyBytes / 1024) KB; send less")
+        }
+        let form = try FormData.parse(Array(buffer.readableBytesView), contentType: request.headers[.contentType])
+        let given = form["csrf"] ?? request.headers[.xCSRFToken] ?? ""
+        guard Guard.same(given, rules.csrfToken) else {
+            throw WebError(.forbidden, "this form is stale or came from another site; reload the page and try again")
+        }
+        return form
+    }
+
+    /// After an action: back to `location`, with a notice or a problem to show there.
+    func done(_ location: String, notice: String? = nil, problem: String? = nil) -> Response {
+        var response = Response.redirect(to: location)
+        Flash.set(&response, Flash(notice: notice, problem: problem))
+        return response
+    }
+
+    /// A local time as people read it, in `zone` (else the user's).
+    func display(_ date: Date, in zone: TimeZone? = nil) -> String {
+        ISO8601.display(date, in: zone ?? userZone)
+    }
+
+    var userZone: TimeZone { ((try? workspace.loadConfig())?.timeZone) ?? TimeZone.current }
+}
+
+/// The one-line message an action leaves for the next page, carried in a short-lived cookie.
+struct Flash: Codable {
+    var notice: String?
+    var problem: String?
+
+    static let cookie = "aw_flash"
+
+    static func read(_ request: Request) -> Flash? {
+        guard let value = request.cookies[cookie]?.value, !value.isEmpty,
+            let data = Data(base64Encoded: value.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/") + padding(value))
+        else { return nil }
+        return try? JSONDecoder().decode(Flash.self, from: data)
+    }
+
+    static func set(_ response: inout Response, _ flash: Flash) {
+        guard flash.notice != nil || flash.problem != nil, let data = try? JSONEncoder().encode(flash) else { return }
+        let value = data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        response.setCookie(Cookie(name: cookie, value: value, path: "/", httpOnly: true, sameSite: .strict))
+    }
+
+    static func clear(_ response: inout Response) {
+        response.setCookie(Cookie(name: cookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+    }
+
+    private static func padding(_ value: String) -> String {
+        String(repeating: "=", count: (4 - value.count % 4) % 4)
+    }
+}
+
+extension HTTPField.Name {
+    static let xCSRFToken = Self("X-CSRF-Token")!
+    static let contentDisposition = Self("Content-Disposition")!
+}
+
+/// A dictionary for a template with the nil values left out (Mustache treats a boxed nil as present).
+func values(_ pairs: [String: Any?]) -> [String: Any] {
+    pairs.compactMapValues { $0 }
+}
+
+/// A route parameter as a record id.
+func recordID(_ context: some RequestContext, _ name: String = "id") throws -> Int64 {
+    guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {
+        throw WebError(.notFound, "there is no such page; start again from Today")
+    }
+    return id
+}

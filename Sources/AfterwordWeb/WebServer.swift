@@ -1,0 +1,189 @@
+import AfterwordApp
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// `afterword serve`: the local web UI over the same workspace as the CLI.
+public struct WebServer: Sendable {
+    /// How the server listens and whom it lets in.
+    public struct Options: Sendable {
+        /// 127.0.0.1 unless the user chooses otherwise (then an access token is required).
+        public var host: String
+        /// 0 picks a free port.
+        public var port: Int
+        /// Required when `host` is not loopback.
+        public var accessToken: String?
+        /// The largest request body accepted, in bytes (a card photo fits; a flood does not).
+        public var maxBodyBytes: Int
+        /// Send scheduled thank-yous when their time comes, while the server runs.
+        public var sendsDue: Bool
+
+        public init(host: String = "127.0.0.1", port: Int = 7878, accessToken: String? = nil, maxBodyBytes: Int = 8 << 20, sendsDue: Bool = true) {
+            self.host = host
+            self.port = port
+            self.accessToken = accessToken
+            self.maxBodyBytes = maxBodyBytes
+            self.sendsDue = sendsDue
+        }
+
+        /// True for an address only this machine can reach.
+        public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
+    }
+
+    public let workspace: Workspace
+    public let options: Options
+    let csrfToken: String
+
+    /// - Throws: ``UserError`` when the server would be reachable from the network without an access token.
+    public init(workspace: Workspace, options: Options) throws {
+        try self.init(workspace: workspace, options: options, csrfToken: Guard.randomToken())
+    }
+
+    init(workspace: Workspace, options: Options, csrfToken: String) throws {
+        if !options.isLoopback, (options.accessToken ?? "").count < 16 {
+            throw UserError(
+                "--host \(options.host) makes Afterword reachable from the network; give an access token of at least 16 characters with --token (or $AFTERWORD_TOKEN)")
+        }
+        self.workspace = workspace
+        self.options = options
+        self.csrfToken = csrfToken
+    }
+
+    /// The router with every page; the port is needed for the Host check.
+    public func router(port: Int) throws -> Router<BasicRequestContext> {
+        let rules = Guard(
+            allowedHosts: Guard.hosts(binding: options.host, port: port), accessToken: options.isLoopback ? nil : options.accessToken,
+            csrfToken: csrfToken, maxBodyBytes: options.maxBodyBytes)
+        let site = Site(workspace: workspace, views: try Views(), rules: rules)
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: GuardMiddleware(rules: rules))
+        router.add(middleware: ProblemMiddleware(site: site))
+        Self.routes(router, site: site)
+        return router
+    }
+
+    /// Every route, in one place.
+    static func routes(_ router: Router<BasicRequestContext>, site: Site) {
+        let today = TodayController(site: site)
+        let interviews = InterviewController(site: site)
+        let drafts = DraftController(site: site)
+        let people = PeopleController(site: site)
+        let settings = SettingsController(site: site)
+        router.get("/", use: today.today)
+        router.get("/interviews", use: interviews.list)
+        router.post("/interviews", use: interviews.create)
+        router.post("/interviews/import", use: interviews.importInvite)
+        router.get("/interviews/:id", use: interviews.show)
+        router.post("/interviews/:id", use: interviews.update)
+        router.post("/interviews/:id/interviewers", use: interviews.addInterviewer)
+        router.post("/interviews/:id/cards", use: interviews.readCard)
+        router.post("/interviews/:id/compose", use: interviews.compose)
+        router.get("/drafts/:id", use: drafts.show)
+        router.post("/drafts/:id", use: drafts.save)
+        router.post("/drafts/:id/check", use: drafts.check)
+        router.post("/drafts/:id/send", use: drafts.send)
+        router.post("/drafts/:id/eml", use: drafts.eml)
+        router.post("/drafts/:id/pdf", use: drafts.pdf)
+        router.post("/drafts/:id/mailed", use: drafts.mailed)
+        router.post("/drafts/:id/resolve", use: drafts.resolve)
+        router.get("/people", use: people.list)
+        router.get("/interviewers/:id", use: people.show)
+        router.post("/interviewers/:id", use: people.update)
+        router.get("/settings", use: settings.show)
+        router.post("/settings", use: settings.update)
+        router.get("/static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
+        router.get("/static/app.js") { _, _ in Self.asset(Assets.javascript, type: "text/javascript; charset=utf-8") }
+    }
+
+    static func asset(_ text: String, type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Serves until Ctrl-C (SIGINT) or SIGTERM, then shuts down cleanly.
+    /// - Parameter running: told the address once the server listens.
+    public func run(running: @escaping @Sendable (String) -> Void) async throws {
+        var logger = Logger(label: "afterword.web")
+        logger.logLevel = .warning
+        let port = options.port == 0 ? try Self.freePort(host: options.host) : options.port
+        let host = options.host
+        let token = options.isLoopback ? nil : options.accessToken
+        let app = Application(
+            router: try router(port: port),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Afterword"),
+            onServerRunning: { _ in
+                let shown = host.contains(":") ? "[\(host)]" : host
+                running("http://\(shown):\(port)/" + (token.map { "?token=\($0)" } ?? ""))
+            },
+            logger: logger)
+        let dueSender = options.sendsDue ? Task { [workspace] in await Self.sendDue(workspace, logger: logger) } : nil
+        defer { dueSender?.cancel() }
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    /// Once a minute, sends what is scheduled and due, as `afterword send --due` would.
+    static func sendDue(_ workspace: Workspace, logger: Logger) async {
+        while !Task.isCancelled {
+            if let store = try? workspace.openStore(), let due = try? store.due(now: workspace.now), !due.isEmpty {
+                do {
+                    for (entry, outcome, name) in try await workspace.sendDue() {
+                        logger.notice("draft #\(entry.draftId) to \(name): \(Workspace.describe(outcome))")
+                    }
+                } catch {
+                    logger.warning("scheduled thank-yous not sent: \(error)")
+                }
+            }
+            try? await Task.sleep(for: .seconds(60))
+        }
+    }
+
+    /// A port the system says is free, for `--port 0`.
+    static func freePort(host: String) throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw UserError("cannot open a socket to find a free port") }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        guard bound else { throw UserError("cannot find a free port; give one with --port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// Turns what went wrong into a page: the user's mistakes as one clear sentence, never a stack trace.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let site: Site
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as WebError {
+            return try problem(request, status: error.status, message: error.message)
+        } catch let error as UserError {
+            return try problem(request, status: .unprocessableContent, message: error.message)
+        } catch let error as HTTPError where error.status == .notFound {
+            return try problem(request, status: .notFound, message: "there is no such page; start again from Today")
+        } catch let error as HTTPError {
+            return try problem(request, status: error.status, message: error.body ?? "the request could not be served")
+        } catch {
+            context.logger.error("request failed: \(String(describing: type(of: error)))")
+            return try problem(request, status: .internalServerError, message: "something went wrong on our side; nothing was changed")
+        }
+    }
+
+    private func problem(_ request: Request, status: HTTPResponse.Status, message: String) throws -> Response {
+        if request.headers[.accept]?.contains("application/json") == true {
+            let body = try JSONEncoder().encode(["error": message])
+            return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
+        return try site.page(
+            "problem", title: "Not done", tab: nil, ["heading": "Not done", "back": "/"], request: request, error: message, status: status)
+    }
+}

@@ -1,0 +1,110 @@
+import AfterwordApp
+import AfterwordCore
+import AfterwordStore
+import AfterwordWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+
+/// A workspace in a temporary directory, on a fixed clock, served by the real router in memory.
+struct WebFixture {
+    let home: URL
+    let workspace: Workspace
+    /// 2026-11-26T21:00:00Z; the seeded interview started seven hours earlier.
+    static let now = Date(timeIntervalSince1970: 1_795_726_800)
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        workspace = Workspace(home: home, clock: { WebFixture.now })
+        try Config(values: ["name": "Sam Seeker", "email": "sam@example.com"]).save(to: home)
+    }
+
+    var store: AppDatabase { get throws { try workspace.openStore() } }
+
+    /// An interview at Acme with Dana (e-mail) on the panel.
+    @discardableResult
+    func seedInterview(company: String = "Acme", interviewers: [Interviewer]? = nil) throws -> InterviewDetail {
+        let store = try self.store
+        let interview = try store.recordInterview(
+            Interview(
+                company: company, role: "Backend Engineer", startsAt: WebFixture.now.addingTimeInterval(-7 * 3600), timeZone: "America/New_York",
+                notes: "We discussed the billing migration to event sourcing", createdAt: WebFixture.now))
+        let people = interviewers ?? [Interviewer(name: "Dana Whitfield", company: company, email: "dana@acme.com", createdAt: WebFixture.now)]
+        _ = try store.importInterviewers(people, toInterview: interview.id)
+        return try store.interview(id: interview.id ?? 0)
+    }
+
+    /// Runs `body` against the application, on the router test framework.
+    func test(options: WebServer.Options = .init(port: 7878), _ body: @escaping @Sendable (WebClient) async throws -> Void) async throws {
+        let server = try WebServer(workspace: workspace, options: options)
+        let app = Application(router: try server.router(port: options.port))
+        try await app.test(.router) { client in
+            try await body(WebClient(client: client))
+        }
+    }
+}
+
+/// A page as the test sees it.
+struct Page: Sendable {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var body: String
+
+    /// The CSRF token the page's forms carry.
+    var csrf: String? {
+        guard let range = body.range(of: #"name="csrf" content="([0-9a-f]+)""#, options: .regularExpression) else { return nil }
+        return String(body[range].dropFirst(#"name="csrf" content=""#.count).dropLast())
+    }
+}
+
+/// Requests as a browser would send them.
+struct WebClient: Sendable {
+    let client: any TestClientProtocol
+
+    func get(_ path: String, headers: HTTPFields = [:]) async throws -> Page {
+        try await client.execute(uri: path, method: .get, headers: headers) { response in
+            Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        }
+    }
+
+    /// Posts a form with the CSRF token of the Today page unless `csrf` says otherwise.
+    func post(_ path: String, _ fields: [(String, String)], csrf: String? = nil, headers: HTTPFields = [:]) async throws -> Page {
+        let token: String
+        if let csrf {
+            token = csrf
+        } else {
+            token = try await get("/").csrf ?? ""
+        }
+        let encoded = ([("csrf", token)] + fields).map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
+        var headers = headers
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await send(path, body: ByteBuffer(string: encoded), headers: headers)
+    }
+
+    /// Posts a file the way a browser uploads it.
+    func upload(_ path: String, file: String, name: String, type: String, fields: [(String, String)] = []) async throws -> Page {
+        let token = try await get("/").csrf ?? ""
+        let boundary = "----AfterwordTest\(UUID().uuidString)"
+        var body = ""
+        for (key, value) in [("csrf", token)] + fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+        return try await send(path, body: ByteBuffer(string: body), headers: [.contentType: "multipart/form-data; boundary=\(boundary)"])
+    }
+
+    func send(_ path: String, body: ByteBuffer, headers: HTTPFields) async throws -> Page {
+        try await client.execute(uri: path, method: .post, headers: headers, body: body) { response in
+            Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

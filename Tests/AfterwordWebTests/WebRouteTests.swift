@@ -1,0 +1,195 @@
+import AfterwordApp
+import AfterwordCore
+import AfterwordWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("web pages")
+struct WebPageTests {
+    @Test("Today lists who still needs a thank-you, on which channel, with the hours left")
+    func today() async throws {
+        // Given an interview seven hours ago with Dana (e-mail) and Raj (no address: a note)
+        let fixture = try WebFixture()
+        try fixture.seedInterview(interviewers: [
+            Interviewer(name: "Dana Whitfield", company: "Acme", email: "dana@acme.com", createdAt: WebFixture.now),
+            Interviewer(name: "Raj Patel", company: "Acme", createdAt: WebFixture.now),
+        ])
+        try await fixture.test { web in
+            // When the dashboard is opened
+            let page = try await web.get("/")
+            // Then both are pending, with their channels and 18 of the 24 hours left
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Needs a thank-you (2)"))
+            #expect(page.body.contains("Dana Whitfield"))
+            #expect(page.body.contains("note card"))
+            #expect(page.body.contains("18h left of 24"))
+        }
+    }
+
+    @Test("an interview added in the form is stored and shown; a bad date names the field and stores nothing")
+    func addInterview() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { web in
+            let bad = try await web.post("/interviews", [("company", "Acme"), ("role", "SRE"), ("at", "next tuesday"), ("format", "video")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("When it started: &quot;next tuesday&quot; is not a date and time"))
+            #expect(bad.body.contains(#"value="SRE""#), "what the user typed is kept")
+            #expect(try fixture.store.interviews().isEmpty)
+
+            let good = try await web.post(
+                "/interviews",
+                [("company", "Acme"), ("role", "SRE"), ("at", "2026-11-26T10:00"), ("tz", "Europe/Berlin"), ("format", "video"), ("duration", "45")])
+            #expect(good.status == .seeOther)
+            #expect(good.headers[.location] == "/interviews/1")
+            let stored = try fixture.store.interview(id: 1).interview
+            #expect(stored.timeZone == "Europe/Berlin")
+            #expect(stored.format == .video)
+            #expect(ISO8601.utc(stored.startsAt) == "2026-11-26T09:00:00Z")
+        }
+    }
+
+    @Test("interviewers are added to the panel, a bad e-mail is refused by name, and composing opens the draft")
+    func panelAndCompose() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview(interviewers: [])
+        try await fixture.test { web in
+            let refused = try await web.post("/interviews/1/interviewers", [("name", "Dana Whitfield"), ("email", "dana-at-acme")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("E-mail: &quot;dana-at-acme&quot; is not an e-mail address"))
+            _ = try await web.post("/interviews/1/interviewers", [("name", "Dana Whitfield"), ("email", "Dana@ACME.com")])
+            _ = try await web.post("/interviews/1/interviewers", [("name", "Raj Patel"), ("address", "1 Main St\r\nSpringfield, IL 62701")])
+            let people = try fixture.store.interview(id: 1).interviewers
+            #expect(people.map(\.name) == ["Dana Whitfield", "Raj Patel"])
+            #expect(people[0].email == "Dana@acme.com")
+            #expect(people[1].address == "1 Main St\nSpringfield, IL 62701")
+
+            let composed = try await web.post("/interviews/1/compose", [])
+            #expect(composed.status == .seeOther)
+            #expect(composed.headers[.location] == "/drafts/1")
+            let draft = try await web.get("/drafts/1")
+            #expect(draft.body.contains("Dear Dana Whitfield,"))
+            #expect(draft.body.contains("Passes every check."))
+            #expect(draft.body.contains("Export .eml"))
+            let note = try await web.get("/drafts/2")
+            #expect(note.body.contains("Print the note (PDF)"))
+        }
+    }
+
+    @Test("the live check marks the offending words with their rule, in the body's own offsets")
+    func liveCheck() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview()
+        _ = try fixture.workspace.composeDrafts(interviewId: 1)
+        try await fixture.test { web in
+            let body = "Dear Dana Whitfield,\n\nThank you for your time — café talk was great. Thx a bunch!!\n\nBest regards,\nSam Seeker"
+            let page = try await web.post("/drafts/1/check", [("subject", "Thank you — Backend Engineer interview"), ("body", body)])
+            #expect(page.status == .ok)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as? [String: Any])
+            let findings = try #require(json["findings"] as? [[String: Any]])
+            let marked = findings.compactMap { finding -> String? in
+                guard let start = finding["start"] as? Int, let end = finding["end"] as? Int, finding["rule"] as? String == "AW-PROPER" else { return nil }
+                let utf16 = Array(body.utf16)
+                return String(decoding: utf16[start..<end], as: UTF16.self)
+            }
+            #expect(marked.contains("Thx"), "marked: \(marked)")
+            #expect(marked.contains { $0.contains("!!") }, "marked: \(marked)")
+            // The page drawn without JavaScript marks the same words after a save.
+            _ = try await web.post("/drafts/1", [("subject", "Thank you — Backend Engineer interview"), ("body", body)])
+            let drawn = try await web.get("/drafts/1")
+            #expect(drawn.body.contains(#"data-rule="AW-PROPER""#))
+            #expect(drawn.body.contains(">Thx</mark>"))
+        }
+    }
+
+    @Test("the People page lists interviewers by company with what was sent to each")
+    func people() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview()
+        try fixture.seedInterview(company: "Globex", interviewers: [Interviewer(name: "Hank Scorpio", company: "Globex", createdAt: WebFixture.now)])
+        let drafts = try fixture.workspace.composeDrafts(interviewId: 2)
+        try fixture.workspace.noteMailed(draftId: drafts[0].draft.id ?? 0)
+        try await fixture.test { web in
+            let page = try await web.get("/people")
+            #expect(page.body.contains("<h2>Acme</h2>"))
+            #expect(page.body.contains("<h2>Globex</h2>"))
+            #expect(page.body.contains("Hank Scorpio"))
+            #expect(page.body.contains("thank-you sent"))
+            #expect(page.body.contains("no thank-you yet"))
+        }
+    }
+
+    @Test("settings are checked like `config set`, and a password is never stored")
+    func settings() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { web in
+            let bad = try await web.post("/settings", [("name", "Sam Seeker"), ("email", "sam@example.com"), ("timezone", "Mars/Olympus")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("timezone: &quot;Mars/Olympus&quot; is not a time zone"))
+            #expect(try fixture.workspace.loadConfig().values["timezone"] == nil)
+            let good = try await web.post("/settings", [("name", "Sam Seeker"), ("email", "sam@example.com"), ("timezone", "Europe/Berlin")])
+            #expect(good.status == .seeOther)
+            #expect(try fixture.workspace.loadConfig().values["timezone"] == "Europe/Berlin")
+            let page = try await web.get("/settings")
+            #expect(!page.body.contains("smtp.password\""), "there is no field for a password itself")
+        }
+    }
+}
+
+@Suite("web uploads")
+struct WebUploadTests {
+    @Test("an uploaded invite becomes an interview with its attendees; a broken one names file and line")
+    func invite() async throws {
+        let fixture = try WebFixture()
+        let invite = """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            BEGIN:VEVENT\r
+            UID:abc-1@example.com\r
+            DTSTART:20261126T150000Z\r
+            DTEND:20261126T160000Z\r
+            SUMMARY:Interview: Backend Engineer at Initech\r
+            ORGANIZER;CN=Bill Lumbergh:mailto:bill@initech.com\r
+            ATTENDEE;CN=Peter Gibbons:mailto:peter@initech.com\r
+            ATTENDEE;CN=Sam Seeker:mailto:sam@example.com\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """
+        try await fixture.test { web in
+            let done = try await web.upload("/interviews/import", file: invite, name: "initech.ics", type: "text/calendar")
+            #expect(done.status == .seeOther)
+            let detail = try fixture.store.interview(id: 1)
+            #expect(detail.interview.company == "Initech")
+            #expect(detail.interviewers.map(\.name) == ["Peter Gibbons"], "the organizer and the user themselves are not interviewers")
+
+            let broken = invite.replacingOccurrences(of: "DTSTART:20261126T150000Z", with: "DTSTART:2026-11-26 at three")
+            let refused = try await web.upload("/interviews/import", file: broken, name: "broken.ics", type: "text/calendar")
+            #expect(refused.status == .seeOther)
+            let shown = try await web.get(refused.headers[.location] ?? "/", headers: [.cookie: refused.headers[.setCookie] ?? ""])
+            #expect(shown.body.contains("broken.ics:5"), "\(shown.body)")
+            #expect(try fixture.store.interviews().count == 1, "nothing of the broken file is stored")
+        }
+    }
+
+    @Test("a vCard upload seats its person on the panel; a card's text is offered for checking first")
+    func cards() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview(interviewers: [])
+        try await fixture.test { web in
+            let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Whitfield\r\nORG:Acme\r\nEMAIL;TYPE=work:dana@acme.com\r\nEND:VCARD\r\n"
+            _ = try await web.upload("/interviews/1/cards", file: card, name: "dana.vcf", type: "text/vcard")
+            #expect(try fixture.store.interview(id: 1).interviewers.map(\.name) == ["Dana Whitfield"])
+
+            let text = "Raj Patel\nSenior Engineer\nAcme Corp\nraj.patel@acme.com\n+1 (312) 555-0142\n"
+            let offered = try await web.upload("/interviews/1/cards", file: text, name: "raj.txt", type: "text/plain")
+            #expect(offered.status == .ok)
+            #expect(offered.body.contains(#"value="Raj Patel""#))
+            #expect(offered.body.contains(#"value="raj.patel@acme.com""#))
+            #expect(offered.body.contains("Confidence:"))
+            #expect(try fixture.store.interview(id: 1).interviewers.count == 1, "nothing saved before the user confirms")
+        }
+    }
+}
