@@ -168,7 +168,7 @@ extension Workspace {
             return SendmailTransport(command: command)
         default:
             throw UserError(
-                "no way to send e-mail is configured; `afterword config set smtp.host smtp.example.com` (or sendmail.command), or use --eml FILE / --mailto")
+                "no way to send e-mail is configured; set smtp.host (or sendmail.command) in Settings or with `afterword config set smtp.host smtp.example.com`, or export the message as an .eml file (--eml FILE) or a mailto: link (--mailto)")
         }
     }
 
@@ -226,7 +226,7 @@ extension Workspace {
 
     private static func sender(_ config: Config) throws -> String {
         guard let from = config.values["email"] else {
-            throw UserError("your e-mail address is not set; `afterword config set email you@example.com`")
+            throw UserError("your e-mail address is not set; set it in Settings, or `afterword config set email you@example.com`")
         }
         return from
     }

@@ -2,6 +2,11 @@
 ///
 /// Served from `/static/` so the Content-Security-Policy can forbid inline script and style.
 enum Assets {
+    /// A folded note, in the header's colours.
+    static let icon = #"""
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f2a44"/><path d="M6 10h20v13H6z" fill="#fdfcf9"/><path d="M6 10l10 8 10-8" fill="none" stroke="#f5a300" stroke-width="2"/></svg>
+        """#
+
     static let css = #"""
         :root { --ink: #1b1b1f; --muted: #4a4a55; --paper: #fdfcf9; --line: #c9c6bd; --accent: #0b5cad; --bad: #a4161a; --warn: #8a5a00; --hint: #2f5f2f; }
         * { box-sizing: border-box; }

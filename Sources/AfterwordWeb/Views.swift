@@ -38,6 +38,7 @@ struct Views: Sendable {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="csrf" content="{{csrf}}">
         <title>{{title}} · Afterword</title>
+        <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="/static/app.css">
         <script src="/static/app.js" defer></script>
         </head>

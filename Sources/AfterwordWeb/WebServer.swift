@@ -94,6 +94,7 @@ public struct WebServer: Sendable {
         router.post("/settings", use: settings.update)
         router.get("/static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
         router.get("/static/app.js") { _, _ in Self.asset(Assets.javascript, type: "text/javascript; charset=utf-8") }
+        router.get("/static/icon.svg") { _, _ in Self.asset(Assets.icon, type: "image/svg+xml") }
     }
 
     static func asset(_ text: String, type: String) -> Response {

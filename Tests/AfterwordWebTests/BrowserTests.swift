@@ -1,0 +1,158 @@
+import AfterwordTestSupport
+import Foundation
+import Testing
+
+/// `afterword serve` as a user starts it: the real binary on a free port, a real SMTP server, a real Chromium.
+final class ServedAfterword: @unchecked Sendable {
+    let home: URL
+    let process = Process()
+    private(set) var url = ""
+    private let output = Pipe()
+
+    /// The repository's root, for the browser script and the screenshots.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["AFTERWORD_BIN"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return root.appendingPathComponent(".build/debug/afterword")
+    }
+
+    init(config: [String: String]) throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: config).write(to: home.appendingPathComponent("config.json"))
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--port", "0"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["AFTERWORD_HOME"] = home.path
+        environment["AFTERWORD_NOW"] = "2026-11-26T21:00:00Z"
+        process.environment = environment
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        while !text.contains("\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
+            stop()
+            throw ServeError(message: "afterword serve did not start: \(text)")
+        }
+        url = String(text[start.lowerBound..<end])
+    }
+
+    /// Sends SIGINT (Ctrl-C) and returns the exit status and what was printed after.
+    func interrupt() -> (Int32, String) {
+        kill(process.processIdentifier, SIGINT)
+        let rest = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: rest, as: UTF8.self))
+    }
+
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    deinit { stop() }
+}
+
+struct ServeError: Error {
+    var message: String
+}
+
+/// Runs a command and returns its exit status and standard output.
+func run(_ arguments: [String]) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+@Suite("web UI in a real browser", .serialized)
+struct BrowserTests {
+    @Test("add an interview and two interviewers, compose, see AW-PROPER on the cutesy words, fix it, send once")
+    func wholeFlow() throws {
+        // Given a real SMTP server and `afterword serve` configured to send through it
+        let mail = try TestMailServer()
+        defer { mail.stop() }
+        let served = try ServedAfterword(config: [
+            "name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": String(mail.port), "smtp.security": "none",
+        ])
+        defer { served.stop() }
+        let artifacts = ServedAfterword.root.appendingPathComponent("test-artifacts/web")
+        let script = ServedAfterword.root.appendingPathComponent("Tests/AfterwordWebTests/Browser/browser_flow.py")
+
+        // When a user walks through it in Chromium
+        let (status, text) = try run(["python3", script.path, served.url, artifacts.path])
+        #expect(status == 0)
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+        #expect(seen["error"] == nil, "\(seen["error"] ?? "") at \(seen["url"] ?? ""); screenshots in \(artifacts.path)")
+
+        // Then every step showed what a user expects
+        #expect(seen["todayEmpty"] as? Bool == true)
+        #expect(seen["firstFocus"] as? String == "Skip to the content")
+        #expect((seen["panel"] as? [String])?.contains("Dana Whitfield") == true)
+        #expect((seen["panel"] as? [String])?.contains("Raj Patel") == true)
+        #expect(seen["composedSummary"] as? String == "Passes every check.")
+        let marks = seen["properMarks"] as? [String] ?? []
+        #expect(marks.contains("Thx"), "marked: \(marks)")
+        #expect(marks.contains { $0.contains("!!") }, "marked: \(marks)")
+        #expect((seen["markTitle"] as? String)?.hasPrefix("AW-PROPER: ") == true)
+        #expect((seen["findingsWithCutesy"] as? [String])?.contains { $0.hasPrefix("AW-PROPER") } == true)
+        #expect((seen["marksAfterFix"] as? [String])?.isEmpty == true)
+        #expect(seen["summaryAfterFix"] as? String == "Passes every check.")
+        #expect((seen["afterSend"] as? String)?.contains("Sent (") == true, "\(seen["afterSend"] ?? "")")
+        #expect((seen["afterSecondSend"] as? String)?.contains("AW-ONCE") == true, "\(seen["afterSecondSend"] ?? "")")
+        #expect((seen["todayAfter"] as? String)?.contains("Sent (1)") == true)
+        #expect((seen["people"] as? String)?.contains("thank-you sent") == true)
+        #expect(seen["phoneOverflow"] as? Bool == false)
+        #expect((seen["consoleErrors"] as? [String])?.isEmpty == true, "\(seen["consoleErrors"] ?? "")")
+        for page in ["01-today-empty", "04-draft", "05-draft-finding", "06-draft-fixed", "08-today", "09-people", "11-today-phone"] {
+            #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("\(page).png").path), "\(page)")
+        }
+
+        // And exactly one message reached the server, to Dana, as the user fixed it
+        let received = mail.received
+        #expect(received.count == 1)
+        let message = try parseWithPython(try #require(received.first))
+        #expect(message["to_addresses"] as? [String] == ["dana@acme.com"])
+        let body = message["body"] as? String ?? ""
+        #expect(body.contains("I look forward to hearing from you."))
+        #expect(!body.contains("Thx"))
+
+        // And Ctrl-C stops the server cleanly
+        let (exit, printed) = served.interrupt()
+        #expect(exit == 0)
+        #expect(printed.contains("Stopped."))
+    }
+
+    @Test("a request naming another host is refused, as a DNS-rebinding page's would be")
+    func rebinding() throws {
+        let served = try ServedAfterword(config: [:])
+        defer { served.stop() }
+        let port = try #require(URL(string: served.url)?.port)
+        let probe = """
+            import http.client, sys
+            def status(host):
+                c = http.client.HTTPConnection("127.0.0.1", \(port), timeout=10)
+                c.putrequest("GET", "/", skip_host=True)
+                c.putheader("Host", host)
+                c.endheaders()
+                return c.getresponse().status
+            print(status("evil.example:\(port)"), status("127.0.0.1:\(port)"), status("localhost:\(port)"))
+            """
+        let (status, text) = try run(["python3", "-c", probe])
+        #expect(status == 0)
+        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "421 200 200")
+    }
+}
