@@ -18,6 +18,11 @@ struct Site: Sendable {
         case settings = "navSettings"
     }
 
+    /// The largest form without files, in bytes: a thank-you is short.
+    static let maxFormBytes = 256 * 1024
+    /// The longest text field, in characters.
+    static let maxFieldCharacters = 20_000
+
     /// A full page: the layout around `name`, with the flash message the last action left.
     func page(_ name: String, title: String, tab: Tab?, _ values: [String: Any], request: Request, error: String? = nil, status: HTTPResponse.Status = .ok)
         throws -> Response
@@ -44,7 +49,14 @@ struct Site: Sendable {
         } catch {
             throw WebError(.contentTooLarge, "the request is larger than \(rules.maxBodyBytes / 1024) KB; send less")
         }
-        let form = try FormData.parse(Array(buffer.readableBytesView), contentType: request.headers[.contentType])
+        let contentType = request.headers[.contentType]
+        if !(contentType ?? "").lowercased().hasPrefix("multipart/"), buffer.readableBytes > Self.maxFormBytes {
+            throw WebError(.contentTooLarge, "the form is larger than \(Self.maxFormBytes / 1024) KB; send less")
+        }
+        let form = try FormData.parse(Array(buffer.readableBytesView), contentType: contentType)
+        if let (name, _) = form.fields.first(where: { $0.value.count > Self.maxFieldCharacters }) {
+            throw WebError(.contentTooLarge, "the field \(name) is longer than \(Self.maxFieldCharacters) characters; shorten it")
+        }
         let given = form["csrf"] ?? request.headers[.xCSRFToken] ?? ""
         guard Guard.same(given, rules.csrfToken) else {
             throw WebError(.forbidden, "this form is stale or came from another site; reload the page and try again")

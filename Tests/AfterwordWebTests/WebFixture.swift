@@ -86,14 +86,20 @@ struct WebClient: Sendable {
 
     /// Posts a file the way a browser uploads it.
     func upload(_ path: String, file: String, name: String, type: String, fields: [(String, String)] = []) async throws -> Page {
+        try await upload(path, bytes: Array(file.utf8), name: name, type: type, fields: fields)
+    }
+
+    func upload(_ path: String, bytes: [UInt8], name: String, type: String, fields: [(String, String)] = []) async throws -> Page {
         let token = try await get("/").csrf ?? ""
         let boundary = "----AfterwordTest\(UUID().uuidString)"
-        var body = ""
+        var body = ByteBuffer()
         for (key, value) in [("csrf", token)] + fields {
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n"
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n")
         }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
-        return try await send(path, body: ByteBuffer(string: body), headers: [.contentType: "multipart/form-data; boundary=\(boundary)"])
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await send(path, body: body, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"])
     }
 
     func send(_ path: String, body: ByteBuffer, headers: HTTPFields) async throws -> Page {

@@ -62,16 +62,29 @@ struct WebSecurityTests {
         }
     }
 
-    @Test("a 1 MB body is refused before it is read, and a 1 MB field in a small form is refused by its limit")
+    @Test("a 1 MB body is refused, and so is an over-long field in a small form; nothing is saved")
     func sizes() async throws {
         let fixture = try WebFixture()
         try fixture.seedInterview()
         _ = try fixture.workspace.composeDrafts(interviewId: 1)
-        try await fixture.test(options: .init(port: 7878, maxBodyBytes: 512 * 1024)) { web in
+        let before = try fixture.store.draft(id: 1).body
+        try await fixture.test { web in
             let huge = String(repeating: "a", count: 1 << 20)
             let page = try await web.post("/drafts/1", [("subject", "Thank you"), ("body", huge)])
             #expect(page.status == .contentTooLarge)
-            #expect(try fixture.store.draft(id: 1).body != huge)
+            let long = String(repeating: "word ", count: 5_000)
+            let field = try await web.post("/drafts/1", [("subject", "Thank you"), ("body", long)])
+            #expect(field.status == .contentTooLarge)
+            #expect(field.body.contains("the field body is longer than 20000 characters"))
+            let card = "Dana Whitfield\nacme.com\n" + String(repeating: " ", count: 300 * 1024)
+            let upload = try await web.upload("/interviews/1/cards", file: card, name: "card.txt", type: "text/plain")
+            #expect(upload.status == .ok, "a 300 KB card file is within the upload limit, though over the form limit")
+            #expect(try fixture.store.draft(id: 1).body == before)
+        }
+        try await fixture.test(options: .init(port: 7878, maxBodyBytes: 512 * 1024)) { web in
+            let huge = String(repeating: "a", count: 1 << 20)
+            let upload = try await web.upload("/interviews/1/cards", file: huge, name: "big.txt", type: "text/plain")
+            #expect(upload.status == .contentTooLarge)
         }
     }
 
