@@ -10,7 +10,7 @@ struct InterviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: "Record and look up interviews.",
-        subcommands: [Add.self, Import.self, List.self, Show.self]
+        subcommands: [Add.self, Edit.self, Import.self, List.self, Show.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -36,6 +36,33 @@ struct InterviewCommand: AsyncParsableCommand {
             } else {
                 Console.out("\(interview.id ?? 0)")
             }
+        }
+    }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Correct an interview's details (its panel and drafts stay).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The interview's id.") var interview: String
+        @Option(help: "The company, exactly as it writes its own name.") var company: String?
+        @Option(help: "The role you interviewed for.") var role: String?
+        @Option(help: ArgumentHelp("When it started, e.g. 2026-11-26T14:00-05:00.", valueName: "date-time")) var at: String?
+        @Option(help: ArgumentHelp("Time zone for a time without an offset, e.g. America/New_York.", valueName: "zone")) var tz: String?
+        @Option(help: "on-site, video or phone.") var format: String?
+        @Option(help: "How long it lasted, in minutes.") var duration: Int?
+        @Option(help: "What you discussed.") var notes: String?
+
+        func run() async throws {
+            let id = try parseID(interview, "interview")
+            let store = try global.openStore()
+            let existing = try storeCall { try store.interview(id: id) }.interview
+            let form = InterviewForm(
+                company: company ?? existing.company, role: role ?? existing.role,
+                at: at ?? ISO8601.local(existing.startsAt, in: existing.zone), timeZone: tz ?? (at == nil ? existing.timeZone : nil),
+                format: format ?? existing.format.rawValue, durationMinutes: duration ?? existing.durationMinutes, notes: notes ?? existing.notes)
+            let edited = try global.workspace.interview(from: form, id: id, createdAt: existing.createdAt, label: { "--\($0)" })
+            _ = try storeCall { try store.updateInterview(edited) }
+            Console.out("Interview #\(id) updated.")
         }
     }
 

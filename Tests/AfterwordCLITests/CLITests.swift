@@ -54,6 +54,24 @@ import Testing
         let shown = try cli.run(["draft", "show", "1"])
         #expect(shown.stdout.contains("Please confirm you received this."))
     }
+
+    @Test("interview edit corrects the given fields and keeps the rest; a bad value changes nothing")
+    func editInterview() throws {
+        let cli = CLI()
+        try cli.run(["interview", "add", "--company", "Acme", "--role", "Engineer", "--at", "2026-11-26T14:00-05:00", "--notes", "Postgres"])
+        let refused = try cli.run(["interview", "edit", "1", "--duration", "9999"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--duration: 9999 minutes is not plausible"))
+        let edited = try cli.run(["interview", "edit", "1", "--role", "Staff Engineer", "--format", "video"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let shown = try #require(try cli.json(["interview", "show", "1"]) as? [String: Any])
+        #expect(shown["role"] as? String == "Staff Engineer")
+        #expect(shown["format"] as? String == "video")
+        #expect(shown["company"] as? String == "Acme")
+        #expect(shown["at"] as? String == "2026-11-26T14:00:00-05:00")
+        #expect(shown["durationMinutes"] as? Int == 60)
+        #expect(shown["notes"] as? String == "Postgres")
+    }
 }
 
 @Suite struct CheckCommandTests {
