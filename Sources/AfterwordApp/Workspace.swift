@@ -9,10 +9,24 @@ public struct Workspace: Sendable {
     /// The data directory (`afterword.sqlite`, `config.json`, `templates/`).
     public let home: URL
     private let clock: @Sendable () -> Date
+    /// The store, once opened by ``keepingStoreOpen()``; otherwise each call opens it.
+    private let openedStore: AppDatabase?
 
     public init(home: URL, clock: @escaping @Sendable () -> Date) {
         self.home = home
         self.clock = clock
+        self.openedStore = nil
+    }
+
+    private init(home: URL, clock: @escaping @Sendable () -> Date, store: AppDatabase) {
+        self.home = home
+        self.clock = clock
+        self.openedStore = store
+    }
+
+    /// This workspace with its store opened once and shared, for a long-running server.
+    public func keepingStoreOpen() throws -> Workspace {
+        Workspace(home: home, clock: clock, store: try openStore())
     }
 
     /// The data directory as documented: `$AFTERWORD_HOME`, else `$XDG_DATA_HOME/afterword`, else `~/.local/share/afterword`.
@@ -37,6 +51,7 @@ public struct Workspace: Sendable {
 
     /// Opens the store, turning store errors into user errors.
     public func openStore() throws -> AppDatabase {
+        if let openedStore { return openedStore }
         do {
             return try AppDatabase.open(path: home.appendingPathComponent("afterword.sqlite").path)
         } catch {

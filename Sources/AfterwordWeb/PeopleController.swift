@@ -10,6 +10,7 @@ struct PeopleController: Sendable {
     /// GET /people — interviewers grouped by company, with their thank-yous.
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
         let store = try site.workspace.openStore()
+        let zone = site.userZone
         let details = try store.interviewers()
         var byCompany: [String: [[String: Any]]] = [:]
         for detail in details {
@@ -19,7 +20,7 @@ struct PeopleController: Sendable {
                 let sent = messages.last { $0.state == .sent }
                 return values([
                     "role": interview.role, "when": site.display(interview.startsAt, in: interview.zone),
-                    "sent": sent?.sentAt.map { site.display($0) }, "transport": sent.map { Self.transportName($0.transport) },
+                    "sent": sent?.sentAt.map { site.display($0, in: zone) }, "transport": sent.map { Self.transportName($0.transport) },
                     "state": messages.last?.state.rawValue,
                 ])
             }
@@ -37,6 +38,7 @@ struct PeopleController: Sendable {
     func show(_ request: Request, context: some RequestContext) async throws -> Response {
         let id = try recordID(context)
         let store = try site.workspace.openStore()
+        let zone = site.userZone
         let person = try storeCall { try store.interviewer(id: id) }
         let interviews = try store.interviewers().first { $0.interviewer.id == id }?.interviews ?? []
         let history = try interviews.map { interview in
@@ -45,7 +47,7 @@ struct PeopleController: Sendable {
             return values([
                 "interviewId": interview.id, "company": interview.company, "role": interview.role,
                 "when": site.display(interview.startsAt, in: interview.zone), "draftId": draft?.id,
-                "sent": messages.last { $0.state == .sent }?.sentAt.map { site.display($0) }, "state": messages.last?.state.rawValue,
+                "sent": messages.last { $0.state == .sent }?.sentAt.map { site.display($0, in: zone) }, "state": messages.last?.state.rawValue,
             ])
         }
         let fields = values([

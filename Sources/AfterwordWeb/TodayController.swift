@@ -9,6 +9,7 @@ struct TodayController: Sendable {
     /// GET / — who still needs a thank-you, with the hours left of the 24; what is on its way and what was sent.
     func today(_ request: Request, context: some RequestContext) async throws -> Response {
         let workspace = site.workspace
+        let zone = site.userZone
         let report = try workspace.openStore().status(now: workspace.now, horizonDays: 14)
         let pending = report.pending.map { entry in
             values([
@@ -21,14 +22,14 @@ struct TodayController: Sendable {
         }
         let inFlight = report.inFlight.map { entry in
             values([
-                "state": entry.state?.rawValue, "when": entry.scheduledAt.map { site.display($0) }, "draftId": entry.draftId,
+                "state": entry.state?.rawValue, "when": entry.scheduledAt.map { site.display($0, in: zone) }, "draftId": entry.draftId,
                 "interviewer": entry.interviewer, "company": entry.company, "channel": entry.channel == .email ? "e-mail" : "note card",
                 "uncertain": entry.state == .uncertain ? true : nil,
             ])
         }
         let sent = report.sent.map { entry in
             values([
-                "when": entry.sentAt.map { site.display($0) }, "draftId": entry.draftId, "interviewer": entry.interviewer,
+                "when": entry.sentAt.map { site.display($0, in: zone) }, "draftId": entry.draftId, "interviewer": entry.interviewer,
                 "company": entry.company, "role": entry.role, "channel": entry.channel == .email ? "e-mail" : "note card",
             ])
         }

@@ -45,7 +45,7 @@ public struct WebServer: Sendable {
             throw UserError(
                 "--host \(options.host) makes Afterword reachable from the network; give an access token of at least 16 characters with --token (or $AFTERWORD_TOKEN)")
         }
-        self.workspace = workspace
+        self.workspace = try workspace.keepingStoreOpen()
         self.options = options
         self.csrfToken = csrfToken
     }
