@@ -28,7 +28,7 @@ struct Site: Sendable {
         throws -> Response
     {
         var values = values
-        values["title"] = title
+        values["pageTitle"] = title
         values["csrf"] = rules.csrfToken
         if let tab { values[tab.rawValue] = true }
         let flash = Flash.read(request)

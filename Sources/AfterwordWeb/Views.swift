@@ -37,7 +37,7 @@ struct Views: Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="csrf" content="{{csrf}}">
-        <title>{{title}} · Afterword</title>
+        <title>{{pageTitle}} · Afterword</title>
         <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="/static/app.css">
         <script src="/static/app.js" defer></script>

@@ -63,6 +63,8 @@ struct WebPageTests {
             _ = try await web.post("/interviews/1/interviewers", [("name", "Raj Patel"), ("address", "1 Main St\r\nSpringfield, IL 62701")])
             let people = try fixture.store.interview(id: 1).interviewers
             #expect(people.map(\.name) == ["Dana Whitfield", "Raj Patel"])
+            let panel = try await web.get("/interviews/1")
+            #expect(panel.body.contains(#"<a href="/interviewers/2">Raj Patel</a> → note by post"#), "no title shown for a person without one")
             #expect(people[0].email == "Dana@acme.com")
             #expect(people[1].address == "1 Main St\nSpringfield, IL 62701")
 
