@@ -167,8 +167,18 @@ struct DraftController: Sendable {
                 "subject": subject, "body": body, "segments": review.segments(located),
                 "findings": located.map(\.values), "subjectFindings": located.filter { $0.field == "subject" }.map(\.values),
                 "summary": review.summary, "state": entry?.state.rawValue, "stateNote": stateNote,
-                "uncertain": entry?.state == .uncertain ? true : nil, "cardSizes": NoteCard.Size.allCases.map(\.rawValue),
+                "uncertain": entry?.state == .uncertain ? true : nil, "settled": Self.settled(entry?.state, person: person.name), "cardSizes": NoteCard.Size.allCases.map(\.rawValue),
             ]), request: request, error: error, status: status)
+    }
+
+    /// What to say instead of the send buttons once the thank-you has left or is on its way (AW-ONCE).
+    static func settled(_ state: MessageState?, person: String) -> String? {
+        switch state {
+        case .sent: "This thank-you has gone to \(person); there is nothing more to send (AW-ONCE)."
+        case .scheduled: "This thank-you is scheduled; it leaves at the time above."
+        case .sending: "This thank-you is on its way."
+        default: nil
+        }
     }
 
     /// A refusal's message with the findings behind it.

@@ -256,6 +256,8 @@ struct Views: Sendable {
         </section>
         <section aria-labelledby="out-h">
         <h2 id="out-h">Send it, once</h2>
+        {{#settled}}<p id="settled">{{settled}}</p>{{/settled}}
+        {{^settled}}
         {{#isEmail}}
         <form method="post" action="/drafts/{{id}}/send" class="grid">{{>csrf}}
         <fieldset class="wide"><legend>When</legend>
@@ -276,6 +278,7 @@ struct Views: Sendable {
         </form>
         <form method="post" action="/drafts/{{id}}/mailed">{{>csrf}}<button type="submit" class="secondary">I posted it</button></form>
         {{/isEmail}}
+        {{/settled}}
         {{#uncertain}}
         <form method="post" action="/drafts/{{id}}/resolve" class="inline">{{>csrf}}
         <p>Did it arrive? Look in your Sent folder.</p>

@@ -25,9 +25,11 @@ struct WebDeliveryTests {
             #expect(sent.status == .seeOther)
             let page = try await web.get("/drafts/1", headers: [.cookie: sent.headers[.setCookie] ?? ""])
             #expect(page.body.contains("Sent ("), "\(page.body)")
+            #expect(!page.body.contains(#"action="/drafts/1/send""#), "once sent, the page offers no second send")
+            // A second send posted anyway (an old tab, a replayed form) is refused by the ledger.
             let again = try await web.post("/drafts/1/send", [("when", "now")])
             let refused = try await web.get("/drafts/1", headers: [.cookie: again.headers[.setCookie] ?? ""])
-            #expect(refused.body.contains("AW-ONCE"))
+            #expect(refused.body.contains("not sent: AW-ONCE"), "\(refused.body)")
         }
         #expect(mail.received.count == 1)
         let message = try parseWithPython(try #require(mail.received.first))
