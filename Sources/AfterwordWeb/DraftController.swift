@@ -251,9 +251,9 @@ struct DraftController: Sendable {
 
         /// The finding with its field and, in the body, its range (UTF-16 offsets, as a textarea counts).
         func located(_ finding: Finding) -> Located {
-            var located = Located(finding: finding, field: "body", range: nil, start: nil, end: nil)
-            if finding.line == subjectLine { located.field = "subject" }
             let row = finding.line - bodyFirstLine
+            var located = Located(finding: finding, field: "body", bodyLine: row >= 0 ? row + 1 : nil, range: nil, start: nil, end: nil)
+            if finding.line == subjectLine { located.field = "subject" }
             guard finding.length > 0, row >= 0, row < lineStarts.count else { return located }
             let body = edit.body
             let lineEnd = row + 1 < lineStarts.count ? body.index(before: lineStarts[row + 1]) : body.endIndex
@@ -289,6 +289,8 @@ struct DraftController: Sendable {
     struct Located: Encodable {
         var finding: Finding
         var field: String
+        /// The line in the message body, counted from 1, as the user sees it.
+        var bodyLine: Int?
         var range: Range<String.Index>?
         var start: Int?
         var end: Int?
@@ -313,7 +315,7 @@ struct DraftController: Sendable {
         var values: [String: Any] {
             AfterwordWeb.values([
                 "rule": finding.rule.rawValue, "severity": finding.severity.rawValue, "message": finding.message,
-                "excerpt": finding.excerpt.flatMap { $0.isEmpty ? nil : $0 }, "line": finding.line,
+                "excerpt": finding.excerpt.flatMap { $0.isEmpty ? nil : $0 }, "where": bodyLine.map { "line \($0)" } ?? field,
             ])
         }
     }

@@ -251,7 +251,7 @@ struct Views: Sendable {
         <h2 id="findings-h">Etiquette check</h2>
         <p id="findings-summary">{{summary}}</p>
         <ul id="findings" class="findings">
-        {{#findings}}<li class="finding {{severity}}"><span class="rule">{{rule}}</span> <span class="severity">{{severity}}</span> <span class="where">line {{line}}</span>{{#excerpt}} “<span class="excerpt">{{excerpt}}</span>”{{/excerpt}}: {{message}}</li>{{/findings}}
+        {{#findings}}<li class="finding {{severity}}"><span class="rule">{{rule}}</span> <span class="severity">{{severity}}</span> <span class="where">{{where}}</span>{{#excerpt}} “<span class="excerpt">{{excerpt}}</span>”{{/excerpt}}: {{message}}</li>{{/findings}}
         </ul>
         </section>
         <section aria-labelledby="out-h">

@@ -118,7 +118,9 @@ struct BrowserTests {
         #expect((seen["people"] as? String)?.contains("thank-you sent") == true)
         #expect(seen["phoneOverflow"] as? Bool == false)
         #expect((seen["consoleErrors"] as? [String])?.isEmpty == true, "\(seen["consoleErrors"] ?? "")")
-        for page in ["01-today-empty", "04-draft", "05-draft-finding", "06-draft-fixed", "08-today", "09-people", "11-today-phone"] {
+        #expect(seen["noScriptCheckedBefore"] is NSNull, "the script did not run")
+        #expect((seen["noScriptMarks"] as? [String])?.isEmpty == false, "without JavaScript the saved page marks the words: \(seen["noScriptMarks"] ?? "")")
+        for page in ["13-note-without-javascript", "01-today-empty", "04-draft", "05-draft-finding", "06-draft-fixed", "08-today", "09-people", "11-today-phone"] {
             #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("\(page).png").path), "\(page)")
         }
 
