@@ -68,4 +68,9 @@ extension AppDatabase {
             return StatusReport(entries: entries, olderUnsent: olderUnsent, withoutInterviewers: empty)
         }
     }
+
+    /// A number that changes whenever anything in the store changes, from this process or another.
+    public func revision() throws -> Int64 {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM revision WHERE id = 1") ?? 0 }
+    }
 }

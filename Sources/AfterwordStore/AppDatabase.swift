@@ -128,6 +128,19 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v3-printed") { db in
             try db.alter(table: "draft") { t in t.add(column: "printedAt", .datetime) }
         }
+        migrator.registerMigration("v4-revision") { db in
+            // One number that every write moves, so a long-running reader (the web UI) can tell in one
+            // cheap query whether anything changed, whichever process wrote it.
+            try db.execute(sql: "CREATE TABLE revision (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL)")
+            try db.execute(sql: "INSERT INTO revision (id, value) VALUES (1, 0)")
+            for table in ["interview", "interviewer", "panelSeat", "draft", "message"] {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(
+                        sql: "CREATE TRIGGER \(table)_\(event.lowercased())_revision AFTER \(event) ON \(table) BEGIN UPDATE revision SET value = value + 1 WHERE id = 1; END"
+                    )
+                }
+            }
+        }
         return migrator
     }
 }

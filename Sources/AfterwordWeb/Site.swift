@@ -27,16 +27,22 @@ struct Site: Sendable {
     func page(_ name: String, title: String, tab: Tab?, _ values: [String: Any], request: Request, error: String? = nil, status: HTTPResponse.Status = .ok)
         throws -> Response
     {
+        let flash = Flash.read(request)
+        let text = try html(name, title: title, tab: tab, values, notice: flash?.notice, problem: error ?? flash?.problem)
+        var response = Response.html(text, status: status)
+        if flash != nil { Flash.clear(&response) }
+        return response
+    }
+
+    /// The HTML of a page: the layout around `name`, with a notice or a problem above the content.
+    func html(_ name: String, title: String, tab: Tab?, _ values: [String: Any], notice: String? = nil, problem: String? = nil) throws -> String {
         var values = values
         values["pageTitle"] = title
         values["csrf"] = rules.csrfToken
         if let tab { values[tab.rawValue] = true }
-        let flash = Flash.read(request)
-        if let message = flash?.notice { values["flash"] = message }
-        if let message = error ?? flash?.problem { values["error"] = message }
-        var response = Response.html(try views.render(name, values), status: status)
-        if flash != nil { Flash.clear(&response) }
-        return response
+        if let notice { values["flash"] = notice }
+        if let problem { values["error"] = problem }
+        return try views.render(name, values)
     }
 
     /// The submitted form, after the CSRF token is checked.

@@ -1,17 +1,41 @@
 import AfterwordApp
 import AfterwordCore
 import Hummingbird
+import NIOConcurrencyHelpers
 
 /// The dashboard: `afterword status` in a browser.
 struct TodayController: Sendable {
     let site: Site
+    /// The page as last drawn, reused until the store changes (from any process), the minute turns or the zone changes.
+    let cache = NIOLockedValueBox<(key: CacheKey, html: String)?>(nil)
+
+    /// The most pressing rows shown at first; the rest behind "Show all".
+    static let firstRows = 100
+
+    struct CacheKey: Equatable {
+        var revision: Int64
+        var minute: Int64
+        var zone: String
+        var all: Bool
+    }
 
     /// GET / — who still needs a thank-you, with the hours left of the 24; what is on its way and what was sent.
     func today(_ request: Request, context: some RequestContext) async throws -> Response {
         let workspace = site.workspace
         let zone = site.userZone
-        let report = try workspace.openStore().status(now: workspace.now, horizonDays: 14)
-        let pending = report.pending.map { entry in
+        let all = request.uri.queryParameters["all"] != nil
+        let store = try workspace.openStore()
+        let now = workspace.now
+        let key = CacheKey(revision: try store.revision(), minute: Int64((now.timeIntervalSince1970 / 60).rounded(.down)), zone: zone.identifier, all: all)
+        let flash = Flash.read(request)
+        if flash == nil, let cached = cache.withLockedValue({ $0 }), cached.key == key {
+            return .html(cached.html)
+        }
+        let report = try store.status(now: now, horizonDays: 14)
+        // Still within the 24 hours first (the nearest deadline first), then the overdue, the most recent first.
+        let ordered = report.pending.filter { ($0.hoursLeft ?? 0) >= 0 } + report.pending.filter { ($0.hoursLeft ?? 0) < 0 }.reversed()
+        let shown = all ? ordered[...] : ordered.prefix(Self.firstRows)
+        let pending = shown.map { entry in
             values([
                 "interviewId": entry.interviewId, "interviewerId": entry.interviewerId, "interviewer": entry.interviewer,
                 "company": entry.company, "role": entry.role, "channel": entry.channel == .email ? "e-mail" : "note card",
@@ -34,13 +58,21 @@ struct TodayController: Sendable {
             ])
         }
         let empty = report.withoutInterviewers.map { ["id": $0.id, "company": $0.company, "role": $0.role] as [String: Any] }
-        return try site.page(
+        let html = try site.html(
             "today", title: "Today", tab: .today,
             values([
-                "pending": pending, "pendingCount": pending.count, "hasPending": pending.isEmpty ? nil : true,
+                "pending": pending, "pendingCount": report.pending.count, "hasPending": pending.isEmpty ? nil : true,
+                "hiddenCount": report.pending.count > pending.count ? report.pending.count - pending.count : nil,
                 "inFlight": inFlight, "inFlightCount": inFlight.count, "hasInFlight": inFlight.isEmpty ? nil : true,
                 "sent": sent, "sentCount": sent.count, "withoutInterviewers": empty, "hasWithoutInterviewers": empty.isEmpty ? nil : true,
                 "olderUnsent": report.olderUnsent > 0 ? report.olderUnsent : nil,
-            ]), request: request)
+            ]), notice: flash?.notice, problem: flash?.problem)
+        guard flash == nil else {
+            var response = Response.html(html)
+            Flash.clear(&response)
+            return response
+        }
+        cache.withLockedValue { $0 = (key, html) }
+        return .html(html)
     }
 }

@@ -88,6 +88,7 @@ struct Views: Sendable {
         {{/pending}}
         </tbody>
         </table>
+        {{#hiddenCount}}<p>{{hiddenCount}} more below these: <a href="/?all=1">show all {{pendingCount}}</a></p>{{/hiddenCount}}
         {{/hasPending}}
         </section>
         {{#hasWithoutInterviewers}}

@@ -29,6 +29,35 @@ struct WebPageTests {
         }
     }
 
+    @Test("Today shows a change made elsewhere (the CLI, another connection) on the next load")
+    func todayFollowsTheStore() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview()
+        try await fixture.test { web in
+            #expect(try await web.get("/").body.contains("Needs a thank-you (1)"))
+            // Another connection to the same file, as `afterword interviewer add` would be.
+            _ = try fixture.store.importInterviewers([Interviewer(name: "Raj Patel", company: "Acme", createdAt: WebFixture.now)], toInterview: 1)
+            let page = try await web.get("/")
+            #expect(page.body.contains("Needs a thank-you (2)"))
+            #expect(page.body.contains("Raj Patel"))
+        }
+    }
+
+    @Test("with hundreds pending, Today shows the most pressing hundred first and links to the rest")
+    func todayFirstRows() async throws {
+        let fixture = try WebFixture()
+        let people = (1...120).map { Interviewer(name: "Person \($0)", company: "Acme", email: "p\($0)@acme.com", createdAt: WebFixture.now) }
+        try fixture.seedInterview(interviewers: people)
+        try await fixture.test { web in
+            let page = try await web.get("/")
+            #expect(page.body.contains("Needs a thank-you (120)"))
+            #expect(page.body.contains("20 more below these"))
+            #expect(page.body.components(separatedBy: "<tr class=").count - 1 == 100)
+            let all = try await web.get("/?all=1")
+            #expect(all.body.components(separatedBy: "<tr class=").count - 1 == 120)
+        }
+    }
+
     @Test("an interview added in the form is stored and shown; a bad date names the field and stores nothing")
     func addInterview() async throws {
         let fixture = try WebFixture()
