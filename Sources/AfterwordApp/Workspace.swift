@@ -39,12 +39,13 @@ public struct Workspace: Sendable {
     }
 
     /// Now, or `$AFTERWORD_NOW` (an ISO 8601 time) when set, for reproducible scripts and tests.
+    /// (The environment is read once, not at every tick: a server asks the time on every request.)
     public static let systemClock: @Sendable () -> Date = {
         if let text = ProcessInfo.processInfo.environment["AFTERWORD_NOW"], let (date, _) = ISO8601.parse(text, defaultZone: nil) {
-            return date
+            return { date }
         }
-        return Date()
-    }
+        return { Date() }
+    }()
 
     /// The current time.
     public var now: Date { clock() }

@@ -3,12 +3,23 @@ import AfterwordCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOConcurrencyHelpers
 
 /// What every controller shares: the workspace, the templates, the CSRF token, and the page chrome.
 struct Site: Sendable {
     let workspace: Workspace
     let views: Views
     let rules: Guard
+    let zones: ZoneSetting
+    /// The dashboard, drawn once per change.
+    let today = PageCache()
+
+    init(workspace: Workspace, views: Views, rules: Guard) {
+        self.workspace = workspace
+        self.views = views
+        self.rules = rules
+        zones = ZoneSetting(home: workspace.home)
+    }
 
     /// Which tab of the navigation a page belongs to.
     enum Tab: String {
@@ -82,7 +93,9 @@ struct Site: Sendable {
         ISO8601.display(date, in: zone ?? userZone)
     }
 
-    var userZone: TimeZone { ((try? workspace.loadConfig())?.timeZone) ?? TimeZone.current }
+    /// The user's time zone from Settings, else the system's; the settings file is read again only when it changes.
+    var userZone: TimeZone { zones.zone() }
+
 }
 
 /// The one-line message an action leaves for the next page, carried in a short-lived cookie.
@@ -131,4 +144,28 @@ func recordID(_ context: some RequestContext, _ name: String = "id") throws -> I
         throw WebError(.notFound, "there is no such page; start again from Today")
     }
     return id
+}
+
+/// The time zone the settings name, remembered with the settings file's modification time.
+final class ZoneSetting: Sendable {
+    private let home: URL
+    private let path: String
+    private let last = NIOLockedValueBox<(modified: timespec, zone: TimeZone)?>(nil)
+
+    init(home: URL) {
+        self.home = home
+        path = Config.file(in: home).path
+    }
+
+    func zone() -> TimeZone {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return TimeZone.current }
+        let modified = info.st_mtim
+        if let known = last.withLockedValue({ $0 }), known.modified.tv_sec == modified.tv_sec, known.modified.tv_nsec == modified.tv_nsec {
+            return known.zone
+        }
+        let zone = (try? Config.load(from: home))?.timeZone ?? TimeZone.current
+        last.withLockedValue { $0 = (modified, zone) }
+        return zone
+    }
 }

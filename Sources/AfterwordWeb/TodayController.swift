@@ -1,23 +1,12 @@
 import AfterwordApp
 import AfterwordCore
 import Hummingbird
-import NIOConcurrencyHelpers
 
 /// The dashboard: `afterword status` in a browser.
 struct TodayController: Sendable {
     let site: Site
-    /// The page as last drawn, reused until the store changes (from any process), the minute turns or the zone changes.
-    let cache = NIOLockedValueBox<(key: CacheKey, html: String)?>(nil)
-
     /// The most pressing rows shown at first; the rest behind "Show all".
     static let firstRows = 100
-
-    struct CacheKey: Equatable {
-        var revision: Int64
-        var minute: Int64
-        var zone: String
-        var all: Bool
-    }
 
     /// GET / — who still needs a thank-you, with the hours left of the 24; what is on its way and what was sent.
     func today(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -26,11 +15,12 @@ struct TodayController: Sendable {
         let all = request.uri.queryParameters["all"] != nil
         let store = try workspace.openStore()
         let now = workspace.now
-        let key = CacheKey(revision: try store.revision(), minute: Int64((now.timeIntervalSince1970 / 60).rounded(.down)), zone: zone.identifier, all: all)
+        let key = PageCache.Key(minute: Int64((now.timeIntervalSince1970 / 60).rounded(.down)), zone: zone.identifier, all: all)
         let flash = Flash.read(request)
-        if flash == nil, let cached = cache.withLockedValue({ $0 }), cached.key == key {
-            return .html(cached.html)
+        if flash == nil, let cached = try site.today.page(key, revision: { try store.revision() }) {
+            return Self.response(cached)
         }
+        let revision = try store.revision()
         let report = try store.status(now: now, horizonDays: 14)
         // Still within the 24 hours first (the nearest deadline first), then the overdue, the most recent first.
         let ordered = report.pending.filter { ($0.hoursLeft ?? 0) >= 0 } + report.pending.filter { ($0.hoursLeft ?? 0) < 0 }.reversed()
@@ -72,7 +62,12 @@ struct TodayController: Sendable {
             Flash.clear(&response)
             return response
         }
-        cache.withLockedValue { $0 = (key, html) }
-        return .html(html)
+        let buffer = ByteBuffer(string: html)
+        site.today.keep(buffer, for: key, revision: revision)
+        return Self.response(buffer)
+    }
+
+    private static func response(_ html: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: html))
     }
 }

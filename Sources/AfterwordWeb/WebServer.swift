@@ -163,6 +163,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let site: Site
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Whatever a form did (or failed to do), the dashboard is drawn afresh after it.
+        defer { if request.method != .get, request.method != .head { site.today.clear() } }
         do {
             return try await next(request, context)
         } catch let error as WebError {
