@@ -63,6 +63,8 @@ let package = Package(
             dependencies: [
                 "AfterwordApp", "AfterwordWeb",
                 "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "AfterwordPrint",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
