@@ -12,6 +12,8 @@ public struct UserError: Error, CustomStringConvertible, Sendable {
     public var findings: [Finding]
     /// What the findings are about, e.g. `draft #3`.
     public var source: String
+    /// True when the mistake is a record that does not exist (the web answers 404).
+    public var isNotFound = false
 
     public init(_ message: String, exitCode: Int32 = 2, findings: [Finding] = [], source: String = "") {
         self.message = message
@@ -28,7 +30,9 @@ public func storeCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        throw UserError(error.message)
+        var failure = UserError(error.message)
+        failure.isNotFound = error.code == .notFound
+        throw failure
     }
 }
 

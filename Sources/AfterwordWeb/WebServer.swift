@@ -170,7 +170,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as WebError {
             return try problem(request, status: error.status, message: error.message)
         } catch let error as UserError {
-            return try problem(request, status: .unprocessableContent, message: error.message)
+            return try problem(request, status: error.isNotFound ? .notFound : .unprocessableContent, message: error.message)
         } catch let error as HTTPError where error.status == .notFound {
             return try problem(request, status: .notFound, message: "there is no such page; start again from Today")
         } catch let error as HTTPError {

@@ -41,6 +41,10 @@ struct WebSecurityTests {
                 #expect(page.headers[.xContentTypeOptions] == "nosniff")
             }
             #expect(try await web.get("/no-such-page").status == .notFound)
+            let missing = try await web.get("/drafts/999")
+            #expect(missing.status == .notFound)
+            #expect(missing.body.contains("no draft with id 999"))
+            #expect(try await web.get("/interviews/abc").status == .notFound)
             #expect(!(try await web.get("/").body.contains("<script>")), "no inline script on any page")
         }
     }
