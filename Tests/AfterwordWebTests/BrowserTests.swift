@@ -101,6 +101,7 @@ struct BrowserTests {
         // Then every step showed what a user expects
         #expect(seen["todayEmpty"] as? Bool == true)
         #expect(seen["firstFocus"] as? String == "Skip to the content")
+        #expect((seen["unlabeled"] as? [String])?.isEmpty == true, "every field has a label: \(seen["unlabeled"] ?? "")")
         #expect((seen["panel"] as? [String])?.contains("Dana Whitfield") == true)
         #expect((seen["panel"] as? [String])?.contains("Raj Patel") == true)
         #expect(seen["composedSummary"] as? String == "Passes every check.")

@@ -64,6 +64,17 @@ def type_body(text):
     body.send_keys(text)
 
 
+UNLABELED = """
+return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+  .filter(function (e) { return e.labels.length === 0 && !e.getAttribute('aria-label'); })
+  .map(function (e) { return location.pathname + ' ' + (e.name || e.id); });
+"""
+
+
+def unlabeled():
+    return driver.execute_script(UNLABELED)
+
+
 def marks(rule):
     return [m.text for m in driver.find_elements(By.CSS_SELECTOR, '#highlights mark[data-rule="%s"]' % rule)]
 
@@ -79,6 +90,7 @@ try:
 
     # Record an interview.
     driver.find_element(By.LINK_TEXT, "Interviews").click()
+    seen["unlabeled"] = unlabeled()
     fill("company", "Acme")
     fill("role", "Backend Engineer")
     set_value("at", "2026-11-26T14:00")
@@ -100,6 +112,7 @@ try:
     fill("p-address", "1 Main St\nSpringfield, IL 62701")
     submit("/interviews/1/interviewers")
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".flash"), "Added Raj Patel"))
+    seen["unlabeled"] += unlabeled()
     seen["panel"] = [a.text for a in driver.find_elements(By.CSS_SELECTOR, 'a[href^="/interviewers/"]')]
     shot("03-interview")
 
@@ -110,6 +123,7 @@ try:
     wait.until(lambda d: d.find_element(By.ID, "editor-form").get_attribute("data-checked"))
     seen["composedSummary"] = driver.find_element(By.ID, "findings-summary").text
     seen["composedBody"] = driver.find_element(By.ID, "body").get_attribute("value")
+    seen["unlabeled"] += unlabeled()
     shot("04-draft")
 
     # Type a cutesy phrase: the AW-PROPER finding appears on those very words.
@@ -147,6 +161,7 @@ try:
     seen["people"] = driver.find_element(By.ID, "main").text
     shot("09-people")
     driver.get(base + "/settings")
+    seen["unlabeled"] += unlabeled()
     shot("10-settings")
 
     # A phone's width: the dashboard still reads, no sideways scrolling.
