@@ -27,8 +27,17 @@ extension Workspace {
 
     /// What the checker says about a draft's text as typed (headers, blank line, body).
     public static func findings(text: String, channel: Channel, source: String, interview: Interview, interviewer: String) -> [Finding] {
-        let document = Document.parse(text, path: source, defaultChannel: channel)
-        return Checker().check(document.addressed(to: interviewer, company: interview.company, role: interview.role))
+        findings(text: text, channel: channel, source: source, recipient: interviewer, company: interview.company, role: interview.role)
+    }
+
+    /// What the checker says about a message's text to `recipient` (their name) about an interview at `company`;
+    /// what is not given is taken from the text's own header lines.
+    public static func findings(text: String, channel: Channel, source: String, recipient: String?, company: String?, role: String?) -> [Finding] {
+        var document = Document.parse(text, path: source, defaultChannel: channel)
+        if let recipient, !recipient.isEmpty { document.recipientName = recipient }
+        if let company, !company.isEmpty { document.company = company }
+        if let role, !role.isEmpty { document.role = role }
+        return Checker().check(document)
     }
 
     /// One draft per interviewer of an interview, composed afresh or (unless `recompose`) the latest one again.

@@ -145,10 +145,8 @@ enum Assets {
 
           function check() {
             var mine = ++sequence;
-            var data = new URLSearchParams();
-            data.set("csrf", token);
-            data.set("body", body.value);
-            if (subject) data.set("subject", subject.value);
+            var data = new URLSearchParams(new FormData(form));
+            if (!data.has("csrf")) data.set("csrf", token);
             fetch(form.getAttribute("data-check"), {
               method: "POST",
               headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json" },
@@ -163,8 +161,9 @@ enum Assets {
           }
 
           function later() { clearTimeout(timer); timer = setTimeout(check, 250); }
-          body.addEventListener("input", function () { paint(body.value, []); later(); });
-          if (subject) subject.addEventListener("input", later);
+          body.addEventListener("input", function () { paint(body.value, []); });
+          form.addEventListener("input", later);
+          form.addEventListener("change", later);
           body.addEventListener("scroll", sync);
           window.addEventListener("resize", sync);
           check();

@@ -21,9 +21,9 @@ struct DraftController: Sendable {
         let form = try await site.form(request)
         let store = try site.workspace.openStore()
         let draftContext = try site.workspace.draftContext(id, store: store)
-        let edit = Edit(form, draft: draftContext.draft)
+        let edit = DraftEdit(form, draft: draftContext.draft)
         do {
-            _ = try site.workspace.saveDraftText(edit.text(for: draftContext.draft), of: draftContext, store: store)
+            _ = try site.workspace.saveDraftText(edit.text(to: draftContext.draft.recipient, channel: draftContext.draft.channel), of: draftContext, store: store)
             return site.done("/drafts/\(id)", notice: "Saved.")
         } catch let error as UserError {
             return try page(request, draftContext, subject: edit.subject, body: edit.body, error: error.message, status: .unprocessableContent)
@@ -35,15 +35,9 @@ struct DraftController: Sendable {
         let id = try recordID(context)
         let form = try await site.form(request)
         let draftContext = try site.workspace.draftContext(id, store: try site.workspace.openStore())
-        let edit = Edit(form, draft: draftContext.draft)
-        let review = Review(edit, draftContext)
-        let payload = CheckPayload(
-            findings: review.findings.map { review.located($0) }, summary: review.summary)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(payload))))
+        let edit = DraftEdit(form, draft: draftContext.draft)
+        let review = Self.review(edit, draftContext)
+        return try .json(CheckPayload(findings: review.findings.map { review.located($0) }, summary: review.summary))
     }
 
     /// POST /drafts/:id/send — now, at a time, or in the recipient's business hours; exactly once.
@@ -146,8 +140,8 @@ struct DraftController: Sendable {
         _ request: Request, _ draftContext: DraftContext, subject: String, body: String, error: String?, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let draft = draftContext.draft
-        let edit = Edit(subject: subject, body: body)
-        let review = Review(edit, draftContext)
+        let edit = DraftEdit(subject: subject, body: body)
+        let review = Self.review(edit, draftContext)
         let located = review.findings.map { review.located($0) }
         let entry = try site.workspace.openStore().ledger(forDraft: draft.id ?? 0).last
         var stateNote: String?
@@ -181,147 +175,16 @@ struct DraftController: Sendable {
         }
     }
 
+    /// The check of an edit to this draft, addressed as the draft is.
+    static func review(_ edit: DraftEdit, _ context: DraftContext) -> EditReview {
+        EditReview(
+            edit, channel: context.draft.channel, recipient: context.draft.recipient, name: context.person.name,
+            company: context.detail.interview.company, role: context.detail.interview.role)
+    }
+
     /// A refusal's message with the findings behind it.
     static func withFindings(_ error: UserError) -> String {
         guard !error.findings.isEmpty else { return error.message }
         return error.message + " — " + error.findings.map { "\($0.rule.rawValue): \($0.message)" }.joined(separator: "; ")
-    }
-
-    /// The subject and body as the user typed them.
-    struct Edit {
-        var subject: String
-        var body: String
-
-        init(subject: String, body: String) {
-            self.subject = subject
-            self.body = body
-        }
-
-        init(_ form: FormData, draft: Draft) {
-            // One line only: a line break in a subject must never become a header of its own.
-            subject = (form["subject"] ?? draft.subject ?? "").components(separatedBy: .newlines).joined(separator: " ")
-            body = form["body"] == nil ? draft.body : form.text("body")
-        }
-
-        /// The text the checker reads: the draft's headers, a blank line, the body.
-        func text(for draft: Draft) -> String {
-            var lines = ["To: \(draft.recipient)"]
-            if draft.channel == .email { lines.append("Subject: \(subject)") }
-            return lines.joined(separator: "\n") + "\n\n" + body
-        }
-
-        /// The line of the checked text the body starts on.
-        func bodyFirstLine(for draft: Draft) -> Int { draft.channel == .email ? 4 : 3 }
-    }
-
-    /// The checker's findings on an edit, and where each falls in the body.
-    struct Review {
-        let edit: Edit
-        let findings: [Finding]
-        let bodyFirstLine: Int
-        let subjectLine: Int?
-        private let lineStarts: [String.Index]
-
-        init(_ edit: Edit, _ context: DraftContext) {
-            self.edit = edit
-            let draft = context.draft
-            findings = Workspace.findings(
-                text: edit.text(for: draft), channel: draft.channel, source: "draft #\(draft.id ?? 0)", interview: context.detail.interview,
-                interviewer: context.person.name
-            ).sortedByPosition()
-            bodyFirstLine = edit.bodyFirstLine(for: draft)
-            subjectLine = draft.channel == .email ? 2 : nil
-            var starts = [edit.body.startIndex]
-            var index = edit.body.startIndex
-            while let newline = edit.body[index...].firstIndex(of: "\n") {
-                index = edit.body.index(after: newline)
-                starts.append(index)
-            }
-            lineStarts = starts
-        }
-
-        var summary: String {
-            guard !findings.isEmpty else { return "Passes every check." }
-            func count(_ severity: Severity, _ noun: String) -> String {
-                let n = findings.filter { $0.severity == severity }.count
-                return "\(n) \(noun)\(n == 1 ? "" : "s")"
-            }
-            return "\(count(.error, "error")), \(count(.warning, "warning")), \(count(.hint, "hint"))."
-        }
-
-        /// The finding with its field and, in the body, its range (UTF-16 offsets, as a textarea counts).
-        func located(_ finding: Finding) -> Located {
-            let row = finding.line - bodyFirstLine
-            var located = Located(finding: finding, field: "body", bodyLine: row >= 0 ? row + 1 : nil, range: nil, start: nil, end: nil)
-            if finding.line == subjectLine { located.field = "subject" }
-            guard finding.length > 0, row >= 0, row < lineStarts.count else { return located }
-            let body = edit.body
-            let lineEnd = row + 1 < lineStarts.count ? body.index(before: lineStarts[row + 1]) : body.endIndex
-            guard let start = body.index(lineStarts[row], offsetBy: finding.column - 1, limitedBy: lineEnd),
-                let end = body.index(start, offsetBy: finding.length, limitedBy: body.endIndex)
-            else { return located }
-            located.range = start..<end
-            located.start = body.utf16.distance(from: body.startIndex, to: start)
-            located.end = body.utf16.distance(from: body.startIndex, to: end)
-            return located
-        }
-
-        /// The body cut into plain and marked pieces, for the page drawn without JavaScript.
-        func segments(_ located: [Located]) -> [[String: Any]] {
-            let body = edit.body
-            var pieces: [[String: Any]] = []
-            var cursor = body.startIndex
-            for item in located {
-                guard let range = item.range, range.lowerBound >= cursor else { continue }
-                pieces.append(["text": String(body[cursor..<range.lowerBound])])
-                pieces.append([
-                    "text": String(body[range]),
-                    "mark": ["rule": item.finding.rule.rawValue, "severity": item.finding.severity.rawValue, "message": item.finding.message],
-                ])
-                cursor = range.upperBound
-            }
-            pieces.append(["text": String(body[cursor...]) + "\n"])
-            return pieces
-        }
-    }
-
-    /// A finding placed in the editor.
-    struct Located: Encodable {
-        var finding: Finding
-        var field: String
-        /// The line in the message body, counted from 1, as the user sees it.
-        var bodyLine: Int?
-        var range: Range<String.Index>?
-        var start: Int?
-        var end: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case rule, severity, message, excerpt, line, column, field, start, end
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(finding.rule.rawValue, forKey: .rule)
-            try container.encode(finding.severity.rawValue, forKey: .severity)
-            try container.encode(finding.message, forKey: .message)
-            try container.encodeIfPresent(finding.excerpt, forKey: .excerpt)
-            try container.encode(finding.line, forKey: .line)
-            try container.encode(finding.column, forKey: .column)
-            try container.encode(field, forKey: .field)
-            try container.encode(start, forKey: .start)
-            try container.encode(end, forKey: .end)
-        }
-
-        var values: [String: Any] {
-            AfterwordWeb.values([
-                "rule": finding.rule.rawValue, "severity": finding.severity.rawValue, "message": finding.message,
-                "excerpt": finding.excerpt.flatMap { $0.isEmpty ? nil : $0 }, "where": bodyLine.map { "line \($0)" } ?? field,
-            ])
-        }
-    }
-
-    struct CheckPayload: Encodable {
-        var findings: [Located]
-        var summary: String
     }
 }

@@ -25,10 +25,37 @@ struct Views: Sendable {
 
     static let templates: [String: String] = [
         "layout": layout, "today": today, "interviews": interviews, "interview": interview, "interviewer": interviewer,
-        "draft": draft, "people": people, "settings": settings, "problem": problem, "csrf": csrf,
+        "draft": draft, "people": people, "settings": settings, "problem": problem, "csrf": csrf, "editor": editor,
+        "findings": findings, "check": check,
     ]
 
     static let csrf = #"<input type="hidden" name="csrf" value="{{csrf}}">"#
+
+    /// The subject and the message with its marks: the draft page's and the check page's editor.
+    static let editor = #"""
+        {{#isEmail}}
+        <div class="field wide"><label for="subject">Subject</label><input id="subject" name="subject" maxlength="300" value="{{subject}}" aria-describedby="subject-findings"><small id="subject-findings" class="subject-findings">{{#subjectFindings}}<span class="finding {{severity}}">{{rule}}: {{message}}</span> {{/subjectFindings}}</small></div>
+        {{/isEmail}}
+        <div class="field wide">
+        <label for="body">Message</label>
+        <div class="editor">
+        <div class="backdrop" aria-hidden="true"><div class="highlights" id="highlights">{{#segments}}{{#mark}}<mark class="{{severity}}" data-rule="{{rule}}" title="{{rule}}: {{message}}">{{text}}</mark>{{/mark}}{{^mark}}{{text}}{{/mark}}{{/segments}}</div></div>
+        <textarea id="body" name="body" rows="14" maxlength="20000" spellcheck="true" aria-describedby="findings-h">
+        {{body}}</textarea>
+        </div>
+        </div>
+        """#
+
+    /// The findings of the editor's text, updated as the user types.
+    static let findings = #"""
+        <section aria-labelledby="findings-h" aria-live="polite" id="findings-section">
+        <h2 id="findings-h">Etiquette check</h2>
+        <p id="findings-summary">{{summary}}</p>
+        <ul id="findings" class="findings">
+        {{#findings}}<li class="finding {{severity}}"><span class="rule">{{rule}}</span> <span class="severity">{{severity}}</span> <span class="where">{{where}}</span>{{#excerpt}} “<span class="excerpt">{{excerpt}}</span>”{{/excerpt}}: {{message}}</li>{{/findings}}
+        </ul>
+        </section>
+        """#
 
     static let layout = #"""
         <!doctype html>
@@ -50,6 +77,7 @@ struct Views: Sendable {
         <a href="/" {{#navToday}}aria-current="page"{{/navToday}}>Today</a>
         <a href="/interviews" {{#navInterviews}}aria-current="page"{{/navInterviews}}>Interviews</a>
         <a href="/people" {{#navPeople}}aria-current="page"{{/navPeople}}>People</a>
+        <a href="/check" {{#navCheck}}aria-current="page"{{/navCheck}}>Check</a>
         <a href="/settings" {{#navSettings}}aria-current="page"{{/navSettings}}>Settings</a>
         </nav>
         </header>
@@ -235,26 +263,10 @@ struct Views: Sendable {
         {{#state}}<dt>Ledger</dt><dd><span class="tag {{state}}">{{state}}</span> {{stateNote}}</dd>{{/state}}
         </dl>
         <form method="post" action="/drafts/{{id}}" id="editor-form" data-check="/drafts/{{id}}/check">{{>csrf}}
-        {{#isEmail}}
-        <div class="field wide"><label for="subject">Subject</label><input id="subject" name="subject" maxlength="300" value="{{subject}}" aria-describedby="subject-findings"><small id="subject-findings" class="subject-findings">{{#subjectFindings}}<span class="finding {{severity}}">{{rule}}: {{message}}</span> {{/subjectFindings}}</small></div>
-        {{/isEmail}}
-        <div class="field wide">
-        <label for="body">Message</label>
-        <div class="editor">
-        <div class="backdrop" aria-hidden="true"><div class="highlights" id="highlights">{{#segments}}{{#mark}}<mark class="{{severity}}" data-rule="{{rule}}" title="{{rule}}: {{message}}">{{text}}</mark>{{/mark}}{{^mark}}{{text}}{{/mark}}{{/segments}}</div></div>
-        <textarea id="body" name="body" rows="14" maxlength="20000" spellcheck="true" aria-describedby="findings-h">
-        {{body}}</textarea>
-        </div>
-        </div>
+        {{>editor}}
         <div class="actions"><button type="submit" name="action" value="save">Save and check</button></div>
         </form>
-        <section aria-labelledby="findings-h" aria-live="polite" id="findings-section">
-        <h2 id="findings-h">Etiquette check</h2>
-        <p id="findings-summary">{{summary}}</p>
-        <ul id="findings" class="findings">
-        {{#findings}}<li class="finding {{severity}}"><span class="rule">{{rule}}</span> <span class="severity">{{severity}}</span> <span class="where">{{where}}</span>{{#excerpt}} “<span class="excerpt">{{excerpt}}</span>”{{/excerpt}}: {{message}}</li>{{/findings}}
-        </ul>
-        </section>
+        {{>findings}}
         <section aria-labelledby="out-h">
         <h2 id="out-h">Send it, once</h2>
         {{#settled}}<p id="settled">{{settled}}</p>{{/settled}}
@@ -288,6 +300,22 @@ struct Views: Sendable {
         </form>
         {{/uncertain}}
         </section>
+        {{/content}}{{/layout}}
+        """#
+
+    static let check = #"""
+        {{<layout}}{{$content}}
+        <h1>Check any draft</h1>
+        <p>Paste a thank-you written anywhere; it is checked against the same etiquette rules, and nothing is stored.</p>
+        <form method="post" action="/check" id="editor-form" data-check="/check/live" class="grid">{{>csrf}}
+        <div class="field"><label for="c-to">To (their name, as on their card)</label><input id="c-to" name="to" maxlength="200" value="{{to}}"></div>
+        <div class="field"><label for="c-company">Company</label><input id="c-company" name="company" maxlength="200" value="{{company}}"></div>
+        <div class="field"><label for="c-role">Role</label><input id="c-role" name="role" maxlength="200" value="{{role}}"></div>
+        <div class="field"><label for="c-channel">Channel</label><select id="c-channel" name="channel">{{#channels}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/channels}}</select></div>
+        {{>editor}}
+        <div class="actions"><button type="submit">Check</button></div>
+        </form>
+        {{>findings}}
         {{/content}}{{/layout}}
         """#
 

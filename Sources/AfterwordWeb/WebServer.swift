@@ -70,6 +70,7 @@ public struct WebServer: Sendable {
         let drafts = DraftController(site: site)
         let people = PeopleController(site: site)
         let settings = SettingsController(site: site)
+        let check = CheckController(site: site)
         router.get("/", use: today.today)
         router.get("/interviews", use: interviews.list)
         router.post("/interviews", use: interviews.create)
@@ -90,6 +91,9 @@ public struct WebServer: Sendable {
         router.get("/people", use: people.list)
         router.get("/interviewers/:id", use: people.show)
         router.post("/interviewers/:id", use: people.update)
+        router.get("/check", use: check.show)
+        router.post("/check", use: check.check)
+        router.post("/check/live", use: check.live)
         router.get("/settings", use: settings.show)
         router.post("/settings", use: settings.update)
         router.get("/static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }

@@ -139,6 +139,33 @@ struct WebPageTests {
         }
     }
 
+    @Test("Check takes any pasted draft, marks what breaks a rule, and stores nothing")
+    func checkAnyDraft() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { web in
+            let form = try await web.get("/check")
+            #expect(form.status == .ok)
+            #expect(form.body.contains("Paste or write a draft above."))
+            let body = "Dear Dana,\n\nThank you for the interview. Please confirm you received this.\n\nBest regards,\nSam"
+            for to in ["", "Dana Whitfield"] {
+                let page = try await web.post(
+                    "/check", [("to", to), ("company", "Acme"), ("channel", "email"), ("subject", "Thank you — SRE interview"), ("body", body)])
+                #expect(page.status == .ok)
+                #expect(page.body.contains(#"data-rule="AW-NOREPLY""#), "to: \(to)")
+                #expect(page.body.contains(">confirm you received</mark>"), "to: \(to)")
+                let live = try await web.post("/check/live", [("to", to), ("company", "Acme"), ("channel", "email"), ("subject", "Thanks!!"), ("body", body)])
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(live.body.utf8)) as? [String: Any])
+                let findings = try #require(json["findings"] as? [[String: Any]])
+                #expect(findings.contains { $0["rule"] as? String == "AW-PROPER" && $0["field"] as? String == "subject" }, "to: \(to)")
+                let noReply = try #require(findings.first { $0["rule"] as? String == "AW-NOREPLY" })
+                let start = try #require(noReply["start"] as? Int)
+                let end = try #require(noReply["end"] as? Int)
+                #expect(String(decoding: Array(body.utf16)[start..<end], as: UTF16.self) == "confirm you received", "to: \(to)")
+            }
+            #expect(try fixture.store.interviews().isEmpty)
+        }
+    }
+
     @Test("the People page lists interviewers by company with what was sent to each")
     func people() async throws {
         let fixture = try WebFixture()

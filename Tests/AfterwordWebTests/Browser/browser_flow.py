@@ -35,9 +35,16 @@ def shot(name):
 
 
 def fill(field_id, value):
-    element = driver.find_element(By.ID, field_id)
+    element = wait.until(EC.element_to_be_clickable((By.ID, field_id)))
     element.clear()
     element.send_keys(value)
+
+
+def follow(link_text):
+    """Clicks a link and waits for the next page."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.LINK_TEXT, link_text).click()
+    wait.until(EC.staleness_of(page))
 
 
 def set_value(field_id, value):
@@ -89,7 +96,7 @@ try:
     seen["firstFocus"] = driver.switch_to.active_element.text
 
     # Record an interview.
-    driver.find_element(By.LINK_TEXT, "Interviews").click()
+    follow("Interviews")
     seen["unlabeled"] = unlabeled()
     fill("company", "Acme")
     fill("role", "Backend Engineer")
@@ -180,7 +187,9 @@ try:
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     wait = WebDriverWait(driver, 15)
     driver.get(base + "/")
+    page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Open draft").click()
+    wait.until(EC.staleness_of(page))
     note_url = driver.current_url
     seen["noScriptCheckedBefore"] = driver.find_element(By.ID, "editor-form").get_attribute("data-checked")
     body = driver.find_element(By.ID, "body")

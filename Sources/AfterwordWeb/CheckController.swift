@@ -1,0 +1,66 @@
+import AfterwordApp
+import AfterwordCore
+import Foundation
+import Hummingbird
+
+/// `afterword check` in a browser: any pasted draft against the etiquette rules; nothing is stored.
+struct CheckController: Sendable {
+    let site: Site
+
+    /// GET /check
+    func show(_ request: Request, context: some RequestContext) async throws -> Response {
+        try page(request, form: FormData())
+    }
+
+    /// POST /check — the findings, drawn on the page (the no-JavaScript path).
+    func check(_ request: Request, context: some RequestContext) async throws -> Response {
+        try page(request, form: try await site.form(request))
+    }
+
+    /// POST /check/live — the findings as JSON, for the script.
+    func live(_ request: Request, context: some RequestContext) async throws -> Response {
+        let form = try await site.form(request)
+        let review = Self.review(form)
+        return try .json(CheckPayload(findings: review.findings.map { review.located($0) }, summary: review.summary))
+    }
+
+    private func page(_ request: Request, form: FormData) throws -> Response {
+        let review = Self.review(form)
+        let located = review.findings.map { review.located($0) }
+        let channel = Self.channel(form)
+        let hasText = !review.edit.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        return try site.page(
+            "check", title: "Check a draft", tab: .check,
+            values([
+                "to": form["to"] ?? "", "company": form["company"] ?? "", "role": form["role"] ?? "",
+                "channels": Channel.allCases.map {
+                    values(["value": $0.rawValue, "label": $0 == .email ? "e-mail" : "note card", "selected": $0 == channel ? true : nil])
+                },
+                "isEmail": channel == .email ? true : nil, "subject": review.edit.subject, "body": review.edit.body,
+                "segments": review.segments(located), "findings": located.map(\.values),
+                "subjectFindings": located.filter { $0.field == "subject" }.map(\.values),
+                "summary": hasText ? review.summary : "Paste or write a draft above.",
+            ]), request: request)
+    }
+
+    static func channel(_ form: FormData) -> Channel {
+        Channel(rawValue: form["channel"] ?? "") ?? .email
+    }
+
+    static func review(_ form: FormData) -> EditReview {
+        let edit = DraftEdit(
+            subject: (form["subject"] ?? "").components(separatedBy: .newlines).joined(separator: " "), body: form.text("body"))
+        let to = (form["to"] ?? "").components(separatedBy: .newlines).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        return EditReview(edit, channel: channel(form), recipient: to, name: to, company: form["company"], role: form["role"])
+    }
+}
+
+extension Response {
+    /// A JSON body, keys sorted.
+    static func json(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}
