@@ -118,6 +118,7 @@ struct BrowserTests {
         #expect((seen["todayAfter"] as? String)?.contains("Sent (1)") == true)
         #expect((seen["people"] as? String)?.contains("thank-you sent") == true)
         #expect(seen["phoneOverflow"] as? Bool == false)
+        #expect((seen["checkPageRules"] as? [String])?.contains("AW-NOCALL") == true, "\(seen["checkPageRules"] ?? "")")
         #expect((seen["consoleErrors"] as? [String])?.isEmpty == true, "\(seen["consoleErrors"] ?? "")")
         #expect(seen["noScriptCheckedBefore"] is NSNull, "the script did not run")
         #expect((seen["noScriptMarks"] as? [String])?.isEmpty == false, "without JavaScript the saved page marks the words: \(seen["noScriptMarks"] ?? "")")

@@ -170,6 +170,14 @@ try:
     driver.get(base + "/settings")
     seen["unlabeled"] += unlabeled()
     shot("10-settings")
+    driver.get(base + "/check")
+    fill("c-to", "Dana Whitfield")
+    fill("c-company", "Acme")
+    fill("body", "Hey Dana,\n\nJust checking you got my last email?? Pls let me know. Can we hop on a call?\n\nSam")
+    wait.until(lambda d: marks("AW-NOREPLY") or marks("AW-NOCALL"))
+    seen["checkPageRules"] = sorted(set(m.get_attribute("data-rule") for m in driver.find_elements(By.CSS_SELECTOR, "#highlights mark")))
+    seen["unlabeled"] += unlabeled()
+    shot("10b-check")
 
     # A phone's width: the dashboard still reads, no sideways scrolling.
     driver.set_window_size(390, 844)
