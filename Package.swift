@@ -41,7 +41,9 @@ let package = Package(
         ),
         .target(
             name: "AfterwordDelivery",
-            dependencies: ["AfterwordCore", "SMTP"]
+            dependencies: [
+                "AfterwordCore", "SMTP", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .target(name: "AfterwordPrint", dependencies: ["AfterwordCore"]),
         .target(
@@ -63,8 +65,6 @@ let package = Package(
             dependencies: [
                 "AfterwordApp", "AfterwordWeb",
                 "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "AfterwordPrint",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -69,8 +69,11 @@ extension Workspace {
         let from = try Self.sender(config)
         let courier = Courier(ledger: store, transport: transport, clock: { [self] in self.now })
         var names: [Int64: String] = [:]
+        let due = try store.due(now: now)
+        let (drafts, people) = try store.draftsAndInterviewers(draftIds: due.map(\.draftId), interviewerIds: due.map(\.interviewerId))
         let results = try await courier.sendDue { entry in
-            guard let draft = try? store.draft(id: entry.draftId), let person = try? store.interviewer(id: entry.interviewerId),
+            guard let draft = drafts[entry.draftId] ?? (try? store.draft(id: entry.draftId)),
+                let person = people[entry.interviewerId] ?? (try? store.interviewer(id: entry.interviewerId)),
                 let address = person.email
             else { return nil }
             names[entry.id ?? 0] = person.name

@@ -2,8 +2,6 @@ import AfterwordApp
 import AfterwordCore
 import ArgumentParser
 import Foundation
-import NIOCore
-import NIOPosix
 
 /// `afterword`: thank an interviewer the right way, once.
 @main
@@ -28,10 +26,6 @@ struct Afterword: AsyncParsableCommand {
     /// 0 done, 1 the checker found errors, 2 the input could not be used.
     static func main() async {
         let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))
-        if arguments.first == "serve" {
-            // The server's requests then run on the event loops that read them: no thread hop per request.
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        }
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -51,10 +51,8 @@ public struct Courier: Sendable {
         var start = 0
         while start < ready.count {
             let chunk = ready[start..<min(start + max(1, batch), ready.count)]
-            var recorded: [(LedgerEntry, DeliveryOutcome)] = []
-            for (entry, message) in chunk {
-                recorded.append((entry, await session.deliver(message)))
-            }
+            let outcomes = await session.deliver(batch: chunk.map(\.1))
+            let recorded = Array(zip(chunk.map(\.0), outcomes))
             do {
                 try record(recorded)
             } catch {

@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 import SMTP
 
 /// A way for a message to leave: SMTP or the local sendmail.
@@ -12,8 +14,18 @@ public protocol Transport: Sendable {
 /// Messages handed over one at a time, so that each outcome can be recorded as it comes.
 public protocol TransportSession: Sendable {
     func deliver(_ message: OutgoingMessage) async -> DeliveryOutcome
+    /// Hands several messages over, one after the other, one outcome each, in order.
+    func deliver(batch messages: [OutgoingMessage]) async -> [DeliveryOutcome]
     /// Closes the connection, if any.
     func finish() async
+}
+
+extension TransportSession {
+    public func deliver(batch messages: [OutgoingMessage]) async -> [DeliveryOutcome] {
+        var outcomes: [DeliveryOutcome] = []
+        for message in messages { outcomes.append(await deliver(message)) }
+        return outcomes
+    }
 }
 
 extension Transport {
@@ -71,12 +83,26 @@ public struct SMTPTransport: Transport {
 }
 
 /// One SMTP connection, opened on the first message and reopened after a failure.
+///
+/// The session and its connection share one event loop, so a batch of messages goes out without a
+/// thread hop between them.
 actor SMTPSession: TransportSession {
     let transport: SMTPTransport
     private var client: SMTPClient?
+    private let loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor {
+        loop.executor.asUnownedSerialExecutor()
+    }
 
     init(transport: SMTPTransport) {
         self.transport = transport
+    }
+
+    func deliver(batch messages: [OutgoingMessage]) async -> [DeliveryOutcome] {
+        var outcomes: [DeliveryOutcome] = []
+        for message in messages { outcomes.append(await deliver(message)) }
+        return outcomes
     }
 
     func deliver(_ message: OutgoingMessage) async -> DeliveryOutcome {
@@ -84,7 +110,7 @@ actor SMTPSession: TransportSession {
         var outcome = DeliveryOutcome.failed("not attempted")
         for attempt in 1...transport.attempts {
             do {
-                if client == nil { client = try await SMTPClient.connect(transport.settings) }
+                if client == nil { client = try await SMTPClient.connect(transport.settings, group: loop) }
                 guard let connected = client else { break }
                 let reply = try await connected.send(
                     SMTPEnvelope(from: message.envelopeFrom, recipients: message.recipients, message: message.bytes))

@@ -25,6 +25,18 @@ extension AppDatabase {
         }
     }
 
+    /// Drafts and their interviewers by id, in two queries (for sending many at once).
+    public func draftsAndInterviewers(draftIds: [Int64], interviewerIds: [Int64]) throws -> ([Int64: Draft], [Int64: Interviewer]) {
+        try writer.read { db in
+            let drafts = try Draft.fetchAll(db, keys: draftIds)
+            let people = try Interviewer.fetchAll(db, keys: interviewerIds)
+            return (
+                Dictionary(drafts.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first }),
+                Dictionary(people.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+            )
+        }
+    }
+
     /// The newest draft for one interviewer of one interview, if any.
     public func latestDraft(interviewId: Int64, interviewerId: Int64) throws -> Draft? {
         try writer.read { db in

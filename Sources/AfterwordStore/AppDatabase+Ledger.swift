@@ -40,13 +40,16 @@ extension AppDatabase: Ledger {
     public func claim(_ ids: [Int64], now: Date) throws -> [LedgerEntry] {
         try writer.write { db in
             var claimed: [LedgerEntry] = []
-            for id in ids {
-                try db.execute(
-                    sql: "UPDATE message SET state = 'sending', ownerPid = ?, updatedAt = ? WHERE id = ? AND state = 'scheduled'",
-                    arguments: [getpid(), now, id])
-                if db.changesCount == 1, let entry = try LedgerEntry.fetchOne(db, key: id) { claimed.append(entry) }
+            // Conditional on still being scheduled: a second `send --due` running at once claims none of these.
+            for chunk in ids.chunks(of: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                claimed += try LedgerEntry.fetchAll(
+                    db,
+                    sql: "UPDATE message SET state = 'sending', ownerPid = ?, updatedAt = ? WHERE id IN (\(marks)) AND state = 'scheduled' RETURNING *",
+                    arguments: StatementArguments([getpid(), now] as [any DatabaseValueConvertible]) + StatementArguments(chunk))
             }
-            return claimed
+            let order = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            return claimed.sorted { order[$0.id ?? 0] ?? 0 < order[$1.id ?? 0] ?? 0 }
         }
     }
 
@@ -59,14 +62,14 @@ extension AppDatabase: Ledger {
 
     public func close(_ results: [LedgerResult], now: Date) throws {
         try writer.write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE message SET state = ?, serverReply = ?, updatedAt = ?, ownerPid = NULL,
+                        sentAt = CASE WHEN ? THEN ? ELSE sentAt END
+                    WHERE id = ?
+                    """)
             for result in results {
-                guard var entry = try LedgerEntry.fetchOne(db, key: result.id) else { continue }
-                entry.state = result.state
-                entry.serverReply = result.reply
-                entry.updatedAt = now
-                entry.ownerPid = nil
-                if result.state == .sent { entry.sentAt = now }
-                try entry.update(db)
+                try statement.execute(arguments: [result.state.rawValue, result.reply, now, result.state == .sent, now, result.id])
             }
         }
     }
@@ -172,5 +175,12 @@ extension AppDatabase: Ledger {
     static func isAlive(_ pid: Int32?) -> Bool {
         guard let pid, pid > 0 else { return false }
         return kill(pid, 0) == 0 || errno == EPERM
+    }
+}
+
+extension Array {
+    /// The array cut into pieces of at most `size` elements.
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

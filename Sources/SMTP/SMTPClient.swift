@@ -10,6 +10,11 @@ public actor SMTPClient {
     private let settings: SMTPSettings
     private var extensions: [String: [String]] = [:]
 
+    /// The client runs on its connection's event loop: a reply resumes it without a thread hop.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+        channel.eventLoop.executor.asUnownedSerialExecutor()
+    }
+
     private init(channel: Channel, settings: SMTPSettings) {
         self.channel = channel
         self.settings = settings
@@ -29,7 +34,8 @@ public actor SMTPClient {
         let host = settings.host
         let channel: Channel
         do {
-            channel = try await ClientBootstrap(group: group)
+            // On the loop this task already runs on, when it is one of the group's: no thread hop per reply.
+            channel = try await ClientBootstrap(group: group.any())
                 .connectTimeout(settings.timeouts.connect)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -272,7 +278,10 @@ public actor SMTPClient {
         }
         defer { task.cancel() }
         do {
-            return try await future.get()
+            // Resumed right here, on the connection's loop: `future.get()` would hop to the global pool and back.
+            return try await withCheckedThrowingContinuation { continuation in
+                future.whenComplete { continuation.resume(with: $0) }
+            }
         } catch {
             if timedOut.withLockedValue({ $0 }) {
                 throw SMTPError(kind: .timeout, stage: stage, detail: "no answer from the server within \(timeout.nanoseconds / 1_000_000_000) s")
