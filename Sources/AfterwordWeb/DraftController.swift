@@ -22,6 +22,9 @@ struct DraftController: Sendable {
         let store = try site.workspace.openStore()
         let draftContext = try site.workspace.draftContext(id, store: store)
         let edit = DraftEdit(form, draft: draftContext.draft)
+        if let state = try store.ledger(forDraft: id).last?.state, let settled = Self.settled(state, person: draftContext.person.name) {
+            return site.done("/drafts/\(id)", problem: "not saved: \(settled)")
+        }
         do {
             _ = try site.workspace.saveDraftText(edit.text(to: draftContext.draft.recipient, channel: draftContext.draft.channel), of: draftContext, store: store)
             return site.done("/drafts/\(id)", notice: "Saved.")

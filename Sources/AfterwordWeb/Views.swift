@@ -34,13 +34,13 @@ struct Views: Sendable {
     /// The subject and the message with its marks: the draft page's and the check page's editor.
     static let editor = #"""
         {{#isEmail}}
-        <div class="field wide"><label for="subject">Subject</label><input id="subject" name="subject" maxlength="300" value="{{subject}}" aria-describedby="subject-findings"><small id="subject-findings" class="subject-findings">{{#subjectFindings}}<span class="finding {{severity}}">{{rule}}: {{message}}</span> {{/subjectFindings}}</small></div>
+        <div class="field wide"><label for="subject">Subject</label><input id="subject" name="subject" maxlength="300" value="{{subject}}" aria-describedby="subject-findings" {{#settled}}readonly{{/settled}}><small id="subject-findings" class="subject-findings">{{#subjectFindings}}<span class="finding {{severity}}">{{rule}}: {{message}}</span> {{/subjectFindings}}</small></div>
         {{/isEmail}}
         <div class="field wide">
         <label for="body">Message</label>
         <div class="editor">
         <div class="backdrop" aria-hidden="true"><div class="highlights" id="highlights">{{#segments}}{{#mark}}<mark class="{{severity}}" data-rule="{{rule}}" title="{{rule}}: {{message}}">{{text}}</mark>{{/mark}}{{^mark}}{{text}}{{/mark}}{{/segments}}</div></div>
-        <textarea id="body" name="body" rows="14" maxlength="20000" spellcheck="true" aria-describedby="findings-h">
+        <textarea id="body" name="body" rows="14" maxlength="20000" spellcheck="true" aria-describedby="findings-h" {{#settled}}readonly{{/settled}}>
         {{body}}</textarea>
         </div>
         </div>
@@ -264,7 +264,7 @@ struct Views: Sendable {
         </dl>
         <form method="post" action="/drafts/{{id}}" id="editor-form" data-check="/drafts/{{id}}/check">{{>csrf}}
         {{>editor}}
-        <div class="actions"><button type="submit" name="action" value="save">Save and check</button></div>
+        {{^settled}}<div class="actions"><button type="submit" name="action" value="save">Save and check</button></div>{{/settled}}
         </form>
         {{>findings}}
         <section aria-labelledby="out-h">

@@ -26,6 +26,10 @@ struct WebDeliveryTests {
             let page = try await web.get("/drafts/1", headers: [.cookie: sent.headers[.setCookie] ?? ""])
             #expect(page.body.contains("Sent ("), "\(page.body)")
             #expect(!page.body.contains(#"action="/drafts/1/send""#), "once sent, the page offers no second send")
+            #expect(page.body.contains("readonly"), "what was sent is shown as sent, not for editing")
+            let edited = try await web.post("/drafts/1", [("subject", "Changed"), ("body", "Changed after the fact")])
+            #expect(edited.status == .seeOther)
+            #expect(try fixture.store.draft(id: 1).body != "Changed after the fact")
             // A second send posted anyway (an old tab, a replayed form) is refused by the ledger.
             let again = try await web.post("/drafts/1/send", [("when", "now")])
             let refused = try await web.get("/drafts/1", headers: [.cookie: again.headers[.setCookie] ?? ""])
