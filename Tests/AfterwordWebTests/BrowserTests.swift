@@ -17,10 +17,16 @@ final class ServedAfterword: @unchecked Sendable {
         return root.appendingPathComponent(".build/debug/afterword")
     }
 
-    init(config: [String: String]) throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-serve-\(UUID().uuidString)")
+    convenience init(config: [String: String]) throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try JSONSerialization.data(withJSONObject: config).write(to: home.appendingPathComponent("config.json"))
+        try self.init(home: home)
+    }
+
+    /// Serves the data directory `home` as it is.
+    init(home: URL) throws {
+        self.home = home
         process.executableURL = Self.binary
         process.arguments = ["serve", "--port", "0"]
         var environment = ProcessInfo.processInfo.environment
@@ -139,6 +145,52 @@ struct BrowserTests {
         let (exit, printed) = served.interrupt()
         #expect(exit == 0)
         #expect(printed.contains("Stopped."))
+    }
+
+    @Test("while serve runs, a thank-you scheduled from the command line leaves when it is due, once")
+    func sendsWhatIsDue() throws {
+        let mail = try TestMailServer()
+        defer { mail.stop() }
+        let config = [
+            "name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": String(mail.port), "smtp.security": "none",
+        ]
+        // Given a thank-you scheduled for 20:30 by the CLI at 20:00
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-due-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: config).write(to: home.appendingPathComponent("config.json"))
+        func cli(_ arguments: [String]) throws -> Int32 {
+            let process = Process()
+            process.executableURL = ServedAfterword.binary
+            process.arguments = arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["AFTERWORD_HOME"] = home.path
+            environment["AFTERWORD_NOW"] = "2026-11-26T20:00:00Z"
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(try cli(["interview", "add", "--company", "Acme", "--role", "SRE", "--at", "2026-11-26T18:00Z"]) == 0)
+        #expect(try cli(["interviewer", "add", "1", "--name", "Dana Whitfield", "--email", "dana@acme.com"]) == 0)
+        #expect(try cli(["draft", "1"]) == 0)
+        #expect(try cli(["send", "1", "--at", "2026-11-26T20:30Z"]) == 0)
+        #expect(mail.received.isEmpty)
+
+        // When serve starts at 21:00 over the same data directory
+        let served = try ServedAfterword(home: home)
+        defer { served.stop() }
+
+        // Then the message leaves, exactly once
+        var waited = 0
+        while mail.received.isEmpty, waited < 100 {
+            usleep(100_000)
+            waited += 1
+        }
+        #expect(mail.received.count == 1)
+        let message = try parseWithPython(try #require(mail.received.first))
+        #expect(message["to_addresses"] as? [String] == ["dana@acme.com"])
     }
 
     @Test("a request naming another host is refused, as a DNS-rebinding page's would be")
