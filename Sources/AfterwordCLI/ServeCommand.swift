@@ -9,8 +9,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Open Afterword in your browser: the same data and rules as the command line.",
         discussion: """
-            Listens on 127.0.0.1 only. To reach it from another machine, give --host together with an
-            access token (--token or $AFTERWORD_TOKEN, at least 16 characters); the printed address carries it.
+            Listens on 127.0.0.1 only. To reach it from another machine, give --host together with an \
+            access token (--token or $AFTERWORD_TOKEN, at least 16 characters); the printed address carries it. \
             While it runs, scheduled thank-yous leave when their time comes. Stop it with Ctrl-C.
             """
     )

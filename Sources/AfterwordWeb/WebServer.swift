@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 /// `afterword serve`: the local web UI over the same workspace as the CLI.
 public struct WebServer: Sendable {
@@ -125,7 +126,15 @@ public struct WebServer: Sendable {
             logger: logger)
         let dueSender = options.sendsDue ? Task { [workspace] in await Self.sendDue(workspace, logger: logger) } : nil
         defer { dueSender?.cancel() }
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw UserError("port \(port) on \(host) is already in use (another afterword serve?); choose another with --port, or --port 0 for a free one")
+        } catch let error as IOError where error.errnoCode == EACCES {
+            throw UserError("not allowed to listen on port \(port); choose one above 1023 with --port")
+        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
+            throw UserError("\(host) is not an address of this machine; give one of its addresses with --host")
+        }
     }
 
     /// Once a minute, sends what is scheduled and due, as `afterword send --due` would.

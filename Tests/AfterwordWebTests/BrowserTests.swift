@@ -193,6 +193,25 @@ struct BrowserTests {
         #expect(message["to_addresses"] as? [String] == ["dana@acme.com"])
     }
 
+    @Test("a port already in use gets a one-line error that says what to do")
+    func portInUse() throws {
+        let served = try ServedAfterword(config: [:])
+        defer { served.stop() }
+        let port = try #require(URL(string: served.url)?.port)
+        let second = Process()
+        second.executableURL = ServedAfterword.binary
+        second.arguments = ["serve", "--port", String(port), "--home", served.home.path]
+        let errors = Pipe()
+        second.standardOutput = FileHandle.nullDevice
+        second.standardError = errors
+        try second.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 2)
+        #expect(text.contains("port \(port) on 127.0.0.1 is already in use"), "\(text)")
+        #expect(text.split(separator: "\n").count == 1)
+    }
+
     @Test("a request naming another host is refused, as a DNS-rebinding page's would be")
     func rebinding() throws {
         let served = try ServedAfterword(config: [:])
