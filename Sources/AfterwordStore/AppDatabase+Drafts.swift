@@ -73,4 +73,13 @@ extension AppDatabase {
                 .order(Column("id")).fetchAll(db)
         }
     }
+
+    /// Every ledger entry, or those of one interviewer, oldest first (one query for a page of people).
+    public func messages(interviewerId: Int64? = nil) throws -> [LedgerEntry] {
+        try writer.read { db in
+            var request = LedgerEntry.order(Column("id"))
+            if let interviewerId { request = request.filter(Column("interviewerId") == interviewerId) }
+            return try request.fetchAll(db)
+        }
+    }
 }

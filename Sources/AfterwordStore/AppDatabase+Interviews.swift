@@ -132,6 +132,18 @@ extension AppDatabase {
         }
     }
 
+    /// The interviews an interviewer sat on, oldest first.
+    public func interviews(ofInterviewer interviewerId: Int64) throws -> [Interview] {
+        try writer.read { db in
+            try Interview.fetchAll(
+                db,
+                sql: """
+                    SELECT interview.* FROM interview JOIN panelSeat ON panelSeat.interviewId = interview.id
+                    WHERE panelSeat.interviewerId = ? ORDER BY interview.startsAt
+                    """, arguments: [interviewerId])
+        }
+    }
+
     func panel(_ db: Database, interviewId: Int64) throws -> [Interviewer] {
         try Interviewer.fetchAll(
             db,

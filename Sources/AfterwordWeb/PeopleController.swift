@@ -11,18 +11,13 @@ struct PeopleController: Sendable {
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
         let store = try site.workspace.openStore()
         let zone = site.userZone
-        let details = try store.interviewers()
+        let ledger = Self.byInterview(try store.messages())
         var byCompany: [String: [[String: Any]]] = [:]
-        for detail in details {
+        for detail in try store.interviewers() {
             let person = detail.interviewer
-            let history = try detail.interviews.map { interview in
-                let messages = try store.messages(interviewId: interview.id ?? 0, interviewerId: person.id ?? 0)
-                let sent = messages.last { $0.state == .sent }
-                return values([
-                    "role": interview.role, "when": site.display(interview.startsAt, in: interview.zone),
-                    "sent": sent?.sentAt.map { site.display($0, in: zone) }, "transport": sent.map { Self.transportName($0.transport) },
-                    "state": messages.last?.state.rawValue,
-                ])
+            let history = detail.interviews.map { interview in
+                values(["role": interview.role, "when": site.display(interview.startsAt, in: interview.zone)])
+                    .merging(outcome(ledger[Pair(interview.id, person.id)] ?? [], zone: zone)) { $1 }
             }
             let company = person.company ?? detail.interviews.first?.company ?? "Other"
             byCompany[company, default: []].append(
@@ -40,15 +35,13 @@ struct PeopleController: Sendable {
         let store = try site.workspace.openStore()
         let zone = site.userZone
         let person = try storeCall { try store.interviewer(id: id) }
-        let interviews = try store.interviewers().first { $0.interviewer.id == id }?.interviews ?? []
-        let history = try interviews.map { interview in
+        let ledger = Self.byInterview(try store.messages(interviewerId: id))
+        let history = try store.interviews(ofInterviewer: id).map { interview in
             let draft = try store.latestDraft(interviewId: interview.id ?? 0, interviewerId: id)
-            let messages = try store.messages(interviewId: interview.id ?? 0, interviewerId: id)
             return values([
                 "interviewId": interview.id, "company": interview.company, "role": interview.role,
                 "when": site.display(interview.startsAt, in: interview.zone), "draftId": draft?.id,
-                "sent": messages.last { $0.state == .sent }?.sentAt.map { site.display($0, in: zone) }, "state": messages.last?.state.rawValue,
-            ])
+            ]).merging(outcome(ledger[Pair(interview.id, id)] ?? [], zone: zone)) { $1 }
         }
         let fields = values([
             "id": person.id, "name": person.name, "title": person.title, "email": person.email, "phone": person.phone,
@@ -57,6 +50,30 @@ struct PeopleController: Sendable {
         return try site.page(
             "interviewer", title: person.name, tab: .people, ["person": fields, "channel": Wording.channel(of: person), "history": history],
             request: request)
+    }
+
+    /// One interviewer on one interview's panel.
+    struct Pair: Hashable {
+        var interviewId: Int64
+        var interviewerId: Int64
+
+        init(_ interviewId: Int64?, _ interviewerId: Int64?) {
+            self.interviewId = interviewId ?? 0
+            self.interviewerId = interviewerId ?? 0
+        }
+    }
+
+    static func byInterview(_ entries: [LedgerEntry]) -> [Pair: [LedgerEntry]] {
+        Dictionary(grouping: entries) { Pair($0.interviewId, $0.interviewerId) }
+    }
+
+    /// What became of the thank-yous to one person for one interview: the last state, and when and how one was sent.
+    private func outcome(_ messages: [LedgerEntry], zone: TimeZone) -> [String: Any] {
+        let sent = messages.last { $0.state == .sent }
+        return values([
+            "sent": sent?.sentAt.map { site.display($0, in: zone) }, "transport": sent.map { Self.transportName($0.transport) },
+            "state": messages.last?.state.rawValue,
+        ])
     }
 
     /// POST /interviewers/:id — saves corrected details.
