@@ -10,7 +10,7 @@ import Hummingbird
 /// - Every state-changing request carries the CSRF token of this server's pages.
 /// - Every response forbids inline script, framing and sniffing.
 struct Guard: Sendable {
-    /// `host:port` forms a browser may send in the Host header.
+    /// Host names a browser may send in the Host header.
     var allowedHosts: Set<String>
     /// Required off loopback.
     var accessToken: String?
@@ -22,14 +22,21 @@ struct Guard: Sendable {
     static let contentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
-    /// The hosts a browser may name for a server on `host:port`: loopback names and the host given.
-    static func hosts(binding host: String, port: Int) -> Set<String> {
+    /// The host names a browser may use for a server bound to `host`: loopback names and the host given.
+    /// (The port does not matter here: a rebinding page names its own host.)
+    static func hosts(binding host: String) -> Set<String> {
         var names: Set<String> = ["127.0.0.1", "localhost", "[::1]"]
         if !["127.0.0.1", "::1", "localhost", "0.0.0.0", "::"].contains(host) {
             names.insert(host.contains(":") ? "[\(host)]" : host.lowercased())
         }
-        // With the port as browsers send it, and without (the name alone is still not a rebinding page's).
-        return names.union(names.map { "\($0):\(port)" })
+        return names
+    }
+
+    /// The host name of `host[:port]` (an IPv6 address keeps its brackets), lower-cased.
+    static func name(of authority: Substring) -> String {
+        let lower = authority.lowercased()
+        if lower.hasPrefix("["), let close = lower.firstIndex(of: "]") { return String(lower[...close]) }
+        return String(lower.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 
     /// A random token, hex, 32 bytes.
@@ -52,8 +59,7 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
     let rules: Guard
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let host = (request.head.authority ?? "").lowercased()
-        guard rules.allowedHosts.contains(host) else {
+        guard rules.allowedHosts.contains(Guard.name(of: Substring(request.head.authority ?? ""))) else {
             return Self.secured(Response.plain(.misdirectedRequest, "This server answers only to \(rules.allowedHosts.sorted().joined(separator: ", ")).\n"))
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > rules.maxBodyBytes {
@@ -71,7 +77,7 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         if request.method != .get, request.method != .head {
             if let origin = request.headers[.origin], origin != "null" {
-                let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init)?.lowercased()
+                let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(Guard.name(of:))
                 guard let originHost, rules.allowedHosts.contains(originHost) else {
                     return Self.secured(Response.plain(.forbidden, "Refused: this form came from another site.\n"))
                 }

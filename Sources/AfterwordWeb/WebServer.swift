@@ -51,10 +51,10 @@ public struct WebServer: Sendable {
         self.csrfToken = csrfToken
     }
 
-    /// The router with every page; the port is needed for the Host check.
-    public func router(port: Int) throws -> Router<BasicRequestContext> {
+    /// The router with every page, behind the security middleware.
+    public func router() throws -> Router<BasicRequestContext> {
         let rules = Guard(
-            allowedHosts: Guard.hosts(binding: options.host, port: port), accessToken: options.isLoopback ? nil : options.accessToken,
+            allowedHosts: Guard.hosts(binding: options.host), accessToken: options.isLoopback ? nil : options.accessToken,
             csrfToken: csrfToken, maxBodyBytes: options.maxBodyBytes)
         let site = Site(workspace: workspace, views: try Views(), rules: rules)
         let router = Router(context: BasicRequestContext.self)
@@ -113,15 +113,15 @@ public struct WebServer: Sendable {
     public func run(running: @escaping @Sendable (String) -> Void) async throws {
         var logger = Logger(label: "afterword.web")
         logger.logLevel = .warning
-        let port = options.port == 0 ? try Self.freePort(host: options.host) : options.port
+        let port = options.port
         let host = options.host
         let token = options.isLoopback ? nil : options.accessToken
         let app = Application(
-            router: try router(port: port),
+            router: try router(),
             configuration: .init(address: .hostname(host, port: port), serverName: "Afterword"),
-            onServerRunning: { _ in
+            onServerRunning: { channel in
                 let shown = host.contains(":") ? "[\(host)]" : host
-                running("http://\(shown):\(port)/" + (token.map { "?token=\($0)" } ?? ""))
+                running("http://\(shown):\(channel.localAddress?.port ?? port)/" + (token.map { "?token=\($0)" } ?? ""))
             },
             logger: logger)
         let dueSender = options.sendsDue ? Task { [workspace] in await Self.sendDue(workspace, logger: logger) } : nil
@@ -151,23 +151,6 @@ public struct WebServer: Sendable {
             }
             try? await Task.sleep(for: .seconds(60))
         }
-    }
-
-    /// A port the system says is free, for `--port 0`.
-    static func freePort(host: String) throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw UserError("cannot open a socket to find a free port") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw UserError("cannot find a free port; give one with --port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 

@@ -40,7 +40,7 @@ struct WebFixture {
     /// Runs `body` against the application, on the router test framework.
     func test(options: WebServer.Options = .init(port: 7878), _ body: @escaping @Sendable (WebClient) async throws -> Void) async throws {
         let server = try WebServer(workspace: workspace, options: options)
-        let app = Application(router: try server.router(port: options.port))
+        let app = Application(router: try server.router())
         try await app.test(.router) { client in
             try await body(WebClient(client: client))
         }
