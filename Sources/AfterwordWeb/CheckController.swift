@@ -20,27 +20,19 @@ struct CheckController: Sendable {
     /// POST /check/live — the findings as JSON, for the script.
     func live(_ request: Request, context: some RequestContext) async throws -> Response {
         let form = try await site.form(request)
-        let review = Self.review(form)
-        return try .json(CheckPayload(findings: review.findings.map { review.located($0) }, summary: review.summary))
+        return try .json(Self.review(form).payload)
     }
 
     private func page(_ request: Request, form: FormData) throws -> Response {
         let review = Self.review(form)
-        let located = review.findings.map { review.located($0) }
         let channel = Self.channel(form)
-        let hasText = !review.edit.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        return try site.page(
-            "check", title: "Check a draft", tab: .check,
-            values([
-                "to": form["to"] ?? "", "company": form["company"] ?? "", "role": form["role"] ?? "",
-                "channels": Channel.allCases.map {
-                    values(["value": $0.rawValue, "label": $0 == .email ? "e-mail" : "note card", "selected": $0 == channel ? true : nil])
-                },
-                "isEmail": channel == .email ? true : nil, "subject": review.edit.subject, "body": review.edit.body,
-                "segments": review.segments(located), "findings": located.map(\.values),
-                "subjectFindings": located.filter { $0.field == "subject" }.map(\.values),
-                "summary": hasText ? review.summary : "Paste or write a draft above.",
-            ]), request: request)
+        var page = review.editorValues
+        if review.edit.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { page["summary"] = "Paste or write a draft above." }
+        page["to"] = form["to"] ?? ""
+        page["company"] = form["company"] ?? ""
+        page["role"] = form["role"] ?? ""
+        page["channels"] = Channel.allCases.map { values(["value": $0.rawValue, "label": $0.label, "selected": $0 == channel ? true : nil]) }
+        return try site.page("check", title: "Check a draft", tab: .check, page, request: request)
     }
 
     static func channel(_ form: FormData) -> Channel {
@@ -49,8 +41,8 @@ struct CheckController: Sendable {
 
     static func review(_ form: FormData) -> EditReview {
         let edit = DraftEdit(
-            subject: (form["subject"] ?? "").components(separatedBy: .newlines).joined(separator: " "), body: form.text("body"))
-        let to = (form["to"] ?? "").components(separatedBy: .newlines).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            subject: form.line("subject") ?? "", body: form.text("body"))
+        let to = (form.line("to") ?? "").trimmingCharacters(in: .whitespaces)
         return EditReview(edit, channel: channel(form), recipient: to, name: to, company: form["company"], role: form["role"])
     }
 }

@@ -40,7 +40,7 @@ struct DraftController: Sendable {
         let draftContext = try site.workspace.draftContext(id, store: try site.workspace.openStore())
         let edit = DraftEdit(form, draft: draftContext.draft)
         let review = Self.review(edit, draftContext)
-        return try .json(CheckPayload(findings: review.findings.map { review.located($0) }, summary: review.summary))
+        return try .json(review.payload)
     }
 
     /// POST /drafts/:id/send — now, at a time, or in the recipient's business hours; exactly once.
@@ -143,9 +143,7 @@ struct DraftController: Sendable {
         _ request: Request, _ draftContext: DraftContext, subject: String, body: String, error: String?, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let draft = draftContext.draft
-        let edit = DraftEdit(subject: subject, body: body)
-        let review = Self.review(edit, draftContext)
-        let located = review.findings.map { review.located($0) }
+        let review = Self.review(DraftEdit(subject: subject, body: body), draftContext)
         let entry = try site.workspace.openStore().ledger(forDraft: draft.id ?? 0).last
         var stateNote: String?
         if let entry {
@@ -154,18 +152,21 @@ struct DraftController: Sendable {
             if entry.state == .failed || entry.state == .uncertain { stateNote = entry.serverReply }
         }
         let person = draftContext.person
-        return try site.page(
-            "draft", title: "Draft to \(person.name)", tab: nil,
+        let page = review.editorValues.merging(
             values([
-                "id": draft.id, "person": person.name, "isEmail": draft.channel == .email ? true : nil,
-                "channelName": draft.channel == .email ? "e-mail" : "note card",
-                "recipient": draft.channel == .email ? "\(person.name) <\(person.email ?? "")>" : ([person.name] + (person.address.map { [$0.replacingOccurrences(of: "\n", with: ", ")] } ?? ["no postal address yet"])).joined(separator: ", "),
+                "id": draft.id, "person": person.name, "channelName": draft.channel.label, "recipient": Self.recipient(person, draft.channel),
                 "interviewId": draft.interviewId, "company": draftContext.detail.interview.company, "role": draftContext.detail.interview.role,
-                "subject": subject, "body": body, "segments": review.segments(located),
-                "findings": located.map(\.values), "subjectFindings": located.filter { $0.field == "subject" }.map(\.values),
-                "summary": review.summary, "state": entry?.state.rawValue, "stateNote": stateNote,
-                "uncertain": entry?.state == .uncertain ? true : nil, "settled": Self.settled(entry?.state, person: person.name), "cardSizes": NoteCard.Size.allCases.map(\.rawValue),
-            ]), request: request, error: error, status: status)
+                "state": entry?.state.rawValue, "stateNote": stateNote, "uncertain": entry?.state == .uncertain ? true : nil,
+                "settled": Self.settled(entry?.state, person: person.name), "cardSizes": NoteCard.Size.allCases.map(\.rawValue),
+            ])
+        ) { $1 }
+        return try site.page("draft", title: "Draft to \(person.name)", tab: nil, page, request: request, error: error, status: status)
+    }
+
+    /// "Dana Whitfield <dana@acme.com>", or the name and postal address for a note.
+    static func recipient(_ person: Interviewer, _ channel: Channel) -> String {
+        if channel == .email { return "\(person.name) <\(person.email ?? "")>" }
+        return ([person.name] + [person.address?.replacingOccurrences(of: "\n", with: ", ") ?? "no postal address yet"]).joined(separator: ", ")
     }
 
     /// What to say instead of the send buttons once the thank-you has left or is on its way (AW-ONCE).

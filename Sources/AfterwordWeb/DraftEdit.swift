@@ -12,8 +12,7 @@ struct DraftEdit: Sendable {
     }
 
     init(_ form: FormData, draft: Draft) {
-        // One line only: a line break in a subject must never become a header of its own.
-        subject = (form["subject"] ?? draft.subject ?? "").components(separatedBy: .newlines).joined(separator: " ")
+        subject = form.line("subject") ?? draft.subject ?? ""
         body = form["body"] == nil ? draft.body : form.text("body")
     }
 
@@ -58,6 +57,20 @@ struct EditReview {
             starts.append(index)
         }
         lineStarts = starts
+    }
+
+    /// The findings placed in the editor, as the script reads them.
+    var payload: CheckPayload {
+        CheckPayload(findings: findings.map(located), summary: summary)
+    }
+
+    /// What the editor shows: the subject (for an e-mail), the body with its marks, and the findings.
+    var editorValues: [String: Any] {
+        let placed = findings.map(located)
+        return values([
+            "isEmail": subjectLine != nil ? true : nil, "subject": edit.subject, "body": edit.body, "segments": segments(placed),
+            "findings": placed.map(\.values), "subjectFindings": placed.filter { $0.field == "subject" }.map(\.values), "summary": summary,
+        ])
     }
 
     var summary: String {
@@ -143,4 +156,9 @@ struct LocatedFinding: Encodable {
 struct CheckPayload: Encodable {
     var findings: [LocatedFinding]
     var summary: String
+}
+
+extension Channel {
+    /// "e-mail" or "note card", as the pages say it.
+    var label: String { self == .email ? "e-mail" : "note card" }
 }

@@ -20,6 +20,11 @@ struct FormData: Sendable {
         (fields[name] ?? "").replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
+    /// The field's value on one line, each line break a space: it can never become a header of its own.
+    func line(_ name: String) -> String? {
+        fields[name].map { $0.components(separatedBy: .newlines).joined(separator: " ") }
+    }
+
     /// True for a checked checkbox.
     func isOn(_ name: String) -> Bool { ["on", "true", "1", "yes"].contains(fields[name] ?? "") }
 

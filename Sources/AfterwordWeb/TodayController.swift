@@ -28,7 +28,7 @@ struct TodayController: Sendable {
         let pending = shown.map { entry in
             values([
                 "interviewId": entry.interviewId, "interviewerId": entry.interviewerId, "interviewer": entry.interviewer,
-                "company": entry.company, "role": entry.role, "channel": entry.channel == .email ? "e-mail" : "note card",
+                "company": entry.company, "role": entry.role, "channel": entry.channel.label,
                 "draftId": entry.draftId, "urgency": Wording.urgency(entry.hoursLeft ?? 0).trimmingCharacters(in: .whitespaces),
                 "overdue": (entry.hoursLeft ?? 0) < 0 ? true : nil, "failed": entry.state == .failed ? true : nil,
                 "printedNotMailed": entry.channel == .note && entry.printedAt != nil && entry.state == nil ? true : nil,
@@ -37,14 +37,14 @@ struct TodayController: Sendable {
         let inFlight = report.inFlight.map { entry in
             values([
                 "state": entry.state?.rawValue, "when": entry.scheduledAt.map { site.display($0, in: zone) }, "draftId": entry.draftId,
-                "interviewer": entry.interviewer, "company": entry.company, "channel": entry.channel == .email ? "e-mail" : "note card",
+                "interviewer": entry.interviewer, "company": entry.company, "channel": entry.channel.label,
                 "uncertain": entry.state == .uncertain ? true : nil,
             ])
         }
         let sent = report.sent.map { entry in
             values([
                 "when": entry.sentAt.map { site.display($0, in: zone) }, "draftId": entry.draftId, "interviewer": entry.interviewer,
-                "company": entry.company, "role": entry.role, "channel": entry.channel == .email ? "e-mail" : "note card",
+                "company": entry.company, "role": entry.role, "channel": entry.channel.label,
             ])
         }
         let empty = report.withoutInterviewers.map { ["id": $0.id, "company": $0.company, "role": $0.role] as [String: Any] }
