@@ -28,16 +28,10 @@ extension Workspace {
     /// Refuses a note card, a draft with checker errors, and one with warnings unless `anyway`;
     /// the ledger refuses a second thank-you to the same interviewer (AW-ONCE).
     public func send(draftId: Int64, timing: SendTiming, anyway: Bool) async throws -> SendResult {
-        let store = try openStore()
-        let config = try loadConfig()
-        let context = try draftContext(draftId, store: store)
-        let (draft, detail, person) = (context.draft, context.detail, context.person)
-        let address = try Self.emailAddress(of: context)
-        try Self.guardEtiquette(draft, interview: detail.interview, recipient: person.name, anyway: anyway)
-        let from = try Self.sender(config)
-        let clock = now
-        let messageId = MailMessage.makeMessageId(from: from)
-        let outgoing = Self.message(draft, to: person, address: address, config: config, from: from, messageId: messageId, date: clock).outgoing
+        let ready = try prepare(draftId, anyway: anyway)
+        let (store, draft, detail, clock) = (ready.store, ready.context.draft, ready.context.detail, ready.clock)
+        let messageId = ready.message.messageId
+        let transport = try Self.transport(ready.config)
         var sendAt = clock
         var late = false
         switch timing {
@@ -50,12 +44,12 @@ extension Workspace {
         }
         if sendAt > clock.addingTimeInterval(30) {
             let entry = try ledgerCall {
-                try store.open(draft, state: .scheduled, scheduledAt: sendAt, transport: try Self.transport(config).name, messageId: messageId, now: clock)
+                try store.open(draft, state: .scheduled, scheduledAt: sendAt, transport: transport.name, messageId: messageId, now: clock)
             }
             return .scheduled(entry, at: sendAt, zone: detail.interview.zone, late: late)
         }
-        let courier = Courier(ledger: store, transport: try Self.transport(config), clock: { Date() })
-        let (entry, outcome) = try await ledgerCall { try await courier.send(draft, message: outgoing, messageId: messageId) }
+        let courier = Courier(ledger: store, transport: transport, clock: { Date() })
+        let (entry, outcome) = try await ledgerCall { try await courier.send(draft, message: ready.outgoing, messageId: messageId) }
         return .attempted(entry, outcome)
     }
 
@@ -92,17 +86,8 @@ extension Workspace {
     ///   - anyway: hand it over although the checker has warnings (never with errors).
     ///   - deliver: receives the message's bytes and its mailto: link.
     public func handOff(draftId: Int64, transport: String, anyway: Bool, deliver: (_ bytes: [UInt8], _ mailto: String) throws -> Void) throws {
-        let store = try openStore()
-        let config = try loadConfig()
-        let context = try draftContext(draftId, store: store)
-        let address = try Self.emailAddress(of: context)
-        try Self.guardEtiquette(context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway)
-        let from = try Self.sender(config)
-        let clock = now
-        let (message, outgoing) = Self.message(
-            context.draft, to: context.person, address: address, config: config, from: from, messageId: MailMessage.makeMessageId(from: from),
-            date: clock)
-        let draft = context.draft
+        let ready = try prepare(draftId, anyway: anyway)
+        let (store, draft, message, clock) = (ready.store, ready.context.draft, ready.message, ready.clock)
         let existing = try store.ledger(forDraft: draftId).first { [.sent, .sending, .scheduled, .uncertain].contains($0.state) }
         let handedOffBefore = existing.map { $0.state == .uncertain && ["eml", "mailto"].contains($0.transport) } ?? false
         if existing != nil, !handedOffBefore {
@@ -111,7 +96,7 @@ extension Workspace {
                 try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: clock)
             }
         }
-        try deliver(outgoing.bytes, MailtoURL.make(to: address, subject: draft.subject, body: draft.body))
+        try deliver(ready.outgoing.bytes, MailtoURL.make(to: ready.address, subject: draft.subject, body: draft.body))
         if existing == nil {
             // Handed to the user's own mail program: held as uncertain until they confirm it went.
             let entry = try ledgerCall {
@@ -128,6 +113,32 @@ extension Workspace {
     public func resolve(draftId: Int64, delivered: Bool) throws -> LedgerEntry {
         let store = try openStore()
         return try storeCall { try store.resolve(draftId: draftId, delivered: delivered, now: now) }
+    }
+
+    /// An e-mail draft checked and rendered, with what sending it needs.
+    private struct Ready {
+        var store: AppDatabase
+        var config: Config
+        var context: DraftContext
+        var address: String
+        var message: MailMessage
+        var outgoing: OutgoingMessage
+        var clock: Date
+    }
+
+    /// Loads a draft and renders its message, refusing a note card, a draft the checker rejects and a missing sender.
+    private func prepare(_ draftId: Int64, anyway: Bool) throws -> Ready {
+        let store = try openStore()
+        let config = try loadConfig()
+        let context = try draftContext(draftId, store: store)
+        let address = try Self.emailAddress(of: context)
+        try Self.guardEtiquette(context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway)
+        let from = try Self.sender(config)
+        let clock = now
+        let (message, outgoing) = Self.message(
+            context.draft, to: context.person, address: address, config: config, from: from, messageId: MailMessage.makeMessageId(from: from),
+            date: clock)
+        return Ready(store: store, config: config, context: context, address: address, message: message, outgoing: outgoing, clock: clock)
     }
 
     /// Refuses a draft with errors, and one with warnings unless `anyway`.
