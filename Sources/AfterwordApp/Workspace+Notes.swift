@@ -21,7 +21,7 @@ extension Workspace {
         }
         if envelope, person.address == nil {
             throw UserError(
-                "no postal address for \(person.name); add it with `afterword interviewer edit \(person.id ?? 0) --address \"…\"` (or print the card alone with --no-envelope)")
+                "no postal address for \(person.name); add it to their details (on their page, or `afterword interviewer edit \(person.id ?? 0) --address \"…\"`), or print the card alone without the envelope page (--no-envelope)")
         }
         let recipient = [person.name, person.title, person.company ?? detail.interview.company].compactMap { $0 }
             + (person.address?.split(separator: "\n").map(String.init) ?? [])

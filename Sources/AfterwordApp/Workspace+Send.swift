@@ -233,7 +233,7 @@ extension Workspace {
         guard context.draft.channel == .email, let address = context.person.email else {
             let id = context.draft.id ?? 0
             throw UserError(
-                "draft #\(id) is a note card (no e-mail address for \(context.person.name)); print it, post it, then record it with `afterword note mailed \(id)`")
+                "draft #\(id) is a note card (no e-mail address for \(context.person.name)); print it, post it, then record it as posted (\"I posted it\" on its page, or `afterword note mailed \(id)`)")
         }
         return address
     }
