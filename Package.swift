@@ -69,7 +69,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "AfterwordCoreTests", dependencies: ["AfterwordCore"]),
+        .testTarget(name: "AfterwordCoreTests", dependencies: ["AfterwordCore"], resources: [.copy("Corpus")]),
         .testTarget(
             name: "AfterwordStoreTests",
             dependencies: ["AfterwordStore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -9,7 +9,7 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check drafts against the etiquette rules, like a linter.",
         discussion: """
-            Each input may begin with header lines (Subject:, To:, Company:, Channel:) and a blank line;
+            Each input may begin with header lines (Subject:, To:, Company:, Role:, Channel:) and a blank line;
             the rest is the body. Several drafts to one company are also compared with each other:
             AW-DISTINCT (word 3-shingle Jaccard similarity above \(EtiquetteLimits.distinctSimilarity)) and
             AW-NAMES (a note carrying another interviewer's name).
@@ -28,6 +28,7 @@ struct CheckCommand: AsyncParsableCommand {
     var channel: Channel?
     @Option(help: "The recipient's name, exactly as on their card.") var to: String?
     @Option(help: "The company's name, exactly as it writes it.") var company: String?
+    @Option(help: "The job title you interviewed for (never taken for a specific topic or for shouting).") var role: String?
     @Option(help: "The e-mail's subject, when the input has no Subject: line.") var subject: String?
     @Option(help: "text or json.") var format: Format = .text
 
@@ -42,6 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
                 document.recipientEmail = email ?? document.recipientEmail
             }
             if let company { document.company = company }
+            if let role { document.role = role }
             if let subject, document.subject == nil {
                 document.subject = subject
                 document.subjectLine = 0

@@ -1,4 +1,7 @@
-/// The etiquette linter: every rule of SPEC.md that can be judged from the text of drafts.
+/// The etiquette linter: every rule that can be judged from the text of drafts (docs/etiquette.md).
+///
+/// Each draft is analysed once (``MessageAnalysis``: its greeting, sentences, closing and
+/// signature, every word tagged by the lexicons); each rule is a predicate over that analysis.
 public struct Checker: Sendable {
     static let documentRules: [any DocumentRule] = [
         BriefRule(), ThanksRule(), LookForwardRule(), EnjoyedRule(), NoReplyRule(), OnceRule(), NoCallRule(),
@@ -17,13 +20,53 @@ public struct Checker: Sendable {
     /// - Returns: one list of findings per document, in the same order.
     public func check(_ documents: [Document]) -> [[Finding]] {
         let inputs = documents.map(RuleInput.init)
-        var results = inputs.map { input in Self.documentRules.flatMap { $0.check(input) } }
+        var flags = inputs.map { input in Self.documentRules.flatMap { $0.check(input) } }
         for group in Self.companyGroups(documents) where group.count > 1 {
-            PanelRules.check(group.map { inputs[$0] }) { position, finding in
-                results[group[position]].append(finding)
+            PanelRules.check(group.map { inputs[$0] }) { position, flag in
+                flags[group[position]].append(flag)
             }
         }
-        return results.map { $0.sortedByPosition() }
+        return zip(inputs, flags).map { Self.capped(Self.place($1, in: $0).sortedByPosition()) }
+    }
+
+    /// Most findings one rule reports on one draft; the last one shown says how many more there are.
+    static let maxFindingsPerRule = 5
+
+    /// At most ``maxFindingsPerRule`` findings of each rule: a draft that repeats one mistake gets it
+    /// pointed out a few times, not a flood.
+    static func capped(_ findings: [Finding]) -> [Finding] {
+        var counts: [RuleID: Int] = [:]
+        for finding in findings { counts[finding.rule, default: 0] += 1 }
+        guard counts.values.contains(where: { $0 > maxFindingsPerRule }) else { return findings }
+        var seen: [RuleID: Int] = [:]
+        var kept: [Finding] = []
+        for var finding in findings {
+            let index = seen[finding.rule, default: 0] + 1
+            seen[finding.rule] = index
+            guard index <= maxFindingsPerRule else { continue }
+            let total = counts[finding.rule] ?? 0
+            if index == maxFindingsPerRule, total > maxFindingsPerRule {
+                finding.message += " (and \(total - maxFindingsPerRule) more like this further on)"
+            }
+            kept.append(finding)
+        }
+        return kept
+    }
+
+    /// Findings with their line, column and excerpt, all positions mapped in one pass.
+    static func place(_ flags: [Flag], in input: RuleInput) -> [Finding] {
+        let bytes = input.analysis.bytes
+        let inBody = flags.filter { $0.placed == nil }
+        let positions = TextPositions(bytes, firstLine: input.document.bodyFirstLine).positions(of: inBody.map(\.start))
+        var findings = flags.compactMap(\.placed)
+        for (flag, position) in zip(inBody, positions) {
+            let excerpt = input.analysis.text(flag.start, flag.end)
+            findings.append(
+                Finding(
+                    rule: flag.rule, severity: flag.severity, message: flag.message, line: position.line,
+                    column: position.column, length: excerpt.count, excerpt: excerpt.isEmpty ? nil : excerpt))
+        }
+        return findings
     }
 
     /// Indices of documents grouped by company (case- and accent-blind); documents with no company form one group.
@@ -38,5 +81,3 @@ public struct Checker: Sendable {
         return order.compactMap { groups[$0] }
     }
 }
-
-import Foundation

@@ -1,56 +1,22 @@
 import Foundation
 
-/// The opening and closing lines of a letter.
+/// The closing lines of a letter.
 public enum Greeting {
-    static let openers = [
-        "dear", "hello", "hi", "hey", "heya", "hiya", "good morning", "good afternoon", "good evening", "greetings",
-        "howdy", "yo",
-    ]
-    static let honorifics: Set<String> = [
-        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "madame", "herr", "frau", "mme",
-        "mlle",
-    ]
-    static let generic: Set<String> = [
-        "hiring manager", "team", "all", "everyone", "sir or madam", "to whom it may concern", "there", "folks",
-        "friend", "hiring team", "recruiter", "interviewer", "whom it may concern", "sir", "madam", "you", "",
-    ]
-    /// Sign-off lines: the letter ends where one of these stands on its own line.
+    /// Sign-off lines: the letter ends where one of these stands on its own line (or before a name).
     static let closings: Set<String> = [
         "best", "regards", "sincerely", "thanks", "cheers", "cordially", "respectfully", "yours", "warmly",
         "gratefully", "thank you", "with thanks", "warm regards", "kind regards", "best regards", "best wishes",
         "all the best", "many thanks", "with gratitude", "yours sincerely", "sincerely yours", "yours truly",
         "with appreciation", "respectfully yours", "warmest regards", "thanks again", "with best regards",
-        "with many thanks", "thank you again", "warm wishes", "with warm regards",
+        "with many thanks", "thank you again", "warm wishes", "with warm regards", "kindest regards", "warmest",
+        "best wishes", "with kind regards", "yours faithfully", "faithfully", "thanking you", "thanks so much",
+        "thank you so much", "much appreciated", "with sincere thanks", "sincere thanks", "kind regards", "rgds",
+        "br", "thx", "ty", "xoxo", "love", "take care", "talk soon", "speak soon", "until then", "best of luck",
+        "have a great day", "have a great weekend", "appreciatively", "gratefully yours", "with respect", "regards and thanks",
+        "thanks and regards", "thanks & regards", "best and thanks", "thanks a lot", "warm thanks", "heartfelt thanks",
+        "again thank you", "again thanks", "respectfully submitted", "very best", "very best wishes", "all best",
+        "with best wishes", "with warmest regards", "cheers again", "thanks heaps", "ciao", "peace",
     ]
-
-    /// The name part of a greeting line ("Dear Dr. Whitfield," → "Dr. Whitfield"), or nil when the line is no greeting.
-    static func parse(_ line: String) -> (opener: String, name: String, nameOffset: Int)? {
-        let trimmedLeading = line.drop { $0 == " " || $0 == "\t" }
-        let lower = trimmedLeading.lowercased()
-        for opener in openers where lower.hasPrefix(opener) {
-            let rest = trimmedLeading.dropFirst(opener.count)
-            guard rest.isEmpty || rest.first == " " || rest.first == "," || rest.first == "\t" else { continue }
-            let nameStart = rest.drop { $0 == " " || $0 == "," || $0 == "\t" }
-            var name = String(nameStart)
-            while let last = name.last, ",:;!. \t".contains(last) { name.removeLast() }
-            let offset = line.count - nameStart.count
-            return (opener, name, offset)
-        }
-        // A bare name followed by a comma ("Dana,") opens many handwritten notes.
-        let trimmed = trimmedLeading.trimmingCharacters(in: .whitespaces)
-        let words = trimmed.dropLast().split(separator: " ")
-        if trimmed.hasSuffix(","), (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) {
-            return ("", String(trimmed.dropLast()), line.count - trimmedLeading.count)
-        }
-        return nil
-    }
-
-    /// The words of a greeting's name part without honorifics ("Dr. Dana Whitfield" → ["Dana", "Whitfield"]).
-    static func nameWords(_ name: String) -> [Substring] {
-        name.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter {
-            !honorifics.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))
-        }
-    }
 }
 
 /// Comparing names the way a careful reader does: exact, or almost.

@@ -1,9 +1,10 @@
 /// AW-BRIEF — quick and to the point.
 ///
-/// Seed: "Quick and to the point and leave it at that."
+/// An e-mail body above 150 words is an error (a warning above 120); a note card above 100 (80).
+/// See docs/etiquette.md.
 struct BriefRule: DocumentRule {
-    func check(_ input: RuleInput) -> [Finding] {
-        let words = input.words
+    func check(_ input: RuleInput) -> [Flag] {
+        let words = input.tokens.indices.filter { input.tokens[$0].kind == .word || input.tokens[$0].kind == .number }
         let (limit, warnAt, what) =
             input.channel == .email
             ? (EtiquetteLimits.emailMaxWords, EtiquetteLimits.emailWarnWords, "an e-mail")
@@ -11,13 +12,11 @@ struct BriefRule: DocumentRule {
         guard words.count > warnAt else { return [] }
         let severity: Severity = words.count > limit ? .error : .warning
         let first = words[severity == .error ? limit : warnAt]
-        let range = first.range.lowerBound..<words[words.count - 1].range.upperBound
-        var finding = input.finding(
-            .brief, severity,
-            "\(words.count) words is long for \(what); keep it quick and to the point (at most \(limit), ideally \(warnAt) or fewer)",
-            at: range)
-        finding.length = first.text.count
-        finding.excerpt = first.text
-        return [finding]
+        return [
+            input.flag(
+                .brief, severity,
+                "\(words.count) words is long for \(what); keep it quick and to the point (at most \(limit), ideally \(warnAt) or fewer)",
+                tokens: first, first)
+        ]
     }
 }

@@ -1,6 +1,9 @@
 /// AW-NAMES — the greeting names the right person, spelled exactly as on their card; the company is exact.
 ///
-/// Careers advice (beyond the seed): a misspelt name is the one mistake every reader notices.
+/// A misspelt name is the one mistake every reader notices. Only name positions are compared:
+/// the greeting's name (found by structure, even when the first sentence follows on its line)
+/// and capitalised words that are almost the recipient's or the company's name. Ordinary words
+/// ("Thank" to Thanh, "Will" to Will Carter) are never taken for names. See docs/etiquette.md.
 struct NamesRule: DocumentRule {
     /// Legal-form words that are not part of how people write a company's name.
     static let companySuffixes: Set<String> = [
@@ -8,50 +11,52 @@ struct NamesRule: DocumentRule {
         "of", "group", "company",
     ]
 
-    func check(_ input: RuleInput) -> [Finding] {
-        var found: [Finding] = []
-        if let name = input.document.recipientName { found += greeting(input, name: name) }
-        found += spellings(input)
-        return found
+    func check(_ input: RuleInput) -> [Flag] {
+        var flags: [Flag] = []
+        if let name = input.document.recipientName, !NameWords.words(of: name).isEmpty {
+            flags += greeting(input, name: name)
+        }
+        flags += spellings(input)
+        return flags
     }
 
-    private func greeting(_ input: RuleInput, name: String) -> [Finding] {
+    private func greeting(_ input: RuleInput, name: String) -> [Flag] {
         let expected = NameWords.words(of: name)
-        guard let line = input.greeting, let parsed = Greeting.parse(line.text) else {
+        guard let greeting = input.analysis.greeting else {
             return [input.missing(.names, .warning, "open by greeting \(name) by name, spelled as on their card")]
         }
-        let nameRange = (line.start + parsed.nameOffset)..<(line.start + parsed.nameOffset + parsed.name.count)
-        let words = Greeting.nameWords(parsed.name)
-        if words.isEmpty || Greeting.generic.contains(parsed.name.lowercased()) {
-            let range = parsed.name.isEmpty ? line.start..<(line.start + line.text.count) : nameRange
-            return [input.finding(.names, .error, "greet \(name) by name, spelled as on their card", at: range)]
+        let tokens = input.tokens
+        let words = greeting.nameWords.filter { !tokens[$0].tags.contains(.honorific) }
+        if greeting.isGeneric || words.isEmpty {
+            let first = greeting.nameWords.first ?? greeting.tokens.lowerBound
+            let last = greeting.nameWords.last ?? max(greeting.tokens.lowerBound, greeting.tokens.upperBound - 1)
+            // "Dear Sir," and "Respected Madam," are formal and polite, only not personal.
+            let formal = !greeting.nameWords.isEmpty && greeting.nameWords.allSatisfy { ["sir", "madam", "madame", "ma'am", "or", "sir/madam"].contains(tokens[$0].lower) }
+            return [input.flag(.names, formal ? .warning : .error, "greet \(name) by name, spelled as on their card", tokens: first, last)]
         }
-        var found: [Finding] = []
-        var offset = nameRange.lowerBound
-        var remaining = Substring(parsed.name)
-        for word in words {
-            let clean = String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
-            if let position = remaining.range(of: word) {
-                offset += remaining.distance(from: remaining.startIndex, to: position.lowerBound)
-                remaining = remaining[position.upperBound...]
+        let expectedFolded = expected.map { Self.plain(NameWords.folded($0)) }
+        for index in words {
+            let written = input.analysis.text(tokens[index].start, tokens[index].end)
+            let clean = Self.plainApostrophes(written)
+            if expected.contains(clean) || expected.map(Self.plainApostrophes).contains(clean) { continue }
+            // "hi rose," in a message written all in lower case is a matter of register, not of the name.
+            if clean == clean.lowercased(), expected.contains(where: { $0.lowercased() == clean }) { continue }
+            let folded = Self.plain(NameWords.folded(clean))
+            if let intended = expected.first(where: { NameWords.isNearMiss(clean, of: Self.plainApostrophes($0)) }) {
+                return [input.flag(.names, .error, "\"\(written)\" is not spelled as on their card: write \"\(intended)\"", tokens: index, index)]
             }
-            let range = offset..<(offset + word.count)
-            offset += word.count
-            if expected.contains(clean) { continue }
-            if let intended = expected.first(where: { NameWords.isNearMiss(clean, of: $0) }) {
-                found.append(
-                    input.finding(
-                        .names, .error, "\"\(clean)\" is not spelled as on their card: write \"\(intended)\"", at: range))
-            } else {
-                found.append(
-                    input.finding(.names, .error, "the greeting names \"\(clean)\", but this is to \(name)", at: range))
+            // "Alvarez Ruiz" for "Álvarez-Ruiz": the parts are there but not as written.
+            if expectedFolded.contains(folded) {
+                return [input.flag(.names, .error, "\"\(written)\" is not written as on their card: write \"\(name)\"", tokens: index, index)]
             }
+            return [input.flag(.names, .error, "the greeting names \"\(written)\", but this is to \(name)", tokens: index, index)]
         }
-        return found
+        // A hyphenated name split in two ("Alvarez Ruiz" for "Álvarez-Ruiz").
+        return []
     }
 
-    /// Near-misses of the recipient's and the company's names anywhere in the body ("Github" for "GitHub").
-    private func spellings(_ input: RuleInput) -> [Finding] {
+    /// Near-misses of the recipient's and the company's names in the letter ("Github" for "GitHub").
+    private func spellings(_ input: RuleInput) -> [Flag] {
         var expected: [(word: String, what: String)] = []
         if let company = input.document.company {
             expected += NameWords.words(of: company).filter { !Self.companySuffixes.contains($0.lowercased()) && $0.count >= 3 }
@@ -61,39 +66,65 @@ struct NamesRule: DocumentRule {
             expected += NameWords.words(of: name).filter { $0.count >= 3 }.map { ($0, "their name is written \"\(name)\"") }
         }
         guard !expected.isEmpty else { return [] }
-        let exact = Set(expected.map(\.word))
+        let exact = Set(expected.flatMap { entry -> [String] in
+            let plain = Self.plainApostrophes(entry.word)
+            return plain.hasSuffix("'s") ? [plain, String(plain.dropLast(2))] : [plain]
+        })
         let foldedExpected = expected.map { NameWords.folded($0.word) }
-        let greetingEnd = input.greeting.map { $0.start + $0.text.count } ?? 0
-        var found: [Finding] = []
-        var sentenceStart = true
-        for token in input.normalized.tokens {
-            guard token.isWord else {
-                if ".?!:;".contains(token.text) { sentenceStart = true }
-                continue
-            }
-            defer { sentenceStart = false }
-            guard token.range.lowerBound >= greetingEnd else { continue }
-            var word = token.text
-            if word.hasSuffix("'s") || word.hasSuffix("’s") { word = String(word.dropLast(2)) }
-            guard !exact.contains(word), word.count >= 3, word.contains(where: \.isUppercase) else { continue }
-            let length = word.count
-            guard expected.contains(where: { abs($0.word.count - length) <= 2 }) else { continue }
-            let foldedWord = NameWords.folded(word)
-            for (candidate, foldedCandidate) in zip(expected, foldedExpected) where abs(candidate.word.count - length) <= 2 {
-                let sameLetters = foldedWord == foldedCandidate
-                let typo = !sentenceStart && word.count >= 5 && NameWords.isNearMiss(word, of: candidate.word)
-                    && word.first?.isUppercase == true
-                if sameLetters || typo {
-                    found.append(
-                        input.finding(
-                            .names, .error, "\"\(word)\" is not exact: \(candidate.what)",
-                            at: token.range.lowerBound..<(token.range.lowerBound + word.count)))
-                    break
+        var flags: [Flag] = []
+        for sentence in input.sentences {
+            var reported = false
+            for (position, index) in sentence.words.enumerated() where !reported {
+                let token = input.tokens[index]
+                guard token.kind == .word, token.isCapitalized || token.lower != input.analysis.text(token.start, token.end) else { continue }
+                var word = Self.plainApostrophes(input.analysis.text(token.start, token.end))
+                if word.hasSuffix("'s") { word = String(word.dropLast(2)) }
+                let length = word.count
+                guard length >= 3, !exact.contains(word), expected.contains(where: { abs($0.word.count - length) <= 2 }) else { continue }
+                let foldedWord = NameWords.folded(word)
+                // An ordinary English word is never a misspelt name ("Thank" is not "Thanh").
+                let isWord = !token.tags.isEmpty
+                for (candidate, foldedCandidate) in zip(expected, foldedExpected) where abs(candidate.word.count - length) <= 2 {
+                    let sameLetters = foldedWord == foldedCandidate
+                    let typo = !isWord && position > 0 && word.count >= 5 && NameWords.isNearMiss(word, of: candidate.word) && token.isCapitalized
+                    if sameLetters || typo {
+                        flags.append(input.flag(.names, .error, "\"\(word)\" is not exact: \(candidate.what)", tokens: index, index))
+                        reported = true
+                        break
+                    }
                 }
             }
         }
-        return found
+        return flags + companyVariants(input)
     }
-}
 
-import Foundation
+    /// "Northwind Trading" for "Northwind Traders": the company's first word followed by a variant of its second.
+    private func companyVariants(_ input: RuleInput) -> [Flag] {
+        guard let company = input.document.company else { return [] }
+        let words = NameWords.words(of: company).filter { !Self.companySuffixes.contains($0.lowercased()) }
+        guard words.count >= 2 else { return [] }
+        let first = words[0]
+        let second = words[1]
+        for sentence in input.sentences {
+            for (position, index) in sentence.words.enumerated() where position + 1 < sentence.count {
+                let token = input.tokens[index]
+                guard input.analysis.text(token.start, token.end) == first else { continue }
+                let nextToken = input.tokens[sentence.words[position + 1]]
+                var written = Self.plainApostrophes(input.analysis.text(nextToken.start, nextToken.end))
+                if written.hasSuffix("'s") { written = String(written.dropLast(2)) }
+                guard nextToken.isCapitalized, written != second, written.count >= 4, second.count >= 4,
+                    written.lowercased().prefix(4) == second.lowercased().prefix(4)
+                else { continue }
+                return [input.flag(.names, .error, "\"\(first) \(written)\" is not exact: the company is written \"\(company)\"", tokens: index, sentence.words[position + 1])]
+            }
+        }
+        return []
+    }
+
+    static func plainApostrophes(_ text: String) -> String {
+        text.contains("’") || text.contains("‘") ? text.replacing("’", with: "'").replacing("‘", with: "'") : text
+    }
+
+    /// Letters only, for comparing names whatever their punctuation.
+    static func plain(_ text: String) -> String { text.filter { $0.isLetter } }
+}

@@ -1,34 +1,220 @@
 /// AW-NOCALL — never a call.
 ///
-/// Seed: "they do not want (nor have time to) take calls from everyone that they have completed interviews with".
-struct NoCallRule: DocumentRule {
-    static let message = "offers or asks for a call; interviewers do not have time to take calls, keep it to writing"
-    static let callWord = "(?:call|phone|ring|telephone|dial|buzz)"
+/// Interviewers do not want (nor have time) to take calls from everyone they interviewed. A
+/// sentence breaks the rule when the writer offers to call ("I'll give you a ring Thursday"), asks
+/// to be called ("feel free to call me on 07700 900123"), or proposes time to talk or meet again
+/// ("let me know if we can find time to speak", "happy to jump on a quick call", "could we set up
+/// 15 minutes next week?"). Calls as a topic ("the on-call rotation", "thank you for the phone
+/// interview") are fine. See docs/etiquette.md.
+struct NoCallRule: SentenceRule {
+    static let message = "offers or asks for a call or another meeting; interviewers have no time for calls, so keep it to writing"
+    static let number = "invites a call; leave your phone number out of a thank-you"
 
-    static let phrases: [PhraseRule] = [
-        PhraseRule(
-            "\\b(?:i|we) (?:will|would|could|can|shall|might|may|am going to|are going to|plan to|want to|wanted to|would like to|would love to|hope to|intend to|will try to|can try to)? ?(?:\\w+ )?\(callWord) (?:you|your)\\b",
-            .error, message),
-        PhraseRule(
-            "\\b(?:can|could|may|shall|should|might) (?:i|we) (?:\\w+ )?\(callWord) (?:you|your)\\b", .error, message),
-        PhraseRule(
-            "\\b(?:give|gave|giving) (?:you|me|us) a (?:quick |brief |short )?(?:call|ring|buzz|phone call|bell|shout)\\b",
-            .error, message),
-        PhraseRule(
-            "\\b(?:hop|jump|get|hopping|jumping|getting) on (?:a|the|another) (?:quick |brief |short |follow up |phone |video |15 minute |15-minute |30 minute )*(?:call|phone)\\b",
-            .error, message),
-        PhraseRule(
-            "\\b(?:schedule|set up|setup|arrange|book|have|do|organize|organise|plan|grab|find time for) (?:a|another|one more|the|some time for a) (?:quick |brief |short |follow up |phone |video |15 minute |15-minute |30 minute )*(?:call|phone call|phone chat|chat on the phone)\\b",
-            .error, message),
-        PhraseRule("\\b(?:call|phone|ring|text|buzz) me\\b", .error, message),
-        PhraseRule("\\b(?:talk|speak|chat|connect|catch up) (?:on|over|by) (?:the )?phone\\b", .error, message),
-        PhraseRule(
-            "\\b(?:reach|contact) me (?:at|on|via) (?:\\+|\\d|\\( ?\\d|my phone|phone|this number)",
-            .error, "invites a call; give your e-mail, not your phone number"),
-        PhraseRule("\\bcall (?:sometime|anytime|any time|whenever)\\b", .error, message),
+    /// Nouns after "call" or "phone" that make it a topic ("call centre", "phone interview").
+    static let topicNouns: Set<String> = [
+        "center", "centre", "centers", "centres", "rotation", "rotations", "schedule", "duty", "log", "logs", "stack",
+        "site", "sites", "graph", "volume", "volumes", "quality", "routing", "flow", "data", "recording", "recordings",
+        "transcript", "transcripts", "script", "scripts", "handling", "queue", "queues", "metrics", "analytics",
+        "interview", "screen", "screening", "sign", "option", "options", "chain", "tree", "bill", "plan", "plans",
+        "number", "numbers", "app", "system", "systems", "records", "notes", "summary", "sales", "agents", "agent",
+        "list", "lists", "sheet", "action", "centres", "tree", "logs", "review", "reviews", "handling",
+    ]
+    /// Words before a call that make it a proposal ("a quick call", "another call").
+    static let proposalDeterminers: Set<String> = ["a", "an", "another", "quick", "brief", "short", "one", "some", "15", "10", "20", "30", "minute"]
+    /// Words before a call that make it one that happened ("our call", "the phone interview").
+    static let pastDeterminers: Set<String> = ["our", "the", "this", "that", "today's", "yesterday's", "your", "last", "my", "their"]
+    /// Visiting and social time: always a proposal when offered.
+    static let social: Set<String> = [
+        "coffee", "lunch", "breakfast", "dinner", "drink", "drinks", "tea", "meetup", "swing", "pop", "drop", "stop", "come",
+    ]
+    /// Words that carry a wish for more conversation ("talk more", "meet again").
+    static let more: Set<String> = [
+        "more", "further", "again", "sometime", "soon", "anytime", "any", "next", "offline", "over", "in", "this", "later",
+        "another", "personally", "properly", "briefly", "quickly",
     ]
 
-    func check(_ input: RuleInput) -> [Finding] {
-        input.findings(.noCall, Self.phrases)
+    func check(_ s: Sentence, _ input: RuleInput) -> Flag? {
+        if let hit = offerToCall(s) ?? askToBeCalled(s) ?? proposal(s, input) {
+            return input.flag(.noCall, .error, Self.message, in: s, hit.0, hit.1)
+        }
+        if let hit = phoneNumber(s, input) {
+            return input.flag(.noCall, .error, Self.number, in: s, hit.0, hit.1)
+        }
+        return nil
+    }
+
+    /// True when the word at `position` means a call, not a topic ("on-call", "call centre").
+    private func isCall(_ s: Sentence, _ position: Int, input: RuleInput) -> Bool {
+        guard s.tags[position].contains(.callNoun) || s.tags[position].contains(.callVerb) else { return false }
+        if input.tokens[s.words[position]].hyphenBefore, position > 0, s.lower[position - 1] == "on" { return false }
+        let end = s.phraseEnd[position]
+        if end < s.count, Self.topicNouns.contains(s.lower[end]) { return false }
+        // "made a call on the role" is a decision.
+        if end < s.count, s.lower[end] == "on", position > 1, ["make", "made", "making", "makes"].contains(s.lower[position - 2]) { return false }
+        // A call that happened ("our call", "the phone interview") is no proposal; "a quick call" is.
+        var back = position - 1
+        while back >= 0, back >= position - 3 {
+            if Self.pastDeterminers.contains(s.lower[back]) { return false }
+            if Self.proposalDeterminers.contains(s.lower[back]) { break }
+            back -= 1
+        }
+        if end < s.count, s.tags[end].contains(.talk) || ["discussion", "conversation", "chat"].contains(s.lower[end]) { return true }
+        let calls: Set<String> = ["call", "calls", "phone", "ring", "zoom", "facetime", "skype", "hangout", "buzz", "video", "teams", "phonecall", "callback"]
+        return calls.contains(s.lower[position]) || s.phraseEnd[position] > position + 1
+    }
+
+    /// "I'll call you", "I will give you a ring", "we could phone you on Friday".
+    private func offerToCall(_ s: Sentence) -> (Int, Int)? {
+        for position in s.positions(.callVerb) where !s.isNegated(position) {
+            guard ["call", "phone", "ring", "dial", "buzz", "telephone", "calling", "phoning", "ringing", "facetime", "skype", "zoom", "whatsapp"].contains(s.lower[position])
+                || s.lower[position].hasPrefix("call") || s.lower[position].hasPrefix("ring")
+            else { continue }
+            guard position + 1 < s.count, s.tags[position + 1].contains(.you) else { continue }
+            if s.lower[position + 1] != "you" {
+                guard position + 2 < s.count, ["office", "line", "desk", "phone", "mobile", "number", "cell", "extension", "team"].contains(s.lower[position + 2]) else { continue }
+            }
+            let before = max(0, position - 4)..<position
+            if s.any(.me, in: before), !s.has(.thanks) || s.any(.modal, in: before) {
+                return (before.first { s.tags[$0].contains(.me) } ?? position, position + 1)
+            }
+        }
+        // "I'll try to reach you by phone", "I'll contact you on your mobile".
+        for position in 0..<s.count where s.lower[position].hasPrefix("reach") || s.lower[position].hasPrefix("contact") {
+            guard position + 1 < s.count, s.lower[position + 1] == "you", s.any(.me, in: max(0, position - 4)..<position) else { continue }
+            if let phone = s.first(["phone", "telephone", "mobile", "cell", "call", "zoom", "video"], in: (position + 2)..<(position + 5)) { return (position, phone) }
+        }
+        // "gimme a ring".
+        for position in 0..<s.count where s.lower[position] == "gimme" {
+            if let call = s.first(["call", "ring", "buzz", "bell", "shout"], in: (position + 1)..<(position + 4)) { return (position, call) }
+        }
+        // "I'll give you a ring", "let me give you a quick call".
+        for position in 0..<s.count where s.lower[position] == "give" || s.lower[position] == "giving" {
+            guard position + 1 < s.count, s.tags[position + 1].contains(.you) || s.lower[position + 1] == "me" || s.lower[position + 1] == "us" else { continue }
+            if let call = (position + 2..<position + 6).clamped(to: 0..<s.count).first(where: { ["call", "ring", "buzz", "bell", "shout", "tinkle", "phone"].contains(s.lower[$0]) }),
+                !s.isNegated(position)
+            {
+                return (position, call)
+            }
+        }
+        return nil
+    }
+
+    /// "call me", "feel free to ring me", "reach me on my mobile", "text me".
+    private func askToBeCalled(_ s: Sentence) -> (Int, Int)? {
+        for position in 0..<(max(0, s.count - 1)) where ["call", "phone", "ring", "text", "buzz", "whatsapp", "dial", "telephone", "reach", "contact", "reached", "contacted"].contains(s.lower[position]) {
+            let next = s.lower[position + 1]
+            guard next == "me" || next == "us" else { continue }
+            if s.isNegated(position, window: 3) { continue }
+            if ["reach", "contact"].contains(s.lower[position]) {
+                // "reach me at 07700…", "contact me on my mobile": only with a phone.
+                let after = (position + 2)..<(position + 6)
+                guard after.clamped(to: 0..<s.count).contains(where: { ["phone", "mobile", "cell", "number", "cellphone", "whatsapp", "telephone"].contains(s.lower[$0]) || input(s, $0) }) else { continue }
+            }
+            return (position, position + 1)
+        }
+        // "I am available on the number below", "on my mobile any time".
+        if s.has([.available]) || s.first(["reach", "reached", "contact", "contacted"], in: 0..<s.count) != nil {
+            for position in 0..<s.count where ["number", "mobile", "cell", "phone", "whatsapp"].contains(s.lower[position]) {
+                let around = max(0, position - 2)..<(position + 2)
+                if s.first(["below", "above", "my", "this", "same"], in: around) != nil { return (max(0, position - 2), position) }
+            }
+        }
+        return nil
+    }
+
+    private func input(_ s: Sentence, _ position: Int) -> Bool {
+        s.lower[position].allSatisfy(\.isNumber) && s.lower[position].count >= 3
+    }
+
+    /// "could we set up a call", "let me know if we can find time to speak", "happy to jump on a call",
+    /// "I'd love to grab a coffee and chat more", "are you free for a quick chat next week?".
+    private func proposal(_ s: Sentence, _ input: RuleInput) -> (Int, Int)? {
+        guard s.has([.callNoun, .talk, .meeting, .timeSlot]) else { return nil }
+        let proposing = proposingPositions(s)
+        guard let trigger = proposing.first else { return nil }
+        for position in 0..<s.count where position > trigger {
+            let tags = s.tags[position]
+            let word = s.lower[position]
+            if s.isNegated(position, window: 3) { continue }
+            // A call ("a quick call", "hop on a call").
+            if isCall(s, position, input: input) || (["chat", "catch"].contains(word) && position > 0 && Self.proposalDeterminers.contains(s.lower[position - 1])) {
+                let end = s.phraseEnd[position]
+                if word == "video" || word == "teams", end < s.count, !["call", "chat"].contains(s.lower[end]) { continue }
+                return (trigger, end - 1)
+            }
+            // Time to talk ("find time to speak", "15 minutes to chat", "a slot next week").
+            if tags.contains(.timeSlot) {
+                let rest = (position + 1)..<(position + 5)
+                if s.any([.talk, .meeting, .callNoun], in: rest) || s.first(["next", "this", "sometime", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday"], in: rest) != nil && s.any(.arrange, in: max(0, position - 4)..<position) {
+                    return (trigger, (rest.clamped(to: 0..<s.count).first { s.tags[$0].contains([.talk]) || s.tags[$0].contains(.meeting) } ?? position))
+                }
+            }
+            // Meeting or talking again ("meet again", "chat more", "grab a coffee").
+            if tags.contains(.meeting) || tags.contains(.talk) {
+                let end = s.phraseEnd[position]
+                let wantsMore = (end..<(end + 3)).clamped(to: 0..<s.count).contains { Self.more.contains(s.lower[$0]) }
+                    || (end + 1 < s.count && ["by", "on", "over"].contains(s.lower[end]) && s.tags[end + 1].contains(.callNoun))
+                    || (end + 2 < s.count && ["over", "on"].contains(s.lower[end]) && s.tags[end + 2].contains(.callNoun))
+                let social = Self.social.contains(word)
+                let another = position > 0 && ["another", "second", "further", "follow"].contains(s.lower[position - 1])
+                let continuation = s.phraseEnd[position] > position + 1 && ["continue"].contains(word)
+                if wantsMore || social || continuation || another {
+                    return (trigger, end - 1)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Where the writer proposes something: "could we", "let's", "let me know if we can", "happy to",
+    /// "I'd love to", "are you free", "I'm available", "feel free to", a question to them.
+    private func proposingPositions(_ s: Sentence) -> [Int] {
+        var found: [Int] = []
+        for position in 0..<s.count {
+            let word = s.lower[position]
+            let tags = s.tags[position]
+            let next = position + 1 < s.count ? s.lower[position + 1] : ""
+            if tags.contains(.modal), !s.isNegated(position, window: 1),
+                !s.any([.enjoy, .thanks], in: max(0, position - 4)..<position)
+            {
+                found.append(position)
+            }
+            else if (word == "how" || word == "what") && next == "about" { found.append(position) }
+            else if word == "let's" || word == "lets" || (word == "let" && next == "us") { found.append(position) }
+            else if tags.contains(.informMe), s.phraseEnd[position] < s.count, ["if", "when", "whether", "a", "what", "your"].contains(s.lower[s.phraseEnd[position]]) { found.append(position) }
+            else if ["happy", "glad", "keen", "eager"].contains(word), next == "to" { found.append(position) }
+            else if tags.contains(.wouldLike), !tags.contains(.question), !["ask", "inquire", "enquire", "request", "requesting", "wonder", "wondering", "wondered"].contains(word) { found.append(position) }
+            else if tags.contains(.available), position > 0, ["i", "we", "am", "are", "be", "is", "i'm", "we're", "you're"].contains(s.lower[position - 1]) { found.append(position) }
+            else if word == "feel", next == "free" { found.append(position) }
+            else if tags.contains(.please) { found.append(position) }
+            else if tags.contains(.hope), s.any(.me, in: max(0, position - 2)..<position), s.first(["we", "to"], in: (position + 1)..<(position + 2)) != nil { found.append(position) }
+            else if s.isQuestion, tags.contains(.modal), position + 1 < s.count, s.tags[position + 1].contains(.you) { found.append(position) }
+            else if s.isQuestion, ["are", "is", "would", "do", "any"].contains(word), position == 0 { found.append(position) }
+            else if word == "open" && next == "to" { found.append(position) }
+            else if word == "if", position + 1 < s.count, s.tags[position + 1].contains(.you) { found.append(position) }
+        }
+        return found
+    }
+
+    /// A phone number offered in the letter ("you can reach me on 07700 900123").
+    private func phoneNumber(_ s: Sentence, _ input: RuleInput) -> (Int, Int)? {
+        var run = 0
+        var start = 0
+        for position in 0..<s.count {
+            let word = s.lower[position]
+            let digits = word.filter(\.isNumber).count
+            if digits > 0, digits == word.count || (digits >= 3 && digits * 2 >= word.count) {
+                if run == 0 { start = position }
+                run += digits
+                if run >= 7 {
+                    let invites = s.has([.callVerb, .callNoun, .available])
+                        || s.lower.contains { word in ["reach", "contact", "number", "mobile", "cell", "whatsapp", "text", "tel"].contains { word.hasPrefix($0) } }
+                    return invites ? (start, position) : nil
+                }
+            } else {
+                run = 0
+            }
+        }
+        return nil
     }
 }

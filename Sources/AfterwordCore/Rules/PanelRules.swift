@@ -2,8 +2,8 @@
 enum PanelRules {
     /// AW-DISTINCT and the panel part of AW-NAMES over drafts to one company.
     /// - Parameter report: receives the position of the draft in `inputs` and a finding for it.
-    static func check(_ inputs: [RuleInput], report: (Int, Finding) -> Void) {
-        let shingles = inputs.map { Shingles(words: $0.words.map(\.normalized)) }
+    static func check(_ inputs: [RuleInput], report: (Int, Flag) -> Void) {
+        let shingles = inputs.map { Shingles(words: $0.tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.lower)) }
         for first in inputs.indices {
             for second in inputs.indices where second > first {
                 let similarity = shingles[first].jaccard(shingles[second])
@@ -28,17 +28,18 @@ enum PanelRules {
         for (position, input) in inputs.enumerated() {
             let ownWords = Set(input.document.recipientName.map(NameWords.words(of:)) ?? [])
             let companyWords = Set(input.document.company.map(NameWords.words(of:)) ?? [])
-            for token in input.words {
-                let word = stripPossessive(token.text)
+            for index in input.tokens.indices where input.tokens[index].kind == .word {
+                let token = input.tokens[index]
+                let word = stripPossessive(input.analysis.text(token.start, token.end))
                 guard let holders = owners[word], !ownWords.contains(word), !companyWords.contains(word) else { continue }
                 for other in holders where other != position {
                     let otherName = inputs[other].document.recipientName ?? word
                     report(
                         position,
-                        input.finding(
+                        input.flag(
                             .names, .error,
                             "carries \(otherName)'s name, who gets their own note; a panel's notes never mix names",
-                            at: token.range))
+                            tokens: index, index))
                 }
             }
         }

@@ -1,161 +1,252 @@
-import Foundation
-
 /// AW-PROPER — professional, not cutesy.
 ///
-/// Seed: "a short and professional thank you note (this means no scented stationary or something too cutesy)".
+/// A thank-you is short and professional: no emoji or emoticons, no "!!" and at most one "!", no
+/// xoxo, hugs or yay, no text-speak ("thx 4 the interview", "pls lmk"), no ALL-CAPS shouting, not
+/// written all in lower case, and on a note card no scented, glittery or cartoon stationery.
+/// At most one finding per sentence. See docs/etiquette.md.
 struct ProperRule: DocumentRule {
-    static let cutesyWords: Set<String> = [
-        "xoxo", "xoxox", "xoxoxo", "xo", "xx", "xxx", "hugs", "hug", "yay", "yayy", "woohoo", "woo", "wooo", "yippee",
-        "yippie", "hehe", "heehee", "teehee", "haha", "hahaha", "lol", "lmao", "rofl", "omg", "omgosh", "bff", "bestie",
-        "besties", "cutie", "smiley", "kisses", "muah", "mwah", "toodles", "ttyl", "awesomesauce", "yummy", "squee",
-        "whee", "yass", "yas", "hooray", "hurray", "smooches", "luv", "bestest", "xd",
-    ]
-    static let cutesyPhrases = Pattern(
-        anyOf: [
-            "super duper", "super-duper", "pretty please", "hugs and kisses", "big hugs", "so so so", "love you",
-            "sending love", "sending hugs", "lots of love", "you rock", "you guys rock", "you're the best",
-            "you are the best", "best day ever", "cherry on top", "fingers crossed",
-        ])
-    static let textSpeak: Set<String> = [
-        "u", "ur", "pls", "plz", "thx", "thanx", "tnx", "ty", "btw", "imo", "imho", "idk", "gonna", "wanna", "gotta",
-        "lemme", "gimme", "ya", "cuz", "coz", "b4", "r", "k", "kk", "np", "tbh",
-    ]
-    static let informalGreetings: Set<String> = ["hey", "heya", "hiya", "yo", "sup", "howdy", "hullo", "heyy"]
-    static let stationery: Set<String> = [
-        "scented", "perfumed", "glitter", "glittery", "sparkly", "sparkles", "cartoon", "cartoons", "stickers",
-        "confetti", "rainbow", "unicorn", "unicorns",
-    ]
     /// Upper-case words that are names of things, not shouting.
     static let acronyms: Set<String> = [
         "HIPAA", "OAUTH", "GRAPHQL", "MYSQL", "NOSQL", "FAANG", "SCRUM", "NASDAQ", "UNICEF", "ASCII", "POSIX",
         "LINUX", "UNIX", "COBOL", "FORTRAN", "CUDA", "NVIDIA", "CISCO", "DEVOPS", "HTTP", "HTTPS", "HTML", "JSON",
         "REST", "YAML", "SOAP", "NASA", "NATO", "CRUD", "GDPR", "GRPC", "AJAX", "FPGA", "ASIC", "RFID", "SAML",
         "OKTA", "IEEE", "SWIFT", "IBAN", "CCPA", "FINRA", "USMLE", "TOEFL", "IELTS", "OSHA", "FEMA", "NOAA", "ASAP",
-        "MSFT", "AAPL", "GOOG", "AMZN", "BERT", "LLMS", "RLHF", "SRE", "SQL", "API", "APIS", "AWS", "GCP", "IPO",
-        "SAAS", "PAAS", "IAAS", "B2B", "B2C", "KPI", "KPIS", "OKR", "OKRS", "ROI", "CEO", "CTO", "CFO", "COO", "VP",
-        "SVP", "EVP", "UX", "UI", "QA", "ML", "AI", "NLP", "ETL", "MBA", "CPA", "PMP", "USA", "UK", "EU", "NYC", "SF",
+        "MSFT", "AAPL", "GOOG", "AMZN", "BERT", "LLMS", "RLHF", "PRINCE", "AGILE", "SAFE", "IKEA", "LEGO", "UNESCO",
+        "WHO", "NHS", "IRS", "FBI", "CIA", "BBC", "CNN", "MBA", "CFA", "CPA", "PMP", "CISSP", "ITIL", "COVID",
+        "SAAS", "PAAS", "IAAS", "KPIS", "OKRS", "EMEA", "APAC", "LATAM", "DACH", "SOLID", "TODO", "README",
     ]
 
-    static let emoticon: NSRegularExpression = {
-        let source =
-            "(?<![\\p{L}\\p{N}])(?:[:;=][-^o']?[)(DPpO3\\]\\[*|/\\\\]|<3+|\\^_?\\^|[xX]D(?![\\p{L}])|~{2,}|\\*{3,}|~\\*|\\*~|\\(:)"
-        do { return try NSRegularExpression(pattern: source) } catch { preconditionFailure("\(error)") }
-    }()
-
-    func check(_ input: RuleInput) -> [Finding] {
-        var found: [Finding] = []
-        found += symbols(input)
-        found += exclamations(input)
-        found += words(input)
-        found += shouting(input)
-        found += input.findings(
-            .proper, [PhraseRule(Self.cutesyPhrases.regex.pattern, .error, "too cutesy for a professional thank-you")])
-        return found
+    func check(_ input: RuleInput) -> [Flag] {
+        // One finding per kind of problem per sentence: decorations, punctuation, words, capitals.
+        let kinds = [symbols(input) + emoticons(input), exclamations(input), words(input), shouting(input), lowerCase(input)]
+        return kinds.flatMap { Self.onePerSentence($0.sorted { $0.start < $1.start }, input) }
     }
 
-    /// Emoji, emoticons and decorative symbols.
-    private func symbols(_ input: RuleInput) -> [Finding] {
-        var found: [Finding] = []
-        let characters = input.index.characters
+    /// Keeps the first of `flags` in each sentence (and in the greeting and signature, each one region).
+    static func onePerSentence(_ flags: [Flag], _ input: RuleInput) -> [Flag] {
+        var kept: [Flag] = []
+        var lastRegion = -1
+        var sentenceIndex = 0
+        let sentences = input.sentences.sorted { $0.start < $1.start }
+        for flag in flags {
+            while sentenceIndex < sentences.count, sentences[sentenceIndex].end <= flag.start { sentenceIndex += 1 }
+            let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].start <= flag.start
+            let region = inside ? sentenceIndex : -2 - (flag.start < (sentences.first?.start ?? 0) ? 0 : 1)
+            if region == lastRegion { continue }
+            lastRegion = region
+            kept.append(flag)
+        }
+        return kept
+    }
+
+    /// Emoji and decorative symbols, a run of them as one finding.
+    private func symbols(_ input: RuleInput) -> [Flag] {
+        var flags: [Flag] = []
+        let tokens = input.tokens
         var index = 0
-        while index < characters.count {
-            if let kind = Self.decoration(characters[index]) {
-                var end = index + 1
-                while end < characters.count, Self.decoration(characters[end]) != nil || characters[end] == " " && end + 1 < characters.count && Self.decoration(characters[end + 1]) != nil {
-                    end += 1
+        while index < tokens.count {
+            guard tokens[index].kind == .symbol, let kind = decoration(input.analysis.bytes, tokens[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end + 1 < tokens.count, tokens[end + 1].kind == .symbol { end += 1 }
+            flags.append(input.flag(.proper, .error, "\(kind) has no place in a professional thank-you; remove it", tokens: index, end))
+            index = end + 1
+        }
+        return flags
+    }
+
+    /// What kind of decoration a symbol is, or nil for an ordinary mark (©, °, a combining accent).
+    private func decoration(_ bytes: [UInt8], _ token: Token) -> String? {
+        let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+        guard let first = text.unicodeScalars.first else { return nil }
+        return Self.decoration(first)
+    }
+
+    /// "an emoji", "a decorative symbol", or nil.
+    static func decoration(_ scalar: Unicode.Scalar) -> String? {
+        guard scalar.value > 0x7F else { return nil }
+        let properties = scalar.properties
+        if properties.isEmojiPresentation || scalar.value == 0xFE0F
+            || (properties.isEmoji && scalar.value > 0x2000 && properties.generalCategory == .otherSymbol)
+        {
+            return "an emoji"
+        }
+        if properties.generalCategory == .otherSymbol, !"©®™°№℗℠".unicodeScalars.contains(scalar) { return "a decorative symbol" }
+        return nil
+    }
+
+    /// ":)", ";-)", ":D", "<3", "^_^", "xD", "~~", "***": scanned byte by byte, no backtracking.
+    private func emoticons(_ input: RuleInput) -> [Flag] {
+        let bytes = input.analysis.bytes
+        var flags: [Flag] = []
+        func isAlnum(_ i: Int) -> Bool {
+            guard i >= 0, i < bytes.count else { return false }
+            let b = bytes[i]
+            return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+        }
+        let eyes: Set<UInt8> = [0x3A, 0x3B, 0x3D]  // : ; =
+        let noses: Set<UInt8> = [0x2D, 0x5E, 0x6F, 0x27]  // - ^ o '
+        let mouths: Set<UInt8> = Set(")(DPpO3][*|/\\".utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var end: Int?
+            if eyes.contains(byte), !isAlnum(index - 1) || byte != 0x3A {
+                var mouth = index + 1
+                if mouth < bytes.count, noses.contains(bytes[mouth]) { mouth += 1 }
+                if mouth < bytes.count, mouths.contains(bytes[mouth]) {
+                    let letterMouth = bytes[mouth] >= 0x41
+                    let after = mouth + 1
+                    // ":/" in a URL and "Note:Dana" are not faces.
+                    let url = bytes[mouth] == 0x2F && after < bytes.count && bytes[after] == 0x2F
+                    if !url, !(letterMouth && isAlnum(after)), !(bytes[mouth] == 0x2F && isAlnum(after)) { end = after }
                 }
-                found.append(input.finding(.proper, .error, "\(kind) has no place in a professional thank-you; remove it", at: index..<end))
+            } else if byte == 0x3C, index + 1 < bytes.count, bytes[index + 1] == 0x33, !isAlnum(index + 2) {
+                end = index + 2  // <3
+            } else if byte == 0x5E, index + 1 < bytes.count, bytes[index + 1] == 0x5E || bytes[index + 1] == 0x5F {
+                end = index + (bytes[index + 1] == 0x5F && index + 2 < bytes.count && bytes[index + 2] == 0x5E ? 3 : 2)
+            } else if byte == 0x78 || byte == 0x58, index + 1 < bytes.count, bytes[index + 1] == 0x44, !isAlnum(index - 1), !isAlnum(index + 2) {
+                end = index + 2  // xD
+            } else if byte == 0x7E, index + 1 < bytes.count, bytes[index + 1] == 0x7E || bytes[index + 1] == 0x2A {
+                end = index + 2  // ~~ ~*
+            } else if byte == 0x2A, index + 2 < bytes.count, bytes[index + 1] == 0x2A, bytes[index + 2] == 0x2A {
+                end = index + 3  // ***
+            } else if byte == 0x28, index + 1 < bytes.count, bytes[index + 1] == 0x3A, !isAlnum(index + 2) {
+                end = index + 2  // (:
+            }
+            if let end {
+                flags.append(Flag(rule: .proper, severity: .error, message: "emoticons and decorations are too cutesy; remove them", start: index, end: end))
                 index = end
             } else {
                 index += 1
             }
         }
-        let body = input.document.body
-        // Every emoticon holds one of these; most drafts hold none, and then the regex is not run.
-        guard body.contains(where: { ":;=<^~*(".contains($0) }) || body.contains("xD") || body.contains("XD") else {
-            return found
-        }
-        for match in Self.emoticon.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
-            guard let range = Range(match.range, in: body) else { continue }
-            let start = body.distance(from: body.startIndex, to: range.lowerBound)
-            let length = body.distance(from: range.lowerBound, to: range.upperBound)
-            found.append(
-                input.finding(
-                    .proper, .error, "emoticons and decorations are too cutesy; remove them", at: start..<start + length))
-        }
-        return found
-    }
-
-    /// What kind of decoration a character is, or nil for ordinary text.
-    static func decoration(_ character: Character) -> String? {
-        guard let first = character.unicodeScalars.first, first.value > 0x7F else { return nil }
-        let scalars = character.unicodeScalars
-        if scalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F })
-            || (first.properties.isEmoji && first.value > 0x2000 && first.properties.generalCategory == .otherSymbol)
-        {
-            return "an emoji"
-        }
-        if first.properties.generalCategory == .otherSymbol, !"©®™°№℗℠".unicodeScalars.contains(first) {
-            return "a decorative symbol"
-        }
-        return nil
+        return flags
     }
 
     /// More than one "!", or "!!".
-    private func exclamations(_ input: RuleInput) -> [Finding] {
-        var found: [Finding] = []
-        let characters = input.index.characters
+    private func exclamations(_ input: RuleInput) -> [Flag] {
+        var flags: [Flag] = []
+        let tokens = input.tokens
         var seen = 0
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            guard character == "!" || character == "¡" else {
+        while index < tokens.count {
+            if tokens[index].lower == "?", index + 1 < tokens.count, tokens[index + 1].lower == "?", tokens[index + 1].start == tokens[index].end {
+                var end = index + 1
+                while end + 1 < tokens.count, ["?", "!"].contains(tokens[end + 1].lower) { end += 1 }
+                flags.append(input.flag(.proper, .error, "\"??\" is shouting; one question mark is enough", tokens: index, end))
+                index = end + 1
+                continue
+            }
+            guard tokens[index].lower == "!" || tokens[index].lower == "¡" else {
                 index += 1
                 continue
             }
-            var end = index + 1
-            while end < characters.count, characters[end] == "!" || characters[end] == "?" || characters[end] == "1" {
-                end += 1
-            }
-            if end - index > 1 || (index > 0 && characters[index - 1] == "?") {
-                found.append(input.finding(.proper, .error, "\"!!\" is shouting; end the sentence with a period", at: index..<end))
+            var end = index
+            while end + 1 < tokens.count, ["!", "?", "1"].contains(tokens[end + 1].lower), tokens[end + 1].start == tokens[end].end { end += 1 }
+            let doubled = end > index || (index > 0 && tokens[index - 1].lower == "?" && tokens[index - 1].end == tokens[index].start)
+            if doubled {
+                flags.append(input.flag(.proper, .error, "\"!!\" is shouting; end the sentence with a period", tokens: index, end))
             } else if seen >= EtiquetteLimits.maxExclamations {
-                found.append(
-                    input.finding(
-                        .proper, .error,
-                        "more than \(EtiquetteLimits.maxExclamations) \"!\" reads as gushing; use a period",
-                        at: index..<end))
+                flags.append(
+                    input.flag(.proper, .error, "more than \(EtiquetteLimits.maxExclamations) \"!\" reads as gushing; use a period", tokens: index, end))
             }
-            seen += characters[index..<end].filter { $0 == "!" }.count
-            index = end
+            seen += (index...end).filter { tokens[$0].lower == "!" }.count
+            index = end + 1
         }
-        return found
+        return flags
     }
 
-    /// Cutesy words, stretched words, text-speak, an informal greeting, stationery.
-    private func words(_ input: RuleInput) -> [Finding] {
-        var found: [Finding] = []
-        let words = input.words
-        for (position, token) in words.enumerated() {
-            let lower = token.text.lowercased()
-            if Self.cutesyWords.contains(lower) {
-                found.append(input.finding(.proper, .error, "\"\(token.text)\" is too cutesy for a professional thank-you", at: token.range))
+    /// Cutesy words, stretched words, text-speak, an informal greeting, a lower-case "i", stationery.
+    private func words(_ input: RuleInput) -> [Flag] {
+        var flags: [Flag] = []
+        let tokens = input.tokens
+        let greetingStart = input.analysis.greeting?.tokens.lowerBound
+        var previousWord: Int?
+        for index in tokens.indices {
+            let token = tokens[index]
+            guard token.kind == .word || token.kind == .number else { continue }
+            defer { previousWord = index }
+            let lower = token.lower
+            let cutesy = Lexicon.shared.words[lower]?.contains(.cutesy) == true && !(token.isCapitalized && !previousWordEndsSentence(tokens, index))
+            if cutesy || isCutesyPhrase(input, index) {
+                flags.append(input.flag(.proper, .error, "\"\(input.analysis.text(token.start, token.end))\" is too cutesy for a professional thank-you", tokens: index, index))
             } else if Self.isStretched(lower) {
-                found.append(input.finding(.proper, .error, "stretched word; spell it plainly", at: token.range))
-            } else if position == 0, Self.informalGreetings.contains(lower) {
-                found.append(input.finding(.proper, .warning, "informal greeting; open with \"Dear …\"", at: token.range))
-            } else if Self.textSpeak.contains(lower), token.text.count > 1 || token.text == lower {
-                found.append(input.finding(.proper, .warning, "text-speak; write the word out", at: token.range))
-            } else if input.channel == .note, Self.stationery.contains(lower) {
-                found.append(input.finding(.proper, .warning, "keep the card plain: no scented, glittery or cartoon stationery", at: token.range))
+                flags.append(input.flag(.proper, .error, "a stretched word; spell it plainly", tokens: index, index))
+            } else if index == greetingStart, token.tags.contains(.informalGreeting) {
+                flags.append(input.flag(.proper, .warning, "an informal greeting; open with \"Dear …\" or \"Hello …\"", tokens: index, index))
+            } else if isTextSpeak(tokens, index, previousWord) {
+                flags.append(input.flag(.proper, .error, "text-speak (\"\(input.analysis.text(token.start, token.end))\"); write the words out in full", tokens: index, index))
+            } else if ["i", "i'm", "i'd", "i've", "i'll", "im", "ive"].contains(lower), !token.isCapitalized, !(index + 1 < tokens.count && tokens[index + 1].lower == "." && index + 2 < tokens.count && tokens[index + 2].kind == .word) {
+                flags.append(input.flag(.proper, .error, "write \"I\" with a capital letter", tokens: index, index))
+            } else if input.channel == .note, token.tags.contains(.stationery) {
+                flags.append(input.flag(.proper, .warning, "keep the card plain: no scented, glittery or cartoon stationery", tokens: index, index))
             }
         }
-        return found
+        return flags
     }
 
-    /// Three or more of the same letter in a row ("sooo", "thanksss"), not "www".
+    private func isCutesyPhrase(_ input: RuleInput, _ index: Int) -> Bool {
+        guard let phrases = Lexicon.shared.phrases[input.tokens[index].lower] else { return false }
+        let tokens = input.tokens
+        return phrases.contains { phrase in
+            guard phrase.tags.contains(.cutesy) else { return false }
+            var position = index
+            for word in phrase.words {
+                while position < tokens.count, tokens[position].kind == .punctuation, tokens[position].lower == "'" { position += 1 }
+                guard position < tokens.count, tokens[position].lower == word else { return false }
+                position += 1
+            }
+            return true
+        }
+    }
+
+    /// Text-speak: "thx", "u", "ur", "pls", "lmk", "gr8", and digits standing for words ("thx 4 the interview", "nice 2 meet u").
+    private func isTextSpeak(_ tokens: [Token], _ index: Int, _ previous: Int?) -> Bool {
+        let token = tokens[index]
+        let lower = token.lower
+        if token.kind == .number {
+            guard lower == "4" || lower == "2", let previous, tokens[previous].kind == .word, index + 1 < tokens.count,
+                tokens[index + 1].kind == .word, tokens[index + 1].start == token.end + 1
+            else { return false }
+            let before = tokens[previous].lower
+            let after = tokens[index + 1].lower
+            if lower == "4" {
+                return ["thx", "thanks", "thank", "ty", "thnx", "thanx", "grateful", "tysm", "appreciate"].contains(before)
+                    || ["the", "u", "ur", "your", "you", "me", "all", "this", "that", "ur"].contains(after)
+            }
+            return ["nice", "great", "good", "gr8", "look", "talk", "chat", "meet", "forward", "want", "going", "need", "love", "like", "able", "hope", "excited", "happy", "glad"].contains(before)
+                && ["meet", "see", "talk", "chat", "hear", "u", "you", "work", "join", "be", "learn", "speak"].contains(after)
+        }
+        guard token.tags.contains(.textSpeak) else { return false }
+        // Short forms count only when written in lower case ("U" can be an initial, "UR" a code).
+        let sentenceStart = previousWordEndsSentence(tokens, index)
+        if lower.count <= 2, token.isCapitalized, !(token.isAllCaps && ["ty", "ur", "np", "tx"].contains(lower)), !(sentenceStart && ["ur", "u"].contains(lower)) {
+            return false
+        }
+        // "r" and "n" stand for "are" and "and" only between words ("u r great", "u n ur team").
+        if lower == "r" || lower == "n" {
+            guard let previous, tokens[previous].kind == .word, index + 1 < tokens.count, tokens[index + 1].kind == .word else { return false }
+        }
+        return true
+    }
+
+    /// True when the token opens a sentence (nothing but a ".", "!", "?" or a line break before it).
+    private func previousWordEndsSentence(_ tokens: [Token], _ index: Int) -> Bool {
+        var back = index - 1
+        while back >= 0 {
+            if tokens[back].kind == .word || tokens[back].kind == .number { return false }
+            if [".", "!", "?", "\n"].contains(tokens[back].lower) { return true }
+            back -= 1
+        }
+        return true
+    }
+
+    /// Three or more of the same letter in a row ("sooo", "thanksss"), not "www" or Roman numerals.
     static func isStretched(_ word: String) -> Bool {
-        guard word != "www", !word.contains(where: \.isNumber) else { return false }
+        guard word.utf8.count >= 3, word != "www", !word.contains(where: \.isNumber) else { return false }
         var previous: Character?
         var run = 1
         for character in word {
@@ -170,43 +261,77 @@ struct ProperRule: DocumentRule {
         return false
     }
 
-    /// Runs of ALL-CAPS words.
-    private func shouting(_ input: RuleInput) -> [Finding] {
+    /// Runs of ALL-CAPS words; one capitalised word for emphasis ("I REALLY want this").
+    private func shouting(_ input: RuleInput) -> [Flag] {
         let exempt = Set(
             [input.document.company, input.document.recipientName, input.document.role]
                 .compactMap { $0 }.flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
-                .map { $0.uppercased() })
+                .map { $0.lowercased() })
+        let tokens = input.tokens
         func isCaps(_ token: Token) -> Bool {
-            let letters = token.text.filter(\.isLetter)
-            return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && !token.text.contains(where: \.isNumber)
+            token.kind == .word && token.isAllCaps
         }
         func isShouting(_ token: Token) -> Bool {
-            let letters = token.text.filter(\.isLetter)
-            return isCaps(token) && letters.count >= 4 && !Self.acronyms.contains(token.text)
-                && !exempt.contains(token.text)
+            let text = input.analysis.text(token.start, token.end)
+            guard isCaps(token), !Self.acronyms.contains(text), !exempt.contains(token.lower), !token.tags.contains(.technology),
+                !token.lower.contains(where: \.isNumber), !token.tags.contains(.textSpeak)
+            else { return false }
+            let english = !token.tags.isDisjoint(with: [.common, .enjoy, .thanks, .conversation, .generic, .appreciate, .eager])
+            return english && token.lower.count >= 2 && token.lower != "i" || token.lower.count >= 6
         }
-        var found: [Finding] = []
-        var run: [Token] = []
+        var flags: [Flag] = []
+        var run: [Int] = []
         func flush() {
             defer { run = [] }
-            let letters = run.reduce(0) { $0 + $1.text.filter(\.isLetter).count }
-            if run.count >= 2, letters >= 7, run.contains(where: isShouting) {
-                found.append(
-                    input.finding(
-                        .proper, .error, "ALL-CAPS is shouting; write it in sentence case",
-                        at: run[0].range.lowerBound..<run[run.count - 1].range.upperBound))
-            } else if let loud = run.first(where: { isShouting($0) && $0.text.count >= 5 }) {
-                found.append(input.finding(.proper, .warning, "ALL-CAPS is shouting; write it in sentence case", at: loud.range))
+            let letters = run.reduce(0) { $0 + tokens[$1].lower.count }
+            if run.count >= 2, letters >= 7, run.contains(where: { isShouting(tokens[$0]) }) {
+                flags.append(input.flag(.proper, .error, "ALL-CAPS is shouting; write it in sentence case", tokens: run[0], run[run.count - 1]))
+            } else if let loud = run.first(where: { isShouting(tokens[$0]) }) {
+                flags.append(input.flag(.proper, .error, "ALL-CAPS is shouting; write it in sentence case", tokens: loud, loud))
             }
         }
-        for token in input.normalized.tokens {
-            if token.isWord, isCaps(token) {
-                run.append(token)
-            } else if token.isWord || ".?!\n".contains(token.text) {
+        let signatureStart = input.analysis.signature?.lowerBound ?? tokens.count
+        for index in tokens.indices where index < signatureStart {
+            let token = tokens[index]
+            if isCaps(token) {
+                run.append(index)
+            } else if token.kind == .word || token.kind == .number || [".", "?", "!", "\n"].contains(token.lower) {
                 flush()
             }
         }
         flush()
-        return found
+        return flags
+    }
+
+    /// A message written all in lower case: one finding at its first word; or a sentence of four or
+    /// more words without a single capital letter.
+    private func lowerCase(_ input: RuleInput) -> [Flag] {
+        let whole = wholeLowerCase(input)
+        if !whole.isEmpty { return whole }
+        var flags: [Flag] = []
+        for sentence in input.sentences where sentence.count >= 4 {
+            let tokens = sentence.words.map { input.tokens[$0] }
+            guard let first = tokens.first, first.kind == .word, !first.isCapitalized,
+                !tokens.contains(where: { $0.isCapitalized || $0.isAllCaps }),
+                !input.analysis.text(first.start, first.end).contains(where: \.isUppercase)
+            else { continue }
+            // A sentence continued after a colon or a list bullet may start small.
+            let before = sentence.words[0] > 0 ? input.tokens[sentence.words[0] - 1].lower : "\n"
+            if [":", ";", ",", "-", "•", "*"].contains(before) { continue }
+            flags.append(input.flag(.proper, .error, "a sentence without capital letters; start it with one", tokens: sentence.words[0], sentence.words[0]))
+        }
+        return flags
+    }
+
+    private func wholeLowerCase(_ input: RuleInput) -> [Flag] {
+        let words = input.sentences.flatMap { $0.words }.filter { input.tokens[$0].kind == .word }
+        guard words.count >= 12 else { return [] }
+        let capitalised = words.filter { input.tokens[$0].isCapitalized }.count
+        let lowerStarts = input.sentences.filter { sentence in
+            sentence.words.first.map { input.tokens[$0].kind == .word && !input.tokens[$0].isCapitalized } ?? false
+        }.count
+        guard capitalised * 30 <= words.count, lowerStarts >= 2 || input.sentences.count == 1 else { return [] }
+        let first = input.tokens.firstIndex { $0.kind == .word } ?? words[0]
+        return [input.flag(.proper, .error, "written all in lower case; use capital letters as in any professional letter", tokens: first, first)]
     }
 }

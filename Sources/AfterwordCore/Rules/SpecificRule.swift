@@ -1,75 +1,59 @@
 /// AW-SPECIFIC — mentions one specific thing from the conversation.
 ///
-/// Careers advice (beyond the seed): a note that could have gone to anyone is soon forgotten.
-/// A draft counts as specific when it names something (a proper noun mid-sentence that is not the
-/// recipient, the company or the role) or talks about a topic in words that are not the generic
-/// vocabulary of thank-you notes.
+/// A note that could have gone to anyone is soon forgotten. A draft is specific when it names a
+/// concrete thing discussed: a project, a product, a technology, a named team or an event — a
+/// proper noun mid-sentence that is not the recipient, the company, the role or the sender, a known
+/// technology, or content words after "we discussed", "your work on", "especially". The job title
+/// and the vocabulary every thank-you shares ("the role", "next steps") never count.
+/// See docs/etiquette.md.
 struct SpecificRule: DocumentRule {
-    static let topicMarker = Pattern(
-        "\\b(?:discussion of|discussing|discussed|talked about|talking about|talk about|conversation about|conversation on|learning about|learned about|hearing about|heard about|hearing how|mentioned|mention of|your (?:point|insight|insights|perspective|description|explanation|take|thoughts|view|story|example) (?:on|of|about|regarding)|especially|particularly|in particular|the part about|regarding|your work on|your team's work on|working on|walked me through|showed me|described|explained|about|through|perspective on|view on|take on|thinking about)\\b"
-    )
-    static let generic: Set<String> = [
-        "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "about", "your", "my", "our", "their",
-        "you", "me", "we", "us", "it", "this", "that", "these", "those", "how", "what", "why", "is", "are", "was",
-        "were", "be", "at", "as", "by", "more", "much", "so", "very", "really", "all", "its", "his", "her", "them",
-        "company", "companies", "role", "roles", "position", "positions", "job", "jobs", "opportunity",
-        "opportunities", "team", "teams", "culture", "organization", "organisation", "work", "working", "everything",
-        "things", "thing", "business", "department", "mission", "values", "vision", "goals", "interview", "process",
-        "day", "future", "people", "office", "firm", "group", "time", "conversation", "discussion", "today",
-        "yesterday", "great", "wonderful", "interesting", "exciting", "there", "here", "i", "am", "will", "would",
-        "can", "could", "which", "who", "also", "including", "such", "some", "many", "other", "new", "current",
-        "responsibilities", "duties", "expectations", "environment", "growth", "skills", "experience", "background",
-    ]
-    static let calendarWords: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december", "dear", "best",
-        "regards", "sincerely", "thank", "thanks", "warm", "kind", "hello", "hi", "mr", "mrs", "ms", "dr",
-    ]
-
-    func check(_ input: RuleInput) -> [Finding] {
-        let known = Set(
-            [input.document.company, input.document.recipientName, input.document.role,
-             input.document.subject]
+    func check(_ input: RuleInput) -> [Flag] {
+        var known = Set(
+            [input.document.company, input.document.recipientName, input.document.role, input.document.subject]
                 .compactMap { $0 }.flatMap { NameWords.words(of: $0) }.map { $0.lowercased() })
-        let letter = input.letterRange
-        let tokens = input.normalized.tokens.filter { letter.contains($0.range.lowerBound) }[...]
-        if hasProperNoun(tokens, known: known) || hasTopic(tokens, input: input, known: known) { return [] }
+        let tokens = input.tokens
+        for range in [input.analysis.signature, input.analysis.greeting?.tokens, input.analysis.closing].compactMap({ $0 }) {
+            for index in range where tokens[index].kind == .word { known.insert(tokens[index].lower) }
+        }
+        for sentence in input.sentences where isSpecific(sentence, tokens: tokens, known: known) { return [] }
         return [
             input.missing(
                 .specific, .hint,
-                "mention one specific thing from your conversation so they remember you (afterword draft uses your interview notes)"
-            )
+                "mention one specific thing from your conversation so they remember you (your interview notes give the draft one)")
         ]
     }
 
-    private func hasProperNoun(_ tokens: ArraySlice<Token>, known: Set<String>) -> Bool {
-        var sentenceStart = true
-        for token in tokens {
-            if !token.isWord {
-                if ".?!:;\u{2014}".contains(token.text) { sentenceStart = true }
-                continue
-            }
-            defer { sentenceStart = false }
-            guard !sentenceStart, let first = token.text.first, first.isUppercase, token.text != "I" else { continue }
-            let lower = token.text.lowercased()
-            let stem = lower.hasSuffix("'s") || lower.hasSuffix("’s") ? String(lower.dropLast(2)) : lower
-            if !known.contains(stem), !Self.calendarWords.contains(stem) { return true }
-        }
-        return false
-    }
+    /// Tags of words that never make a note specific.
+    static let vague: Tags = [
+        .generic, .candidacy, .status, .conversation, .enjoy, .thanks, .lookForward, .learn, .you, .me, .modal, .hope,
+        .calendar, .honorific, .appreciate, .eager, .please, .salutation, .any, .pastEvent, .negation, .timeSlot,
+        .hearFrom, .wouldLike,
+    ]
 
-    private func hasTopic(_ tokens: ArraySlice<Token>, input: RuleInput, known: Set<String>) -> Bool {
-        let lowerBound = tokens.first?.range.lowerBound ?? 0
-        let upperBound = tokens.last?.range.upperBound ?? 0
-        for match in input.normalized.matches(Self.topicMarker) where match.lowerBound >= lowerBound && match.upperBound <= upperBound {
-            let following = tokens.filter { $0.range.lowerBound >= match.upperBound }.prefix { $0.isWord || ",-:".contains($0.text) }
-            let content = following.prefix(8).filter {
-                $0.isWord && !Self.generic.contains($0.normalized) && !known.contains($0.text.lowercased())
-                    && $0.text.count >= 3
+    private func isSpecific(_ s: Sentence, tokens: [Token], known: Set<String>) -> Bool {
+        for (position, index) in s.words.enumerated() {
+            let token = tokens[index]
+            guard token.kind == .word, !known.contains(token.lower) else { continue }
+            let stem = token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
+            if known.contains(stem) { continue }
+            if token.tags.contains(.technology) { return true }
+            // A proper noun or an acronym in mid-sentence ("the Kiruna rollout", "your GraphQL gateway").
+            let midSentence = position > 0 && !s.clauseStart[position]
+            if midSentence, token.isCapitalized, token.lower != "i", token.tags.isDisjoint(with: Self.vague.union(.common)) { return true }
+            if token.isAllCaps, token.lower.count >= 2, token.lower != "i", token.tags.isDisjoint(with: Self.vague) { return true }
+        }
+        // Content words after a topic marker ("we discussed how you shard the ledger").
+        for marker in s.positions(.topicMarker) {
+            let range = (s.phraseEnd[marker])..<(s.phraseEnd[marker] + 8)
+            for position in range.clamped(to: 0..<s.count) {
+                let token = tokens[s.words[position]]
+                if token.lower.count >= 4, token.kind == .word, token.tags.isDisjoint(with: Self.vague), !known.contains(token.lower),
+                    !token.tags.contains(.common)
+                {
+                    return true
+                }
             }
-            if !content.isEmpty { return true }
         }
         return false
     }
 }
-

@@ -1,0 +1,303 @@
+/// A message split into its parts (greeting, body sentences, closing, signature) with every word
+/// tagged by the lexicons. Built once per draft in time linear in its length; every rule reads it.
+struct MessageAnalysis: Sendable {
+    /// The greeting: "Dear Ms. Chen," or "Hi Sarah," (even when the first sentence follows on the same
+    /// line), or a bare "Frank,".
+    struct GreetingPart: Sendable {
+        /// Token range of the whole greeting, punctuation included.
+        var tokens: Range<Int>
+        /// Token indices of the words naming the person, honorifics included.
+        var nameWords: [Int]
+        /// The greeting names nobody in particular ("Dear Hiring Manager", "Hi team").
+        var isGeneric: Bool
+        /// The greeting opened with a salutation word ("Dear", "Hi"), not a bare name.
+        var hasSalutation: Bool
+    }
+
+    let bytes: [UInt8]
+    let tokens: [Token]
+    let greeting: GreetingPart?
+    /// Token range of the letter itself: after the greeting, before the closing.
+    let letter: Range<Int>
+    /// Token range of the sign-off line ("Best regards,"), when there is one.
+    let closing: Range<Int>?
+    /// Token range of what follows the sign-off (the sender's name, title, phone).
+    let signature: Range<Int>?
+    /// The sentences of the letter, postscripts included.
+    let sentences: [Sentence]
+
+    init(_ text: String, recipient: String?) {
+        bytes = Array(text.utf8)
+        var tokens = Tokenizer.tokenize(bytes)
+        let lexicon = Lexicon.shared
+        // Most words of a message repeat: each distinct word is looked up (and lemmatised) once.
+        var seen: [String: Tags] = [:]
+        for index in tokens.indices where tokens[index].kind == .word && !tokens[index].lower.isEmpty {
+            let word = tokens[index].lower
+            if let tags = seen[word] {
+                tokens[index].tags = tags
+            } else {
+                let tags = lexicon.tags(of: word)
+                seen[word] = tags
+                tokens[index].tags = tags
+            }
+        }
+        self.tokens = tokens
+        let lines = Self.lines(tokens)
+        let recipientWords = Set(recipient.map { NameWords.words(of: $0).map { NameWords.folded($0) } } ?? [])
+        greeting = Self.findGreeting(tokens, lines: lines, recipientWords: recipientWords)
+        let (closing, signature, postscripts) = Self.findEnding(tokens, lines: lines, after: greeting?.tokens.upperBound ?? 0)
+        self.closing = closing
+        self.signature = signature
+        let letterStart = greeting?.tokens.upperBound ?? 0
+        let letterEnd = closing?.lowerBound ?? signature?.lowerBound ?? tokens.count
+        letter = letterStart..<max(letterStart, letterEnd)
+        var sentences = Self.sentences(tokens, in: letter, lexicon: lexicon)
+        for range in postscripts { sentences += Self.sentences(tokens, in: range, lexicon: lexicon) }
+        self.sentences = sentences
+    }
+
+    /// The words of the whole body, greeting and signature included.
+    var wordTokens: [Token] { tokens.filter { $0.kind == .word || $0.kind == .number } }
+
+    /// The text of a byte range.
+    func text(_ start: Int, _ end: Int) -> String {
+        let lower = max(0, min(start, bytes.count))
+        let upper = max(lower, min(end, bytes.count))
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+
+    // MARK: - Lines
+
+    /// Token ranges of each line (newline tokens excluded).
+    static func lines(_ tokens: [Token]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (index, token) in tokens.enumerated() where token.kind == .newline {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<tokens.count)
+        return lines
+    }
+
+    // MARK: - Greeting
+
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e", "g", "i", "eg", "ie", "no", "approx",
+        "dept", "inc", "ltd", "co", "corp", "mt", "ft", "a", "p", "m", "u", "s", "mx", "rev", "hon", "sra", "srta",
+    ]
+
+    static func findGreeting(_ tokens: [Token], lines: [Range<Int>], recipientWords: Set<String>) -> GreetingPart? {
+        guard let line = lines.first(where: { !$0.isEmpty }) else { return nil }
+        var index = line.lowerBound
+        // A salutation: one word ("Dear") or a phrase ("Good morning").
+        var hasSalutation = false
+        let first = tokens[index]
+        guard first.kind == .word else { return nil }
+        if first.tags.contains(.salutation) {
+            let next = index + 1 < line.upperBound ? tokens[index + 1] : nil
+            let isTwoWord = ["good"].contains(first.lower) && next.map { ["morning", "afternoon", "evening", "day"].contains($0.lower) } == true
+            // "To" and "Morning" open a greeting only before a name or an addressee ("To whom it may concern").
+            if first.lower == "good" && !isTwoWord {
+                hasSalutation = false
+            } else if first.lower == "to" || first.lower == "attn" || first.lower == "attention" {
+                hasSalutation = next.map { $0.tags.contains(.honorific) || $0.tags.contains(.genericAddressee) || $0.lower == "whom" || $0.lower == "the" } == true
+            } else {
+                hasSalutation = true
+            }
+            if hasSalutation { index += isTwoWord ? 2 : 1 }
+        }
+        // Skip a comma or dash after the salutation ("Hello, Dana").
+        while index < line.upperBound, tokens[index].kind == .punctuation, [",", "—", "–", "-", ":"].contains(tokens[index].lower) {
+            index += 1
+        }
+        let nameStart = index
+        var nameWords: [Int] = []
+        var isGeneric = false
+        // A generic addressee ("hiring manager", "team", "all", "to whom it may concern").
+        var probe = nameStart
+        var addressee: [Int] = []
+        while probe < line.upperBound, addressee.count < 7 {
+            let token = tokens[probe]
+            if token.kind == .word, token.tags.contains(.genericAddressee) || ["the", "or", "and", "whom", "it", "may", "concern", "members", "of", "hiring", "manager", "recruitment", "talent", "search", "selection", "committee", "acquisition", "people"].contains(token.lower) {
+                addressee.append(probe)
+                probe += 1
+            } else if token.kind == .punctuation, token.lower == "/" {
+                probe += 1
+            } else {
+                break
+            }
+        }
+        if !addressee.isEmpty, addressee.contains(where: { tokens[$0].tags.contains(.genericAddressee) }),
+            !addressee.contains(where: { recipientWords.contains(NameWords.folded(tokens[$0].lower)) && tokens[$0].isCapitalized })
+        {
+            nameWords = addressee
+            isGeneric = true
+            index = probe
+        } else {
+            // Honorifics and capitalised name words, at most five, stopping at an ordinary word.
+            while index < line.upperBound, nameWords.count < 5 {
+                let token = tokens[index]
+                if token.kind == .punctuation {
+                    // "Ms." keeps going; "O'Neill" and "Álvarez-Ruiz" are single tokens already.
+                    if token.lower == ".", let last = nameWords.last, tokens[last].tags.contains(.honorific) || tokens[last].lower.count == 1 {
+                        index += 1
+                        continue
+                    }
+                    break
+                }
+                guard token.kind == .word else { break }
+                let known = recipientWords.contains(NameWords.folded(token.lower))
+                let nameLike = token.isCapitalized && (!token.tags.contains(.common) || known || token.tags.contains(.honorific))
+                    && !token.tags.contains(.thanks)
+                if token.tags.contains(.honorific) || nameLike || (known && hasSalutation) {
+                    nameWords.append(index)
+                    index += 1
+                } else {
+                    break
+                }
+            }
+        }
+        // The greeting ends at its punctuation (a comma, colon, "!" or dash) or at the end of the line.
+        var end = index
+        if end < line.upperBound, tokens[end].kind == .punctuation, [",", ":", "!", "—", "–", "-", ";", "."].contains(tokens[end].lower) {
+            end += 1
+        } else if end < line.upperBound {
+            // Text follows with no punctuation: only a salutation makes this a greeting ("Hi Sarah thank you…").
+            guard hasSalutation, !nameWords.isEmpty || end == nameStart else { return nil }
+        }
+        if !hasSalutation {
+            // A bare name opens a note only when a comma follows it directly ("Frank, I appreciate…").
+            guard !nameWords.isEmpty, nameWords.count <= 4, end > index, tokens[index].lower == "," else { return nil }
+            let honorificOrKnown = nameWords.contains { tokens[$0].tags.contains(.honorific) || recipientWords.contains(NameWords.folded(tokens[$0].lower)) }
+            let plainNames = nameWords.allSatisfy { !tokens[$0].tags.contains(.common) }
+            guard honorificOrKnown || plainNames else { return nil }
+        }
+        return GreetingPart(tokens: line.lowerBound..<end, nameWords: nameWords, isGeneric: isGeneric, hasSalutation: hasSalutation)
+    }
+
+    // MARK: - Closing and signature
+
+    /// How many lines from the end a sign-off is looked for.
+    static let closingSearchLines = 8
+
+    static func findEnding(_ tokens: [Token], lines: [Range<Int>], after start: Int)
+        -> (closing: Range<Int>?, signature: Range<Int>?, postscripts: [Range<Int>])
+    {
+        var candidates: [Range<Int>] = []
+        for line in lines.reversed() where !line.isEmpty && line.lowerBound >= start {
+            candidates.append(line)
+            if candidates.count >= closingSearchLines { break }
+        }
+        // Postscripts after the signature are part of the letter.
+        var postscripts: [Range<Int>] = []
+        var psStart: Int?
+        for line in candidates.reversed() where isPostscript(tokens, line) {
+            psStart = line.lowerBound
+            break
+        }
+        if let psStart {
+            postscripts.append(psStart..<(lines.last?.upperBound ?? tokens.count))
+        }
+        for line in candidates where psStart.map({ line.lowerBound < $0 }) ?? true {
+            if isClosing(tokens, line) {
+                let signatureEnd = psStart ?? tokens.count
+                let afterLine = min(line.upperBound + 1, signatureEnd)
+                return (line, afterLine < signatureEnd ? afterLine..<signatureEnd : nil, postscripts)
+            }
+        }
+        // No sign-off: a last line that is only a name ("Jordan Lee", "— Jordan") is the signature.
+        let beforePostscript = candidates.filter { line in psStart.map { line.lowerBound < $0 } ?? true }
+        if let last = beforePostscript.first,
+            isNameLine(tokens, last), candidates.count > 1
+        {
+            return (nil, last.lowerBound..<(psStart ?? tokens.count), postscripts)
+        }
+        return (nil, nil, postscripts)
+    }
+
+    static func isPostscript(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        let words = line.filter { tokens[$0].kind == .word }.prefix(2).map { tokens[$0].lower }
+        guard let first = words.first else { return false }
+        return first == "ps" || (first == "p" && words.count > 1 && words[1] == "s")
+    }
+
+    /// A short line that is a sign-off ("Best regards,", "Thanks again,", "Kind regards, Jordan").
+    static func isClosing(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        let words = line.filter { tokens[$0].kind == .word }.map { tokens[$0].lower }
+        guard !words.isEmpty, words.count <= 7 else { return false }
+        let hasSentenceEnd = line.contains { [".", "?"].contains(tokens[$0].lower) }
+        for length in stride(from: min(5, words.count), through: 1, by: -1) {
+            let phrase = words.prefix(length).joined(separator: " ")
+            guard Greeting.closings.contains(phrase) else { continue }
+            // What follows on the line may only be a name after a comma ("Best, Jordan").
+            if length == words.count { return !hasSentenceEnd || words.count <= 3 }
+            let rest = line.filter { tokens[$0].kind == .word }.dropFirst(length)
+            let commaAfter = line.contains { tokens[$0].lower == "," || tokens[$0].lower == "—" || tokens[$0].lower == "-" }
+            return commaAfter && !hasSentenceEnd && rest.allSatisfy { tokens[$0].isCapitalized }
+        }
+        return false
+    }
+
+    /// A line holding only a name: one to four capitalised words, perhaps after a dash.
+    static func isNameLine(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        let words = line.filter { tokens[$0].kind == .word }
+        let marks = line.filter { tokens[$0].kind != .word }
+        guard (1...4).contains(words.count), words.allSatisfy({ tokens[$0].isCapitalized }) else { return false }
+        return marks.allSatisfy { ["-", "—", "–", ".", ","].contains(tokens[$0].lower) }
+            && !words.contains { tokens[$0].tags.contains(.thanks) }
+    }
+
+    // MARK: - Sentences
+
+    /// Splits a token range into sentences at ". ! ?" (not after "Mr." or "e.g."), at blank lines and
+    /// before bullet lines.
+    static func sentences(_ tokens: [Token], in range: Range<Int>, lexicon: Lexicon) -> [Sentence] {
+        var sentences: [Sentence] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        func emit(_ end: Int) {
+            if end > start, (start..<end).contains(where: { tokens[$0].kind == .word || tokens[$0].kind == .number }) {
+                sentences.append(Sentence(tokens: tokens, range: start..<end, lexicon: lexicon))
+            }
+            start = end
+        }
+        while index < range.upperBound {
+            let token = tokens[index]
+            switch token.kind {
+            case .punctuation where token.lower == "." || token.lower == "!" || token.lower == "?" || token.lower == "…":
+                if token.lower == ".", index > range.lowerBound {
+                    let previous = tokens[index - 1]
+                    let next = index + 1 < range.upperBound ? tokens[index + 1] : nil
+                    let decimal = previous.kind == .number && next?.kind == .number && next?.start == token.end
+                    let abbreviation = previous.kind == .word && previous.end == token.start && abbreviations.contains(previous.lower)
+                        && next.map { $0.kind != .newline } ?? false
+                    if decimal || abbreviation {
+                        index += 1
+                        continue
+                    }
+                }
+                // Keep closing quotes and repeated marks with the sentence ("!!", "?!", ".\"").
+                var end = index + 1
+                while end < range.upperBound, tokens[end].kind == .punctuation, tokens[end].start == tokens[end - 1].end,
+                    ".!?\"”’')".contains(tokens[end].lower)
+                {
+                    end += 1
+                }
+                emit(end)
+                index = end
+            case .newline:
+                let next = index + 1
+                let blank = next < range.upperBound && tokens[next].kind == .newline
+                let bullet = next < range.upperBound && ["-", "*", "•", "–", "—"].contains(tokens[next].lower)
+                if blank || bullet || next >= range.upperBound { emit(index) }
+                index += 1
+            default:
+                index += 1
+            }
+        }
+        emit(range.upperBound)
+        return sentences
+    }
+}

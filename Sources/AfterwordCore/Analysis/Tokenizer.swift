@@ -1,0 +1,195 @@
+/// One word, number, punctuation mark, symbol or line break of a message, with where it is.
+///
+/// Positions are byte offsets into the message's UTF-8; ``TextPositions`` turns them into the
+/// line and column (in characters) an editor shows, only for the few tokens a finding points at.
+struct Token: Sendable {
+    enum Kind: Sendable, Equatable {
+        case word
+        case number
+        /// One ASCII punctuation mark or a typographic one (’ — … “).
+        case punctuation
+        /// Anything else that is not a letter or a digit: emoji, decorative symbols, marks.
+        case symbol
+        case newline
+    }
+
+    var kind: Kind
+    /// Byte range in the message's UTF-8.
+    var start: Int
+    var end: Int
+    /// Lower-cased, with typographic apostrophes made plain; for punctuation the mark itself.
+    var lower: String
+    /// What the word means to the rules, from the lexicons (empty for anything but words).
+    var tags: Tags = []
+    /// The word starts with an upper-case letter.
+    var isCapitalized = false
+    /// Every letter of the word is upper-case (and it has at least one letter).
+    var isAllCaps = false
+    /// The word was joined to the one before it by a hyphen ("on-call", "follow-up").
+    var hyphenBefore = false
+
+    var isWord: Bool { kind == .word }
+}
+
+/// Splits UTF-8 text into tokens in one pass, in time linear in its length.
+enum Tokenizer {
+    /// Longest word kept as a word; a longer run of letters is still one token but is never looked up.
+    static let maxWordBytes = 64
+
+    static func tokenize(_ bytes: [UInt8]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 5 + 4)
+        var index = 0
+        let count = bytes.count
+        var pendingHyphen = false
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                tokens.append(Token(kind: .newline, start: index, end: index + 1, lower: "\n"))
+                index += 1
+                pendingHyphen = false
+                continue
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                index += 1
+                pendingHyphen = false
+                continue
+            }
+            if isWordStart(bytes, index) {
+                var end = index
+                var letters = 0
+                var upper = 0
+                var digitsOnly = true
+                while end < count {
+                    let length = wordCharacterLength(bytes, end)
+                    if length > 0 {
+                        let b = bytes[end]
+                        if b >= 0x41 && b <= 0x5A { upper += 1; letters += 1; digitsOnly = false }
+                        else if b >= 0x61 && b <= 0x7A { letters += 1; digitsOnly = false }
+                        else if b >= 0x80 { letters += 1; digitsOnly = false; if isUpperNonASCII(bytes, end) { upper += 1 } }
+                        end += length
+                        continue
+                    }
+                    // An apostrophe inside a word ("don't", "Dana’s").
+                    let apostrophe = apostropheLength(bytes, end)
+                    if apostrophe > 0, end + apostrophe < count, wordCharacterLength(bytes, end + apostrophe) > 0,
+                        !digitsOnly
+                    {
+                        end += apostrophe
+                        continue
+                    }
+                    break
+                }
+                var token = Token(
+                    kind: digitsOnly ? .number : .word, start: index, end: end,
+                    lower: end - index <= maxWordBytes ? lowered(bytes, index, end) : "")
+                token.isCapitalized = !digitsOnly && isUpperAt(bytes, index)
+                token.isAllCaps = letters > 0 && upper == letters
+                token.hyphenBefore = pendingHyphen
+                tokens.append(token)
+                pendingHyphen = false
+                index = end
+                // A hyphen between two words joins them ("follow-up").
+                if index + 1 < count, bytes[index] == 0x2D, isWordStart(bytes, index + 1) {
+                    pendingHyphen = true
+                    index += 1
+                }
+                continue
+            }
+            let length = scalarLength(bytes, index)
+            let end = min(count, index + length)
+            let mark = String(decoding: bytes[index..<end], as: UTF8.self)
+            let kind: Token.Kind = byte < 0x80 || typographic.contains(mark) ? .punctuation : .symbol
+            tokens.append(Token(kind: kind, start: index, end: end, lower: mark == "’" || mark == "‘" ? "'" : mark))
+            pendingHyphen = false
+            index = end
+        }
+        return tokens
+    }
+
+    /// Non-ASCII punctuation treated like its ASCII counterpart.
+    static let typographic: Set<String> = ["’", "‘", "“", "”", "—", "–", "…", "«", "»", "•", "·", "¡", "¿", "\u{00A0}"]
+
+    /// Bytes of a UTF-8 scalar starting at `index` (1 for a stray continuation byte).
+    static func scalarLength(_ bytes: [UInt8], _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0xC0 { return 1 }
+        if byte < 0xE0 { return 2 }
+        if byte < 0xF0 { return 3 }
+        return 4
+    }
+
+    private static func isWordStart(_ bytes: [UInt8], _ index: Int) -> Bool {
+        wordCharacterLength(bytes, index) > 0
+    }
+
+    /// Length of the letter or digit at `index`, or 0 when it is none.
+    private static func wordCharacterLength(_ bytes: [UInt8], _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) ? 1 : 0
+        }
+        let length = min(scalarLength(bytes, index), bytes.count - index)
+        guard let scalar = decode(bytes, index, length) else { return 0 }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return length }
+        // Combining marks continue the letter before them (they never start a word).
+        if index > 0, properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+            return length
+        }
+        return 0
+    }
+
+    private static func decode(_ bytes: [UInt8], _ index: Int, _ length: Int) -> Unicode.Scalar? {
+        guard length >= 2, index + length <= bytes.count else { return nil }
+        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            let continuation = bytes[index + offset]
+            guard continuation & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(continuation & 0x3F)
+        }
+        return Unicode.Scalar(value)
+    }
+
+    private static func apostropheLength(_ bytes: [UInt8], _ index: Int) -> Int {
+        if bytes[index] == 0x27 { return 1 }
+        // ’ (E2 80 99) and ‘ (E2 80 98)
+        if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+            bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98
+        {
+            return 3
+        }
+        return 0
+    }
+
+    private static func isUpperAt(_ bytes: [UInt8], _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        return isUpperNonASCII(bytes, index)
+    }
+
+    private static func isUpperNonASCII(_ bytes: [UInt8], _ index: Int) -> Bool {
+        let length = min(scalarLength(bytes, index), bytes.count - index)
+        return decode(bytes, index, length)?.properties.isUppercase ?? false
+    }
+
+    /// The word lower-cased with plain apostrophes; ASCII quickly, the rest through Unicode.
+    private static func lowered(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        var ascii = true
+        for index in start..<end where bytes[index] >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii {
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for index in start..<end {
+                    let byte = bytes[index]
+                    buffer[index - start] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                }
+                return end - start
+            }
+        }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        return text.contains("’") || text.contains("‘") ? text.replacing("’", with: "'").replacing("‘", with: "'") : text
+    }
+}

@@ -1,0 +1,40 @@
+// What a thank-you must not ask for: a reply, a confirmation of receipt, a status or a decision.
+extension Lexicons {
+    static let reply = """
+        reply, respond, response, answer, revert, acknowledgement, acknowledgment, word back, get back, write back,
+        hear back, feedback, rsvp, callback, call back, return my, reciprocate
+        """
+    /// Having received or seen a message.
+    static let receive = """
+        receive, received, receipt, recieve, recieved, rcvd, recvd, arrive, reach, reached, deliver, delivered,
+        land, landed, get, got, gotten, see, saw, seen, read, come through, came through, go through, went through,
+        make it, made it, get through, got through, open, opened, glance
+        """
+    static let confirm = """
+        confirm, confirmation, acknowledge, acknowledgement, acknowledgment, verify, ack, validate
+        """
+    /// Messages: what a receipt check is about.
+    static let message = """
+        email, e-mail, emails, mail, message, msg, note, letter, card, thank you note, thank-you note,
+        thank you email, thank-you email, inbox, mails, application, resume, cv, this, it, my note, text,
+        correspondence, cover letter, portfolio, submission
+        """
+    /// The state of the candidate's application: what a status request asks for.
+    static let status = """
+        update, updates, status, news, decision, outcome, progress, result, results, timeline, timeframe, time frame,
+        time line, verdict, development, developments, next steps, next step, where things stand, where i stand,
+        where we stand, how things stand, how i did, how i performed, how i fared, where i stand, standing, word,
+        the schedule for a decision, when a decision, shortlist, shortlisted, in the running, yes or no, either way,
+        your thoughts, what you think, what you thought, how i did, how it went, how i went, how i got on,
+        your impressions, your opinion, what you decide, what you decided, decide, made a call on, make a call on,
+        how the search is going, how things are going, how the process is going, how things are progressing,
+        anything new, movement, headway, hearing back, feedback, answer, info, what happens next, offer,
+        hear something, hear anything, where my application stands, where my candidacy stands, stands
+        """
+    /// The candidate's application and its process.
+    static let candidacy = """
+        application, candidacy, candidature, candidate, applicant, process, hiring process, recruitment,
+        selection process, interview process, position, role, job, opening, vacancy, post, opportunity, hiring,
+        profile, interview, interviews, search, decision
+        """
+}
