@@ -5,6 +5,8 @@ import Testing
 
 @Suite struct ComposerTests {
     static let names = ["Dana Whitfield", "Priya Natarajan", "Zoë Ångström", "Łukasz Żółkiewski", "王秀英"]
+    /// Names that look like ordinary words: the composer's own drafts must not trip over them.
+    static let wordlikeNames = ["Thanh Nguyen", "Hank Thompson", "Will Carter", "Grace Best", "Mark Hope", "Guy Summers"]
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     func interview(notes: String) -> Interview {
@@ -31,6 +33,18 @@ import Testing
         "Join Zoom Meeting\nhttps://us02web.zoom.us/j/89012345678\n\nMeeting ID: 890 1234 5678\nPasscode: 123456",
         String(repeating: "We discussed a very long list of things including service meshes and observability and tracing, ", count: 3),
     ]
+
+    @Test("drafts to people whose names look like words (Thanh, Hank, Will, Grace) pass their own check", arguments: [Channel.email, .note])
+    func wordlikeNames(channel: Channel) throws {
+        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
+        for (index, name) in Self.wordlikeNames.enumerated() {
+            let person = Interviewer(
+                id: Int64(index + 1), name: name, title: "Engineer", email: channel == .email ? "p\(index)@acme.com" : nil,
+                address: channel == .note ? "1 Main St\nSpringfield" : nil, createdAt: Self.now)
+            let draft = try composer.compose(interview(notes: "We discussed the migration to Postgres."), for: person, panel: [person], now: Self.now)
+            #expect(!draft.findings.contains { $0.severity == .error }, "\(draft.draft.text)\n\(draft.findings)")
+        }
+    }
 
     @Test(
         "every composed draft passes its own check with no errors and no warnings",

@@ -16,9 +16,11 @@ enum Corpus {
         }
     }
 
-    /// (expected rules, sentence) from `sentences.tsv`.
+    /// (expected rules, sentence) from every `sentences*.tsv`.
     static func sentences() throws -> [(Set<RuleID>, String)] {
-        let text = try String(contentsOf: directory.appendingPathComponent("sentences.tsv"), encoding: .utf8)
+        let folder = try directory
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("sentences") && $0.hasSuffix(".tsv") }.sorted()
+        let text = try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
         return text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#"), let tab = line.firstIndex(of: "\t") else { return nil }
             let labels = line[..<tab].split(separator: ",").compactMap { RuleID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }

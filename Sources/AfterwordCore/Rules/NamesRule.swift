@@ -71,22 +71,26 @@ struct NamesRule: DocumentRule {
             return plain.hasSuffix("'s") ? [plain, String(plain.dropLast(2))] : [plain]
         })
         let foldedExpected = expected.map { NameWords.folded($0.word) }
+        let lengths = Set(expected.flatMap { entry in (entry.word.count - 2)...(entry.word.count + 2) })
         var flags: [Flag] = []
         for sentence in input.sentences {
             var reported = false
             for (position, index) in sentence.words.enumerated() where !reported {
                 let token = input.tokens[index]
-                guard token.kind == .word, token.isCapitalized || token.lower != input.analysis.text(token.start, token.end) else { continue }
+                guard token.kind == .word, token.isCapitalized, lengths.contains(token.lower.count) || token.lower.hasSuffix("s") else { continue }
                 var word = Self.plainApostrophes(input.analysis.text(token.start, token.end))
                 if word.hasSuffix("'s") { word = String(word.dropLast(2)) }
                 let length = word.count
                 guard length >= 3, !exact.contains(word), expected.contains(where: { abs($0.word.count - length) <= 2 }) else { continue }
-                let foldedWord = NameWords.folded(word)
                 // An ordinary English word is never a misspelt name ("Thank" is not "Thanh").
                 let isWord = !token.tags.isEmpty
+                let mayBeTypo = !isWord && position > 0 && length >= 5
+                let foldedWord = word.utf8.allSatisfy({ $0 < 0x80 }) ? word.lowercased() : NameWords.folded(word)
                 for (candidate, foldedCandidate) in zip(expected, foldedExpected) where abs(candidate.word.count - length) <= 2 {
                     let sameLetters = foldedWord == foldedCandidate
-                    let typo = !isWord && position > 0 && word.count >= 5 && NameWords.isNearMiss(word, of: candidate.word) && token.isCapitalized
+                    guard sameLetters || mayBeTypo else { continue }
+                    let allowed = candidate.word.count >= 8 ? 2 : 1
+                    let typo = mayBeTypo && word != candidate.word && NameWords.distance(foldedWord, foldedCandidate, limit: allowed) <= allowed
                     if sameLetters || typo {
                         flags.append(input.flag(.names, .error, "\"\(word)\" is not exact: \(candidate.what)", tokens: index, index))
                         reported = true

@@ -202,8 +202,9 @@ struct NoCallRule: SentenceRule {
         var start = 0
         for position in 0..<s.count {
             let word = s.lower[position]
-            let digits = word.filter(\.isNumber).count
-            if digits > 0, digits == word.count || (digits >= 3 && digits * 2 >= word.count) {
+            var digits = 0
+            for byte in word.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
+            if digits > 0, digits == word.utf8.count || (digits >= 3 && digits * 2 >= word.utf8.count) {
                 if run == 0 { start = position }
                 run += digits
                 if run >= 7 {

@@ -246,7 +246,18 @@ struct ProperRule: DocumentRule {
 
     /// Three or more of the same letter in a row ("sooo", "thanksss"), not "www" or Roman numerals.
     static func isStretched(_ word: String) -> Bool {
-        guard word.utf8.count >= 3, word != "www", !word.contains(where: \.isNumber) else { return false }
+        guard word.utf8.count >= 3, word != "www" else { return false }
+        // Quick pass over the bytes: most words have no letter three times in a row.
+        var byteRun = 1
+        var previousByte: UInt8 = 0
+        var tripled = false
+        for byte in word.utf8 {
+            if byte >= 0x30 && byte <= 0x39 { return false }
+            byteRun = byte == previousByte ? byteRun + 1 : 1
+            if byteRun >= 3 { tripled = true }
+            previousByte = byte
+        }
+        guard tripled else { return false }
         var previous: Character?
         var run = 1
         for character in word {
