@@ -66,10 +66,12 @@ struct NamesRule: DocumentRule {
             expected += NameWords.words(of: name).filter { $0.count >= 3 }.map { ($0, "their name is written \"\(name)\"") }
         }
         guard !expected.isEmpty else { return [] }
+        // The role's words ("Consultant" beside "Tata Consultancy") are written as the user wrote them.
+        let roleWords = input.document.role.map { NameWords.words(of: $0) } ?? []
         let exact = Set(expected.flatMap { entry -> [String] in
             let plain = Self.plainApostrophes(entry.word)
             return plain.hasSuffix("'s") ? [plain, String(plain.dropLast(2))] : [plain]
-        })
+        } + roleWords)
         let foldedExpected = expected.map { NameWords.folded($0.word) }
         let lengths = Set(expected.flatMap { entry in (entry.word.count - 2)...(entry.word.count + 2) })
         var flags: [Flag] = []

@@ -71,6 +71,10 @@ struct OnceRule: SentenceRule {
         }
         // Checking in at a desk; following up with customers as a team's practice.
         if next == "at" || (next == "with" && end + 1 < s.count && Self.describedPeople.contains(s.lower[end + 1])) { return nil }
+        // "how the team follows up on action items": someone else's practice.
+        if position > 0, s.tags[position - 1].contains(.thirdParty) || ["team", "teams", "company", "staff", "who", "they", "everyone", "department", "officers", "nurses", "managers", "engineers"].contains(s.lower[position - 1]) {
+            return nil
+        }
         let clause = s.clauseStart(of: position)..<position
         if !s.any(.me, in: clause), clause.contains(where: { s.tags[$0].contains(.you) || s.tags[$0].contains(.thirdParty) || ["team", "company", "staff", "department", "support", "everyone", "approach", "process"].contains(s.lower[$0]) }) {
             return nil
