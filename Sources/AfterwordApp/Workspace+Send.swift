@@ -132,6 +132,9 @@ extension Workspace {
         let config = try loadConfig()
         let context = try draftContext(draftId, store: store)
         let address = try Self.emailAddress(of: context)
+        if context.draft.isReconnect {
+            try reconnectAllowed(interviewerId: context.draft.interviewerId, name: context.person.name, excludingDraft: draftId, store: store)
+        }
         try Self.guardEtiquette(context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway)
         let from = try Self.sender(config)
         let clock = now
