@@ -135,7 +135,7 @@ extension Workspace {
     /// A board that fails keeps its error and the time; nothing from it is stored, and the others go on.
     /// - Parameter progress: told each board's outcome as it arrives.
     public func checkBoards(
-        limits: BoardWatcher.Limits = BoardWatcher.Limits(), progress: @escaping @Sendable (BoardCheck) -> Void = { _ in }
+        limits: BoardWatcher.Limits = BoardWatcher.Limits(), progress: (BoardCheck) -> Void = { _ in }
     ) async throws -> [BoardCheck] {
         let store = try openStore()
         let bases = try boardBases()
@@ -151,16 +151,18 @@ extension Workspace {
                     etag: board.etag, lastModified: board.lastModified))
         }
         let clock = now
-        let known = byId
-        let results = await BoardWatcher(limits: limits).fetch(requests) { request, answer in
-            guard let board = known[request.key] else { return }
-            progress(BoardCheck(board: board, outcome: Self.record(answer, boardId: request.key, store: store, now: clock)))
+        var outcomes: [Int64: BoardCheck.Outcome] = [:]
+        // Each answer is stored as it arrives, so a slow board holds back nothing of the others.
+        _ = await BoardWatcher(limits: limits).fetch(requests) { request, answer in
+            guard let board = byId[request.key] else { return }
+            let outcome = Self.record(answer, boardId: request.key, store: store, now: clock)
+            outcomes[request.key] = outcome
+            progress(BoardCheck(board: board, outcome: outcome))
         }
-        // The progress callback stored each answer as it came; what it stored is read back in board order.
         let after = Dictionary(try storeCall { try store.boards() }.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
         return boards.compactMap { board in
-            guard let id = board.id, let answer = results[id] else { return nil }
-            return BoardCheck(board: after[id] ?? board, outcome: Self.outcome(of: answer, recorded: after[id]))
+            guard let id = board.id, let outcome = outcomes[id] else { return nil }
+            return BoardCheck(board: after[id] ?? board, outcome: outcome)
         }
     }
 
@@ -181,16 +183,6 @@ extension Workspace {
             }
         } catch {
             return .failed("could not store what the board listed: \(error)")
-        }
-    }
-
-    private static func outcome(of answer: BoardAnswer, recorded: WatchedBoard?) -> BoardCheck.Outcome {
-        switch answer {
-        case .unchanged: return .unchanged
-        case .failed(let error): return .failed(error.message)
-        case .postings(let postings, _, _):
-            if let error = recorded?.error { return .failed(error) }
-            return .read(listed: postings.count, new: 0, closed: 0)
         }
     }
 

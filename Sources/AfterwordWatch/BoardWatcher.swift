@@ -80,10 +80,10 @@ public struct BoardWatcher: Sendable {
     }
 
     /// Reads every board, at most `limits.concurrency` at a time.
-    /// - Parameter progress: told each board's answer as it arrives (from any task).
+    /// - Parameter progress: told each board's answer as it arrives, one at a time, on the caller's task.
     /// - Returns: each board's answer by its key.
     public func fetch(
-        _ requests: [BoardRequest], progress: @escaping @Sendable (BoardRequest, BoardAnswer) -> Void = { _, _ in }
+        _ requests: [BoardRequest], progress: (BoardRequest, BoardAnswer) -> Void = { _, _ in }
     ) async -> [Int64: BoardAnswer] {
         guard !requests.isEmpty else { return [:] }
         var configuration = HTTPClient.Configuration(
