@@ -82,7 +82,15 @@ public struct ReconnectNote: Sendable {
         let recipient = channel == .email ? "\(person.name) <\(person.email ?? "")>" : person.name
         return Draft(
             interviewId: interview.id ?? 0, interviewerId: person.id ?? 0, channel: channel, recipient: recipient,
-            subject: channel == .email ? "Thank you again, and the \(opening.title) opening" : nil, body: lines.joined(separator: "\n"),
+            subject: channel == .email ? Self.subject(title: opening.title, company: company) : nil, body: lines.joined(separator: "\n"),
             createdAt: now, updatedAt: now, openingId: opening.id)
+    }
+
+    /// A subject that says what the note is and fits AW-SUBJECT's length: the role's title when it fits.
+    static func subject(title: String, company: String) -> String {
+        let candidates = [
+            "Thank you again, and the \(title) opening", "Thank you again, and a new opening at \(company)", "Thank you again, and a new opening",
+        ]
+        return candidates.first { $0.count <= EtiquetteLimits.subjectMaxCharacters } ?? candidates[candidates.count - 1]
     }
 }

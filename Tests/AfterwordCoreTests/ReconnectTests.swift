@@ -29,6 +29,24 @@ import Testing
         #expect(findings.isEmpty, "\(findings.map(\.message))")
     }
 
+    @Test(
+        "by post or with a long title, the note still passes every check",
+        arguments: [
+            ("Dana Reyes", nil as String?, "Staff Software Engineer"),
+            ("Dana Reyes", "dana@acme.com", "Senior Staff Software Engineer, Distributed Systems and Storage Infrastructure (Remote, Americas)"),
+        ])
+    func notePassesOnEveryChannel(name: String, email: String?, title: String) {
+        let person = Interviewer(id: 7, name: name, email: email, address: email == nil ? "1 Main St\nSpringfield" : nil, createdAt: Self.interviewDay)
+        var long = opening
+        long.title = title
+        let draft = ReconnectNote(sender: Sender(name: "Alex Doe")).compose(
+            opening: long, company: "Acme Analytics", to: person, remembering: interview, now: Self.interviewDay.addingTimeInterval(90 * Self.day))
+        let document = Document.parse(draft.text, path: "draft", defaultChannel: draft.channel)
+            .addressed(to: name, company: "Acme Analytics", role: "Backend Engineer")
+        let findings = Checker().check(document).filter { $0.severity != .hint }
+        #expect(findings.isEmpty, "\(findings.map { "\($0.rule.rawValue): \($0.message)" })")
+    }
+
     @Test("a reconnect phrased as a follow-up on the old application is still flagged by AW-ONCE")
     func followUpFlagged() {
         let text = """
