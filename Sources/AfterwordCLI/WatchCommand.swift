@@ -93,10 +93,10 @@ struct WatchCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "Boards read at the same time (1–64).") var concurrency: Int = 32
+        @Option(help: "Boards read at the same time (1–128).") var concurrency: Int = BoardWatcher.Limits().concurrency
 
         func validate() throws {
-            guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
+            guard (1...128).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 128") }
         }
 
         func run() async throws {

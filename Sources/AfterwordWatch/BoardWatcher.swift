@@ -57,7 +57,7 @@ public struct BoardWatcher: Sendable {
         public var maxRetryAfter: Duration
 
         public init(
-            concurrency: Int = 32, maxBytes: Int = 10 << 20, timeout: Duration = .seconds(20), maxRedirects: Int = 5,
+            concurrency: Int = 64, maxBytes: Int = 10 << 20, timeout: Duration = .seconds(20), maxRedirects: Int = 5,
             attempts: Int = 3, backoff: Duration = .seconds(1), maxRetryAfter: Duration = .seconds(30)
         ) {
             self.concurrency = max(1, concurrency)
@@ -101,9 +101,10 @@ public struct BoardWatcher: Sendable {
             }
             for _ in 0..<min(limits.concurrency, requests.count) { startNext() }
             while let (request, answer) = await group.next() {
+                // The next board is asked before this answer is handled, so that storing it overlaps the wait.
+                startNext()
                 answers[request.key] = answer
                 progress(request, answer)
-                startNext()
             }
         }
         try? await client.shutdown()
