@@ -89,7 +89,10 @@ struct WatchCommand: AsyncParsableCommand {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read every watched board now; store new openings and note closed ones.",
-            discussion: "Boards are read at the same time (bounded); a board that fails is reported and the others go on.")
+            discussion: """
+                Boards are read at the same time (bounded); a board that fails is reported in one line and the \
+                others go on. Exits 1 when a board could not be read.
+                """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -109,16 +112,19 @@ struct WatchCommand: AsyncParsableCommand {
             let checks = try await workspace.checkBoards(limits: BoardWatcher.Limits(concurrency: concurrency)) { check in
                 if onTerminal { Console.progress(Self.line(check)) }
             }
+            let failed = checks.filter { if case .failed = $0.outcome { true } else { false } }.count
             if output.json {
                 try Console.json(checks.map(JSONShape.BoardCheckShape.init))
+                if failed > 0 { throw ExitCode.failure }
                 return
             }
             if !onTerminal { for check in checks { Console.out(Self.line(check)) } }
-            let failed = checks.filter { if case .failed = $0.outcome { true } else { false } }.count
             let new = checks.reduce(0) { total, check in if case .read(_, let new, _) = check.outcome { total + new } else { total } }
             Console.out(
                 "\(checks.count) board\(checks.count == 1 ? "" : "s") checked, \(new) new opening\(new == 1 ? "" : "s")\(failed > 0 ? ", \(failed) failed" : "")\(new > 0 ? "; see `afterword openings`" : "")"
             )
+            // Like a failed delivery: the others were read and stored, but not everything was.
+            if failed > 0 { throw ExitCode.failure }
         }
 
         static func line(_ check: BoardCheck) -> String {

@@ -28,8 +28,9 @@ public enum BoardDecoder {
                 code: .notJSON, message: "the board answered with a web page, not JSON; check the board's address with `afterword watch list`")
         }
         let json: Any
+        let text = body.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(body.dropFirst(3)) : Data(body)
         do {
-            json = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
+            json = try JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed])
         } catch {
             throw WatchError(code: .notJSON, message: "the board's answer is not valid JSON; it is skipped this time")
         }
@@ -64,7 +65,8 @@ public enum BoardDecoder {
             // {"id": "uuid", "text": "…", "categories": {"location": "…"}, "hostedUrl": "…", "workplaceType": "remote"}
             guard let id = text(item["id"]), let title = text(item["text"]) else { return nil }
             let categories = item["categories"] as? [String: Any]
-            var location = categories.flatMap { text($0["location"]) } ?? ""
+            let everywhere = (categories?["allLocations"] as? [Any])?.compactMap { text($0) }.joined(separator: "; ")
+            var location = categories.flatMap { text($0["location"]) } ?? everywhere ?? ""
             if text(item["workplaceType"])?.lowercased() == "remote", !location.lowercased().contains("remote") {
                 location = location.isEmpty ? "Remote" : "\(location) (Remote)"
             }
@@ -73,7 +75,10 @@ public enum BoardDecoder {
             // {"id": "uuid", "title": "…", "location": "…", "isRemote": true, "jobUrl": "…", "isListed": true}
             if let listed = item["isListed"] as? Bool, !listed { return nil }
             guard let title = text(item["title"]), let id = text(item["id"]) ?? text(item["jobUrl"]) else { return nil }
-            var location = text(item["location"]) ?? ""
+            let postal = ((item["address"] as? [String: Any])?["postalAddress"] as? [String: Any]).map { address in
+                ["addressLocality", "addressRegion", "addressCountry"].compactMap { text(address[$0]) }.joined(separator: ", ")
+            }
+            var location = text(item["location"]) ?? postal ?? ""
             if (item["isRemote"] as? Bool) == true, !location.lowercased().contains("remote") {
                 location = location.isEmpty ? "Remote" : "\(location) (Remote)"
             }

@@ -145,6 +145,7 @@ public struct BoardWatcher: Sendable {
         request.headers.add(name: "Accept", value: "application/json")
         if let etag = board.etag { request.headers.add(name: "If-None-Match", value: etag) }
         if let lastModified = board.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+        let deadline = ContinuousClock.now + limits.timeout
         let response = try await client.execute(request, timeout: Self.amount(limits.timeout))
         let status = response.status.code
         switch status {
@@ -173,6 +174,8 @@ public struct BoardWatcher: Sendable {
         var body: [UInt8] = []
         for try await chunk in response.body {
             guard body.count + chunk.readableBytes <= limits.maxBytes else { throw tooLarge() }
+            // A board that trickles its answer is as slow as one that never answers.
+            guard ContinuousClock.now < deadline else { throw HTTPClientError.deadlineExceeded }
             body.append(contentsOf: chunk.readableBytesView)
         }
         let postings = try BoardDecoder.postings(body, provider: board.provider)

@@ -112,7 +112,7 @@ extension CLI {
             #expect(try cli.run(["watch", "add", company, url]).status == 0)
         }
         let check = try cli.run(["watch", "check"])
-        #expect(check.status == 0)
+        #expect(check.status == 1)
         #expect(check.stdout.contains("Acme Analytics: 2 listed, 2 new"))
         #expect(check.stdout.contains("6 boards checked, 2 new openings, 5 failed"))
         for line in check.stdout.split(separator: "\n") where line.contains(" Co: ") {
@@ -125,6 +125,43 @@ extension CLI {
         #expect(boards.filter { !($0["error"] is NSNull) }.count == 5)
         #expect(boards.first { $0["company"] as? String == "Acme Analytics" }?["open"] as? Int == 2)
         #expect((try cli.json(["openings"]) as? [Any])?.count == 2)
+    }
+
+    @Test("serve reads the watched boards when it starts, as `watch check` does")
+    func servePolls() throws {
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        let cli = try prepared(server)
+        try cli.run(["watch", "add", "Acme Analytics", "https://boards.greenhouse.io/acme"])
+        // When serve starts (reading boards every 6 hours, the first time at once)
+        let serve = Process()
+        serve.executableURL = CLI.binary
+        serve.arguments = ["serve", "--port", "0", "--no-send-due", "--watch-every", "6h"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["AFTERWORD_HOME"] = cli.home.path
+        serve.environment = environment
+        serve.standardOutput = FileHandle.nullDevice
+        serve.standardError = FileHandle.nullDevice
+        try serve.run()
+        defer {
+            kill(serve.processIdentifier, SIGINT)
+            serve.waitUntilExit()
+        }
+        // Then the board's openings are stored without a `watch check`
+        var openings: [Any] = []
+        for _ in 0..<100 where openings.isEmpty {
+            usleep(100_000)
+            openings = (try cli.json(["openings"]) as? [Any]) ?? []
+        }
+        #expect(openings.count == 2)
+        #expect(server.requests.count == 1)
+    }
+
+    @Test("an unreadable --watch-every is refused in one line")
+    func badInterval() throws {
+        let result = try CLI().run(["serve", "--port", "0", "--watch-every", "soon"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--watch-every: \"soon\" is not an interval"))
     }
 
     @Test("a board address that is none of the three is refused in one line")
