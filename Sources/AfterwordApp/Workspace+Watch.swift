@@ -196,7 +196,7 @@ extension Workspace {
         let rows = try storeCall { try store.openings() }
         let acquaintances = try storeCall { try store.acquaintances() }
         let clock = now
-        var lastReconnects: [Int64: Date?] = [:]
+        let reconnects = try storeCall { try store.reconnects() }
         func words(_ text: String?) -> [String] {
             (text ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         }
@@ -227,9 +227,9 @@ extension Workspace {
             var people = byPerson.values.sorted { ($0.met, $0.name) > ($1.met, $1.name) }
             for index in people.indices {
                 let id = people[index].interviewerId
-                if lastReconnects[id] == nil { lastReconnects[id] = try storeCall { try store.lastReconnect(interviewerId: id) } }
                 let history = ReconnectPolicy.History(
-                    thankedAt: people[index].thanked, markedMetAt: people[index].markedMet ? clock : nil, lastReconnectAt: lastReconnects[id] ?? nil)
+                    thankedAt: people[index].thanked, markedMetAt: people[index].markedMet ? clock : nil,
+                    lastReconnectAt: Self.lastReconnect(reconnects[id] ?? [], notAbout: row.opening.id))
                 people[index].reconnectRefusal = ReconnectPolicy.refusal(to: people[index].name, history: history, now: clock)
                 people[index].reconnectDraftId = try storeCall { try store.reconnectDraft(openingId: row.opening.id ?? 0, interviewerId: id) }?.id
             }
@@ -265,7 +265,7 @@ extension Workspace {
                 draft: existing, interviewerName: person.name,
                 findings: Self.findings(existing, interview: latest.interview, interviewer: person.name), reused: true)
         }
-        try reconnectAllowed(interviewerId: interviewerId, name: person.name, excludingDraft: nil, store: store)
+        try reconnectAllowed(interviewerId: interviewerId, name: person.name, openingId: openingId, store: store)
         let thanked = atCompany.compactMap(\.thankedAt).max()
         let interview = atCompany.first { $0.thankedAt == thanked && thanked != nil }?.interview ?? latest.interview
         let config = try loadConfig()
@@ -277,11 +277,16 @@ extension Workspace {
             reused: false)
     }
 
-    /// Refuses a reconnect the policy does not allow now (``ReconnectPolicy``).
-    /// - Parameter excludingDraft: a reconnect draft whose own scheduled message does not count against itself.
-    func reconnectAllowed(interviewerId: Int64, name: String, excludingDraft: Int64?, store: AppDatabase) throws {
+    /// The latest reconnect written or sent about another opening than `openingId`: a note about the same
+    /// opening is the same reconnect (written again, or on its way), and AW-ONCE keeps it to one.
+    static func lastReconnect(_ marks: [ReconnectMark], notAbout openingId: Int64?) -> Date? {
+        marks.filter { $0.openingId != openingId }.map(\.at).max()
+    }
+
+    /// Refuses a reconnect about `openingId` that the policy does not allow now (``ReconnectPolicy``).
+    func reconnectAllowed(interviewerId: Int64, name: String, openingId: Int64?, store: AppDatabase) throws {
         let seats = try storeCall { try store.acquaintances() }.filter { $0.interviewer.id == interviewerId }
-        let last = try storeCall { try store.lastReconnect(interviewerId: interviewerId, excludingDraft: excludingDraft) }
+        let last = Self.lastReconnect(try storeCall { try store.reconnects() }[interviewerId] ?? [], notAbout: openingId)
         let history = ReconnectPolicy.History(
             thankedAt: seats.compactMap(\.thankedAt).max(), markedMetAt: seats.first?.markedMetAt, lastReconnectAt: last)
         if let refusal = ReconnectPolicy.refusal(to: name, history: history, now: now) {

@@ -17,7 +17,7 @@ public enum ReconnectPolicy {
         public var thankedAt: Date?
         /// When the user marked them as met (someone thanked outside Afterword, or in person).
         public var markedMetAt: Date?
-        /// When the latest reconnect to them was sent, scheduled or handed over.
+        /// When the latest reconnect to them (about another opening) was written, sent, scheduled or handed over.
         public var lastReconnectAt: Date?
 
         public init(thankedAt: Date? = nil, markedMetAt: Date? = nil, lastReconnectAt: Date? = nil) {
@@ -39,7 +39,7 @@ public enum ReconnectPolicy {
         }
         if let last = history.lastReconnectAt, now < last.addingTimeInterval(Double(daysBetweenReconnects) * day) {
             let left = Int((last.addingTimeInterval(Double(daysBetweenReconnects) * day).timeIntervalSince(now) / day).rounded(.up))
-            return "you already reconnected with \(name) in the last \(daysBetweenReconnects) days (at most one reconnect per person per \(daysBetweenReconnects) days); wait \(left) more day\(left == 1 ? "" : "s")"
+            return "you already wrote a reconnect note to \(name) in the last \(daysBetweenReconnects) days (at most one reconnect per person per \(daysBetweenReconnects) days); wait \(left) more day\(left == 1 ? "" : "s"), or send the note you wrote"
         }
         return nil
     }

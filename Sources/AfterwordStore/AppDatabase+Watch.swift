@@ -43,6 +43,13 @@ public struct OpeningRow: Sendable, Equatable {
     public var company: String
 }
 
+/// A reconnect note written or sent to someone, about an opening.
+public struct ReconnectMark: Sendable, Equatable {
+    public var interviewerId: Int64
+    public var openingId: Int64
+    public var at: Date
+}
+
 /// One seat of a person on an interview's panel, with what was sent to them for it.
 public struct Acquaintance: Sendable, Equatable {
     public var interviewer: Interviewer
@@ -196,17 +203,19 @@ extension AppDatabase {
         }
     }
 
-    /// When the latest reconnect note to a person was sent, scheduled or handed over (nil if never).
-    /// - Parameter excludingDraft: leave out this draft's own message (a scheduled one being sent now).
-    public func lastReconnect(interviewerId: Int64, excludingDraft: Int64? = nil) throws -> Date? {
+    /// Every reconnect to anyone, by interviewer: each note written (its draft's time) and each sent or on its way
+    /// (its sent or scheduled time), with the opening it is about.
+    public func reconnects() throws -> [Int64: [ReconnectMark]] {
         try writer.read { db in
-            try Date.fetchOne(
+            let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT MAX(COALESCE(sentAt, scheduledAt, createdAt)) FROM message
-                    WHERE interviewerId = ? AND openingId IS NOT NULL AND draftId != ?
-                    AND state IN ('scheduled', 'sending', 'sent', 'uncertain')
-                    """, arguments: [interviewerId, excludingDraft ?? 0])
+                    SELECT interviewerId, openingId, createdAt FROM draft WHERE openingId IS NOT NULL
+                    UNION ALL
+                    SELECT interviewerId, openingId, COALESCE(sentAt, scheduledAt, createdAt) FROM message
+                    WHERE openingId IS NOT NULL AND state IN ('scheduled', 'sending', 'sent', 'uncertain')
+                    """)
+            return Dictionary(grouping: rows.map { ReconnectMark(interviewerId: $0[0], openingId: $0[1], at: $0[2]) }, by: \.interviewerId)
         }
     }
 

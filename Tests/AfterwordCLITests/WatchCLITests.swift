@@ -225,6 +225,12 @@ extension CLI {
         // Sam, marked as met, may be written to
         let met = try cli.run(["reconnect", "2", "--to", "2", "--mark-met"], environment: at("2026-12-20T12:00:00Z"))
         #expect(met.status == 0, "\(met.stderr)")
+        // A note written counts as a reconnect, sent or not: none to Sam about the other opening the next day
+        let twice = try cli.run(["reconnect", "1", "--to", "2"], environment: at("2026-12-21T12:00:00Z"))
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("at most one reconnect per person per 90 days"))
+        // Asking again about the same opening shows the note already written
+        #expect(try cli.run(["reconnect", "2", "--to", "2"], environment: at("2026-12-21T12:00:00Z")).stdout.contains("composed earlier"))
         // After 90 days Dana may hear about the other opening
         let spaced = try cli.run(["reconnect", "2", "--to", "1"], environment: at("2027-01-04T12:00:00Z"))
         #expect(spaced.status == 0, "\(spaced.stderr)")
