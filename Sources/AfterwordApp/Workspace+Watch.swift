@@ -66,7 +66,8 @@ extension Workspace {
     /// The API bases from the settings (`watch.greenhouse`, `watch.lever`, `watch.ashby`), else the public ones.
     public func boardBases() throws -> [BoardProvider: String] {
         let config = try loadConfig()
-        return Dictionary(uniqueKeysWithValues: BoardProvider.allCases.map { ($0, config.values[$0.settingKey] ?? $0.defaultBase) })
+        return Dictionary(
+            uniqueKeysWithValues: BoardProvider.allCases.map { ($0, config.values[$0.settingKey] ?? $0.defaultBase) })
     }
 
     /// Starts watching `company`'s public job board at `url` (a careers page or an API address).
@@ -81,7 +82,8 @@ extension Workspace {
         }
         let store = try openStore()
         return try storeCall {
-            try store.addBoard(WatchedBoard(company: name, provider: address.provider.rawValue, token: address.token, addedAt: now))
+            try store.addBoard(
+                WatchedBoard(company: name, provider: address.provider.rawValue, token: address.token, addedAt: now))
         }
     }
 
@@ -97,8 +99,10 @@ extension Workspace {
 
     /// Mail providers whose domain says nothing about the employer.
     static let personalMailDomains: Set<String> = [
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "aol.com",
-        "proton.me", "protonmail.com", "gmx.com", "gmx.de", "web.de", "fastmail.com", "hey.com", "mail.com", "yandex.com",
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com",
+        "aol.com",
+        "proton.me", "protonmail.com", "gmx.com", "gmx.de", "web.de", "fastmail.com", "hey.com", "mail.com",
+        "yandex.com",
     ]
 
     /// Boards guessed for companies you interviewed with and do not watch yet, from their interviewers' e-mail domains.
@@ -115,7 +119,9 @@ extension Workspace {
                 let email = acquaintance.interviewer.email, let at = email.lastIndex(of: "@")
             else { continue }
             let domain = email[email.index(after: at)...].lowercased()
-            guard !Self.personalMailDomains.contains(domain), seen.insert("\(CompanyName.key(company))|\(domain)").inserted else { continue }
+            guard !Self.personalMailDomains.contains(domain),
+                seen.insert("\(CompanyName.key(company))|\(domain)").inserted
+            else { continue }
             let labels = domain.split(separator: ".").map(String.init)
             // The registrable name: "acme" in mail.acme.com and acme.co.uk.
             let secondLevel: Set<String> = ["co", "com", "org", "net", "ac", "gov"]
@@ -124,7 +130,8 @@ extension Workspace {
             guard index >= 0, BoardAddress.isToken(labels[index]) else { continue }
             for provider in BoardProvider.allCases {
                 suggestions.append(
-                    BoardSuggestion(company: company, domain: domain, provider: provider, url: provider.careersPage(labels[index])))
+                    BoardSuggestion(
+                        company: company, domain: domain, provider: provider, url: provider.careersPage(labels[index])))
             }
         }
         return suggestions
@@ -147,7 +154,8 @@ extension Workspace {
             byId[id] = board
             requests.append(
                 BoardRequest(
-                    key: id, provider: provider, url: provider.apiURL(base: bases[provider] ?? provider.defaultBase, token: board.token),
+                    key: id, provider: provider,
+                    url: provider.apiURL(base: bases[provider] ?? provider.defaultBase, token: board.token),
                     etag: board.etag, lastModified: board.lastModified))
         }
         let clock = now
@@ -159,7 +167,8 @@ extension Workspace {
             outcomes[request.key] = outcome
             progress(BoardCheck(board: board, outcome: outcome))
         }
-        let after = Dictionary(try storeCall { try store.boards() }.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(
+            try storeCall { try store.boards() }.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
         return boards.compactMap { board in
             guard let id = board.id, let outcome = outcomes[id] else { return nil }
             return BoardCheck(board: after[id] ?? board, outcome: outcome)
@@ -167,15 +176,20 @@ extension Workspace {
     }
 
     /// Stores one board's answer and says what it changed.
-    private static func record(_ answer: BoardAnswer, boardId: Int64, store: AppDatabase, now: Date) -> BoardCheck.Outcome {
+    private static func record(_ answer: BoardAnswer, boardId: Int64, store: AppDatabase, now: Date)
+        -> BoardCheck.Outcome
+    {
         do {
             switch answer {
             case .unchanged:
                 _ = try store.recordBoardRead(boardId: boardId, postings: nil, etag: nil, lastModified: nil, now: now)
                 return .unchanged
             case .postings(let postings, let etag, let lastModified):
-                let listed = postings.map { ListedPosting(externalId: $0.id, title: $0.title, location: $0.location, url: $0.url) }
-                let changes = try store.recordBoardRead(boardId: boardId, postings: listed, etag: etag, lastModified: lastModified, now: now)
+                let listed = postings.map {
+                    ListedPosting(externalId: $0.id, title: $0.title, location: $0.location, url: $0.url)
+                }
+                let changes = try store.recordBoardRead(
+                    boardId: boardId, postings: listed, etag: etag, lastModified: lastModified, now: now)
                 return .read(listed: postings.count, new: changes.new.count, closed: changes.closed)
             case .failed(let error):
                 try store.recordBoardFailure(boardId: boardId, error: error.message, now: now)
@@ -191,7 +205,9 @@ extension Workspace {
     ///   - match: words that must all appear in the title (case-insensitive).
     ///   - location: words that must all appear in the location.
     ///   - includeClosed: also the postings no longer listed.
-    public func rememberedOpenings(match: String? = nil, location: String? = nil, includeClosed: Bool = true) throws -> [RememberedOpening] {
+    public func rememberedOpenings(match: String? = nil, location: String? = nil, includeClosed: Bool = true) throws
+        -> [RememberedOpening]
+    {
         let store = try openStore()
         let rows = try storeCall { try store.openings() }
         let acquaintances = try storeCall { try store.acquaintances() }
@@ -210,12 +226,15 @@ extension Workspace {
             guard titleWords.allSatisfy(title.contains), placeWords.allSatisfy(place.contains) else { continue }
             var byPerson: [Int64: RememberedPerson] = [:]
             for seat in acquaintances
-            where CompanyName.same(seat.interview.company, row.company) || CompanyName.same(seat.interviewer.company ?? "", row.company) {
+            where CompanyName.same(seat.interview.company, row.company)
+                || CompanyName.same(seat.interviewer.company ?? "", row.company)
+            {
                 let id = seat.interviewer.id ?? 0
                 var person =
                     byPerson[id]
                     ?? RememberedPerson(
-                        interviewerId: id, name: seat.interviewer.name, met: seat.interview.startsAt, role: seat.interview.role, thanked: nil,
+                        interviewerId: id, name: seat.interviewer.name, met: seat.interview.startsAt,
+                        role: seat.interview.role, thanked: nil,
                         markedMet: seat.markedMetAt != nil)
                 if seat.interview.startsAt >= person.met {
                     person.met = seat.interview.startsAt
@@ -230,8 +249,11 @@ extension Workspace {
                 let history = ReconnectPolicy.History(
                     thankedAt: people[index].thanked, markedMetAt: people[index].markedMet ? clock : nil,
                     lastReconnectAt: Self.lastReconnect(reconnects[id] ?? [], notAbout: row.opening.id))
-                people[index].reconnectRefusal = ReconnectPolicy.refusal(to: people[index].name, history: history, now: clock)
-                people[index].reconnectDraftId = try storeCall { try store.reconnectDraft(openingId: row.opening.id ?? 0, interviewerId: id) }?.id
+                people[index].reconnectRefusal = ReconnectPolicy.refusal(
+                    to: people[index].name, history: history, now: clock)
+                people[index].reconnectDraftId = try storeCall {
+                    try store.reconnectDraft(openingId: row.opening.id ?? 0, interviewerId: id)
+                }?.id
             }
             results.append(RememberedOpening(opening: row.opening, company: row.company, people: people))
         }
@@ -245,22 +267,32 @@ extension Workspace {
     /// - Parameters:
     ///   - markMet: record first that the user met this person (a thank-you sent another way).
     ///   - recompose: write it afresh although a draft about this opening exists.
-    public func reconnect(openingId: Int64, interviewerId: Int64, markMet: Bool = false, recompose: Bool = false) throws -> ReviewedDraft {
+    public func reconnect(openingId: Int64, interviewerId: Int64, markMet: Bool = false, recompose: Bool = false) throws
+        -> ReviewedDraft
+    {
         let store = try openStore()
         let row = try storeCall { try store.opening(id: openingId) }
         let seats = try storeCall { try store.acquaintances() }.filter { $0.interviewer.id == interviewerId }
         guard let person = seats.first?.interviewer else {
-            throw UserError("interviewer #\(interviewerId) is not on any interview's panel; see `afterword openings` for who may remember you")
+            throw UserError(
+                "interviewer #\(interviewerId) is not on any interview's panel; see `afterword openings` for who may remember you"
+            )
         }
         let atCompany = seats.filter {
-            CompanyName.same($0.interview.company, row.company) || CompanyName.same($0.interviewer.company ?? "", row.company)
+            CompanyName.same($0.interview.company, row.company)
+                || CompanyName.same($0.interviewer.company ?? "", row.company)
         }
         guard let latest = atCompany.max(by: { $0.interview.startsAt < $1.interview.startsAt }) else {
             throw UserError(
-                "\(person.name) did not interview you at \(row.company); see `afterword openings` for who may remember you there")
+                "\(person.name) did not interview you at \(row.company); see `afterword openings` for who may remember you there"
+            )
         }
         if markMet { try storeCall { try store.markMet(interviewerId: interviewerId, now: now) } }
-        if !recompose, let existing = try storeCall({ try store.reconnectDraft(openingId: openingId, interviewerId: interviewerId) }) {
+        if !recompose,
+            let existing = try storeCall({
+                try store.reconnectDraft(openingId: openingId, interviewerId: interviewerId)
+            })
+        {
             return ReviewedDraft(
                 draft: existing, interviewerName: person.name,
                 findings: Self.findings(existing, interview: latest.interview, interviewer: person.name), reused: true)
@@ -273,7 +305,8 @@ extension Workspace {
             opening: row.opening, company: interview.company, to: person, remembering: interview, now: now)
         let saved = try storeCall { try store.saveDrafts([draft]) }[0]
         return ReviewedDraft(
-            draft: saved, interviewerName: person.name, findings: Self.findings(saved, interview: interview, interviewer: person.name),
+            draft: saved, interviewerName: person.name,
+            findings: Self.findings(saved, interview: interview, interviewer: person.name),
             reused: false)
     }
 
@@ -286,9 +319,11 @@ extension Workspace {
     /// Refuses a reconnect about `openingId` that the policy does not allow now (``ReconnectPolicy``).
     func reconnectAllowed(interviewerId: Int64, name: String, openingId: Int64?, store: AppDatabase) throws {
         let seats = try storeCall { try store.acquaintances() }.filter { $0.interviewer.id == interviewerId }
-        let last = Self.lastReconnect(try storeCall { try store.reconnects() }[interviewerId] ?? [], notAbout: openingId)
+        let last = Self.lastReconnect(
+            try storeCall { try store.reconnects() }[interviewerId] ?? [], notAbout: openingId)
         let history = ReconnectPolicy.History(
-            thankedAt: seats.compactMap(\.thankedAt).max(), markedMetAt: seats.first?.markedMetAt, lastReconnectAt: last)
+            thankedAt: seats.compactMap(\.thankedAt).max(), markedMetAt: seats.first?.markedMetAt, lastReconnectAt: last
+        )
         if let refusal = ReconnectPolicy.refusal(to: name, history: history, now: now) {
             throw UserError("no reconnect: \(refusal)", exitCode: 1)
         }

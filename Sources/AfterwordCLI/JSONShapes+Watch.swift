@@ -119,7 +119,9 @@ extension JSONShape {
             url = remembered.opening.url
             firstSeen = remembered.opening.firstSeen
             closedAt = remembered.opening.closedAt
-            people = remembered.people.map { Person(id: $0.interviewerId, name: $0.name, met: $0.met, thanked: $0.thanked) }
+            people = remembered.people.map {
+                Person(id: $0.interviewerId, name: $0.name, met: $0.met, thanked: $0.thanked)
+            }
         }
 
         func encode(to encoder: any Encoder) throws {

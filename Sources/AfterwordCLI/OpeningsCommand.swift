@@ -11,8 +11,10 @@ struct OpeningsCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("Only titles with these words, e.g. \"engineer\".", valueName: "words")) var match: String?
-    @Option(help: ArgumentHelp("Only locations with these words, e.g. remote.", valueName: "words")) var location: String?
+    @Option(help: ArgumentHelp("Only titles with these words, e.g. \"engineer\".", valueName: "words")) var match:
+        String?
+    @Option(help: ArgumentHelp("Only locations with these words, e.g. remote.", valueName: "words")) var location:
+        String?
     @Flag(help: "Leave out postings that are no longer listed.") var openOnly = false
 
     func run() async throws {
@@ -26,7 +28,8 @@ struct OpeningsCommand: AsyncParsableCommand {
             let filtered = match != nil || location != nil
             Console.out(
                 filtered
-                    ? "No openings match; try fewer words" : "No openings seen yet; `afterword watch check` reads the watched boards (`afterword watch list`)")
+                    ? "No openings match; try fewer words"
+                    : "No openings seen yet; `afterword watch check` reads the watched boards (`afterword watch list`)")
             return
         }
         let zone = (try? workspace.loadConfig().timeZone) ?? TimeZone.current
@@ -38,13 +41,16 @@ struct OpeningsCommand: AsyncParsableCommand {
             Console.out("    first seen \(ISO8601.display(opening.firstSeen, in: zone))  \(opening.url)")
             if remembered.people.isEmpty { Console.out("    nobody you met there is on record") }
             for person in remembered.people {
-                let thanked = person.thanked.map { "thank-you sent \(ISO8601.display($0, in: zone))" }
+                let thanked =
+                    person.thanked.map { "thank-you sent \(ISO8601.display($0, in: zone))" }
                     ?? (person.markedMet ? "marked as met" : "no thank-you sent")
                 let next =
                     person.reconnectDraftId.map { "reconnect draft #\($0)" }
-                    ?? (person.reconnectRefusal == nil ? "afterword reconnect \(opening.id ?? 0) --to \(person.interviewerId)" : "no reconnect now")
+                    ?? (person.reconnectRefusal == nil
+                        ? "afterword reconnect \(opening.id ?? 0) --to \(person.interviewerId)" : "no reconnect now")
                 Console.out(
-                    "    may remember you: \(person.name) (#\(person.interviewerId)), met \(ISO8601.display(person.met, in: zone)) for \(person.role); \(thanked); \(next)")
+                    "    may remember you: \(person.name) (#\(person.interviewerId)), met \(ISO8601.display(person.met, in: zone)) for \(person.role); \(thanked); \(next)"
+                )
             }
         }
     }

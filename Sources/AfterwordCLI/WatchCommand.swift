@@ -17,12 +17,16 @@ struct WatchCommand: AsyncParsableCommand {
     )
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Watch a company's job board, given its careers page or API address.")
+        static let configuration = CommandConfiguration(
+            abstract: "Watch a company's job board, given its careers page or API address.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The company, as you named it for your interviews.") var company: String
-        @Argument(help: ArgumentHelp("The board: e.g. https://boards.greenhouse.io/acme, https://jobs.lever.co/acme or https://jobs.ashbyhq.com/acme.", valueName: "url"))
+        @Argument(
+            help: ArgumentHelp(
+                "The board: e.g. https://boards.greenhouse.io/acme, https://jobs.lever.co/acme or https://jobs.ashbyhq.com/acme.",
+                valueName: "url"))
         var url: String
 
         func run() async throws {
@@ -31,13 +35,16 @@ struct WatchCommand: AsyncParsableCommand {
                 try Console.json(JSONShape.Created(id: board.id ?? 0))
             } else {
                 let provider = BoardProvider(rawValue: board.provider)?.displayName ?? board.provider
-                Console.out("Watching \(board.company) on \(provider) (board \"\(board.token)\") as #\(board.id ?? 0); `afterword watch check` reads it")
+                Console.out(
+                    "Watching \(board.company) on \(provider) (board \"\(board.token)\") as #\(board.id ?? 0); `afterword watch check` reads it"
+                )
             }
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show each watched board with its last check and error.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show each watched board with its last check and error.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -49,14 +56,19 @@ struct WatchCommand: AsyncParsableCommand {
                 return
             }
             guard !boards.isEmpty else {
-                Console.out("No boards watched yet; add one with `afterword watch add COMPANY URL`, or see `afterword watch suggest`")
+                Console.out(
+                    "No boards watched yet; add one with `afterword watch add COMPANY URL`, or see `afterword watch suggest`"
+                )
                 return
             }
             for summary in boards {
                 let board = summary.board
                 let checked = board.checkedAt.map { "checked \(ISO8601.utc($0))" } ?? "never checked"
-                let state = board.error.map { "error: \($0)" } ?? (board.checkedAt == nil ? "" : "\(summary.openCount) open")
-                Console.out("#\(board.id ?? 0)  \(board.company)  \(summary.careersPage)  \(checked)\(state.isEmpty ? "" : "  \(state)")")
+                let state =
+                    board.error.map { "error: \($0)" } ?? (board.checkedAt == nil ? "" : "\(summary.openCount) open")
+                Console.out(
+                    "#\(board.id ?? 0)  \(board.company)  \(summary.careersPage)  \(checked)\(state.isEmpty ? "" : "  \(state)")"
+                )
             }
         }
     }
@@ -64,7 +76,8 @@ struct WatchCommand: AsyncParsableCommand {
     struct Suggest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Guess boards for companies you interviewed with, from their interviewers' e-mail domains.",
-            discussion: "Guesses only: open the page, and add it with `afterword watch add` if it is the company's board.")
+            discussion:
+                "Guesses only: open the page, and add it with `afterword watch add` if it is the company's board.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -76,12 +89,16 @@ struct WatchCommand: AsyncParsableCommand {
                 return
             }
             guard !suggestions.isEmpty else {
-                Console.out("Nothing to suggest: every company with a work e-mail address on record is watched (or none is recorded)")
+                Console.out(
+                    "Nothing to suggest: every company with a work e-mail address on record is watched (or none is recorded)"
+                )
                 return
             }
             Console.out("Guesses from e-mail domains; check each page before you add it:")
             for suggestion in suggestions {
-                Console.out("  \(suggestion.company) (\(suggestion.domain)): afterword watch add \"\(suggestion.company)\" \(suggestion.url)")
+                Console.out(
+                    "  \(suggestion.company) (\(suggestion.domain)): afterword watch add \"\(suggestion.company)\" \(suggestion.url)"
+                )
             }
         }
     }
@@ -99,7 +116,9 @@ struct WatchCommand: AsyncParsableCommand {
         @Option(help: "Boards read at the same time (1–128).") var concurrency: Int = BoardWatcher.Limits().concurrency
 
         func validate() throws {
-            guard (1...128).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 128") }
+            guard (1...128).contains(concurrency) else {
+                throw ValidationError("--concurrency must be between 1 and 128")
+            }
         }
 
         func run() async throws {
@@ -109,7 +128,8 @@ struct WatchCommand: AsyncParsableCommand {
                 return
             }
             let onTerminal = !output.json && isatty(STDERR_FILENO) == 1
-            let checks = try await workspace.checkBoards(limits: BoardWatcher.Limits(concurrency: concurrency)) { check in
+            let checks = try await workspace.checkBoards(limits: BoardWatcher.Limits(concurrency: concurrency)) {
+                check in
                 if onTerminal { Console.progress(Self.line(check)) }
             }
             let failed = checks.filter { if case .failed = $0.outcome { true } else { false } }.count
@@ -119,7 +139,9 @@ struct WatchCommand: AsyncParsableCommand {
                 return
             }
             if !onTerminal { for check in checks { Console.out(Self.line(check)) } }
-            let new = checks.reduce(0) { total, check in if case .read(_, let new, _) = check.outcome { total + new } else { total } }
+            let new = checks.reduce(0) { total, check in
+                if case .read(_, let new, _) = check.outcome { total + new } else { total }
+            }
             Console.out(
                 "\(checks.count) board\(checks.count == 1 ? "" : "s") checked, \(new) new opening\(new == 1 ? "" : "s")\(failed > 0 ? ", \(failed) failed" : "")\(new > 0 ? "; see `afterword openings`" : "")"
             )

@@ -51,7 +51,8 @@ public struct Opening: Codable, Sendable, Equatable, Identifiable {
     public var closedAt: Date?
 
     public init(
-        id: Int64? = nil, boardId: Int64, externalId: String, title: String, location: String, url: String, firstSeen: Date,
+        id: Int64? = nil, boardId: Int64, externalId: String, title: String, location: String, url: String,
+        firstSeen: Date,
         lastSeen: Date, closedAt: Date? = nil
     ) {
         self.id = id
@@ -69,7 +70,8 @@ public struct Opening: Codable, Sendable, Equatable, Identifiable {
 /// Company names as people write them, reduced so that "Acme, Inc." and "acme" are the same company.
 public enum CompanyName {
     static let suffixes: Set<String> = [
-        "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "ag", "sa", "sas", "bv",
+        "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "ag", "sa",
+        "sas", "bv",
         "plc", "pty", "oy", "ab", "srl", "spa", "kk", "technologies", "labs", "hq",
     ]
 

@@ -31,15 +31,22 @@ public enum ReconnectPolicy {
     public static func refusal(to name: String, history: History, now: Date) -> String? {
         let day: TimeInterval = 86_400
         guard history.thankedAt != nil || history.markedMetAt != nil else {
-            return "\(name) never received a thank-you from you, so a reconnect would be a cold note; send the thank-you first, or mark them as met if you thanked them another way (--mark-met)"
+            return
+                "\(name) never received a thank-you from you, so a reconnect would be a cold note; send the thank-you first, or mark them as met if you thanked them another way (--mark-met)"
         }
         if let thanked = history.thankedAt, now < thanked.addingTimeInterval(Double(quietDaysAfterThankYou) * day) {
-            let left = Int((thanked.addingTimeInterval(Double(quietDaysAfterThankYou) * day).timeIntervalSince(now) / day).rounded(.up))
-            return "your thank-you to \(name) went out less than \(quietDaysAfterThankYou) days ago; a note now reads as a follow-up on the old application; wait \(left) more day\(left == 1 ? "" : "s")"
+            let left = Int(
+                (thanked.addingTimeInterval(Double(quietDaysAfterThankYou) * day).timeIntervalSince(now) / day).rounded(
+                    .up))
+            return
+                "your thank-you to \(name) went out less than \(quietDaysAfterThankYou) days ago; a note now reads as a follow-up on the old application; wait \(left) more day\(left == 1 ? "" : "s")"
         }
         if let last = history.lastReconnectAt, now < last.addingTimeInterval(Double(daysBetweenReconnects) * day) {
-            let left = Int((last.addingTimeInterval(Double(daysBetweenReconnects) * day).timeIntervalSince(now) / day).rounded(.up))
-            return "you already wrote a reconnect note to \(name) in the last \(daysBetweenReconnects) days (at most one reconnect per person per \(daysBetweenReconnects) days); wait \(left) more day\(left == 1 ? "" : "s"), or send the note you wrote"
+            let left = Int(
+                (last.addingTimeInterval(Double(daysBetweenReconnects) * day).timeIntervalSince(now) / day).rounded(.up)
+            )
+            return
+                "you already wrote a reconnect note to \(name) in the last \(daysBetweenReconnects) days (at most one reconnect per person per \(daysBetweenReconnects) days); wait \(left) more day\(left == 1 ? "" : "s"), or send the note you wrote"
         }
         return nil
     }
@@ -62,7 +69,9 @@ public struct ReconnectNote: Sendable {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = interview.zone
-        formatter.dateFormat = calendar.component(.year, from: interview.startsAt) == calendar.component(.year, from: now) ? "MMMM" : "MMMM yyyy"
+        formatter.dateFormat =
+            calendar.component(.year, from: interview.startsAt) == calendar.component(.year, from: now)
+            ? "MMMM" : "MMMM yyyy"
         let when = formatter.string(from: interview.startsAt)
         let place = opening.location.isEmpty ? "" : " (\(opening.location))"
         var lines = [
@@ -82,14 +91,16 @@ public struct ReconnectNote: Sendable {
         let recipient = channel == .email ? "\(person.name) <\(person.email ?? "")>" : person.name
         return Draft(
             interviewId: interview.id ?? 0, interviewerId: person.id ?? 0, channel: channel, recipient: recipient,
-            subject: channel == .email ? Self.subject(title: opening.title, company: company) : nil, body: lines.joined(separator: "\n"),
+            subject: channel == .email ? Self.subject(title: opening.title, company: company) : nil,
+            body: lines.joined(separator: "\n"),
             createdAt: now, updatedAt: now, openingId: opening.id)
     }
 
     /// A subject that says what the note is and fits AW-SUBJECT's length: the role's title when it fits.
     static func subject(title: String, company: String) -> String {
         let candidates = [
-            "Thank you again, and the \(title) opening", "Thank you again, and a new opening at \(company)", "Thank you again, and a new opening",
+            "Thank you again, and the \(title) opening", "Thank you again, and a new opening at \(company)",
+            "Thank you again, and a new opening",
         ]
         return candidates.first { $0.count <= EtiquetteLimits.subjectMaxCharacters } ?? candidates[candidates.count - 1]
     }

@@ -65,10 +65,14 @@ extension AppDatabase {
     /// - Throws: ``StoreError`` (conflict) when the same board is already watched.
     public func addBoard(_ board: WatchedBoard) throws -> WatchedBoard {
         try writer.write { db in
-            if let existing = try WatchedBoard.filter(Column("provider") == board.provider && Column("token") == board.token).fetchOne(db) {
+            if let existing = try WatchedBoard.filter(
+                Column("provider") == board.provider && Column("token") == board.token
+            ).fetchOne(db) {
                 throw StoreError(
                     code: .conflict,
-                    message: "that board is already watched (#\(existing.id ?? 0), \(existing.company)); see `afterword watch list`")
+                    message:
+                        "that board is already watched (#\(existing.id ?? 0), \(existing.company)); see `afterword watch list`"
+                )
             }
             var board = board
             try board.insert(db)
@@ -86,7 +90,8 @@ extension AppDatabase {
     /// Open postings per board id.
     public func openPostingCounts() throws -> [Int64: Int] {
         try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT boardId, COUNT(*) FROM opening WHERE closedAt IS NULL GROUP BY boardId")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT boardId, COUNT(*) FROM opening WHERE closedAt IS NULL GROUP BY boardId")
             return Dictionary(rows.map { ($0[0] as Int64, $0[1] as Int) }, uniquingKeysWith: { first, _ in first })
         }
     }
@@ -94,7 +99,8 @@ extension AppDatabase {
     /// Records a failed read: the error and the time, and nothing else from the board.
     public func recordBoardFailure(boardId: Int64, error: String, now: Date) throws {
         try writer.write { db in
-            try db.execute(sql: "UPDATE board SET error = ?, checkedAt = ? WHERE id = ?", arguments: [error, now, boardId])
+            try db.execute(
+                sql: "UPDATE board SET error = ?, checkedAt = ? WHERE id = ?", arguments: [error, now, boardId])
         }
     }
 
@@ -105,7 +111,8 @@ extension AppDatabase {
     ) throws -> BoardChanges {
         try writer.write { db in
             guard postings != nil else {
-                try db.execute(sql: "UPDATE board SET error = NULL, checkedAt = ? WHERE id = ?", arguments: [now, boardId])
+                try db.execute(
+                    sql: "UPDATE board SET error = NULL, checkedAt = ? WHERE id = ?", arguments: [now, boardId])
                 return BoardChanges(new: [], closed: 0)
             }
             let listed = postings ?? []
@@ -125,7 +132,8 @@ extension AppDatabase {
                     try opening.update(db)
                 } else {
                     var opening = Opening(
-                        boardId: boardId, externalId: posting.externalId, title: posting.title, location: posting.location,
+                        boardId: boardId, externalId: posting.externalId, title: posting.title,
+                        location: posting.location,
                         url: posting.url, firstSeen: now, lastSeen: now)
                     try opening.insert(db)
                     new.append(opening)
@@ -158,9 +166,12 @@ extension AppDatabase {
     /// - Throws: ``StoreError`` when there is no such opening.
     public func opening(id: Int64) throws -> OpeningRow {
         try writer.read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT opening.*, board.company AS company FROM opening JOIN board ON board.id = opening.boardId WHERE opening.id = ?",
-                arguments: [id])
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT opening.*, board.company AS company FROM opening JOIN board ON board.id = opening.boardId WHERE opening.id = ?",
+                    arguments: [id])
             else {
                 throw StoreError.notFound("opening", id, hint: "see `afterword openings` for the openings seen")
             }
@@ -171,8 +182,10 @@ extension AppDatabase {
     /// Everyone on every panel, with the interview and when the thank-you for it was sent.
     public func acquaintances() throws -> [Acquaintance] {
         try writer.read { db in
-            let people = Dictionary(try Interviewer.fetchAll(db).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
-            let interviews = Dictionary(try Interview.fetchAll(db).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+            let people = Dictionary(
+                try Interviewer.fetchAll(db).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+            let interviews = Dictionary(
+                try Interview.fetchAll(db).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
             let met = Dictionary(
                 try Row.fetchAll(db, sql: "SELECT id, markedMetAt FROM interviewer WHERE markedMetAt IS NOT NULL").map {
                     ($0[0] as Int64, $0[1] as Date)
@@ -187,7 +200,8 @@ extension AppDatabase {
                     """)
             return rows.compactMap { row in
                 guard let interview = interviews[row[0]], let person = people[row[1]] else { return nil }
-                return Acquaintance(interviewer: person, interview: interview, thankedAt: row[2], markedMetAt: met[row[1]])
+                return Acquaintance(
+                    interviewer: person, interview: interview, thankedAt: row[2], markedMetAt: met[row[1]])
             }
         }
     }
@@ -196,7 +210,8 @@ extension AppDatabase {
     public func markMet(interviewerId: Int64, now: Date) throws {
         try writer.write { db in
             try db.execute(
-                sql: "UPDATE interviewer SET markedMetAt = COALESCE(markedMetAt, ?) WHERE id = ?", arguments: [now, interviewerId])
+                sql: "UPDATE interviewer SET markedMetAt = COALESCE(markedMetAt, ?) WHERE id = ?",
+                arguments: [now, interviewerId])
             guard db.changesCount > 0 else {
                 throw StoreError.notFound("interviewer", interviewerId, hint: "see `afterword interviewer list`")
             }
@@ -215,14 +230,18 @@ extension AppDatabase {
                     SELECT interviewerId, openingId, COALESCE(sentAt, scheduledAt, createdAt) FROM message
                     WHERE openingId IS NOT NULL AND state IN ('scheduled', 'sending', 'sent', 'uncertain')
                     """)
-            return Dictionary(grouping: rows.map { ReconnectMark(interviewerId: $0[0], openingId: $0[1], at: $0[2]) }, by: \.interviewerId)
+            return Dictionary(
+                grouping: rows.map { ReconnectMark(interviewerId: $0[0], openingId: $0[1], at: $0[2]) },
+                by: \.interviewerId)
         }
     }
 
     /// The newest reconnect draft to a person about an opening, if one was written.
     public func reconnectDraft(openingId: Int64, interviewerId: Int64) throws -> Draft? {
         try writer.read { db in
-            try Draft.filter(Column("openingId") == openingId && Column("interviewerId") == interviewerId).order(Column("id").desc).fetchOne(db)
+            try Draft.filter(Column("openingId") == openingId && Column("interviewerId") == interviewerId).order(
+                Column("id").desc
+            ).fetchOne(db)
         }
     }
 }

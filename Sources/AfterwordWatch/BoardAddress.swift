@@ -35,7 +35,8 @@ public struct BoardAddress: Sendable, Equatable, Hashable {
         }
         if found == nil {
             switch host {
-            case "boards.greenhouse.io", "job-boards.greenhouse.io", "boards.eu.greenhouse.io", "job-boards.eu.greenhouse.io",
+            case "boards.greenhouse.io", "job-boards.greenhouse.io", "boards.eu.greenhouse.io",
+                "job-boards.eu.greenhouse.io",
                 "www.greenhouse.io":
                 if parts.first == "embed" || parts.isEmpty {
                     found = query("for").map { BoardAddress(provider: .greenhouse, token: $0) }
@@ -43,11 +44,15 @@ public struct BoardAddress: Sendable, Equatable, Hashable {
                     found = BoardAddress(provider: .greenhouse, token: parts[0])
                 }
             case "boards-api.greenhouse.io":
-                if parts.count >= 3, parts[0] == "v1", parts[1] == "boards" { found = BoardAddress(provider: .greenhouse, token: parts[2]) }
+                if parts.count >= 3, parts[0] == "v1", parts[1] == "boards" {
+                    found = BoardAddress(provider: .greenhouse, token: parts[2])
+                }
             case "jobs.lever.co", "jobs.eu.lever.co":
                 if let first = parts.first { found = BoardAddress(provider: .lever, token: first) }
             case "api.lever.co", "api.eu.lever.co":
-                if parts.count >= 3, parts[0] == "v0", parts[1] == "postings" { found = BoardAddress(provider: .lever, token: parts[2]) }
+                if parts.count >= 3, parts[0] == "v0", parts[1] == "postings" {
+                    found = BoardAddress(provider: .lever, token: parts[2])
+                }
             case "jobs.ashbyhq.com":
                 if let first = parts.first { found = BoardAddress(provider: .ashby, token: first) }
             case "api.ashbyhq.com":
@@ -65,7 +70,9 @@ public struct BoardAddress: Sendable, Equatable, Hashable {
     /// True for a board name the providers use: letters, digits, `-`, `_` and `.`.
     public static func isToken(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 100
-            && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+            && text.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
+            }
     }
 
     private static func unknown(_ text: String) -> WatchError {

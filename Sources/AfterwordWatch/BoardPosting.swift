@@ -22,10 +22,15 @@ public enum BoardDecoder {
     /// The postings in `body`, as `provider` documents them.
     /// - Throws: ``WatchError`` for HTML, malformed JSON, or JSON of another shape.
     public static func postings(_ body: [UInt8], provider: BoardProvider) throws(WatchError) -> [BoardPosting] {
-        let head = body.prefix(512).drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        let head = body.prefix(512).drop {
+            $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
+        }
         if head.first == UInt8(ascii: "<") {
             throw WatchError(
-                code: .notJSON, message: "the board answered with a web page, not JSON; check the board's address with `afterword watch list`")
+                code: .notJSON,
+                message:
+                    "the board answered with a web page, not JSON; check the board's address with `afterword watch list`"
+            )
         }
         let json: Any
         let text = body.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(body.dropFirst(3)) : Data(body)
@@ -76,7 +81,8 @@ public enum BoardDecoder {
             if let listed = item["isListed"] as? Bool, !listed { return nil }
             guard let title = text(item["title"]), let id = text(item["id"]) ?? text(item["jobUrl"]) else { return nil }
             let postal = ((item["address"] as? [String: Any])?["postalAddress"] as? [String: Any]).map { address in
-                ["addressLocality", "addressRegion", "addressCountry"].compactMap { text(address[$0]) }.joined(separator: ", ")
+                ["addressLocality", "addressRegion", "addressCountry"].compactMap { text(address[$0]) }.joined(
+                    separator: ", ")
             }
             var location = text(item["location"]) ?? postal ?? ""
             if (item["isRemote"] as? Bool) == true, !location.lowercased().contains("remote") {
@@ -101,6 +107,8 @@ public enum BoardDecoder {
     private static func shape(_ provider: BoardProvider, expected: String) -> WatchError {
         WatchError(
             code: .unexpectedJSON,
-            message: "the board's JSON is not \(provider.displayName)'s shape (expected \(expected)); check that the board's address is a \(provider.displayName) board")
+            message:
+                "the board's JSON is not \(provider.displayName)'s shape (expected \(expected)); check that the board's address is a \(provider.displayName) board"
+        )
     }
 }

@@ -156,15 +156,23 @@ public struct BoardWatcher: Sendable {
         case 429:
             let after = Self.retryAfter(response.headers.first(name: "Retry-After"))
             throw Retry(
-                error: WatchError(code: .rateLimited, message: "the board asked to wait (429 Too Many Requests); it is tried again at the next check"),
+                error: WatchError(
+                    code: .rateLimited,
+                    message: "the board asked to wait (429 Too Many Requests); it is tried again at the next check"),
                 after: after)
         case 500..<600:
             throw Retry(
-                error: WatchError(code: .httpStatus, message: "the board's server failed (HTTP \(status)) after \(limits.attempts) tries; it is tried again at the next check"),
+                error: WatchError(
+                    code: .httpStatus,
+                    message:
+                        "the board's server failed (HTTP \(status)) after \(limits.attempts) tries; it is tried again at the next check"
+                ),
                 after: nil)
         case 404, 410:
             throw WatchError(
-                code: .notFound, message: "the board does not exist (HTTP \(status)); check its address, or remove it and add the right one")
+                code: .notFound,
+                message:
+                    "the board does not exist (HTTP \(status)); check its address, or remove it and add the right one")
         default:
             throw WatchError(code: .httpStatus, message: "the board answered HTTP \(status); check its address")
         }
@@ -180,13 +188,16 @@ public struct BoardWatcher: Sendable {
         }
         let postings = try BoardDecoder.postings(body, provider: board.provider)
         return .postings(
-            postings, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"))
+            postings, etag: response.headers.first(name: "ETag"),
+            lastModified: response.headers.first(name: "Last-Modified"))
     }
 
     private func tooLarge() -> WatchError {
         WatchError(
             code: .tooLarge,
-            message: "the board's answer is larger than \(limits.maxBytes >> 20) MB, far more than any job board lists; it was not read")
+            message:
+                "the board's answer is larger than \(limits.maxBytes >> 20) MB, far more than any job board lists; it was not read"
+        )
     }
 
     /// A `Duration` as NIO's `TimeAmount`.
@@ -210,15 +221,19 @@ public struct BoardWatcher: Sendable {
     static func describe(_ error: any Error) -> WatchError {
         if let error = error as? HTTPClientError {
             if [.redirectCycleDetected, .redirectLimitReached].contains(error) {
-                return WatchError(code: .redirects, message: "the board redirects in a loop or too often; check its address")
+                return WatchError(
+                    code: .redirects, message: "the board redirects in a loop or too often; check its address")
             }
             if [.readTimeout, .deadlineExceeded, .connectTimeout, .getConnectionFromPoolTimeout].contains(error) {
-                return WatchError(code: .timeout, message: "the board did not answer in time; it is tried again at the next check")
+                return WatchError(
+                    code: .timeout, message: "the board did not answer in time; it is tried again at the next check")
             }
             if [.invalidURL, .emptyHost, .emptyScheme].contains(error) {
-                return WatchError(code: .unknownBoard, message: "the board's address is not a valid URL; check the watch.* settings")
+                return WatchError(
+                    code: .unknownBoard, message: "the board's address is not a valid URL; check the watch.* settings")
             }
-            return WatchError(code: .network, message: "the board could not be read (\(error)); it is tried again at the next check")
+            return WatchError(
+                code: .network, message: "the board could not be read (\(error)); it is tried again at the next check")
         }
         if error is CancellationError {
             return WatchError(code: .timeout, message: "stopped before the board answered")

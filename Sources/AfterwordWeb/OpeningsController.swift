@@ -37,10 +37,13 @@ struct OpeningsController: Sendable {
             throw WebError(.badRequest, "choose who to write to; start again from Openings")
         }
         do {
-            let reviewed = try site.workspace.reconnect(openingId: id, interviewerId: interviewer, markMet: form["met"] == "yes")
+            let reviewed = try site.workspace.reconnect(
+                openingId: id, interviewerId: interviewer, markMet: form["met"] == "yes")
             return site.done(
                 "/drafts/\(reviewed.draft.id ?? 0)",
-                notice: reviewed.reused ? "The reconnect note you wrote earlier." : "A reconnect note for \(reviewed.interviewerName): read it, then send it.")
+                notice: reviewed.reused
+                    ? "The reconnect note you wrote earlier."
+                    : "A reconnect note for \(reviewed.interviewerName): read it, then send it.")
         } catch let error as UserError where !error.isNotFound {
             return site.done("/openings", problem: error.message)
         }
@@ -60,9 +63,11 @@ struct OpeningsController: Sendable {
             ])
         }
         return values([
-            "id": opening.id, "company": remembered.company, "title": opening.title, "location": opening.location.isEmpty ? nil : opening.location,
+            "id": opening.id, "company": remembered.company, "title": opening.title,
+            "location": opening.location.isEmpty ? nil : opening.location,
             "url": opening.url.isEmpty ? nil : opening.url, "firstSeen": site.display(opening.firstSeen),
-            "closed": opening.closedAt.map { site.display($0) }, "people": people, "hasPeople": people.isEmpty ? nil : true,
+            "closed": opening.closedAt.map { site.display($0) }, "people": people,
+            "hasPeople": people.isEmpty ? nil : true,
         ])
     }
 }

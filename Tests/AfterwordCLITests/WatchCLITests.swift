@@ -18,12 +18,20 @@ extension CLI {
     func prepared(_ server: TestBoardServer) throws -> CLI {
         let cli = CLI()
         var settings = [("name", "Alex Doe"), ("email", "alex@example.com")]
-        for provider in ["greenhouse", "lever", "ashby"] { settings.append(("watch.\(provider)", server.base(provider))) }
+        for provider in ["greenhouse", "lever", "ashby"] {
+            settings.append(("watch.\(provider)", server.base(provider)))
+        }
         for (key, value) in settings { #expect(try cli.run(["config", "set", key, value]).status == 0) }
         let at = ["AFTERWORD_NOW": Self.thankYouTime]
-        try cli.run(["interview", "add", "--company", "Acme Analytics", "--role", "Backend Engineer", "--at", "2026-09-01T10:00-04:00"], environment: at)
-        try cli.run(["interviewer", "add", "1", "--name", "Dana Reyes", "--email", "dana@acmeanalytics.com"], environment: at)
-        try cli.run(["interviewer", "add", "1", "--name", "Sam Okafor", "--email", "sam@acmeanalytics.com"], environment: at)
+        try cli.run(
+            [
+                "interview", "add", "--company", "Acme Analytics", "--role", "Backend Engineer", "--at",
+                "2026-09-01T10:00-04:00",
+            ], environment: at)
+        try cli.run(
+            ["interviewer", "add", "1", "--name", "Dana Reyes", "--email", "dana@acmeanalytics.com"], environment: at)
+        try cli.run(
+            ["interviewer", "add", "1", "--name", "Sam Okafor", "--email", "sam@acmeanalytics.com"], environment: at)
         try cli.run(["draft", "1"], environment: at)
         let eml = try cli.file("thanks.eml", "")
         #expect(try cli.run(["send", "1", "--eml", eml], environment: at).status == 0)
@@ -38,15 +46,20 @@ extension CLI {
         let cli = try prepared(server)
         let later = ["AFTERWORD_NOW": "2026-09-20T12:00:00Z"]
         // Given Acme's Greenhouse board (written as the user names the company) and a Lever board of a company never met
-        #expect(try cli.run(["watch", "add", "Acme Analytics, Inc.", "https://boards.greenhouse.io/acme"], environment: later).status == 0)
-        #expect(try cli.run(["watch", "add", "Globex", "https://jobs.lever.co/globex"], environment: later).status == 0)
+        #expect(
+            try cli.run(
+                ["watch", "add", "Acme Analytics, Inc.", "https://boards.greenhouse.io/acme"], environment: later
+            ).status == 0)
+        #expect(
+            try cli.run(["watch", "add", "Globex", "https://jobs.lever.co/globex"], environment: later).status == 0)
         // When the boards are checked
         let check = try cli.run(["watch", "check"], environment: later)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("#1 Acme Analytics, Inc.: 2 listed, 2 new"))
         #expect(check.stdout.contains("2 boards checked, 4 new openings"))
         // Then each opening lists who may remember the user there
-        let openings = try #require(try cli.json(["openings", "--match", "engineer"], environment: later) as? [[String: Any]])
+        let openings = try #require(
+            try cli.json(["openings", "--match", "engineer"], environment: later) as? [[String: Any]])
         #expect(openings.count == 3)
         let staff = try #require(openings.first { $0["title"] as? String == "Staff Software Engineer, Platform" })
         #expect(staff["company"] as? String == "Acme Analytics, Inc.")
@@ -62,8 +75,10 @@ extension CLI {
         let globex = try #require(openings.first { $0["company"] as? String == "Globex" })
         #expect((globex["people"] as? [Any])?.isEmpty == true)
         // Filtering by location
-        let remote = try #require(try cli.json(["openings", "--location", "remote"], environment: later) as? [[String: Any]])
-        #expect(Set(remote.compactMap { $0["title"] as? String }) == ["Staff Software Engineer, Platform", "Data Engineer"])
+        let remote = try #require(
+            try cli.json(["openings", "--location", "remote"], environment: later) as? [[String: Any]])
+        #expect(
+            Set(remote.compactMap { $0["title"] as? String }) == ["Staff Software Engineer, Platform", "Data Engineer"])
         // And the human list says it in words
         let text = try cli.run(["openings"], environment: later).stdout
         #expect(text.contains("may remember you: Dana Reyes (#1)"))
@@ -106,7 +121,8 @@ extension CLI {
         let cli = try prepared(server)
         for (company, url) in [
             ("Acme Analytics", "https://boards.greenhouse.io/acme"), ("Down Co", "https://boards.greenhouse.io/down"),
-            ("Html Co", "https://jobs.lever.co/html"), ("Huge Co", "https://jobs.ashbyhq.com/huge"), ("Loop Co", "https://jobs.lever.co/loop"),
+            ("Html Co", "https://jobs.lever.co/html"), ("Huge Co", "https://jobs.ashbyhq.com/huge"),
+            ("Loop Co", "https://jobs.lever.co/loop"),
             ("Malformed Co", "https://jobs.ashbyhq.com/malformed"),
         ] {
             #expect(try cli.run(["watch", "add", company, url]).status == 0)
@@ -208,16 +224,21 @@ extension CLI {
         let note = try cli.run(["reconnect", "1", "--to", "1"], environment: at("2026-10-05T12:00:00Z"))
         #expect(note.status == 0, "\(note.stderr)")
         #expect(note.stdout.contains("Draft #3"))
-        #expect(note.stdout.contains("Thank you again for your time when we spoke in September about the Backend Engineer role."))
+        #expect(
+            note.stdout.contains(
+                "Thank you again for your time when we spoke in September about the Backend Engineer role."))
         #expect(note.stdout.contains("Staff Software Engineer, Platform position (Remote - US)"))
         #expect(note.stdout.contains("passes every check"))
         // And it leaves through the ledger like any draft, apart from the thank-you (AW-ONCE counts them apart)
         let eml = try cli.file("reconnect.eml", "")
         let sent = try cli.run(["send", "3", "--eml", eml], environment: at("2026-10-05T12:05:00Z"))
         #expect(sent.status == 0, "\(sent.stderr)")
-        #expect(try cli.run(["send", "3", "--resolve", "delivered"], environment: at("2026-10-05T12:10:00Z")).status == 0)
+        #expect(
+            try cli.run(["send", "3", "--resolve", "delivered"], environment: at("2026-10-05T12:10:00Z")).status == 0)
         // The thank-you's status is untouched by the reconnect
-        #expect(try cli.run(["status", "--days", "60"], environment: at("2026-10-05T12:10:00Z")).stdout.contains("Sent (1)"))
+        #expect(
+            try cli.run(["status", "--days", "60"], environment: at("2026-10-05T12:10:00Z")).stdout.contains("Sent (1)")
+        )
         // A second reconnect within 90 days, even about another opening, is refused
         let soon = try cli.run(["reconnect", "2", "--to", "1"], environment: at("2026-12-20T12:00:00Z"))
         #expect(soon.status == 1)
@@ -230,7 +251,9 @@ extension CLI {
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("at most one reconnect per person per 90 days"))
         // Asking again about the same opening shows the note already written
-        #expect(try cli.run(["reconnect", "2", "--to", "2"], environment: at("2026-12-21T12:00:00Z")).stdout.contains("composed earlier"))
+        #expect(
+            try cli.run(["reconnect", "2", "--to", "2"], environment: at("2026-12-21T12:00:00Z")).stdout.contains(
+                "composed earlier"))
         // After 90 days Dana may hear about the other opening
         let spaced = try cli.run(["reconnect", "2", "--to", "1"], environment: at("2027-01-04T12:00:00Z"))
         #expect(spaced.status == 0, "\(spaced.stderr)")

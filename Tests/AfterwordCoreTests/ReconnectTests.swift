@@ -8,12 +8,16 @@ import Testing
     static let interviewDay = Date(timeIntervalSince1970: 1_773_000_000)  // March 2026
 
     let interview = Interview(
-        id: 1, company: "Acme Analytics", role: "Backend Engineer", startsAt: ReconnectTests.interviewDay, timeZone: "America/New_York",
+        id: 1, company: "Acme Analytics", role: "Backend Engineer", startsAt: ReconnectTests.interviewDay,
+        timeZone: "America/New_York",
         createdAt: ReconnectTests.interviewDay)
-    let dana = Interviewer(id: 7, name: "Dana Reyes", company: "Acme Analytics", email: "dana@acme.com", createdAt: ReconnectTests.interviewDay)
+    let dana = Interviewer(
+        id: 7, name: "Dana Reyes", company: "Acme Analytics", email: "dana@acme.com",
+        createdAt: ReconnectTests.interviewDay)
     let opening = Opening(
         id: 3, boardId: 1, externalId: "4012001", title: "Staff Software Engineer", location: "Remote - US",
-        url: "https://boards.greenhouse.io/acme/jobs/4012001", firstSeen: ReconnectTests.interviewDay, lastSeen: ReconnectTests.interviewDay)
+        url: "https://boards.greenhouse.io/acme/jobs/4012001", firstSeen: ReconnectTests.interviewDay,
+        lastSeen: ReconnectTests.interviewDay)
 
     @Test("the reconnect note mentions the earlier conversation and the new role, and passes every check")
     func notePasses() {
@@ -33,14 +37,20 @@ import Testing
         "by post or with a long title, the note still passes every check",
         arguments: [
             ("Dana Reyes", nil as String?, "Staff Software Engineer"),
-            ("Dana Reyes", "dana@acme.com", "Senior Staff Software Engineer, Distributed Systems and Storage Infrastructure (Remote, Americas)"),
+            (
+                "Dana Reyes", "dana@acme.com",
+                "Senior Staff Software Engineer, Distributed Systems and Storage Infrastructure (Remote, Americas)"
+            ),
         ])
     func notePassesOnEveryChannel(name: String, email: String?, title: String) {
-        let person = Interviewer(id: 7, name: name, email: email, address: email == nil ? "1 Main St\nSpringfield" : nil, createdAt: Self.interviewDay)
+        let person = Interviewer(
+            id: 7, name: name, email: email, address: email == nil ? "1 Main St\nSpringfield" : nil,
+            createdAt: Self.interviewDay)
         var long = opening
         long.title = title
         let draft = ReconnectNote(sender: Sender(name: "Alex Doe")).compose(
-            opening: long, company: "Acme Analytics", to: person, remembering: interview, now: Self.interviewDay.addingTimeInterval(90 * Self.day))
+            opening: long, company: "Acme Analytics", to: person, remembering: interview,
+            now: Self.interviewDay.addingTimeInterval(90 * Self.day))
         let document = Document.parse(draft.text, path: "draft", defaultChannel: draft.channel)
             .addressed(to: name, company: "Acme Analytics", role: "Backend Engineer")
         let findings = Checker().check(document).filter { $0.severity != .hint }
@@ -67,7 +77,9 @@ import Testing
     @Test("nobody is written to who never received a thank-you, unless marked as met")
     func onlyToSomeoneThanked() {
         let now = Self.interviewDay.addingTimeInterval(100 * Self.day)
-        #expect(ReconnectPolicy.refusal(to: "Dana", history: .init(), now: now)?.contains("never received a thank-you") == true)
+        #expect(
+            ReconnectPolicy.refusal(to: "Dana", history: .init(), now: now)?.contains("never received a thank-you")
+                == true)
         #expect(ReconnectPolicy.refusal(to: "Dana", history: .init(markedMetAt: Self.interviewDay), now: now) == nil)
     }
 
@@ -77,7 +89,9 @@ import Testing
         let history = ReconnectPolicy.History(thankedAt: thanked)
         let day29 = thanked.addingTimeInterval(29 * Self.day)
         #expect(ReconnectPolicy.refusal(to: "Dana", history: history, now: day29)?.contains("wait 1 more day") == true)
-        #expect(ReconnectPolicy.refusal(to: "Dana", history: history, now: thanked.addingTimeInterval(30 * Self.day)) == nil)
+        #expect(
+            ReconnectPolicy.refusal(to: "Dana", history: history, now: thanked.addingTimeInterval(30 * Self.day)) == nil
+        )
     }
 
     @Test("at most one reconnect per person per 90 days")
@@ -85,8 +99,11 @@ import Testing
         let thanked = Self.interviewDay
         let last = thanked.addingTimeInterval(40 * Self.day)
         let history = ReconnectPolicy.History(thankedAt: thanked, lastReconnectAt: last)
-        #expect(ReconnectPolicy.refusal(to: "Dana", history: history, now: last.addingTimeInterval(89 * Self.day))?.contains("90 days") == true)
-        #expect(ReconnectPolicy.refusal(to: "Dana", history: history, now: last.addingTimeInterval(90 * Self.day)) == nil)
+        #expect(
+            ReconnectPolicy.refusal(to: "Dana", history: history, now: last.addingTimeInterval(89 * Self.day))?
+                .contains("90 days") == true)
+        #expect(
+            ReconnectPolicy.refusal(to: "Dana", history: history, now: last.addingTimeInterval(90 * Self.day)) == nil)
     }
 
     @Test("company names match across legal suffixes and punctuation")

@@ -29,20 +29,30 @@ import Testing
 
     @Test(
         "a board that is none of the three is refused in one line that says what to give",
-        arguments: ["https://acme.com/careers", "https://www.linkedin.com/company/acme/jobs", "not a url", "https://jobs.lever.co/"])
+        arguments: [
+            "https://acme.com/careers", "https://www.linkedin.com/company/acme/jobs", "not a url",
+            "https://jobs.lever.co/",
+        ])
     func refused(url: String) {
         #expect {
             try BoardAddress(recognizing: url)
         } throws: { error in
             guard let error = error as? WatchError else { return false }
-            return error.code == .unknownBoard && !error.message.contains("\n") && error.message.contains("https://boards.greenhouse.io/acme")
+            return error.code == .unknownBoard && !error.message.contains("\n")
+                && error.message.contains("https://boards.greenhouse.io/acme")
         }
     }
 
     @Test("the API address follows each provider's documented endpoint")
     func apiURLs() {
-        #expect(BoardProvider.greenhouse.apiURL(base: BoardProvider.greenhouse.defaultBase, token: "acme") == "https://boards-api.greenhouse.io/v1/boards/acme/jobs")
-        #expect(BoardProvider.lever.apiURL(base: BoardProvider.lever.defaultBase, token: "globex") == "https://api.lever.co/v0/postings/globex?mode=json")
-        #expect(BoardProvider.ashby.apiURL(base: BoardProvider.ashby.defaultBase, token: "initech") == "https://api.ashbyhq.com/posting-api/job-board/initech")
+        #expect(
+            BoardProvider.greenhouse.apiURL(base: BoardProvider.greenhouse.defaultBase, token: "acme")
+                == "https://boards-api.greenhouse.io/v1/boards/acme/jobs")
+        #expect(
+            BoardProvider.lever.apiURL(base: BoardProvider.lever.defaultBase, token: "globex")
+                == "https://api.lever.co/v0/postings/globex?mode=json")
+        #expect(
+            BoardProvider.ashby.apiURL(base: BoardProvider.ashby.defaultBase, token: "initech")
+                == "https://api.ashbyhq.com/posting-api/job-board/initech")
     }
 }

@@ -5,10 +5,12 @@ import Testing
 
 /// Real HTTP over loopback to a local board server, through the same client the tool uses.
 @Suite(.serialized) struct BoardWatcherTests {
-    static let limits = BoardWatcher.Limits(timeout: .seconds(15), backoff: .milliseconds(50), maxRetryAfter: .seconds(5))
+    static let limits = BoardWatcher.Limits(
+        timeout: .seconds(15), backoff: .milliseconds(50), maxRetryAfter: .seconds(5))
 
     func request(_ server: TestBoardServer, _ key: Int64, _ provider: BoardProvider, _ token: String) -> BoardRequest {
-        BoardRequest(key: key, provider: provider, url: provider.apiURL(base: server.base(provider.rawValue), token: token))
+        BoardRequest(
+            key: key, provider: provider, url: provider.apiURL(base: server.base(provider.rawValue), token: token))
     }
 
     func postings(_ answer: BoardAnswer?) -> [BoardPosting]? {
@@ -27,13 +29,18 @@ import Testing
         defer { server.stop() }
         // Given a Greenhouse, a Lever and an Ashby board
         let answers = await BoardWatcher(limits: Self.limits).fetch([
-            request(server, 1, .greenhouse, "acme"), request(server, 2, .lever, "globex"), request(server, 3, .ashby, "initech"),
+            request(server, 1, .greenhouse, "acme"), request(server, 2, .lever, "globex"),
+            request(server, 3, .ashby, "initech"),
         ])
         // Then each lists its openings in one shape
         #expect(
             postings(answers[1]) == [
-                BoardPosting(id: "4012001", title: "Staff Software Engineer, Platform", location: "Remote - US", url: "https://boards.greenhouse.io/acme/jobs/4012001"),
-                BoardPosting(id: "4012002", title: "Product Designer", location: "New York, NY", url: "https://boards.greenhouse.io/acme/jobs/4012002"),
+                BoardPosting(
+                    id: "4012001", title: "Staff Software Engineer, Platform", location: "Remote - US",
+                    url: "https://boards.greenhouse.io/acme/jobs/4012001"),
+                BoardPosting(
+                    id: "4012002", title: "Product Designer", location: "New York, NY",
+                    url: "https://boards.greenhouse.io/acme/jobs/4012002"),
             ])
         #expect(postings(answers[2])?.map(\.title) == ["Senior Backend Engineer", "Data Engineer"])
         #expect(postings(answers[2])?.last?.location == "Lisbon (Remote)")
@@ -74,7 +81,9 @@ import Testing
         defer { server.stop() }
         var limits = Self.limits
         limits.timeout = .seconds(1)
-        let answers = await BoardWatcher(limits: limits).fetch([request(server, 1, .greenhouse, "slow-8000"), request(server, 2, .lever, "globex")])
+        let answers = await BoardWatcher(limits: limits).fetch([
+            request(server, 1, .greenhouse, "slow-8000"), request(server, 2, .lever, "globex"),
+        ])
         #expect(failure(answers[1])?.code == .timeout)
         #expect(postings(answers[2])?.count == 2)
     }

@@ -14,7 +14,9 @@ struct WebOpeningsTests {
         let store = try fixture.store
         let then = WebFixture.now.addingTimeInterval(-60 * Self.day)
         let interview = try store.recordInterview(
-            Interview(company: "Acme", role: "Backend Engineer", startsAt: then, timeZone: "America/New_York", createdAt: then))
+            Interview(
+                company: "Acme", role: "Backend Engineer", startsAt: then, timeZone: "America/New_York", createdAt: then
+            ))
         _ = try store.importInterviewers(
             [
                 Interviewer(name: "Dana Whitfield", company: "Acme", email: "dana@acme.com", createdAt: then),
@@ -22,29 +24,44 @@ struct WebOpeningsTests {
             ], toInterview: interview.id)
         let draft = try #require(try fixture.workspace.composeDrafts(interviewId: interview.id ?? 0).first?.draft)
         let thanked = then.addingTimeInterval(6 * 3600)
-        let entry = try store.open(draft, state: .sending, scheduledAt: nil, transport: "smtp", messageId: "<t@example.com>", now: thanked)
+        let entry = try store.open(
+            draft, state: .sending, scheduledAt: nil, transport: "smtp", messageId: "<t@example.com>", now: thanked)
         try store.close(entry.id ?? 0, as: .sent, reply: "250 OK", now: thanked)
-        let board = try store.addBoard(WatchedBoard(company: "Acme Inc.", provider: "greenhouse", token: "acme", addedAt: then))
+        let board = try store.addBoard(
+            WatchedBoard(company: "Acme Inc.", provider: "greenhouse", token: "acme", addedAt: then))
         _ = try store.recordBoardRead(
             boardId: board.id ?? 0,
-            postings: [ListedPosting(externalId: "1", title: "Product Designer", location: "New York, NY", url: "https://boards.greenhouse.io/acme/jobs/1")],
+            postings: [
+                ListedPosting(
+                    externalId: "1", title: "Product Designer", location: "New York, NY",
+                    url: "https://boards.greenhouse.io/acme/jobs/1")
+            ],
             etag: nil, lastModified: nil, now: then.addingTimeInterval(Self.day))
         _ = try store.recordBoardRead(
             boardId: board.id ?? 0,
             postings: [
-                ListedPosting(externalId: "1", title: "Product Designer", location: "New York, NY", url: "https://boards.greenhouse.io/acme/jobs/1"),
-                ListedPosting(externalId: "2", title: "Staff Engineer", location: "Remote", url: "https://boards.greenhouse.io/acme/jobs/2"),
+                ListedPosting(
+                    externalId: "1", title: "Product Designer", location: "New York, NY",
+                    url: "https://boards.greenhouse.io/acme/jobs/1"),
+                ListedPosting(
+                    externalId: "2", title: "Staff Engineer", location: "Remote",
+                    url: "https://boards.greenhouse.io/acme/jobs/2"),
             ], etag: nil, lastModified: nil, now: WebFixture.now.addingTimeInterval(-3600))
         return fixture
     }
 
-    @Test("the Openings page lists each opening with who may remember you, filters by title and place, and offers a reconnect")
+    @Test(
+        "the Openings page lists each opening with who may remember you, filters by title and place, and offers a reconnect"
+    )
     func openingsPage() async throws {
         let fixture = try seeded()
         try await fixture.test { web in
             let page = try await web.get("/openings")
             #expect(page.status == .ok)
-            #expect(page.body.contains("Acme Inc.: <a href=\"https://boards.greenhouse.io/acme/jobs/2\" rel=\"noopener noreferrer\">Staff Engineer</a>"))
+            #expect(
+                page.body.contains(
+                    "Acme Inc.: <a href=\"https://boards.greenhouse.io/acme/jobs/2\" rel=\"noopener noreferrer\">Staff Engineer</a>"
+                ))
             #expect(page.body.contains("Dana Whitfield</a>, met"))
             #expect(page.body.contains("thank-you sent"))
             #expect(page.body.contains(#"action="/openings/2/reconnect""#))

@@ -26,7 +26,9 @@ public final class TestBoardServer: @unchecked Sendable {
             line.append(chunk)
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("READY "), let port = Int(text.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard text.hasPrefix("READY "),
+            let port = Int(text.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
             process.terminate()
             throw TestMailServer.ServerError(message: "the test board server did not start: \(text)")
         }
