@@ -243,7 +243,12 @@ extension Workspace {
                 if let thanked = seat.thankedAt, thanked > (person.thanked ?? .distantPast) { person.thanked = thanked }
                 byPerson[id] = person
             }
-            var people = byPerson.values.sorted { ($0.met, $0.name) > ($1.met, $1.name) }
+            // Those you thanked first, then the most recently met.
+            var people = byPerson.values.sorted { left, right in
+                if (left.thanked != nil) != (right.thanked != nil) { return left.thanked != nil }
+                if left.met != right.met { return left.met > right.met }
+                return left.name < right.name
+            }
             for index in people.indices {
                 let id = people[index].interviewerId
                 let history = ReconnectPolicy.History(

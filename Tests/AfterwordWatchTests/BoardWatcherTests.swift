@@ -114,4 +114,19 @@ import Testing
         #expect(second[1] == .unchanged)
         #expect(server.requests.last?.hasSuffix("\t\(etag ?? "")") == true)
     }
+
+    @Test("a board that only says Last-Modified is asked with If-Modified-Since and answers 304")
+    func lastModified() async throws {
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        let watcher = BoardWatcher(limits: Self.limits)
+        let first = await watcher.fetch([request(server, 1, .ashby, "initech")])
+        guard case .postings(_, _, let lastModified) = first[1], let lastModified else {
+            Issue.record("no Last-Modified: \(String(describing: first[1]))")
+            return
+        }
+        var again = request(server, 1, .ashby, "initech")
+        again.lastModified = lastModified
+        #expect(await watcher.fetch([again])[1] == .unchanged)
+    }
 }

@@ -13,7 +13,9 @@ Tokens that misbehave, whatever the provider:
   html                   200 with a web page
   huge                   200 with 50 MB of JSON-looking bytes and no Content-Length
   loop                   302 to itself, forever
-Every request is appended to <root>/requests.log as "<path>\t<User-Agent>\t<If-None-Match>".
+A token's answer also carries Last-Modified (the file's time); If-Modified-Since with it gets 304
+when no If-None-Match is sent. Every request is appended to <root>/requests.log as
+"<path>\t<User-Agent>\t<If-None-Match>".
 """
 import argparse
 import hashlib
@@ -22,6 +24,7 @@ import os
 import sys
 import threading
 import time
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ROOT = "."
@@ -108,13 +111,16 @@ class Handler(BaseHTTPRequestHandler):
         with open(file, "rb") as handle:
             body = handle.read()
         etag = '"' + hashlib.sha1(body).hexdigest() + '"'
-        if self.headers.get("If-None-Match") == etag:
+        modified = formatdate(int(os.path.getmtime(file)), usegmt=True)
+        since = self.headers.get("If-Modified-Since")
+        unchanged = self.headers.get("If-None-Match") == etag if self.headers.get("If-None-Match") else since == modified
+        if unchanged:
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        self.send_body(200, body, headers=[("ETag", etag)])
+        self.send_body(200, body, headers=[("ETag", etag), ("Last-Modified", modified)])
 
 
 def main():
