@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -47,8 +48,19 @@ let package = Package(
         ),
         .target(name: "AfterwordPrint", dependencies: ["AfterwordCore"]),
         .target(
+            name: "AfterwordWatch",
+            dependencies: [
+                "AfterwordCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "AfterwordApp",
-            dependencies: ["AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "AfterwordPrint"]
+            dependencies: [
+                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "AfterwordPrint", "AfterwordWatch",
+            ]
         ),
         .target(
             name: "AfterwordWeb",
@@ -83,6 +95,10 @@ let package = Package(
             dependencies: ["AfterwordDelivery", "AfterwordStore", "SMTP", "AfterwordCore", "AfterwordTestSupport"]
         ),
         .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore", "AfterwordTestSupport"]),
+        .testTarget(
+            name: "AfterwordWatchTests",
+            dependencies: ["AfterwordWatch", "AfterwordCore", "AfterwordTestSupport"]
+        ),
         .testTarget(
             name: "AfterwordWebTests",
             dependencies: [

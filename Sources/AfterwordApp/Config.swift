@@ -29,6 +29,9 @@ public struct Config: Codable, Equatable, Sendable {
         ("smtp.retryDelay", "seconds before the first retry, doubled each time (default 2)"),
         ("note.font", "a .ttf font for note cards (default: the system's serif)"),
         ("sendmail.command", "the sendmail program and its arguments (default /usr/sbin/sendmail)"),
+        ("watch.greenhouse", "Greenhouse's job board API (default https://boards-api.greenhouse.io/v1/boards)"),
+        ("watch.lever", "Lever's postings API (default https://api.lever.co/v0/postings)"),
+        ("watch.ashby", "Ashby's posting API (default https://api.ashbyhq.com/posting-api/job-board)"),
     ]
 
     public static func file(in home: URL) -> URL { home.appendingPathComponent("config.json") }
@@ -86,6 +89,12 @@ public struct Config: Codable, Equatable, Sendable {
         case "transport":
             guard ["smtp", "sendmail"].contains(value) else {
                 throw UserError("transport: \"\(value)\" is not smtp or sendmail")
+            }
+        case "watch.greenhouse", "watch.lever", "watch.ashby":
+            guard let url = URLComponents(string: value), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                !(url.host ?? "").isEmpty
+            else {
+                throw UserError("\(key): \"\(value)\" is not an http(s) address; write it like https://boards-api.greenhouse.io/v1/boards")
             }
         case "name":
             guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {

@@ -48,7 +48,7 @@ extension Workspace {
             }
             return .scheduled(entry, at: sendAt, zone: detail.interview.zone, late: late)
         }
-        let courier = Courier(ledger: store, transport: transport, clock: { Date() })
+        let courier = Courier(ledger: store, transport: transport, clock: { [self] in self.now })
         let (entry, outcome) = try await ledgerCall { try await courier.send(draft, message: ready.outgoing, messageId: messageId) }
         return .attempted(entry, outcome)
     }
@@ -132,6 +132,10 @@ extension Workspace {
         let config = try loadConfig()
         let context = try draftContext(draftId, store: store)
         let address = try Self.emailAddress(of: context)
+        if context.draft.isReconnect {
+            try reconnectAllowed(
+                interviewerId: context.draft.interviewerId, name: context.person.name, openingId: context.draft.openingId, store: store)
+        }
         try Self.guardEtiquette(context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway)
         let from = try Self.sender(config)
         let clock = now

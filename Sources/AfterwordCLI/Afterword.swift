@@ -18,7 +18,7 @@ struct Afterword: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InterviewCommand.self, InterviewerCommand.self, CardCommand.self, DraftCommand.self, CheckCommand.self, SendCommand.self, NoteCommand.self,
-            StatusCommand.self, ConfigCommand.self, ServeCommand.self,
+            StatusCommand.self, ConfigCommand.self, ServeCommand.self, WatchCommand.self, OpeningsCommand.self, ReconnectCommand.self,
         ]
     )
 

@@ -19,6 +19,11 @@ enum Console {
         FileHandle.standardError.write(Data(("note: " + message + "\n").utf8))
     }
 
+    /// Writes a progress line to standard error (shown on a terminal, kept out of piped output).
+    static func progress(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
     /// Writes a value as pretty, key-sorted JSON.
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()

@@ -15,10 +15,12 @@ public struct Draft: Codable, Sendable, Equatable, Identifiable {
     public var updatedAt: Date
     /// When a note card of this draft was last printed (to a PDF).
     public var printedAt: Date?
+    /// The opening a reconnect note is about; nil for a thank-you.
+    public var openingId: Int64?
 
     public init(
         id: Int64? = nil, interviewId: Int64, interviewerId: Int64, channel: Channel, recipient: String,
-        subject: String?, body: String, createdAt: Date, updatedAt: Date
+        subject: String?, body: String, createdAt: Date, updatedAt: Date, openingId: Int64? = nil
     ) {
         self.id = id
         self.interviewId = interviewId
@@ -29,7 +31,11 @@ public struct Draft: Codable, Sendable, Equatable, Identifiable {
         self.body = body
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.openingId = openingId
     }
+
+    /// True for a reconnect note about a later opening, false for a thank-you.
+    public var isReconnect: Bool { openingId != nil }
 
     /// The draft as text `afterword check` reads: header lines, a blank line, the body.
     public var text: String {

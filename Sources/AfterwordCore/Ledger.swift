@@ -20,11 +20,14 @@ public struct LedgerEntry: Codable, Sendable, Equatable, Identifiable {
     public var ownerPid: Int32?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The opening of a reconnect note; nil for a thank-you (AW-ONCE counts them apart).
+    public var openingId: Int64?
 
     public init(
         id: Int64? = nil, draftId: Int64, interviewId: Int64, interviewerId: Int64, channel: Channel,
         state: MessageState, transport: String, messageId: String? = nil, scheduledAt: Date? = nil,
-        sentAt: Date? = nil, serverReply: String? = nil, ownerPid: Int32? = nil, createdAt: Date, updatedAt: Date
+        sentAt: Date? = nil, serverReply: String? = nil, ownerPid: Int32? = nil, createdAt: Date, updatedAt: Date,
+        openingId: Int64? = nil
     ) {
         self.id = id
         self.draftId = draftId
@@ -40,6 +43,7 @@ public struct LedgerEntry: Codable, Sendable, Equatable, Identifiable {
         self.ownerPid = ownerPid
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.openingId = openingId
     }
 }
 

@@ -37,10 +37,10 @@ extension AppDatabase {
         }
     }
 
-    /// The newest draft for one interviewer of one interview, if any.
+    /// The newest thank-you draft (not a reconnect) for one interviewer of one interview, if any.
     public func latestDraft(interviewId: Int64, interviewerId: Int64) throws -> Draft? {
         try writer.read { db in
-            try Draft.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId)
+            try Draft.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId && Column("openingId") == nil)
                 .order(Column("id").desc).fetchOne(db)
         }
     }
@@ -66,10 +66,10 @@ extension AppDatabase {
         }
     }
 
-    /// The ledger entries of one interviewer for one interview, oldest first.
+    /// The thank-you ledger entries (not reconnects) of one interviewer for one interview, oldest first.
     public func messages(interviewId: Int64, interviewerId: Int64) throws -> [LedgerEntry] {
         try writer.read { db in
-            try LedgerEntry.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId)
+            try LedgerEntry.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId && Column("openingId") == nil)
                 .order(Column("id")).fetchAll(db)
         }
     }

@@ -16,7 +16,7 @@ extension AppDatabase: Ledger {
         _ draft: Draft, state: MessageState, scheduledAt: Date?, transport: String, messageId: String, now: Date
     ) throws -> LedgerEntry {
         try writer.write { db in
-            if var live = try liveEntry(db, interviewId: draft.interviewId, interviewerId: draft.interviewerId) {
+            if var live = try liveEntry(db, interviewId: draft.interviewId, interviewerId: draft.interviewerId, openingId: draft.openingId) {
                 if live.state == .scheduled, state == .sending, live.draftId == draft.id {
                     // The user chose to send a scheduled thank-you now: the same entry, not a second one.
                     live.state = .sending
@@ -31,7 +31,8 @@ extension AppDatabase: Ledger {
             var entry = LedgerEntry(
                 draftId: draft.id ?? 0, interviewId: draft.interviewId, interviewerId: draft.interviewerId,
                 channel: draft.channel, state: state, transport: transport, messageId: messageId,
-                scheduledAt: scheduledAt, ownerPid: state == .sending ? getpid() : nil, createdAt: now, updatedAt: now)
+                scheduledAt: scheduledAt, ownerPid: state == .sending ? getpid() : nil, createdAt: now, updatedAt: now,
+                openingId: draft.openingId)
             try entry.insert(db)
             return entry
         }
@@ -90,7 +91,7 @@ extension AppDatabase: Ledger {
             }
             guard var entry = try LedgerEntry.filter(
                 Column("interviewId") == draft.interviewId && Column("interviewerId") == draft.interviewerId
-                    && Column("state") == MessageState.uncertain.rawValue
+                    && Column("openingId") == draft.openingId && Column("state") == MessageState.uncertain.rawValue
             ).fetchOne(db) else {
                 throw StoreError(
                     code: .conflict,
@@ -130,14 +131,16 @@ extension AppDatabase: Ledger {
     public func ledger(forDraft draftId: Int64) throws -> [LedgerEntry] {
         try writer.read { db in
             guard let draft = try Draft.fetchOne(db, key: draftId) else { return [] }
-            return try LedgerEntry.filter(Column("interviewId") == draft.interviewId && Column("interviewerId") == draft.interviewerId)
-                .order(Column("id").desc).fetchAll(db)
+            return try LedgerEntry.filter(
+                Column("interviewId") == draft.interviewId && Column("interviewerId") == draft.interviewerId
+                    && Column("openingId") == draft.openingId
+            ).order(Column("id").desc).fetchAll(db)
         }
     }
 
-    private func liveEntry(_ db: Database, interviewId: Int64, interviewerId: Int64) throws -> LedgerEntry? {
+    private func liveEntry(_ db: Database, interviewId: Int64, interviewerId: Int64, openingId: Int64?) throws -> LedgerEntry? {
         guard var live = try LedgerEntry.filter(
-            Column("interviewId") == interviewId && Column("interviewerId") == interviewerId
+            Column("interviewId") == interviewId && Column("interviewerId") == interviewerId && Column("openingId") == openingId
                 && Self.liveStates.map(\.rawValue).contains(Column("state"))
         ).fetchOne(db) else { return nil }
         if live.state == .sending, !Self.isAlive(live.ownerPid) {
@@ -153,6 +156,9 @@ extension AppDatabase: Ledger {
         let name = try String.fetchOne(db, sql: "SELECT name FROM interviewer WHERE id = ?", arguments: [live.interviewerId]) ?? "this interviewer"
         let formatter = ISO8601DateFormatter()
         switch live.state {
+        case .sent where live.openingId != nil:
+            let when = live.sentAt.map { " on \(formatter.string(from: $0))" } ?? ""
+            return LedgerRefusal(message: "a reconnect note to \(name) about this opening was already sent\(when); one note is enough", existing: live)
         case .sent:
             let when = live.sentAt.map { " on \(formatter.string(from: $0))" } ?? ""
             return LedgerRefusal(message: "a thank-you to \(name) for this interview was already sent\(when); \(LedgerRefusal.seedReason)", existing: live)

@@ -19,9 +19,11 @@ extension AppDatabase {
                     JOIN panelSeat p ON p.interviewId = i.id
                     JOIN interviewer r ON r.id = p.interviewerId
                     LEFT JOIN draft d ON d.id = (SELECT MAX(d2.id) FROM draft d2
-                                                 WHERE d2.interviewId = i.id AND d2.interviewerId = r.id)
+                                                 WHERE d2.interviewId = i.id AND d2.interviewerId = r.id
+                                                 AND d2.openingId IS NULL)
                     LEFT JOIN message m ON m.id = (SELECT MAX(m2.id) FROM message m2
-                                                   WHERE m2.interviewId = i.id AND m2.interviewerId = r.id)
+                                                   WHERE m2.interviewId = i.id AND m2.interviewerId = r.id
+                                                   AND m2.openingId IS NULL)
                     WHERE i.startsAt >= ?
                     ORDER BY i.startsAt, p.position
                     """, arguments: [since])
@@ -55,7 +57,7 @@ extension AppDatabase {
                     db,
                     sql: """
                         SELECT COUNT(*) FROM message m JOIN interview i ON i.id = m.interviewId
-                        WHERE m.state = 'sent' AND i.startsAt < ?
+                        WHERE m.state = 'sent' AND m.openingId IS NULL AND i.startsAt < ?
                         """, arguments: [since]) ?? 0
             let olderUnsent = max(0, olderSeats - olderSent)
             let empty = try Row.fetchAll(

@@ -141,6 +141,51 @@ public final class AppDatabase: Sendable {
                 }
             }
         }
+        migrator.registerMigration("v5-watch") { db in
+            // AW-REMEMBER: the boards watched, every posting seen on them (kept when it closes), and
+            // reconnect notes, which are drafts and messages about an opening.
+            try db.create(table: "board") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("company", .text).notNull()
+                t.column("provider", .text).notNull()
+                t.column("token", .text).notNull()
+                t.column("addedAt", .datetime).notNull()
+                t.column("checkedAt", .datetime)
+                t.column("error", .text)
+                t.column("etag", .text)
+                t.column("lastModified", .text)
+                t.uniqueKey(["provider", "token"])
+            }
+            try db.create(table: "opening") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("board", onDelete: .cascade).notNull()
+                t.column("externalId", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("location", .text).notNull().defaults(to: "")
+                t.column("url", .text).notNull().defaults(to: "")
+                t.column("firstSeen", .datetime).notNull().indexed()
+                t.column("lastSeen", .datetime).notNull()
+                t.column("closedAt", .datetime)
+                t.uniqueKey(["boardId", "externalId"])
+            }
+            try db.alter(table: "interviewer") { t in t.add(column: "markedMetAt", .datetime) }
+            try db.alter(table: "draft") { t in t.add(column: "openingId", .integer).references("opening", onDelete: .setNull) }
+            try db.alter(table: "message") { t in t.add(column: "openingId", .integer) }
+            // AW-ONCE counts a thank-you and each reconnect apart: one live message per interviewer, interview and opening.
+            try db.execute(sql: "DROP INDEX message_once")
+            try db.execute(
+                sql: """
+                    CREATE UNIQUE INDEX message_once ON message(interviewId, interviewerId, IFNULL(openingId, 0))
+                    WHERE state IN ('scheduled', 'sending', 'sent', 'uncertain')
+                    """)
+            for table in ["board", "opening"] {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(
+                        sql: "CREATE TRIGGER \(table)_\(event.lowercased())_revision AFTER \(event) ON \(table) BEGIN UPDATE revision SET value = value + 1 WHERE id = 1; END"
+                    )
+                }
+            }
+        }
         return migrator
     }
 }

@@ -64,7 +64,8 @@ struct PeopleController: Sendable {
     }
 
     static func byInterview(_ entries: [LedgerEntry]) -> [Pair: [LedgerEntry]] {
-        Dictionary(grouping: entries) { Pair($0.interviewId, $0.interviewerId) }
+        // Thank-yous only: a later reconnect note is shown with its opening, not as the interview's thank-you.
+        Dictionary(grouping: entries.filter { $0.openingId == nil }) { Pair($0.interviewId, $0.interviewerId) }
     }
 
     /// What became of the thank-yous to one person for one interview: the last state, and when and how one was sent.

@@ -26,6 +26,7 @@ struct Site: Sendable {
         case today = "navToday"
         case interviews = "navInterviews"
         case people = "navPeople"
+        case openings = "navOpenings"
         case check = "navCheck"
         case settings = "navSettings"
     }

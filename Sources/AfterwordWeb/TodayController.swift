@@ -1,5 +1,6 @@
 import AfterwordApp
 import AfterwordCore
+import Foundation
 import Hummingbird
 
 /// The dashboard: `afterword status` in a browser.
@@ -47,16 +48,21 @@ struct TodayController: Sendable {
                 "company": entry.company, "role": entry.role, "channel": entry.channel.label,
             ])
         }
+        let openings = try Self.recentOpenings(workspace, now: now).map { OpeningsController.row($0, site: site) }
         let empty = report.withoutInterviewers.map { ["id": $0.id, "company": $0.company, "role": $0.role] as [String: Any] }
-        let html = try site.html(
-            "today", title: "Today", tab: .today,
-            values([
+        var page = values([
                 "pending": pending, "pendingCount": report.pending.count, "hasPending": pending.isEmpty ? nil : true,
                 "hiddenCount": report.pending.count > pending.count ? report.pending.count - pending.count : nil,
                 "inFlight": inFlight, "inFlightCount": inFlight.count, "hasInFlight": inFlight.isEmpty ? nil : true,
                 "sent": sent, "sentCount": sent.count, "withoutInterviewers": empty, "hasWithoutInterviewers": empty.isEmpty ? nil : true,
                 "olderUnsent": report.olderUnsent > 0 ? report.olderUnsent : nil,
-            ]), notice: flash?.notice, problem: flash?.problem)
+            ])
+        // New openings where someone may remember you (AW-REMEMBER).
+        if !openings.isEmpty {
+            page["openings"] = openings
+            page["hasOpenings"] = true
+        }
+        let html = try site.html("today", title: "Today", tab: .today, page, notice: flash?.notice, problem: flash?.problem)
         guard flash == nil else {
             var response = Response.html(html)
             Flash.clear(&response)
@@ -65,6 +71,17 @@ struct TodayController: Sendable {
         let buffer = ByteBuffer(string: html)
         site.today.keep(buffer, for: key, revision: revision)
         return Self.response(buffer)
+    }
+
+    /// Openings on the Today page: first seen in this many days, still listed, with someone who may remember you.
+    static let openingDays = 14
+    /// At most this many, newest first; the Openings page has the rest.
+    static let openingRows = 5
+
+    static func recentOpenings(_ workspace: Workspace, now: Date) throws -> [RememberedOpening] {
+        let since = now.addingTimeInterval(-Double(openingDays) * 86_400)
+        return try workspace.rememberedOpenings(includeClosed: false).filter { $0.opening.firstSeen >= since && !$0.people.isEmpty }
+            .prefix(openingRows).map { $0 }
     }
 
     private static func response(_ html: ByteBuffer) -> Response {

@@ -26,7 +26,7 @@ struct Views: Sendable {
     static let templates: [String: String] = [
         "layout": layout, "today": today, "interviews": interviews, "interview": interview, "interviewer": interviewer,
         "draft": draft, "people": people, "settings": settings, "problem": problem, "csrf": csrf, "editor": editor,
-        "findings": findings, "check": check,
+        "findings": findings, "check": check, "openings": openings,
     ]
 
     static let csrf = #"<input type="hidden" name="csrf" value="{{csrf}}">"#
@@ -77,6 +77,7 @@ struct Views: Sendable {
         <a href="/" {{#navToday}}aria-current="page"{{/navToday}}>Today</a>
         <a href="/interviews" {{#navInterviews}}aria-current="page"{{/navInterviews}}>Interviews</a>
         <a href="/people" {{#navPeople}}aria-current="page"{{/navPeople}}>People</a>
+        <a href="/openings" {{#navOpenings}}aria-current="page"{{/navOpenings}}>Openings</a>
         <a href="/check" {{#navCheck}}aria-current="page"{{/navCheck}}>Check</a>
         <a href="/settings" {{#navSettings}}aria-current="page"{{/navSettings}}>Settings</a>
         </nav>
@@ -119,6 +120,12 @@ struct Views: Sendable {
         {{#hiddenCount}}<p>{{hiddenCount}} more below these: <a href="/?all=1">show all {{pendingCount}}</a></p>{{/hiddenCount}}
         {{/hasPending}}
         </section>
+        {{#hasOpenings}}
+        <section aria-labelledby="openings-h">
+        <h2 id="openings-h">New openings where someone may remember you</h2>
+        <ul class="plain">{{#openings}}<li><a href="/openings#opening-{{id}}">{{company}}: {{title}}</a>{{#location}} ({{location}}){{/location}} · {{#people}}{{name}}{{#thanked}}, thanked {{thanked}}{{/thanked}}; {{/people}}</li>{{/openings}}</ul>
+        </section>
+        {{/hasOpenings}}
         {{#hasWithoutInterviewers}}
         <section aria-labelledby="empty-h">
         <h2 id="empty-h">Interviews with no interviewers recorded</h2>

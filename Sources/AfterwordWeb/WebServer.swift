@@ -19,13 +19,19 @@ public struct WebServer: Sendable {
         public var maxBodyBytes: Int
         /// Send scheduled thank-yous when their time comes, while the server runs.
         public var sendsDue: Bool
+        /// How often the watched job boards are read while the server runs; nil never.
+        public var watchEvery: Duration?
 
-        public init(host: String = "127.0.0.1", port: Int = 7878, accessToken: String? = nil, maxBodyBytes: Int = 8 << 20, sendsDue: Bool = true) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 7878, accessToken: String? = nil, maxBodyBytes: Int = 8 << 20, sendsDue: Bool = true,
+            watchEvery: Duration? = nil
+        ) {
             self.host = host
             self.port = port
             self.accessToken = accessToken
             self.maxBodyBytes = maxBodyBytes
             self.sendsDue = sendsDue
+            self.watchEvery = watchEvery
         }
 
         /// True for an address only this machine can reach.
@@ -72,6 +78,7 @@ public struct WebServer: Sendable {
         let people = PeopleController(site: site)
         let settings = SettingsController(site: site)
         let check = CheckController(site: site)
+        let openings = OpeningsController(site: site)
         router.get("/", use: today.today)
         router.get("/interviews", use: interviews.list)
         router.post("/interviews", use: interviews.create)
@@ -92,6 +99,8 @@ public struct WebServer: Sendable {
         router.get("/people", use: people.list)
         router.get("/interviewers/:id", use: people.show)
         router.post("/interviewers/:id", use: people.update)
+        router.get("/openings", use: openings.list)
+        router.post("/openings/:id/reconnect", use: openings.reconnect)
         router.get("/check", use: check.show)
         router.post("/check", use: check.check)
         router.post("/check/live", use: check.live)
@@ -126,6 +135,11 @@ public struct WebServer: Sendable {
             logger: logger)
         let dueSender = options.sendsDue ? Task { [workspace] in await Self.sendDue(workspace, logger: logger) } : nil
         defer { dueSender?.cancel() }
+        var boardWatcher: Task<Void, Never>?
+        if let every = options.watchEvery {
+            boardWatcher = Task { [workspace, logger] in await Self.watchBoards(workspace, every: every, logger: logger) }
+        }
+        defer { boardWatcher?.cancel() }
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
@@ -150,6 +164,22 @@ public struct WebServer: Sendable {
                 }
             }
             try? await Task.sleep(for: .seconds(60))
+        }
+    }
+}
+
+extension WebServer {
+    /// Reads the watched job boards at once and then every `every`, as `afterword watch check` would.
+    static func watchBoards(_ workspace: Workspace, every: Duration, logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                for check in try await workspace.checkBoards() {
+                    if case .failed(let message) = check.outcome { logger.notice("board #\(check.board.id ?? 0) \(check.board.company): \(message)") }
+                }
+            } catch {
+                logger.warning("job boards not checked: \(error)")
+            }
+            try? await Task.sleep(for: every)
         }
     }
 }

@@ -1,0 +1,336 @@
+import AfterwordCore
+import AfterwordStore
+import AfterwordWatch
+import Foundation
+
+/// A watched board with what it holds now.
+public struct BoardSummary: Sendable {
+    public var board: WatchedBoard
+    /// Postings listed at the last good read.
+    public var openCount: Int
+    /// The page a person opens to see the board.
+    public var careersPage: String
+}
+
+/// A board guessed from an interviewer's e-mail domain, for the user to confirm with `watch add`.
+public struct BoardSuggestion: Sendable, Equatable {
+    public var company: String
+    /// The e-mail domain the guess comes from.
+    public var domain: String
+    public var provider: BoardProvider
+    /// The careers page to look at before adding it.
+    public var url: String
+}
+
+/// What one board's check found.
+public struct BoardCheck: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        /// The board said nothing changed (304).
+        case unchanged
+        /// Read: how many it lists, how many are new, how many closed since the last read.
+        case read(listed: Int, new: Int, closed: Int)
+        /// Not read; nothing from it was stored.
+        case failed(String)
+    }
+
+    public var board: WatchedBoard
+    public var outcome: Outcome
+}
+
+/// Someone you met at a company, as an opening there shows them.
+public struct RememberedPerson: Sendable, Equatable {
+    public var interviewerId: Int64
+    public var name: String
+    /// When you last met them at this company (the interview's start).
+    public var met: Date
+    /// The role you interviewed for then.
+    public var role: String
+    /// When your thank-you to them was sent; nil if it was not.
+    public var thanked: Date?
+    /// True when you marked them as met (a thank-you sent another way).
+    public var markedMet: Bool
+    /// The reconnect draft about this opening, if one was written.
+    public var reconnectDraftId: Int64?
+    /// Why a reconnect is not possible now; nil when it is.
+    public var reconnectRefusal: String?
+}
+
+/// An opening and the people who may remember you there.
+public struct RememberedOpening: Sendable, Equatable {
+    public var opening: Opening
+    public var company: String
+    public var people: [RememberedPerson]
+}
+
+extension Workspace {
+    /// The API bases from the settings (`watch.greenhouse`, `watch.lever`, `watch.ashby`), else the public ones.
+    public func boardBases() throws -> [BoardProvider: String] {
+        let config = try loadConfig()
+        return Dictionary(
+            uniqueKeysWithValues: BoardProvider.allCases.map { ($0, config.values[$0.settingKey] ?? $0.defaultBase) })
+    }
+
+    /// Starts watching `company`'s public job board at `url` (a careers page or an API address).
+    public func watchBoard(company: String, url: String) throws -> WatchedBoard {
+        let name = try Self.required(company, "company", example: "Acme")
+        let bases = try boardBases()
+        let address: BoardAddress
+        do {
+            address = try BoardAddress(recognizing: url, bases: bases)
+        } catch {
+            throw UserError(error.message)
+        }
+        let store = try openStore()
+        return try storeCall {
+            try store.addBoard(
+                WatchedBoard(company: name, provider: address.provider.rawValue, token: address.token, addedAt: now))
+        }
+    }
+
+    /// Every watched board with its last check and error.
+    public func watchedBoards() throws -> [BoardSummary] {
+        let store = try openStore()
+        let counts = try storeCall { try store.openPostingCounts() }
+        return try storeCall { try store.boards() }.map { board in
+            let page = BoardProvider(rawValue: board.provider)?.careersPage(board.token) ?? board.token
+            return BoardSummary(board: board, openCount: counts[board.id ?? 0] ?? 0, careersPage: page)
+        }
+    }
+
+    /// Mail providers whose domain says nothing about the employer.
+    static let personalMailDomains: Set<String> = [
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com",
+        "aol.com",
+        "proton.me", "protonmail.com", "gmx.com", "gmx.de", "web.de", "fastmail.com", "hey.com", "mail.com",
+        "yandex.com",
+    ]
+
+    /// Boards guessed for companies you interviewed with and do not watch yet, from their interviewers' e-mail domains.
+    ///
+    /// A guess only: the user looks at the page and adds it with `watch add` if it is right.
+    public func suggestBoards() throws -> [BoardSuggestion] {
+        let store = try openStore()
+        let watched = try storeCall { try store.boards() }
+        var suggestions: [BoardSuggestion] = []
+        var seen = Set<String>()
+        for acquaintance in try storeCall({ try store.acquaintances() }) {
+            let company = acquaintance.interview.company
+            guard !watched.contains(where: { CompanyName.same($0.company, company) }),
+                let email = acquaintance.interviewer.email, let at = email.lastIndex(of: "@")
+            else { continue }
+            let domain = email[email.index(after: at)...].lowercased()
+            guard !Self.personalMailDomains.contains(domain),
+                seen.insert("\(CompanyName.key(company))|\(domain)").inserted
+            else { continue }
+            let labels = domain.split(separator: ".").map(String.init)
+            // The registrable name: "acme" in mail.acme.com and acme.co.uk.
+            let secondLevel: Set<String> = ["co", "com", "org", "net", "ac", "gov"]
+            var index = labels.count - 2
+            if index > 0, secondLevel.contains(labels[index]), labels[labels.count - 1].count == 2 { index -= 1 }
+            guard index >= 0, BoardAddress.isToken(labels[index]) else { continue }
+            for provider in BoardProvider.allCases {
+                suggestions.append(
+                    BoardSuggestion(
+                        company: company, domain: domain, provider: provider, url: provider.careersPage(labels[index])))
+            }
+        }
+        return suggestions
+    }
+
+    /// Reads every watched board at once (bounded), stores what is new, closes what disappeared.
+    ///
+    /// A board that fails keeps its error and the time; nothing from it is stored, and the others go on.
+    /// - Parameter progress: told each board's outcome as it arrives.
+    public func checkBoards(
+        limits: BoardWatcher.Limits = BoardWatcher.Limits(), progress: (BoardCheck) -> Void = { _ in }
+    ) async throws -> [BoardCheck] {
+        let store = try openStore()
+        let bases = try boardBases()
+        let boards = try storeCall { try store.boards() }
+        var requests: [BoardRequest] = []
+        var byId: [Int64: WatchedBoard] = [:]
+        for board in boards {
+            guard let id = board.id, let provider = BoardProvider(rawValue: board.provider) else { continue }
+            byId[id] = board
+            requests.append(
+                BoardRequest(
+                    key: id, provider: provider,
+                    url: provider.apiURL(base: bases[provider] ?? provider.defaultBase, token: board.token),
+                    etag: board.etag, lastModified: board.lastModified))
+        }
+        let clock = now
+        var outcomes: [Int64: BoardCheck.Outcome] = [:]
+        // Each answer is stored as it arrives, so a slow board holds back nothing of the others.
+        _ = await BoardWatcher(limits: limits).fetch(requests) { request, answer in
+            guard let board = byId[request.key] else { return }
+            let outcome = Self.record(answer, boardId: request.key, store: store, now: clock)
+            outcomes[request.key] = outcome
+            progress(BoardCheck(board: board, outcome: outcome))
+        }
+        let after = Dictionary(
+            try storeCall { try store.boards() }.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+        return boards.compactMap { board in
+            guard let id = board.id, let outcome = outcomes[id] else { return nil }
+            return BoardCheck(board: after[id] ?? board, outcome: outcome)
+        }
+    }
+
+    /// Stores one board's answer and says what it changed.
+    private static func record(_ answer: BoardAnswer, boardId: Int64, store: AppDatabase, now: Date)
+        -> BoardCheck.Outcome
+    {
+        do {
+            switch answer {
+            case .unchanged:
+                _ = try store.recordBoardRead(boardId: boardId, postings: nil, etag: nil, lastModified: nil, now: now)
+                return .unchanged
+            case .postings(let postings, let etag, let lastModified):
+                let listed = postings.map {
+                    ListedPosting(externalId: $0.id, title: $0.title, location: $0.location, url: $0.url)
+                }
+                let changes = try store.recordBoardRead(
+                    boardId: boardId, postings: listed, etag: etag, lastModified: lastModified, now: now)
+                return .read(listed: postings.count, new: changes.new.count, closed: changes.closed)
+            case .failed(let error):
+                try store.recordBoardFailure(boardId: boardId, error: error.message, now: now)
+                return .failed(error.message)
+            }
+        } catch {
+            return .failed("could not store what the board listed: \(error)")
+        }
+    }
+
+    /// Openings seen on the watched boards, newest first, each with the people there who may remember you.
+    /// - Parameters:
+    ///   - match: words that must all appear in the title (case-insensitive).
+    ///   - location: words that must all appear in the location.
+    ///   - includeClosed: also the postings no longer listed.
+    public func rememberedOpenings(match: String? = nil, location: String? = nil, includeClosed: Bool = true) throws
+        -> [RememberedOpening]
+    {
+        let store = try openStore()
+        let rows = try storeCall { try store.openings() }
+        let acquaintances = try storeCall { try store.acquaintances() }
+        let clock = now
+        let reconnects = try storeCall { try store.reconnects() }
+        func words(_ text: String?) -> [String] {
+            (text ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        let titleWords = words(match)
+        let placeWords = words(location)
+        var results: [RememberedOpening] = []
+        for row in rows {
+            if !includeClosed, row.opening.closedAt != nil { continue }
+            let title = row.opening.title.lowercased()
+            let place = row.opening.location.lowercased()
+            guard titleWords.allSatisfy(title.contains), placeWords.allSatisfy(place.contains) else { continue }
+            var byPerson: [Int64: RememberedPerson] = [:]
+            for seat in acquaintances
+            where CompanyName.same(seat.interview.company, row.company)
+                || CompanyName.same(seat.interviewer.company ?? "", row.company)
+            {
+                let id = seat.interviewer.id ?? 0
+                var person =
+                    byPerson[id]
+                    ?? RememberedPerson(
+                        interviewerId: id, name: seat.interviewer.name, met: seat.interview.startsAt,
+                        role: seat.interview.role, thanked: nil,
+                        markedMet: seat.markedMetAt != nil)
+                if seat.interview.startsAt >= person.met {
+                    person.met = seat.interview.startsAt
+                    person.role = seat.interview.role
+                }
+                if let thanked = seat.thankedAt, thanked > (person.thanked ?? .distantPast) { person.thanked = thanked }
+                byPerson[id] = person
+            }
+            // Those you thanked first, then the most recently met.
+            var people = byPerson.values.sorted { left, right in
+                if (left.thanked != nil) != (right.thanked != nil) { return left.thanked != nil }
+                if left.met != right.met { return left.met > right.met }
+                return left.name < right.name
+            }
+            for index in people.indices {
+                let id = people[index].interviewerId
+                let history = ReconnectPolicy.History(
+                    thankedAt: people[index].thanked, markedMetAt: people[index].markedMet ? clock : nil,
+                    lastReconnectAt: Self.lastReconnect(reconnects[id] ?? [], notAbout: row.opening.id))
+                people[index].reconnectRefusal = ReconnectPolicy.refusal(
+                    to: people[index].name, history: history, now: clock)
+                people[index].reconnectDraftId = try storeCall {
+                    try store.reconnectDraft(openingId: row.opening.id ?? 0, interviewerId: id)
+                }?.id
+            }
+            results.append(RememberedOpening(opening: row.opening, company: row.company, people: people))
+        }
+        return results
+    }
+
+    /// Composes (and stores, for `send`) a reconnect note to a person you met about a new opening at their company.
+    ///
+    /// Refused unless they received a thank-you or were marked as met, within 30 days of that thank-you,
+    /// and when they already had a reconnect in the last 90 days (``ReconnectPolicy``).
+    /// - Parameters:
+    ///   - markMet: record first that the user met this person (a thank-you sent another way).
+    ///   - recompose: write it afresh although a draft about this opening exists.
+    public func reconnect(openingId: Int64, interviewerId: Int64, markMet: Bool = false, recompose: Bool = false) throws
+        -> ReviewedDraft
+    {
+        let store = try openStore()
+        let row = try storeCall { try store.opening(id: openingId) }
+        let seats = try storeCall { try store.acquaintances() }.filter { $0.interviewer.id == interviewerId }
+        guard let person = seats.first?.interviewer else {
+            throw UserError(
+                "interviewer #\(interviewerId) is not on any interview's panel; see `afterword openings` for who may remember you"
+            )
+        }
+        let atCompany = seats.filter {
+            CompanyName.same($0.interview.company, row.company)
+                || CompanyName.same($0.interviewer.company ?? "", row.company)
+        }
+        guard let latest = atCompany.max(by: { $0.interview.startsAt < $1.interview.startsAt }) else {
+            throw UserError(
+                "\(person.name) did not interview you at \(row.company); see `afterword openings` for who may remember you there"
+            )
+        }
+        if markMet { try storeCall { try store.markMet(interviewerId: interviewerId, now: now) } }
+        if !recompose,
+            let existing = try storeCall({
+                try store.reconnectDraft(openingId: openingId, interviewerId: interviewerId)
+            })
+        {
+            return ReviewedDraft(
+                draft: existing, interviewerName: person.name,
+                findings: Self.findings(existing, interview: latest.interview, interviewer: person.name), reused: true)
+        }
+        try reconnectAllowed(interviewerId: interviewerId, name: person.name, openingId: openingId, store: store)
+        let thanked = atCompany.compactMap(\.thankedAt).max()
+        let interview = atCompany.first { $0.thankedAt == thanked && thanked != nil }?.interview ?? latest.interview
+        let config = try loadConfig()
+        let draft = ReconnectNote(sender: config.sender).compose(
+            opening: row.opening, company: interview.company, to: person, remembering: interview, now: now)
+        let saved = try storeCall { try store.saveDrafts([draft]) }[0]
+        return ReviewedDraft(
+            draft: saved, interviewerName: person.name,
+            findings: Self.findings(saved, interview: interview, interviewer: person.name),
+            reused: false)
+    }
+
+    /// The latest reconnect written or sent about another opening than `openingId`: a note about the same
+    /// opening is the same reconnect (written again, or on its way), and AW-ONCE keeps it to one.
+    static func lastReconnect(_ marks: [ReconnectMark], notAbout openingId: Int64?) -> Date? {
+        marks.filter { $0.openingId != openingId }.map(\.at).max()
+    }
+
+    /// Refuses a reconnect about `openingId` that the policy does not allow now (``ReconnectPolicy``).
+    func reconnectAllowed(interviewerId: Int64, name: String, openingId: Int64?, store: AppDatabase) throws {
+        let seats = try storeCall { try store.acquaintances() }.filter { $0.interviewer.id == interviewerId }
+        let last = Self.lastReconnect(
+            try storeCall { try store.reconnects() }[interviewerId] ?? [], notAbout: openingId)
+        let history = ReconnectPolicy.History(
+            thankedAt: seats.compactMap(\.thankedAt).max(), markedMetAt: seats.first?.markedMetAt, lastReconnectAt: last
+        )
+        if let refusal = ReconnectPolicy.refusal(to: name, history: history, now: now) {
+            throw UserError("no reconnect: \(refusal)", exitCode: 1)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import AfterwordApp
+import AfterwordCore
+import ArgumentParser
+import Foundation
+
+/// `afterword openings`: new openings at companies you interviewed with, and who there may remember you.
+struct OpeningsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openings",
+        abstract: "New openings on the watched boards, newest first, each with the people there who may remember you.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Only titles with these words, e.g. \"engineer\".", valueName: "words")) var match:
+        String?
+    @Option(help: ArgumentHelp("Only locations with these words, e.g. remote.", valueName: "words")) var location:
+        String?
+    @Flag(help: "Leave out postings that are no longer listed.") var openOnly = false
+
+    func run() async throws {
+        let workspace = global.workspace
+        let openings = try workspace.rememberedOpenings(match: match, location: location, includeClosed: !openOnly)
+        if output.json {
+            try Console.json(openings.map(JSONShape.OpeningShape.init))
+            return
+        }
+        guard !openings.isEmpty else {
+            let filtered = match != nil || location != nil
+            Console.out(
+                filtered
+                    ? "No openings match; try fewer words"
+                    : "No openings seen yet; `afterword watch check` reads the watched boards (`afterword watch list`)")
+            return
+        }
+        let zone = (try? workspace.loadConfig().timeZone) ?? TimeZone.current
+        for remembered in openings {
+            let opening = remembered.opening
+            let closed = opening.closedAt.map { "  (closed \(ISO8601.display($0, in: zone)))" } ?? ""
+            let place = opening.location.isEmpty ? "" : " — \(opening.location)"
+            Console.out("#\(opening.id ?? 0)  \(remembered.company): \(opening.title)\(place)\(closed)")
+            Console.out("    first seen \(ISO8601.display(opening.firstSeen, in: zone))  \(opening.url)")
+            if remembered.people.isEmpty { Console.out("    nobody you met there is on record") }
+            for person in remembered.people {
+                let thanked =
+                    person.thanked.map { "thank-you sent \(ISO8601.display($0, in: zone))" }
+                    ?? (person.markedMet ? "marked as met" : "no thank-you sent")
+                let next =
+                    person.reconnectDraftId.map { "reconnect draft #\($0)" }
+                    ?? (person.reconnectRefusal == nil
+                        ? "afterword reconnect \(opening.id ?? 0) --to \(person.interviewerId)" : "no reconnect now")
+                Console.out(
+                    "    may remember you: \(person.name) (#\(person.interviewerId)), met \(ISO8601.display(person.met, in: zone)) for \(person.role); \(thanked); \(next)"
+                )
+            }
+        }
+    }
+}

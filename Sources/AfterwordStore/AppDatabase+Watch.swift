@@ -1,0 +1,247 @@
+import AfterwordCore
+import Foundation
+import GRDB
+
+extension WatchedBoard: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "board"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Opening: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "opening"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A posting as a board listed it, before it is compared with what was seen.
+public struct ListedPosting: Sendable, Equatable {
+    public var externalId: String
+    public var title: String
+    public var location: String
+    public var url: String
+
+    public init(externalId: String, title: String, location: String, url: String) {
+        self.externalId = externalId
+        self.title = title
+        self.location = location
+        self.url = url
+    }
+}
+
+/// What one read of a board changed.
+public struct BoardChanges: Sendable, Equatable {
+    /// Postings seen for the first time.
+    public var new: [Opening]
+    /// Postings no longer listed, now marked closed.
+    public var closed: Int
+}
+
+/// An opening with its board's company.
+public struct OpeningRow: Sendable, Equatable {
+    public var opening: Opening
+    public var company: String
+}
+
+/// A reconnect note written or sent to someone, about an opening.
+public struct ReconnectMark: Sendable, Equatable {
+    public var interviewerId: Int64
+    public var openingId: Int64
+    public var at: Date
+}
+
+/// One seat of a person on an interview's panel, with what was sent to them for it.
+public struct Acquaintance: Sendable, Equatable {
+    public var interviewer: Interviewer
+    public var interview: Interview
+    /// When the thank-you for this interview was sent; nil if it was not (yet).
+    public var thankedAt: Date?
+    /// When the user marked this person as met.
+    public var markedMetAt: Date?
+}
+
+extension AppDatabase {
+    /// Starts watching a board.
+    /// - Throws: ``StoreError`` (conflict) when the same board is already watched.
+    public func addBoard(_ board: WatchedBoard) throws -> WatchedBoard {
+        try writer.write { db in
+            if let existing = try WatchedBoard.filter(
+                Column("provider") == board.provider && Column("token") == board.token
+            ).fetchOne(db) {
+                throw StoreError(
+                    code: .conflict,
+                    message:
+                        "that board is already watched (#\(existing.id ?? 0), \(existing.company)); see `afterword watch list`"
+                )
+            }
+            var board = board
+            try board.insert(db)
+            return board
+        }
+    }
+
+    /// Every watched board, by company.
+    public func boards() throws -> [WatchedBoard] {
+        try writer.read { db in
+            try WatchedBoard.order(sql: "company COLLATE NOCASE, id").fetchAll(db)
+        }
+    }
+
+    /// Open postings per board id.
+    public func openPostingCounts() throws -> [Int64: Int] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT boardId, COUNT(*) FROM opening WHERE closedAt IS NULL GROUP BY boardId")
+            return Dictionary(rows.map { ($0[0] as Int64, $0[1] as Int) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Records a failed read: the error and the time, and nothing else from the board.
+    public func recordBoardFailure(boardId: Int64, error: String, now: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE board SET error = ?, checkedAt = ? WHERE id = ?", arguments: [error, now, boardId])
+        }
+    }
+
+    /// Records a good read: diffs `postings` (nil when the board said nothing changed) against what was seen,
+    /// in one transaction: new ones stored, listed ones refreshed, missing ones closed (and kept).
+    public func recordBoardRead(
+        boardId: Int64, postings: [ListedPosting]?, etag: String?, lastModified: String?, now: Date
+    ) throws -> BoardChanges {
+        try writer.write { db in
+            guard postings != nil else {
+                try db.execute(
+                    sql: "UPDATE board SET error = NULL, checkedAt = ? WHERE id = ?", arguments: [now, boardId])
+                return BoardChanges(new: [], closed: 0)
+            }
+            let listed = postings ?? []
+            try db.execute(
+                sql: "UPDATE board SET error = NULL, checkedAt = ?, etag = ?, lastModified = ? WHERE id = ?",
+                arguments: [now, etag, lastModified, boardId])
+            let known = try Opening.filter(Column("boardId") == boardId).fetchAll(db)
+            var byExternal = Dictionary(known.map { ($0.externalId, $0) }, uniquingKeysWith: { first, _ in first })
+            var new: [Opening] = []
+            for posting in listed {
+                if var opening = byExternal.removeValue(forKey: posting.externalId) {
+                    opening.title = posting.title
+                    opening.location = posting.location
+                    opening.url = posting.url
+                    opening.lastSeen = now
+                    opening.closedAt = nil
+                    try opening.update(db)
+                } else {
+                    var opening = Opening(
+                        boardId: boardId, externalId: posting.externalId, title: posting.title,
+                        location: posting.location,
+                        url: posting.url, firstSeen: now, lastSeen: now)
+                    try opening.insert(db)
+                    new.append(opening)
+                }
+            }
+            var closed = 0
+            for var gone in byExternal.values where gone.closedAt == nil {
+                gone.closedAt = now
+                try gone.update(db)
+                closed += 1
+            }
+            return BoardChanges(new: new, closed: closed)
+        }
+    }
+
+    /// Every opening seen, newest first, with its company.
+    public func openings() throws -> [OpeningRow] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT opening.*, board.company AS company FROM opening JOIN board ON board.id = opening.boardId
+                    ORDER BY opening.firstSeen DESC, opening.id DESC
+                    """)
+            return try rows.map { OpeningRow(opening: try Opening(row: $0), company: $0["company"]) }
+        }
+    }
+
+    /// One opening with its company.
+    /// - Throws: ``StoreError`` when there is no such opening.
+    public func opening(id: Int64) throws -> OpeningRow {
+        try writer.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT opening.*, board.company AS company FROM opening JOIN board ON board.id = opening.boardId WHERE opening.id = ?",
+                    arguments: [id])
+            else {
+                throw StoreError.notFound("opening", id, hint: "see `afterword openings` for the openings seen")
+            }
+            return OpeningRow(opening: try Opening(row: row), company: row["company"])
+        }
+    }
+
+    /// Everyone on every panel, with the interview and when the thank-you for it was sent.
+    public func acquaintances() throws -> [Acquaintance] {
+        try writer.read { db in
+            let people = Dictionary(
+                try Interviewer.fetchAll(db).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+            let interviews = Dictionary(
+                try Interview.fetchAll(db).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+            let met = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT id, markedMetAt FROM interviewer WHERE markedMetAt IS NOT NULL").map {
+                    ($0[0] as Int64, $0[1] as Date)
+                }, uniquingKeysWith: { first, _ in first })
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.interviewId, p.interviewerId,
+                           (SELECT MAX(m.sentAt) FROM message m WHERE m.interviewId = p.interviewId
+                            AND m.interviewerId = p.interviewerId AND m.openingId IS NULL AND m.state = 'sent') AS thankedAt
+                    FROM panelSeat p ORDER BY p.interviewId, p.position
+                    """)
+            return rows.compactMap { row in
+                guard let interview = interviews[row[0]], let person = people[row[1]] else { return nil }
+                return Acquaintance(
+                    interviewer: person, interview: interview, thankedAt: row[2], markedMetAt: met[row[1]])
+            }
+        }
+    }
+
+    /// Marks a person as met, for a reconnect although no thank-you went through Afterword.
+    public func markMet(interviewerId: Int64, now: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE interviewer SET markedMetAt = COALESCE(markedMetAt, ?) WHERE id = ?",
+                arguments: [now, interviewerId])
+            guard db.changesCount > 0 else {
+                throw StoreError.notFound("interviewer", interviewerId, hint: "see `afterword interviewer list`")
+            }
+        }
+    }
+
+    /// Every reconnect to anyone, by interviewer: each note written (its draft's time) and each sent or on its way
+    /// (its sent or scheduled time), with the opening it is about.
+    public func reconnects() throws -> [Int64: [ReconnectMark]] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT interviewerId, openingId, createdAt FROM draft WHERE openingId IS NOT NULL
+                    UNION ALL
+                    SELECT interviewerId, openingId, COALESCE(sentAt, scheduledAt, createdAt) FROM message
+                    WHERE openingId IS NOT NULL AND state IN ('scheduled', 'sending', 'sent', 'uncertain')
+                    """)
+            return Dictionary(
+                grouping: rows.map { ReconnectMark(interviewerId: $0[0], openingId: $0[1], at: $0[2]) },
+                by: \.interviewerId)
+        }
+    }
+
+    /// The newest reconnect draft to a person about an opening, if one was written.
+    public func reconnectDraft(openingId: Int64, interviewerId: Int64) throws -> Draft? {
+        try writer.read { db in
+            try Draft.filter(Column("openingId") == openingId && Column("interviewerId") == interviewerId).order(
+                Column("id").desc
+            ).fetchOne(db)
+        }
+    }
+}

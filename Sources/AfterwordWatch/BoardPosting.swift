@@ -1,0 +1,114 @@
+import Foundation
+
+/// One opening as a board lists it, whichever the provider.
+public struct BoardPosting: Sendable, Equatable, Hashable {
+    /// The board's own id for the posting: a posting is new when this id was not seen before.
+    public var id: String
+    public var title: String
+    public var location: String
+    /// The posting's public page.
+    public var url: String
+
+    public init(id: String, title: String, location: String, url: String) {
+        self.id = id
+        self.title = title
+        self.location = location
+        self.url = url
+    }
+}
+
+/// Reads a board's answer in its provider's documented JSON shape.
+public enum BoardDecoder {
+    /// The postings in `body`, as `provider` documents them.
+    /// - Throws: ``WatchError`` for HTML, malformed JSON, or JSON of another shape.
+    public static func postings(_ body: [UInt8], provider: BoardProvider) throws(WatchError) -> [BoardPosting] {
+        let head = body.prefix(512).drop {
+            $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
+        }
+        if head.first == UInt8(ascii: "<") {
+            throw WatchError(
+                code: .notJSON,
+                message:
+                    "the board answered with a web page, not JSON; check the board's address with `afterword watch list`"
+            )
+        }
+        let json: Any
+        let text = body.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(body.dropFirst(3)) : Data(body)
+        do {
+            json = try JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed])
+        } catch {
+            throw WatchError(code: .notJSON, message: "the board's answer is not valid JSON; it is skipped this time")
+        }
+        let items: [[String: Any]]
+        switch provider {
+        case .greenhouse, .ashby:
+            guard let object = json as? [String: Any], let jobs = object["jobs"] as? [Any] else {
+                throw shape(provider, expected: "an object with a \"jobs\" list")
+            }
+            items = jobs.compactMap { $0 as? [String: Any] }
+        case .lever:
+            guard let list = json as? [Any] else { throw shape(provider, expected: "a list of postings") }
+            items = list.compactMap { $0 as? [String: Any] }
+        }
+        var seen = Set<String>()
+        var postings: [BoardPosting] = []
+        for item in items {
+            guard let posting = posting(item, provider: provider), seen.insert(posting.id).inserted else { continue }
+            postings.append(posting)
+        }
+        return postings
+    }
+
+    private static func posting(_ item: [String: Any], provider: BoardProvider) -> BoardPosting? {
+        switch provider {
+        case .greenhouse:
+            // {"id": 127817, "title": "…", "location": {"name": "NYC"}, "absolute_url": "…"}
+            guard let id = text(item["id"]), let title = text(item["title"]) else { return nil }
+            let location = (item["location"] as? [String: Any]).flatMap { text($0["name"]) } ?? ""
+            return BoardPosting(id: id, title: title, location: location, url: text(item["absolute_url"]) ?? "")
+        case .lever:
+            // {"id": "uuid", "text": "…", "categories": {"location": "…"}, "hostedUrl": "…", "workplaceType": "remote"}
+            guard let id = text(item["id"]), let title = text(item["text"]) else { return nil }
+            let categories = item["categories"] as? [String: Any]
+            let everywhere = (categories?["allLocations"] as? [Any])?.compactMap { text($0) }.joined(separator: "; ")
+            var location = categories.flatMap { text($0["location"]) } ?? everywhere ?? ""
+            if text(item["workplaceType"])?.lowercased() == "remote", !location.lowercased().contains("remote") {
+                location = location.isEmpty ? "Remote" : "\(location) (Remote)"
+            }
+            return BoardPosting(id: id, title: title, location: location, url: text(item["hostedUrl"]) ?? "")
+        case .ashby:
+            // {"id": "uuid", "title": "…", "location": "…", "isRemote": true, "jobUrl": "…", "isListed": true}
+            if let listed = item["isListed"] as? Bool, !listed { return nil }
+            guard let title = text(item["title"]), let id = text(item["id"]) ?? text(item["jobUrl"]) else { return nil }
+            let postal = ((item["address"] as? [String: Any])?["postalAddress"] as? [String: Any]).map { address in
+                ["addressLocality", "addressRegion", "addressCountry"].compactMap { text(address[$0]) }.joined(
+                    separator: ", ")
+            }
+            var location = text(item["location"]) ?? postal ?? ""
+            if (item["isRemote"] as? Bool) == true, !location.lowercased().contains("remote") {
+                location = location.isEmpty ? "Remote" : "\(location) (Remote)"
+            }
+            return BoardPosting(id: id, title: title, location: location, url: text(item["jobUrl"]) ?? "")
+        }
+    }
+
+    /// A JSON string or number as trimmed text; nil when absent or empty.
+    private static func text(_ value: Any?) -> String? {
+        let result: String
+        switch value {
+        case let string as String: result = string
+        case let number as NSNumber: result = number.stringValue
+        default: return nil
+        }
+        let trimmed = result.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private static func shape(_ provider: BoardProvider, expected: String) -> WatchError {
+        WatchError(
+            code: .unexpectedJSON,
+            message:
+                "the board's JSON is not \(provider.displayName)'s shape (expected \(expected)); check that the board's address is a \(provider.displayName) board"
+        )
+    }
+}

@@ -1,0 +1,243 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One board to read: where, and what its last answer said, for a conditional request.
+public struct BoardRequest: Sendable, Equatable {
+    /// The caller's key for the board (its id in the store).
+    public var key: Int64
+    public var provider: BoardProvider
+    /// The API address to read.
+    public var url: String
+    /// The `ETag` of the last full answer, sent back as `If-None-Match`.
+    public var etag: String?
+    /// The `Last-Modified` of the last full answer, sent back as `If-Modified-Since`.
+    public var lastModified: String?
+
+    public init(key: Int64, provider: BoardProvider, url: String, etag: String? = nil, lastModified: String? = nil) {
+        self.key = key
+        self.provider = provider
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+}
+
+/// What one board answered.
+public enum BoardAnswer: Sendable, Equatable {
+    /// `304 Not Modified`: nothing changed since the last answer.
+    case unchanged
+    /// Every posting the board lists now, with the validators for the next request.
+    case postings([BoardPosting], etag: String?, lastModified: String?)
+    /// The board could not be read; nothing from it may be stored.
+    case failed(WatchError)
+}
+
+/// Reads many public job boards at once over HTTP, politely and within bounds.
+///
+/// Only the boards' public APIs are asked, with a descriptive User-Agent and nothing about the user.
+/// Each board's failure is its own: a slow, broken or huge board never stops the others.
+public struct BoardWatcher: Sendable {
+    /// The bounds every read stays within.
+    public struct Limits: Sendable {
+        /// Boards read at the same time (and connections per host).
+        public var concurrency: Int
+        /// The largest answer read, in bytes; a larger one is an error for that board.
+        public var maxBytes: Int
+        /// How long one request may take, from connecting to the last byte.
+        public var timeout: Duration
+        /// Redirects followed before giving up (a loop ends here too).
+        public var maxRedirects: Int
+        /// Tries for an answer of 429 or 5xx.
+        public var attempts: Int
+        /// The pause before the first retry after a 5xx, doubled each time.
+        public var backoff: Duration
+        /// The longest `Retry-After` honoured; a board asking for longer is tried again at the next check.
+        public var maxRetryAfter: Duration
+
+        public init(
+            concurrency: Int = 64, maxBytes: Int = 10 << 20, timeout: Duration = .seconds(20), maxRedirects: Int = 5,
+            attempts: Int = 3, backoff: Duration = .seconds(1), maxRetryAfter: Duration = .seconds(30)
+        ) {
+            self.concurrency = max(1, concurrency)
+            self.maxBytes = maxBytes
+            self.timeout = timeout
+            self.maxRedirects = maxRedirects
+            self.attempts = max(1, attempts)
+            self.backoff = backoff
+            self.maxRetryAfter = maxRetryAfter
+        }
+    }
+
+    /// Who is asking, said plainly to the boards (no user data).
+    public static let userAgent = "Afterword/0.1 (personal job-board watcher; reads public job board APIs only)"
+
+    public let limits: Limits
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    /// Reads every board, at most `limits.concurrency` at a time.
+    /// - Parameter progress: told each board's answer as it arrives, one at a time, on the caller's task.
+    /// - Returns: each board's answer by its key.
+    public func fetch(
+        _ requests: [BoardRequest], progress: (BoardRequest, BoardAnswer) -> Void = { _, _ in }
+    ) async -> [Int64: BoardAnswer] {
+        guard !requests.isEmpty else { return [:] }
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .follow(max: limits.maxRedirects, allowCycles: false),
+            timeout: .init(connect: .seconds(10), read: Self.amount(limits.timeout)))
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = limits.concurrency
+        configuration.httpVersion = .http1Only
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        var answers: [Int64: BoardAnswer] = [:]
+        await withTaskGroup(of: (BoardRequest, BoardAnswer).self) { group in
+            var pending = requests[...]
+            func startNext() {
+                guard let request = pending.popFirst() else { return }
+                group.addTask { (request, await self.read(request, client: client)) }
+            }
+            for _ in 0..<min(limits.concurrency, requests.count) { startNext() }
+            while let (request, answer) = await group.next() {
+                // The next board is asked before this answer is handled, so that storing it overlaps the wait.
+                startNext()
+                answers[request.key] = answer
+                progress(request, answer)
+            }
+        }
+        try? await client.shutdown()
+        return answers
+    }
+
+    /// One board, with retries for 429 and 5xx.
+    func read(_ board: BoardRequest, client: HTTPClient) async -> BoardAnswer {
+        var delay = limits.backoff
+        for attempt in 1...limits.attempts {
+            let last = attempt == limits.attempts
+            do {
+                return try await readOnce(board, client: client)
+            } catch let retry as Retry {
+                guard !last else { return .failed(retry.error) }
+                let wait = retry.after ?? delay
+                guard wait <= limits.maxRetryAfter else { return .failed(retry.error) }
+                delay = delay * 2
+                do { try await Task.sleep(for: wait) } catch { return .failed(retry.error) }
+            } catch let error as WatchError {
+                return .failed(error)
+            } catch {
+                return .failed(Self.describe(error))
+            }
+        }
+        return .failed(WatchError(code: .network, message: "the board could not be read"))
+    }
+
+    /// A 429 or 5xx: worth asking again, after `after` when the board said so.
+    struct Retry: Error {
+        var error: WatchError
+        var after: Duration?
+    }
+
+    private func readOnce(_ board: BoardRequest, client: HTTPClient) async throws -> BoardAnswer {
+        var request = HTTPClientRequest(url: board.url)
+        request.headers.add(name: "User-Agent", value: Self.userAgent)
+        request.headers.add(name: "Accept", value: "application/json")
+        if let etag = board.etag { request.headers.add(name: "If-None-Match", value: etag) }
+        if let lastModified = board.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+        let deadline = ContinuousClock.now + limits.timeout
+        let response = try await client.execute(request, timeout: Self.amount(limits.timeout))
+        let status = response.status.code
+        switch status {
+        case 200..<300:
+            break
+        case 304:
+            return .unchanged
+        case 429:
+            let after = Self.retryAfter(response.headers.first(name: "Retry-After"))
+            throw Retry(
+                error: WatchError(
+                    code: .rateLimited,
+                    message: "the board asked to wait (429 Too Many Requests); it is tried again at the next check"),
+                after: after)
+        case 500..<600:
+            throw Retry(
+                error: WatchError(
+                    code: .httpStatus,
+                    message:
+                        "the board's server failed (HTTP \(status)) after \(limits.attempts) tries; it is tried again at the next check"
+                ),
+                after: nil)
+        case 404, 410:
+            throw WatchError(
+                code: .notFound,
+                message:
+                    "the board does not exist (HTTP \(status)); check its address, or remove it and add the right one")
+        default:
+            throw WatchError(code: .httpStatus, message: "the board answered HTTP \(status); check its address")
+        }
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limits.maxBytes {
+            throw tooLarge()
+        }
+        var body: [UInt8] = []
+        for try await chunk in response.body {
+            guard body.count + chunk.readableBytes <= limits.maxBytes else { throw tooLarge() }
+            // A board that trickles its answer is as slow as one that never answers.
+            guard ContinuousClock.now < deadline else { throw HTTPClientError.deadlineExceeded }
+            body.append(contentsOf: chunk.readableBytesView)
+        }
+        let postings = try BoardDecoder.postings(body, provider: board.provider)
+        return .postings(
+            postings, etag: response.headers.first(name: "ETag"),
+            lastModified: response.headers.first(name: "Last-Modified"))
+    }
+
+    private func tooLarge() -> WatchError {
+        WatchError(
+            code: .tooLarge,
+            message:
+                "the board's answer is larger than \(limits.maxBytes >> 20) MB, far more than any job board lists; it was not read"
+        )
+    }
+
+    /// A `Duration` as NIO's `TimeAmount`.
+    static func amount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+    }
+
+    /// `Retry-After` as seconds or an HTTP date.
+    static func retryAfter(_ value: String?) -> Duration? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        if let seconds = Int(value) { return .seconds(max(0, seconds)) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: value) else { return nil }
+        return .seconds(max(0, Int(date.timeIntervalSinceNow.rounded(.up))))
+    }
+
+    /// A transport failure in one line.
+    static func describe(_ error: any Error) -> WatchError {
+        if let error = error as? HTTPClientError {
+            if [.redirectCycleDetected, .redirectLimitReached].contains(error) {
+                return WatchError(
+                    code: .redirects, message: "the board redirects in a loop or too often; check its address")
+            }
+            if [.readTimeout, .deadlineExceeded, .connectTimeout, .getConnectionFromPoolTimeout].contains(error) {
+                return WatchError(
+                    code: .timeout, message: "the board did not answer in time; it is tried again at the next check")
+            }
+            if [.invalidURL, .emptyHost, .emptyScheme].contains(error) {
+                return WatchError(
+                    code: .unknownBoard, message: "the board's address is not a valid URL; check the watch.* settings")
+            }
+            return WatchError(
+                code: .network, message: "the board could not be read (\(error)); it is tried again at the next check")
+        }
+        if error is CancellationError {
+            return WatchError(code: .timeout, message: "stopped before the board answered")
+        }
+        return WatchError(code: .network, message: "the board could not be reached (\(error)); check your connection")
+    }
+}

@@ -1,0 +1,73 @@
+import AfterwordApp
+import AfterwordCore
+import Foundation
+import Hummingbird
+
+/// New openings at companies you interviewed with, and the people there who may remember you.
+struct OpeningsController: Sendable {
+    let site: Site
+
+    /// GET /openings — the openings seen, newest first, filtered by `match` (title words) and `location`.
+    func list(_ request: Request, context: some RequestContext) async throws -> Response {
+        let match = request.uri.queryParameters["match"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let location = request.uri.queryParameters["location"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let openings = try site.workspace.rememberedOpenings(match: match, location: location)
+        let boards = try site.workspace.watchedBoards()
+        let rows = openings.map { Self.row($0, site: site) }
+        return try site.page(
+            "openings", title: "Openings", tab: .openings,
+            values([
+                "openings": rows, "hasOpenings": rows.isEmpty ? nil : true, "match": match, "location": location,
+                "filtered": match != nil || location != nil ? true : nil,
+                "boards": boards.map { summary in
+                    values([
+                        "company": summary.board.company, "url": summary.careersPage, "error": summary.board.error,
+                        "checked": summary.board.checkedAt.map { site.display($0) }, "open": summary.openCount,
+                    ])
+                },
+                "hasBoards": boards.isEmpty ? nil : true,
+            ]), request: request)
+    }
+
+    /// POST /openings/:id/reconnect — composes the reconnect note to `interviewer` and opens it.
+    func reconnect(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let form = try await site.form(request)
+        guard let interviewer = form["interviewer"].flatMap({ Int64($0) }), interviewer > 0 else {
+            throw WebError(.badRequest, "choose who to write to; start again from Openings")
+        }
+        do {
+            let reviewed = try site.workspace.reconnect(
+                openingId: id, interviewerId: interviewer, markMet: form["met"] == "yes")
+            return site.done(
+                "/drafts/\(reviewed.draft.id ?? 0)",
+                notice: reviewed.reused
+                    ? "The reconnect note you wrote earlier."
+                    : "A reconnect note for \(reviewed.interviewerName): read it, then send it.")
+        } catch let error as UserError where !error.isNotFound {
+            return site.done("/openings", problem: error.message)
+        }
+    }
+
+    /// One opening as the templates show it.
+    static func row(_ remembered: RememberedOpening, site: Site) -> [String: Any] {
+        let opening = remembered.opening
+        let people = remembered.people.map { person in
+            values([
+                "id": person.interviewerId, "name": person.name, "met": site.display(person.met), "role": person.role,
+                "thanked": person.thanked.map { site.display($0) }, "markedMet": person.markedMet ? true : nil,
+                "draftId": person.reconnectDraftId, "refusal": person.reconnectRefusal,
+                "canReconnect": person.reconnectDraftId == nil && person.reconnectRefusal == nil ? true : nil,
+                "needsMet": person.thanked == nil && !person.markedMet && person.reconnectDraftId == nil ? true : nil,
+                "openingId": opening.id,
+            ])
+        }
+        return values([
+            "id": opening.id, "company": remembered.company, "title": opening.title,
+            "location": opening.location.isEmpty ? nil : opening.location,
+            "url": opening.url.isEmpty ? nil : opening.url, "firstSeen": site.display(opening.firstSeen),
+            "closed": opening.closedAt.map { site.display($0) }, "people": people,
+            "hasPeople": people.isEmpty ? nil : true,
+        ])
+    }
+}

@@ -1,0 +1,58 @@
+import AfterwordWatch
+import Testing
+
+@Suite struct BoardAddressTests {
+    @Test(
+        "careers pages and API addresses of the three providers are recognised",
+        arguments: [
+            ("https://boards.greenhouse.io/acme", BoardProvider.greenhouse, "acme"),
+            ("https://job-boards.greenhouse.io/acme/jobs/4012001", .greenhouse, "acme"),
+            ("https://boards.greenhouse.io/embed/job_board?for=acme", .greenhouse, "acme"),
+            ("boards-api.greenhouse.io/v1/boards/acme/jobs?content=true", .greenhouse, "acme"),
+            ("https://jobs.lever.co/globex", .lever, "globex"),
+            ("https://jobs.lever.co/globex/5ac21346-8e0c-4494-8e7a-3eb92ff77902", .lever, "globex"),
+            ("https://api.lever.co/v0/postings/globex?mode=json", .lever, "globex"),
+            ("https://jobs.ashbyhq.com/initech", .ashby, "initech"),
+            ("https://api.ashbyhq.com/posting-api/job-board/initech?includeCompensation=true", .ashby, "initech"),
+        ])
+    func recognised(url: String, provider: BoardProvider, token: String) throws {
+        let address = try BoardAddress(recognizing: url)
+        #expect(address == BoardAddress(provider: provider, token: token))
+    }
+
+    @Test("an address under a configured API base is recognised too")
+    func configuredBase() throws {
+        let address = try BoardAddress(
+            recognizing: "http://127.0.0.1:8123/lever/globex?mode=json", bases: [.lever: "http://127.0.0.1:8123/lever"])
+        #expect(address == BoardAddress(provider: .lever, token: "globex"))
+    }
+
+    @Test(
+        "a board that is none of the three is refused in one line that says what to give",
+        arguments: [
+            "https://acme.com/careers", "https://www.linkedin.com/company/acme/jobs", "not a url",
+            "https://jobs.lever.co/",
+        ])
+    func refused(url: String) {
+        #expect {
+            try BoardAddress(recognizing: url)
+        } throws: { error in
+            guard let error = error as? WatchError else { return false }
+            return error.code == .unknownBoard && !error.message.contains("\n")
+                && error.message.contains("https://boards.greenhouse.io/acme")
+        }
+    }
+
+    @Test("the API address follows each provider's documented endpoint")
+    func apiURLs() {
+        #expect(
+            BoardProvider.greenhouse.apiURL(base: BoardProvider.greenhouse.defaultBase, token: "acme")
+                == "https://boards-api.greenhouse.io/v1/boards/acme/jobs")
+        #expect(
+            BoardProvider.lever.apiURL(base: BoardProvider.lever.defaultBase, token: "globex")
+                == "https://api.lever.co/v0/postings/globex?mode=json")
+        #expect(
+            BoardProvider.ashby.apiURL(base: BoardProvider.ashby.defaultBase, token: "initech")
+                == "https://api.ashbyhq.com/posting-api/job-board/initech")
+    }
+}

@@ -1,0 +1,98 @@
+import AfterwordApp
+import AfterwordCore
+import AfterwordStore
+import Foundation
+import Testing
+
+@Suite("web openings")
+struct WebOpeningsTests {
+    static let day: TimeInterval = 86_400
+
+    /// An Acme interview 60 days ago: Dana thanked the same day, Raj not; Acme's board lists two openings, one new today.
+    func seeded() throws -> WebFixture {
+        let fixture = try WebFixture()
+        let store = try fixture.store
+        let then = WebFixture.now.addingTimeInterval(-60 * Self.day)
+        let interview = try store.recordInterview(
+            Interview(
+                company: "Acme", role: "Backend Engineer", startsAt: then, timeZone: "America/New_York", createdAt: then
+            ))
+        _ = try store.importInterviewers(
+            [
+                Interviewer(name: "Dana Whitfield", company: "Acme", email: "dana@acme.com", createdAt: then),
+                Interviewer(name: "Raj Patel", company: "Acme", email: "raj@acme.com", createdAt: then),
+            ], toInterview: interview.id)
+        let draft = try #require(try fixture.workspace.composeDrafts(interviewId: interview.id ?? 0).first?.draft)
+        let thanked = then.addingTimeInterval(6 * 3600)
+        let entry = try store.open(
+            draft, state: .sending, scheduledAt: nil, transport: "smtp", messageId: "<t@example.com>", now: thanked)
+        try store.close(entry.id ?? 0, as: .sent, reply: "250 OK", now: thanked)
+        let board = try store.addBoard(
+            WatchedBoard(company: "Acme Inc.", provider: "greenhouse", token: "acme", addedAt: then))
+        _ = try store.recordBoardRead(
+            boardId: board.id ?? 0,
+            postings: [
+                ListedPosting(
+                    externalId: "1", title: "Product Designer", location: "New York, NY",
+                    url: "https://boards.greenhouse.io/acme/jobs/1")
+            ],
+            etag: nil, lastModified: nil, now: then.addingTimeInterval(Self.day))
+        _ = try store.recordBoardRead(
+            boardId: board.id ?? 0,
+            postings: [
+                ListedPosting(
+                    externalId: "1", title: "Product Designer", location: "New York, NY",
+                    url: "https://boards.greenhouse.io/acme/jobs/1"),
+                ListedPosting(
+                    externalId: "2", title: "Staff Engineer", location: "Remote",
+                    url: "https://boards.greenhouse.io/acme/jobs/2"),
+            ], etag: nil, lastModified: nil, now: WebFixture.now.addingTimeInterval(-3600))
+        return fixture
+    }
+
+    @Test(
+        "the Openings page lists each opening with who may remember you, filters by title and place, and offers a reconnect"
+    )
+    func openingsPage() async throws {
+        let fixture = try seeded()
+        try await fixture.test { web in
+            let page = try await web.get("/openings")
+            #expect(page.status == .ok)
+            #expect(
+                page.body.contains(
+                    "Acme Inc.: <a href=\"https://boards.greenhouse.io/acme/jobs/2\" rel=\"noopener noreferrer\">Staff Engineer</a>"
+                ))
+            #expect(page.body.contains("Dana Whitfield</a>, met"))
+            #expect(page.body.contains("thank-you sent"))
+            #expect(page.body.contains(#"action="/openings/2/reconnect""#))
+            // Raj was never thanked: no plain reconnect, the reason, and the way to say they met
+            #expect(page.body.contains("Raj Patel never received a thank-you from you"))
+            #expect(page.body.contains("I met them and thanked them another way"))
+            let filtered = try await web.get("/openings?match=engineer&location=remote")
+            #expect(filtered.body.contains("Staff Engineer"))
+            #expect(!filtered.body.contains("Product Designer"))
+        }
+    }
+
+    @Test("Reconnect composes the note and opens it as a draft; Today shows the new opening")
+    func reconnect() async throws {
+        let fixture = try seeded()
+        try await fixture.test { web in
+            let today = try await web.get("/")
+            #expect(today.body.contains("New openings where someone may remember you"))
+            #expect(today.body.contains("Acme Inc.: Staff Engineer"))
+            // The older opening (first seen 59 days ago) is not news
+            #expect(!today.body.contains("Acme Inc.: Product Designer"))
+            let done = try await web.post("/openings/2/reconnect", [("interviewer", "1")])
+            #expect(done.status == .seeOther || done.status == .found)
+            let location = try #require(done.headers[.location])
+            #expect(location.hasPrefix("/drafts/"))
+            let draft = try await web.get(location)
+            #expect(draft.body.contains("Thank you again for your time when we spoke in"))
+            #expect(draft.body.contains("Staff Engineer position (Remote)"))
+            // A second reconnect to Dana is offered as the draft already written
+            let again = try await web.get("/openings")
+            #expect(again.body.contains("Open reconnect note #\(location.dropFirst("/drafts/".count))"))
+        }
+    }
+}
