@@ -29,6 +29,9 @@ public struct Document: Sendable {
     public var bodyFirstLine: Int
 
     /// The header names the parser recognises; anything else on the first line starts the body.
+    /// Folded lines kept per header; more is not a header a person wrote.
+    static let maxHeaderContinuations = 64
+
     public static let knownHeaders: Set<String> = ["subject", "to", "cc", "from", "company", "channel", "date", "role"]
 
     /// Reads headers and body from the text of a draft.
@@ -37,32 +40,49 @@ public struct Document: Sendable {
     /// so a body that starts "Dear Dana," is never mistaken for headers.
     public static func parse(_ text: String, path: String, defaultChannel: Channel? = nil) -> Document {
         let normalized =
-            text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
+            text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        var rest = Substring(normalized)
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
         var headers: [Header] = []
+        var continuations: [[String]] = []
         var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
-                if !headers.isEmpty { index += 1 }
+        // Header lines are read one at a time from the top; the body is the rest, never split into lines.
+        while !rest.isEmpty || index == 0 {
+            let newline = rest.utf8.firstIndex(of: 0x0A)
+            let line = newline.map { rest[..<$0] } ?? rest
+            let after = newline.map { rest[rest.utf8.index(after: $0)...] } ?? rest[rest.endIndex...]
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                if !headers.isEmpty {
+                    index += 1
+                    rest = after
+                }
                 break
             }
-            if let last = headers.last, line.first == " " || line.first == "\t" {
-                headers[headers.count - 1].value = last.value + " " + line.trimmingCharacters(in: .whitespaces)
+            if !headers.isEmpty, line.first == " " || line.first == "\t" {
+                // A folded header line; a value is capped so that hostile input stays linear.
+                if continuations[headers.count - 1].count < Self.maxHeaderContinuations {
+                    continuations[headers.count - 1].append(line.trimmingCharacters(in: .whitespaces))
+                }
                 index += 1
+                rest = after
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { break }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces)
             guard knownHeaders.contains(name.lowercased()) else { break }
-            let rest = line[line.index(after: colon)...]
-            let value = rest.trimmingCharacters(in: .whitespaces)
-            let column = line.distance(from: line.startIndex, to: colon) + 2 + rest.prefix { $0 == " " || $0 == "\t" }.count
+            let valuePart = line[line.index(after: colon)...]
+            let value = valuePart.trimmingCharacters(in: .whitespaces)
+            let column = line.distance(from: line.startIndex, to: colon) + 2 + valuePart.prefix { $0 == " " || $0 == "\t" }.count
             headers.append(Header(name: name.lowercased(), value: value, line: index + 1, column: column))
+            continuations.append([])
             index += 1
+            rest = after
+            if newline == nil { break }
         }
-        let body = lines[index...].joined(separator: "\n")
+        for (position, parts) in continuations.enumerated() where !parts.isEmpty {
+            headers[position].value = ([headers[position].value] + parts).joined(separator: " ")
+        }
+        let body = String(rest)
         var document = Document(
             path: path, headers: headers, channel: defaultChannel ?? .email, recipientName: nil,
             recipientEmail: nil, company: nil, role: nil, subject: nil, subjectLine: 0, body: body, bodyFirstLine: index + 1)

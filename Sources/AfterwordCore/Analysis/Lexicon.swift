@@ -103,7 +103,7 @@ struct Lexicon: Sendable {
 
     /// The tags of a single lower-cased word, trying its lemma when the form itself is not listed.
     func tags(of word: String) -> Tags {
-        if word.contains("'") { return (words[word] ?? []).union(contractionTags(word)) }
+        if word.utf8.contains(0x27) { return (words[word] ?? []).union(contractionTags(word)) }
         if let tags = words[word] { return tags }
         for candidate in Self.lemmaCandidates(word) {
             if let tags = words[candidate] { return tags }

@@ -31,16 +31,16 @@ struct MessageAnalysis: Sendable {
         var tokens = Tokenizer.tokenize(bytes)
         let lexicon = Lexicon.shared
         // Most words of a message repeat: each distinct word is looked up (and lemmatised) once.
-        var seen: [String: Tags] = [:]
-        for index in tokens.indices where tokens[index].kind == .word && !tokens[index].lower.isEmpty {
+        var seen: [String: (Tags, Bool)] = [:]
+        for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline && !tokens[index].lower.isEmpty {
             let word = tokens[index].lower
-            if let tags = seen[word] {
-                tokens[index].tags = tags
-            } else {
-                let tags = lexicon.tags(of: word)
-                seen[word] = tags
-                tokens[index].tags = tags
-            }
+            let known = seen[word] ?? {
+                let lookedUp = (lexicon.tags(of: word), lexicon.phrases[word] != nil || Sentence.canonical[word] != nil)
+                seen[word] = lookedUp
+                return lookedUp
+            }()
+            tokens[index].tags = known.0
+            tokens[index].startsPhrase = known.1
         }
         self.tokens = tokens
         let lines = Self.lines(tokens)
@@ -82,6 +82,9 @@ struct MessageAnalysis: Sendable {
     }
 
     // MARK: - Greeting
+
+    /// Marks that stay with the sentence they close ("!!", "?!", ".\"").
+    static let closingMarks: Set<String> = [".", "!", "?", "\"", "”", "’", "'", ")"]
 
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e", "g", "i", "eg", "ie", "no", "approx",
@@ -281,7 +284,7 @@ struct MessageAnalysis: Sendable {
                 // Keep closing quotes and repeated marks with the sentence ("!!", "?!", ".\"").
                 var end = index + 1
                 while end < range.upperBound, tokens[end].kind == .punctuation, tokens[end].start == tokens[end - 1].end,
-                    ".!?\"”’')".contains(tokens[end].lower)
+                    Self.closingMarks.contains(tokens[end].lower)
                 {
                     end += 1
                 }

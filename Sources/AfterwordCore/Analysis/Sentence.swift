@@ -22,6 +22,9 @@ struct Sentence: Sendable {
 
     var count: Int { words.count }
 
+    /// Marks after which a new clause starts.
+    static let clauseMarks: Set<String> = [",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"]
+
     /// Text-speak spelled out, so that "lmk what u think" reads as "let me know what you think".
     static let canonical: [String: String] = [
         "u": "you", "ur": "your", "yu": "you", "2": "to", "4": "for", "abt": "about", "pls": "please", "plz": "please",
@@ -41,7 +44,7 @@ struct Sentence: Sendable {
                 clauseStart.append(pendingClause)
                 pendingClause = false
             case .punctuation:
-                if ",;:—–()\"“”".contains(token.lower) { pendingClause = true }
+                if Self.clauseMarks.contains(token.lower) { pendingClause = true }
                 if token.lower == "?" { endsWithQuestion = true }
             default:
                 break
@@ -49,10 +52,13 @@ struct Sentence: Sendable {
         }
         self.words = words
         self.clauseStart = clauseStart
-        lower = words.map { Self.canonical[tokens[$0].lower] ?? tokens[$0].lower }
+        lower = words.map { index in
+            let word = tokens[index].lower
+            return word.utf8.count <= 3 ? Self.canonical[word] ?? word : word
+        }
         var tags = words.map { tokens[$0].tags }
         var phraseEnd = words.indices.map { $0 + 1 }
-        for position in words.indices {
+        for position in words.indices where tokens[words[position]].startsPhrase {
             guard let candidates = lexicon.phrases[lower[position]] else { continue }
             for phrase in candidates where position + phrase.words.count <= words.count {
                 var matches = true
@@ -97,7 +103,7 @@ struct Sentence: Sendable {
     func any(_ tag: Tags, in range: Range<Int>) -> Bool { first(tag, in: range) != nil }
 
     /// The first position in `range` holding one of the given words.
-    func first(_ words: Set<String>, in range: Range<Int>) -> Int? {
+    func first(_ words: [String], in range: Range<Int>) -> Int? {
         range.clamped(to: 0..<count).first { words.contains(lower[$0]) }
     }
 

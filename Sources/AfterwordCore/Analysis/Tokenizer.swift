@@ -27,6 +27,8 @@ struct Token: Sendable {
     var isAllCaps = false
     /// The word was joined to the one before it by a hyphen ("on-call", "follow-up").
     var hyphenBefore = false
+    /// Some phrase of the lexicons starts with this word.
+    var startsPhrase = false
 
     var isWord: Bool { kind == .word }
 }
@@ -190,6 +192,20 @@ enum Tokenizer {
             }
         }
         let text = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
-        return text.contains("’") || text.contains("‘") ? text.replacing("’", with: "'").replacing("‘", with: "'") : text
+        return plainApostrophes(text)
+    }
+
+    /// The text with typographic apostrophes (’ ‘) made plain; found by a byte scan, not a string search.
+    static func plainApostrophes(_ text: String) -> String {
+        var curly = false
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if previous == (0xE2, 0x80), byte == 0x98 || byte == 0x99 {
+                curly = true
+                break
+            }
+            previous = (previous.1, byte)
+        }
+        return curly ? text.replacing("’", with: "'").replacing("‘", with: "'") : text
     }
 }

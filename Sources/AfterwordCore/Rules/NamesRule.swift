@@ -90,7 +90,7 @@ struct NamesRule: DocumentRule {
                 let foldedWord = word.utf8.allSatisfy({ $0 < 0x80 }) ? word.lowercased() : NameWords.folded(word)
                 for (candidate, foldedCandidate) in zip(expected, foldedExpected) where abs(candidate.word.count - length) <= 2 {
                     let sameLetters = foldedWord == foldedCandidate
-                    guard sameLetters || mayBeTypo else { continue }
+                    guard sameLetters || (mayBeTypo && foldedWord.utf8.first == foldedCandidate.utf8.first) else { continue }
                     let allowed = candidate.word.count >= 8 ? 2 : 1
                     let typo = mayBeTypo && word != candidate.word && NameWords.distance(foldedWord, foldedCandidate, limit: allowed) <= allowed
                     if sameLetters || typo {
@@ -127,9 +127,7 @@ struct NamesRule: DocumentRule {
         return []
     }
 
-    static func plainApostrophes(_ text: String) -> String {
-        text.contains("’") || text.contains("‘") ? text.replacing("’", with: "'").replacing("‘", with: "'") : text
-    }
+    static func plainApostrophes(_ text: String) -> String { Tokenizer.plainApostrophes(text) }
 
     /// Letters only, for comparing names whatever their punctuation.
     static func plain(_ text: String) -> String { text.filter { $0.isLetter } }

@@ -101,7 +101,7 @@ struct NoCallRule: SentenceRule {
 
     /// "call me", "feel free to ring me", "reach me on my mobile", "text me".
     private func askToBeCalled(_ s: Sentence) -> (Int, Int)? {
-        for position in 0..<(max(0, s.count - 1)) where ["call", "phone", "ring", "text", "buzz", "whatsapp", "dial", "telephone", "reach", "contact", "reached", "contacted"].contains(s.lower[position]) {
+        for position in 0..<(max(0, s.count - 1)) where s.tags[position].contains(.callVerb) && ["call", "phone", "ring", "text", "buzz", "whatsapp", "dial", "telephone", "reach", "contact", "reached", "contacted"].contains(s.lower[position]) {
             let next = s.lower[position + 1]
             guard next == "me" || next == "us" else { continue }
             if s.isNegated(position, window: 3) { continue }
@@ -130,8 +130,7 @@ struct NoCallRule: SentenceRule {
     /// "I'd love to grab a coffee and chat more", "are you free for a quick chat next week?".
     private func proposal(_ s: Sentence, _ input: RuleInput) -> (Int, Int)? {
         guard s.has([.callNoun, .talk, .meeting, .timeSlot]) else { return nil }
-        let proposing = proposingPositions(s)
-        guard let trigger = proposing.first else { return nil }
+        guard let trigger = firstProposal(s) else { return nil }
         for position in 0..<s.count where position > trigger {
             let tags = s.tags[position]
             let word = s.lower[position]
@@ -166,11 +165,11 @@ struct NoCallRule: SentenceRule {
         return nil
     }
 
-    /// Where the writer proposes something: "could we", "let's", "let me know if we can", "happy to",
+    /// The first place the writer proposes something: "could we", "let's", "let me know if we can", "happy to",
     /// "I'd love to", "are you free", "I'm available", "feel free to", a question to them.
-    private func proposingPositions(_ s: Sentence) -> [Int] {
+    private func firstProposal(_ s: Sentence) -> Int? {
         var found: [Int] = []
-        for position in 0..<s.count {
+        for position in 0..<s.count where found.isEmpty {
             let word = s.lower[position]
             let tags = s.tags[position]
             let next = position + 1 < s.count ? s.lower[position + 1] : ""
@@ -193,7 +192,7 @@ struct NoCallRule: SentenceRule {
             else if word == "open" && next == "to" { found.append(position) }
             else if word == "if", position + 1 < s.count, s.tags[position + 1].contains(.you) { found.append(position) }
         }
-        return found
+        return found.first
     }
 
     /// A phone number offered in the letter ("you can reach me on 07700 900123").

@@ -13,7 +13,7 @@ struct ProperRule: DocumentRule {
         "OKTA", "IEEE", "SWIFT", "IBAN", "CCPA", "FINRA", "USMLE", "TOEFL", "IELTS", "OSHA", "FEMA", "NOAA", "ASAP",
         "MSFT", "AAPL", "GOOG", "AMZN", "BERT", "LLMS", "RLHF", "PRINCE", "AGILE", "SAFE", "IKEA", "LEGO", "UNESCO",
         "WHO", "NHS", "IRS", "FBI", "CIA", "BBC", "CNN", "MBA", "CFA", "CPA", "PMP", "CISSP", "ITIL", "COVID",
-        "SAAS", "PAAS", "IAAS", "KPIS", "OKRS", "EMEA", "APAC", "LATAM", "DACH", "SOLID", "TODO", "README",
+        "SAAS", "PAAS", "IAAS", "KPIS", "OKRS", "STAR", "SMART", "RACI", "SWOT", "PEST", "MOSCOW", "FICO", "SAP", "EMEA", "APAC", "LATAM", "DACH", "SOLID", "TODO", "README",
     ]
 
     func check(_ input: RuleInput) -> [Flag] {
@@ -170,8 +170,9 @@ struct ProperRule: DocumentRule {
             guard token.kind == .word || token.kind == .number else { continue }
             defer { previousWord = index }
             let lower = token.lower
-            let cutesy = Lexicon.shared.words[lower]?.contains(.cutesy) == true && !(token.isCapitalized && !previousWordEndsSentence(tokens, index))
-            if cutesy || isCutesyPhrase(input, index) {
+            let cutesy = token.tags.contains(.cutesy) && Lexicon.shared.words[lower]?.contains(.cutesy) == true
+                && !(token.isCapitalized && !previousWordEndsSentence(tokens, index))
+            if cutesy || (token.startsPhrase && isCutesyPhrase(input, index)) {
                 flags.append(input.flag(.proper, .error, "\"\(input.analysis.text(token.start, token.end))\" is too cutesy for a professional thank-you", tokens: index, index))
             } else if Self.isStretched(lower) {
                 flags.append(input.flag(.proper, .error, "a stretched word; spell it plainly", tokens: index, index))
@@ -179,7 +180,7 @@ struct ProperRule: DocumentRule {
                 flags.append(input.flag(.proper, .warning, "an informal greeting; open with \"Dear …\" or \"Hello …\"", tokens: index, index))
             } else if isTextSpeak(tokens, index, previousWord) {
                 flags.append(input.flag(.proper, .error, "text-speak (\"\(input.analysis.text(token.start, token.end))\"); write the words out in full", tokens: index, index))
-            } else if ["i", "i'm", "i'd", "i've", "i'll", "im", "ive"].contains(lower), !token.isCapitalized, !(index + 1 < tokens.count && tokens[index + 1].lower == "." && index + 2 < tokens.count && tokens[index + 2].kind == .word) {
+            } else if lower.utf8.first == 0x69, !token.isCapitalized, ["i", "i'm", "i'd", "i've", "i'll", "im", "ive"].contains(lower), !(index + 1 < tokens.count && tokens[index + 1].lower == "." && index + 2 < tokens.count && tokens[index + 2].kind == .word) {
                 flags.append(input.flag(.proper, .error, "write \"I\" with a capital letter", tokens: index, index))
             } else if input.channel == .note, token.tags.contains(.stationery) {
                 flags.append(input.flag(.proper, .warning, "keep the card plain: no scented, glittery or cartoon stationery", tokens: index, index))
@@ -289,6 +290,7 @@ struct ProperRule: DocumentRule {
             else { return false }
             let english = !token.tags.isDisjoint(with: [.common, .enjoy, .thanks, .conversation, .generic, .appreciate, .eager])
             // Two-letter capitals are mostly codes ("US", "UK", "HR"); only emphatic words shout.
+            if token.lower.utf8.count < 2 { return false }
             if token.lower.utf8.count == 2 { return ["so", "my", "be", "do", "go", "oh"].contains(token.lower) }
             return english && token.lower != "i" || token.lower.count >= 6
         }
