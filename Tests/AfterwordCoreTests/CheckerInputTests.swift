@@ -48,6 +48,36 @@ import Testing
         #expect(finding?.excerpt == "confirm you received")
     }
 
+    @Test("a 100 KB recipient name, 4 MB of folded header lines and 400 KB of emoticons stay linear")
+    func hostileShapes() {
+        func seconds(_ make: @escaping (Int) -> Document) -> (Int) -> Double {
+            { size in
+                let document = make(size)
+                let start = ContinuousClock.now
+                _ = Checker().check(document)
+                let elapsed = ContinuousClock.now - start
+                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            }
+        }
+        let name = seconds { size in
+            var document = Document.parse("Dear Dana,\n\nThank you for your time.\n\nAlex", path: "t")
+            document.recipientName = String(repeating: "Dana Whitfield ", count: size)
+            return document
+        }
+        let folded = seconds { size in
+            Document.parse("Subject: Thank you\n" + String(repeating: " more subject words\n", count: size) + "\nThank you.", path: "t")
+        }
+        let faces = seconds { size in
+            Document.parse("Dear Dana,\n\nThank you " + String(repeating: ":) ;-) <3 ^_^ ", count: size) + "\n\nAlex", path: "t")
+        }
+        for measure in [name, folded, faces] {
+            _ = measure(500)
+            let small = measure(1_000)
+            let large = measure(10_000)
+            #expect(large < max(small, 0.002) * 40, "10x input took \(large / max(small, 1e-9))x the time")
+        }
+    }
+
     /// Work grows linearly: ten times the input takes well under a hundred times the time (a
     /// quadratic checker would take a hundred times as long). Repeated phrases that once made the
     /// checker backtrack are the input.

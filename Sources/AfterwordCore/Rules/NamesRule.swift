@@ -21,7 +21,8 @@ struct NamesRule: DocumentRule {
     }
 
     private func greeting(_ input: RuleInput, name: String) -> [Flag] {
-        let expected = NameWords.words(of: name)
+        var seen = Set<String>()
+        let expected = NameWords.words(of: name).filter { seen.insert($0).inserted }
         guard let greeting = input.analysis.greeting else {
             return [input.missing(.names, .warning, "open by greeting \(name) by name, spelled as on their card")]
         }
@@ -57,13 +58,16 @@ struct NamesRule: DocumentRule {
 
     /// Near-misses of the recipient's and the company's names in the letter ("Github" for "GitHub").
     private func spellings(_ input: RuleInput) -> [Flag] {
-        var expected: [(word: String, what: String)] = []
+        // Each distinct word once, with whose it is; the message is written only for a finding.
+        var expected: [(word: String, isCompany: Bool)] = []
+        var listed = Set<String>()
         if let company = input.document.company {
-            expected += NameWords.words(of: company).filter { !Self.companySuffixes.contains($0.lowercased()) && $0.count >= 3 }
-                .map { ($0, "the company is written \"\(company)\"") }
+            for word in NameWords.words(of: company) where !Self.companySuffixes.contains(word.lowercased()) && word.count >= 3 && listed.insert(word).inserted {
+                expected.append((word, true))
+            }
         }
         if let name = input.document.recipientName {
-            expected += NameWords.words(of: name).filter { $0.count >= 3 }.map { ($0, "their name is written \"\(name)\"") }
+            for word in NameWords.words(of: name) where word.count >= 3 && listed.insert(word).inserted { expected.append((word, false)) }
         }
         guard !expected.isEmpty else { return [] }
         // The role's words ("Consultant" beside "Tata Consultancy") are written as the user wrote them.
@@ -94,7 +98,10 @@ struct NamesRule: DocumentRule {
                     let allowed = candidate.word.count >= 8 ? 2 : 1
                     let typo = mayBeTypo && word != candidate.word && NameWords.distance(foldedWord, foldedCandidate, limit: allowed) <= allowed
                     if sameLetters || typo {
-                        flags.append(input.flag(.names, .error, "\"\(word)\" is not exact: \(candidate.what)", tokens: index, index))
+                        let what = candidate.isCompany
+                            ? "the company is written \"\(input.document.company ?? candidate.word)\""
+                            : "their name is written \"\(input.document.recipientName ?? candidate.word)\""
+                        flags.append(input.flag(.names, .error, "\"\(word)\" is not exact: \(what)", tokens: index, index))
                         reported = true
                         break
                     }
