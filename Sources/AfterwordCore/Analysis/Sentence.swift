@@ -8,6 +8,8 @@ struct Sentence: Sendable {
     let words: [Int]
     /// The tags of each word, including those of phrases that start at it.
     let tags: [Tags]
+    /// Every tag of the sentence together, to skip rules whose words do not occur.
+    let allTags: Tags
     /// For each word, the position just after the longest phrase starting there (position + 1 when none).
     let phraseEnd: [Int]
     /// Lower-cased words.
@@ -76,6 +78,7 @@ struct Sentence: Sendable {
             }
         }
         self.tags = tags
+        allTags = tags.reduce(into: Tags()) { $0.formUnion($1) }
         self.phraseEnd = phraseEnd
         let first = lower.first ?? ""
         let second = lower.count > 1 ? lower[1] : ""
@@ -88,13 +91,16 @@ struct Sentence: Sendable {
     }
 
     /// True when any word of the sentence carries `tag`.
-    func has(_ tag: Tags) -> Bool { tags.contains { !$0.isDisjoint(with: tag) } }
+    func has(_ tag: Tags) -> Bool { !allTags.isDisjoint(with: tag) }
 
     /// Positions of words carrying any of `tag`.
-    func positions(_ tag: Tags) -> [Int] { tags.indices.filter { !tags[$0].isDisjoint(with: tag) } }
+    func positions(_ tag: Tags) -> [Int] {
+        allTags.isDisjoint(with: tag) ? [] : tags.indices.filter { !tags[$0].isDisjoint(with: tag) }
+    }
 
     /// The first position in `range` (clamped to the sentence) whose word carries any of `tag`.
     func first(_ tag: Tags, in range: Range<Int>) -> Int? {
+        guard !allTags.isDisjoint(with: tag) else { return nil }
         let clamped = range.clamped(to: 0..<count)
         return clamped.first { !tags[$0].isDisjoint(with: tag) }
     }

@@ -14,7 +14,7 @@ extension Lexicons {
         """
     static let nudge = """
         bump, bumping, nudge, nudging, ping, pinging, remind, reminder, chase, chasing, prod, poke, top of your inbox,
-        back to the top
+        back to the top, pester you, pestering you, bother you again, bothering you again, trouble you again
         """
     static let resend = """
         resend, resending, resent, re send, re sending, send again, sending again, sending this again, forward again,

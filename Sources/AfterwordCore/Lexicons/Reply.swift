@@ -29,7 +29,8 @@ extension Lexicons {
         your impressions, your opinion, what you decide, what you decided, decide, made a call on, make a call on,
         how the search is going, how things are going, how the process is going, how things are progressing,
         anything new, movement, headway, hearing back, feedback, answer, info, what happens next, offer,
-        hear something, hear anything, where my application stands, where my candidacy stands, stands
+        hear something, hear anything, where my application stands, where my candidacy stands, stands,
+        had a chance to, had the chance to, had time to look
         """
     /// The candidate's application and its process.
     static let candidacy = """

@@ -13,13 +13,15 @@ extension Lexicons {
         """
     /// Waiting for something from them.
     static let wait = """
-        wait, await, awaiting, expect, anticipate, anticipation, look out for, standing by
+        wait, await, awaiting, expect, anticipate, anticipation, look out for, standing by, eye on my inbox,
+        watching my inbox, watch my inbox, checking my inbox, keep an eye out, keeping an eye out
         """
     static let eager = """
         eager, eagerly, keen, anxious, anxiously, excited, impatient
         """
     static let appreciate = """
-        appreciate, grateful, thankful, obliged, great, nice, helpful, wonderful, good, lovely, ideal, fantastic, amazing
+        appreciate, grateful, thankful, obliged, great, nice, helpful, wonderful, good, lovely, ideal, fantastic, amazing,
+        useful, valuable, welcome, brilliant, perfect
         """
     /// Asking them to tell the writer something.
     static let informMe = """

@@ -52,6 +52,8 @@ struct NoCallRule: SentenceRule {
         // "made a call on the role" is a decision.
         if end < s.count, s.lower[end] == "on", position > 1, ["make", "made", "making", "makes"].contains(s.lower[position - 2]) { return false }
         // A call that happened ("our call", "the phone interview") is no proposal; "a quick call" is.
+        // "hop on the phone" is a proposal, whatever the article.
+        if position >= 3, ["hop", "jump", "get", "hopping", "jumping"].contains(s.lower[position - 3]), s.lower[position - 2] == "on" { return true }
         var back = position - 1
         while back >= 0, back >= position - 3 {
             if Self.pastDeterminers.contains(s.lower[back]) { return false }
@@ -66,6 +68,12 @@ struct NoCallRule: SentenceRule {
     /// "I'll call you", "I will give you a ring", "we could phone you on Friday".
     private func offerToCall(_ s: Sentence) -> (Int, Int)? {
         for position in s.positions(.callVerb) where !s.isNegated(position) {
+            // "I plan to phone the office".
+            if position + 2 < s.count, ["phone", "call", "ring", "telephone"].contains(s.lower[position]), ["the", "your"].contains(s.lower[position + 1]),
+                ["office", "team", "line", "desk", "reception"].contains(s.lower[position + 2]), s.any(.me, in: max(0, position - 4)..<position)
+            {
+                return (position, position + 2)
+            }
             guard ["call", "phone", "ring", "dial", "buzz", "telephone", "calling", "phoning", "ringing", "facetime", "skype", "zoom", "whatsapp"].contains(s.lower[position])
                 || s.lower[position].hasPrefix("call") || s.lower[position].hasPrefix("ring")
             else { continue }
@@ -131,6 +139,16 @@ struct NoCallRule: SentenceRule {
     private func proposal(_ s: Sentence, _ input: RuleInput) -> (Int, Int)? {
         guard s.has([.callNoun, .talk, .meeting, .timeSlot]) else { return nil }
         guard let trigger = firstProposal(s) else { return nil }
+        // Drinks, coffee or lunch offered anywhere in the sentence ("Drinks after work sometime would be lovely").
+        let companyWords = Set(input.document.company.map { NameWords.words(of: $0).map { $0.lowercased() } } ?? [])
+        if let social = (0..<s.count).first(where: {
+            ["coffee", "lunch", "breakfast", "dinner", "drink", "drinks", "tea", "meetup"].contains(s.lower[$0]) && !s.isNegated($0, window: 3)
+                && !companyWords.contains(s.lower[$0]) && ($0 == 0 || ["a", "for", "grab", "over", "some", "get", "have", "quick", "and", "or", "virtual"].contains(s.lower[$0 - 1]))
+        }),
+            s.first(["thank", "thanks", "for"], in: max(0, social - 3)..<social) == nil
+        {
+            return (min(trigger, social), max(trigger, social))
+        }
         for position in 0..<s.count where position > trigger {
             let tags = s.tags[position]
             let word = s.lower[position]

@@ -101,10 +101,14 @@ struct NoReplyRule: SentenceRule {
                 }
             } else if (tags.contains(.wouldLike) || (lower == "appreciate" && isRequestingAppreciate(s, trigger))) && !isOwnSubject(s, trigger, allowFirstPerson: true) {
                 var after = s.phraseEnd[trigger]
+                var knowing = after < s.count && ["knowing", "hearing"].contains(s.lower[after])
                 if after < s.count, ["to", "knowing", "hearing"].contains(s.lower[after]) { after += 1 }
-                if after < s.count, ["know", "hear", "find", "learn"].contains(s.lower[after]) { after += 1 }
+                if after < s.count, ["know", "hear", "find", "learn"].contains(s.lower[after]) {
+                    after += 1
+                    knowing = true
+                }
                 while after < s.count, ["roughly", "approximately", "exactly", "out", "more", "about", "briefly", "generally"].contains(s.lower[after]) { after += 1 }
-                if after > s.phraseEnd[trigger], let hit = letMeKnowObject(s, after: after), !isOffer(s, after: trigger) {
+                if knowing, let hit = letMeKnowObject(s, after: after), !isOffer(s, after: trigger) {
                     return input.flag(.noReply, .error, Self.status, in: s, trigger, hit)
                 }
                 window = s.phraseEnd[trigger]..<(s.phraseEnd[trigger] + 8)
@@ -131,6 +135,12 @@ struct NoReplyRule: SentenceRule {
             {
                 // "a short note on where my application stands would really help me plan".
                 return input.flag(.noReply, .error, Self.status, in: s, object, help)
+            } else if lower == "would" || lower == "will", let help = ((trigger + 1)..<(trigger + 3)).clamped(to: 0..<s.count).first(where: { ["help", "helps"].contains(s.lower[$0]) }),
+                let know = s.first(["know", "hear", "learn"], in: help..<(help + 6)), know > 0, s.lower[know - 1] == "to",
+                let object = ((know + 1)..<(know + 6)).clamped(to: 0..<s.count).first(where: { isObject($0) })
+            {
+                // "It would help my planning to know the timeline".
+                return input.flag(.noReply, .error, Self.status, in: s, trigger, object)
             } else if lower == "be", trigger > 0, ["would", "will", "'d"].contains(s.lower[trigger - 1]) || s.lower[trigger - 1].hasSuffix("'d"),
                 let quality = ((trigger + 1)..<(trigger + 4)).clamped(to: 0..<s.count).first(where: { s.tags[$0].contains(.appreciate) || ["appreciated", "welcome", "welcomed"].contains(s.lower[$0]) }),
                 ((trigger + 1)..<quality).allSatisfy({ ["much", "greatly", "very", "really", "most", "highly", "so", "truly", "sincerely", "deeply"].contains(s.lower[$0]) })
@@ -210,7 +220,10 @@ struct NoReplyRule: SentenceRule {
 
     /// "could you", "can you", "would you", "will you", "are you able to".
     private func isModalYou(_ s: Sentence, _ position: Int) -> Bool {
-        guard s.tags[position].contains(.modal), position + 1 < s.count, s.tags[position + 1].contains(.you) else { return false }
+        if position == 0, s.lower[0] == "mind", s.count > 1, s.lower[1].hasSuffix("ing") { return true }
+        guard s.tags[position].contains(.modal), position + 1 < s.count,
+            s.tags[position + 1].contains(.you) || ["someone", "anyone", "somebody", "anybody"].contains(s.lower[position + 1])
+        else { return false }
         return !s.lower[position].hasPrefix("you")
     }
 
@@ -258,10 +271,11 @@ struct NoReplyRule: SentenceRule {
         let range = start..<(start + 12)
         if s.any(.status, in: range), let hit = s.first(.status, in: range), !s.isNegated(hit) { return s.phraseEnd[hit] - 1 }
         if let hit = s.first([.timeSlot, .callNoun, .meeting], in: start..<(start + 6)) { return hit }
-        guard ["when", "whether", "if", "how", "what", "where"].contains(s.lower[start]) else { return nil }
+        guard ["when", "whether", "if", "how", "what", "where", "which"].contains(s.lower[start]) else { return nil }
         if let hit = s.first([.timeSlot, .callNoun, .meeting, .talk, .candidacy], in: range) { return hit }
-        // "whether I'm through", "if my references have been contacted": about the writer's chances.
-        if start + 1 < s.count, s.tags[start + 1].contains(.me) { return start + 1 }
+        // "whether I'm through", "if my references have been contacted", "which areas I should work on":
+        // about the writer's chances.
+        if let me = s.first(.me, in: (start + 1)..<(start + 4)), !s.any(.offer, in: start..<(start + 8)) { return me }
         if let hit = s.first(["successful", "selected", "progressing", "progress", "proceed", "proceeding", "moving", "shortlisted", "considered", "running", "chosen", "advance", "advancing", "next"], in: range) {
             return hit
         }

@@ -107,7 +107,7 @@ struct OnceRule: SentenceRule {
         let previous = position > 0 ? s.lower[position - 1] : ""
         if s.isNegated(position, window: 2) { return nil }
         switch word {
-        case "top", "back":
+        case "top", "back", "pester", "pestering", "bother", "bothering", "trouble":
             return s.phraseEnd[position] - 1
         case _ where word.hasPrefix("bump"):
             return ["this", "my", "it", "up", "the", "thread", "email", "message"].contains(next) ? position + 1 : nil
@@ -117,7 +117,7 @@ struct OnceRule: SentenceRule {
             }
             return nil
         case _ where word.hasPrefix("ping") || word.hasPrefix("nudg") || word.hasPrefix("poke") || word.hasPrefix("prod"):
-            return ["you", "again", "this", "once", "the", "it"].contains(next) || ["gentle", "friendly", "quick", "a", "just"].contains(previous)
+            return ["you", "again", "this", "once", "the", "it"].contains(next) || ["gentle", "friendly", "quick", "a", "just", "little"].contains(previous)
                 ? position + (next.isEmpty ? 0 : 1) : nil
         case _ where word.hasPrefix("chas"):
             return ["up", "this", "my", "the", "you"].contains(next) ? position + 1 : nil
