@@ -82,7 +82,7 @@ struct CheckCommand: AsyncParsableCommand {
             data = FileManager.default.contents(atPath: path)
             guard data != nil else { throw UserError("\(path): cannot be read; check its permissions") }
         }
-        guard let data, let text = String(data: data, encoding: .utf8), !text.contains("\u{0}") else {
+        guard let data, !data.contains(0), let text = String(data: data, encoding: .utf8) else {
             throw UserError("\(path == "-" ? "<stdin>" : path): is not UTF-8 text; save the draft as UTF-8 text")
         }
         return text

@@ -33,7 +33,6 @@ struct Tags: OptionSet, Sendable, Hashable {
     static let appreciate = Tags(bit: 27)
     static let informMe = Tags(bit: 28)
     static let negation = Tags(bit: 29)
-    static let noNeed = Tags(bit: 30)
     static let you = Tags(bit: 31)
     static let me = Tags(bit: 32)
     static let thirdParty = Tags(bit: 33)

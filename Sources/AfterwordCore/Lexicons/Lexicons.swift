@@ -9,7 +9,7 @@ enum Lexicons {
         (.candidacy, candidacy), (.callNoun, callNouns), (.callVerb, callVerbs), (.talk, talk), (.meeting, meeting),
         (.timeSlot, timeSlot), (.arrange, arrange), (.followUp, followUp), (.checkIn, checkIn), (.nudge, nudge),
         (.resend, resend), (.please, please), (.modal, modal), (.hope, hope), (.wait, wait), (.eager, eager),
-        (.appreciate, appreciate), (.informMe, informMe), (.negation, negation), (.noNeed, noNeed), (.you, you),
+        (.appreciate, appreciate), (.informMe, informMe), (.negation, negation), (.you, you),
         (.me, me), (.thirdParty, thirdParty), (.deadline, deadline), (.textSpeak, textSpeak), (.cutesy, cutesy),
         (.informalGreeting, informalGreeting), (.stationery, stationery), (.salutation, salutation),
         (.honorific, honorifics), (.common, common), (.previous, previous), (.offer, offer), (.generic, generic),

@@ -48,11 +48,6 @@ extension Lexicons {
         no, not, never, nor, neither, without, none, nothing, needn't, dont, doesnt, didnt, wont, cant, cannot,
         shouldnt, isnt, nobody
         """
-    /// Words that release them from answering ("no need to reply", "no pressure").
-    static let noNeed = """
-        need, necessary, needed, required, obligation, obliged, obligated, pressure, rush, hurry, expectation,
-        worry, bother, require
-        """
     /// Determiners of an open request ("any news", "an update").
     static let any = """
         any, an, a, some, your, the, further, more

@@ -116,7 +116,7 @@ struct NoCallRule: SentenceRule {
             if ["reach", "contact"].contains(s.lower[position]) {
                 // "reach me at 07700…", "contact me on my mobile": only with a phone.
                 let after = (position + 2)..<(position + 6)
-                guard after.clamped(to: 0..<s.count).contains(where: { ["phone", "mobile", "cell", "number", "cellphone", "whatsapp", "telephone"].contains(s.lower[$0]) || input(s, $0) }) else { continue }
+                guard after.clamped(to: 0..<s.count).contains(where: { ["phone", "mobile", "cell", "number", "cellphone", "whatsapp", "telephone"].contains(s.lower[$0]) || isDigits(s, $0) }) else { continue }
             }
             return (position, position + 1)
         }
@@ -130,7 +130,8 @@ struct NoCallRule: SentenceRule {
         return nil
     }
 
-    private func input(_ s: Sentence, _ position: Int) -> Bool {
+    /// A run of three or more digits: part of a phone number.
+    private func isDigits(_ s: Sentence, _ position: Int) -> Bool {
         s.lower[position].allSatisfy(\.isNumber) && s.lower[position].count >= 3
     }
 

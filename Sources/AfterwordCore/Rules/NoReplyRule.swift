@@ -87,7 +87,8 @@ struct NoReplyRule: SentenceRule {
                     return input.flag(.noReply, .error, lower == "keep" || lower == "update" ? Self.status : Self.reply, in: s, trigger, s.phraseEnd[trigger] - 1)
                 }
                 if !isOffer(s, after: trigger), let hit = letMeKnowObject(s, after: s.phraseEnd[trigger]) {
-                    return input.flag(.noReply, .error, Self.status, in: s, trigger, hit)
+                    let aboutMeeting = s.tags[hit].contains(.timeSlot) || s.tags[hit].contains(.callNoun) || s.tags[hit].contains(.meeting) || s.tags[hit].contains(.talk)
+                    return input.flag(.noReply, .error, aboutMeeting ? Self.reply : Self.status, in: s, trigger, hit)
                 }
                 // A bare "let me know" / "pls lmk" with nothing offered asks for an answer.
                 if s.phraseEnd[trigger] >= s.count, !s.has(.offer), !s.lower.contains("if"), !s.lower.contains("should") {

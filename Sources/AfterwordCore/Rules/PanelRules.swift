@@ -6,6 +6,8 @@ enum PanelRules {
         let shingles = inputs.map { Shingles(words: $0.tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.lower)) }
         for first in inputs.indices {
             for second in inputs.indices where second > first {
+                // Sets too different in size cannot be near-duplicates: skip the comparison.
+                guard shingles[first].bound(shingles[second]) > EtiquetteLimits.distinctSimilarity else { continue }
                 let similarity = shingles[first].jaccard(shingles[second])
                 guard similarity > EtiquetteLimits.distinctSimilarity else { continue }
                 let percent = Int((similarity * 100).rounded())
@@ -50,31 +52,55 @@ enum PanelRules {
     }
 }
 
-/// The set of word n-grams of a text (hashed), for near-duplicate detection.
+/// The set of word n-grams of a text (hashed, sorted), for near-duplicate detection.
 struct Shingles: Sendable {
-    let set: Set<Int>
+    /// Distinct shingle hashes in ascending order: two sets are compared by one merge, no hashing.
+    let sorted: [Int]
 
     init(words: [String], size: Int = EtiquetteLimits.shingleSize) {
         guard words.count >= size else {
-            set = words.isEmpty ? [] : [words.joined(separator: " ").hashValue]
+            sorted = words.isEmpty ? [] : [words.joined(separator: " ").hashValue]
             return
         }
-        var set = Set<Int>(minimumCapacity: words.count)
+        var hashes: [Int] = []
+        hashes.reserveCapacity(words.count)
         for start in 0...(words.count - size) {
             var hasher = Hasher()
             for word in words[start..<start + size] { hasher.combine(word) }
-            set.insert(hasher.finalize())
+            hashes.append(hasher.finalize())
         }
-        self.set = set
+        hashes.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(hashes.count)
+        for hash in hashes where unique.last != hash { unique.append(hash) }
+        sorted = unique
     }
 
     /// Jaccard similarity: shared shingles over all shingles.
     func jaccard(_ other: Shingles) -> Double {
-        let (small, large) = set.count <= other.set.count ? (set, other.set) : (other.set, set)
-        guard !large.isEmpty else { return 0 }
+        let (a, b) = (sorted, other.sorted)
+        guard !a.isEmpty || !b.isEmpty else { return 0 }
+        var i = 0
+        var j = 0
         var shared = 0
-        for shingle in small where large.contains(shingle) { shared += 1 }
-        let union = small.count + large.count - shared
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        let union = a.count + b.count - shared
         return union == 0 ? 0 : Double(shared) / Double(union)
+    }
+
+    /// The highest Jaccard similarity two sets of these sizes can reach (all of the smaller one shared).
+    func bound(_ other: Shingles) -> Double {
+        let (small, large) = (min(sorted.count, other.sorted.count), max(sorted.count, other.sorted.count))
+        return large == 0 ? 0 : Double(small) / Double(large)
     }
 }
