@@ -100,9 +100,17 @@ public enum BoardDecoder {
         case let number as NSNumber: result = number.stringValue
         default: return nil
         }
-        let trimmed = result.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
+        // One line, spaces collapsed, the few entities some boards leave in their titles decoded.
+        var line = result.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for (entity, character) in entities where line.contains("&") {
+            line = line.replacingOccurrences(of: entity, with: character)
+        }
+        return line.isEmpty ? nil : line
     }
+
+    private static let entities = [
+        ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&nbsp;", " "), ("&amp;", "&"),
+    ]
 
     private static func shape(_ provider: BoardProvider, expected: String) -> WatchError {
         WatchError(

@@ -217,6 +217,11 @@ public struct BoardWatcher: Sendable {
         return .seconds(max(0, Int(date.timeIntervalSinceNow.rounded(.up))))
     }
 
+    /// An error's own words on one line.
+    static func oneLine(_ error: any Error) -> String {
+        String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
     /// A transport failure in one line.
     static func describe(_ error: any Error) -> WatchError {
         if let error = error as? HTTPClientError {
@@ -233,11 +238,11 @@ public struct BoardWatcher: Sendable {
                     code: .unknownBoard, message: "the board's address is not a valid URL; check the watch.* settings")
             }
             return WatchError(
-                code: .network, message: "the board could not be read (\(error)); it is tried again at the next check")
+                code: .network, message: "the board could not be read (\(oneLine(error))); it is tried again at the next check")
         }
         if error is CancellationError {
             return WatchError(code: .timeout, message: "stopped before the board answered")
         }
-        return WatchError(code: .network, message: "the board could not be reached (\(error)); check your connection")
+        return WatchError(code: .network, message: "the board could not be reached (\(oneLine(error))); check your connection")
     }
 }
