@@ -87,6 +87,14 @@ extension Workspace {
         }
     }
 
+    /// True when an interview (or an interviewer's company) on record is `company`, as openings are matched.
+    public func metAnyoneAt(_ company: String) throws -> Bool {
+        let store = try openStore()
+        return try storeCall { try store.acquaintances() }.contains {
+            CompanyName.same($0.interview.company, company) || CompanyName.same($0.interviewer.company ?? "", company)
+        }
+    }
+
     /// Every watched board with its last check and error.
     public func watchedBoards() throws -> [BoardSummary] {
         let store = try openStore()
