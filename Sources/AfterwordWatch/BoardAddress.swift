@@ -26,7 +26,8 @@ public struct BoardAddress: Sendable, Equatable, Hashable {
         var found: BoardAddress?
         var candidates: [(provider: BoardProvider, rest: [String])] = []
         for provider in BoardProvider.allCases {
-            guard let base = bases[provider], let baseParts = URLComponents(string: base), baseParts.host?.lowercased() == host,
+            guard let base = bases[provider], let baseParts = URLComponents(string: base),
+                baseParts.host?.lowercased() == host,
                 baseParts.port == components.port
             else { continue }
             let prefix = baseParts.path.split(separator: "/").map(String.init)
@@ -42,7 +43,9 @@ public struct BoardAddress: Sendable, Equatable, Hashable {
             case .ashby: candidate.rest.count == 1 && query("mode") == nil
             }
         }
-        if let chosen = shaped ?? candidates.first { found = BoardAddress(provider: chosen.provider, token: chosen.rest[0]) }
+        if let chosen = shaped ?? candidates.first {
+            found = BoardAddress(provider: chosen.provider, token: chosen.rest[0])
+        }
         if found == nil {
             switch host {
             case "boards.greenhouse.io", "job-boards.greenhouse.io", "boards.eu.greenhouse.io",

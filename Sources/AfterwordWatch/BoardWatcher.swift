@@ -179,14 +179,14 @@ public struct BoardWatcher: Sendable {
         if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limits.maxBytes {
             throw tooLarge()
         }
-        var body: [UInt8] = []
-        for try await chunk in response.body {
-            guard body.count + chunk.readableBytes <= limits.maxBytes else { throw tooLarge() }
+        var body = ByteBuffer()
+        for try await var chunk in response.body {
+            guard body.readableBytes + chunk.readableBytes <= limits.maxBytes else { throw tooLarge() }
             // A board that trickles its answer is as slow as one that never answers.
             guard ContinuousClock.now < deadline else { throw HTTPClientError.deadlineExceeded }
-            body.append(contentsOf: chunk.readableBytesView)
+            body.writeBuffer(&chunk)
         }
-        let postings = try BoardDecoder.postings(body, provider: board.provider)
+        let postings = try BoardDecoder.postings(body.withUnsafeReadableBytes { Data($0) }, provider: board.provider)
         return .postings(
             postings, etag: response.headers.first(name: "ETag"),
             lastModified: response.headers.first(name: "Last-Modified"))
@@ -238,11 +238,13 @@ public struct BoardWatcher: Sendable {
                     code: .unknownBoard, message: "the board's address is not a valid URL; check the watch.* settings")
             }
             return WatchError(
-                code: .network, message: "the board could not be read (\(oneLine(error))); it is tried again at the next check")
+                code: .network,
+                message: "the board could not be read (\(oneLine(error))); it is tried again at the next check")
         }
         if error is CancellationError {
             return WatchError(code: .timeout, message: "stopped before the board answered")
         }
-        return WatchError(code: .network, message: "the board could not be reached (\(oneLine(error))); check your connection")
+        return WatchError(
+            code: .network, message: "the board could not be reached (\(oneLine(error))); check your connection")
     }
 }

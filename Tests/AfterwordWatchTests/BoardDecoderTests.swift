@@ -1,20 +1,27 @@
 import AfterwordWatch
+import Foundation
 import Testing
 
 @Suite struct BoardDecoderTests {
     func decode(_ json: String, _ provider: BoardProvider) throws -> [BoardPosting] {
-        try BoardDecoder.postings(Array(json.utf8), provider: provider)
+        try BoardDecoder.postings(Data(json.utf8), provider: provider)
     }
 
     @Test("titles are one line with entities decoded, and a byte-order mark is no obstacle")
     func tidyTitles() throws {
-        let json = "\u{FEFF}" + #"{"jobs": [{"id": 7, "title": "  R&amp;D   Engineer\n(Platform) ", "location": null, "absolute_url": "u"}]}"#
-        #expect(try decode(json, .greenhouse) == [BoardPosting(id: "7", title: "R&D Engineer (Platform)", location: "", url: "u")])
+        let json =
+            "\u{FEFF}"
+            + #"{"jobs": [{"id": 7, "title": "  R&amp;D   Engineer\n(Platform) ", "location": null, "absolute_url": "u"}]}"#
+        #expect(
+            try decode(json, .greenhouse) == [
+                BoardPosting(id: "7", title: "R&D Engineer (Platform)", location: "", url: "u")
+            ])
     }
 
     @Test("a posting listed twice counts once; one without an id or title is skipped")
     func duplicates() throws {
-        let json = #"[{"id": "a", "text": "Engineer"}, {"id": "a", "text": "Engineer"}, {"text": "No id"}, {"id": "b"}]"#
+        let json =
+            #"[{"id": "a", "text": "Engineer"}, {"id": "a", "text": "Engineer"}, {"text": "No id"}, {"id": "b"}]"#
         #expect(try decode(json, .lever).map(\.id) == ["a"])
     }
 
@@ -36,7 +43,8 @@ import Testing
         #expect {
             try decode(#"{"jobs": []}"#, .lever)
         } throws: { error in
-            (error as? WatchError)?.code == .unexpectedJSON && (error as? WatchError)?.message.contains("a list of postings") == true
+            (error as? WatchError)?.code == .unexpectedJSON
+                && (error as? WatchError)?.message.contains("a list of postings") == true
         }
     }
 }
