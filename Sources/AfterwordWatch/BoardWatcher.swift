@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// One board to read: where, and what its last answer said, for a conditional request.
 public struct BoardRequest: Sendable, Equatable {
@@ -91,7 +92,10 @@ public struct BoardWatcher: Sendable {
             timeout: .init(connect: .seconds(10), read: Self.amount(limits.timeout)))
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = limits.concurrency
         configuration.httpVersion = .http1Only
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        // Its own event loop: a busy web server (or anything else on NIO's shared loops in this process)
+        // does not slow the boards down, nor the boards it.
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let client = HTTPClient(eventLoopGroupProvider: .shared(loops), configuration: configuration)
         var answers: [Int64: BoardAnswer] = [:]
         await withTaskGroup(of: (BoardRequest, BoardAnswer).self) { group in
             var pending = requests[...]
@@ -108,6 +112,7 @@ public struct BoardWatcher: Sendable {
             }
         }
         try? await client.shutdown()
+        try? await loops.shutdownGracefully()
         return answers
     }
 

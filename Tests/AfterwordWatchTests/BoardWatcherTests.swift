@@ -58,7 +58,10 @@ import Testing
         defer { server.stop() }
         let tokens = ["acme", "down", "malformed", "html", "huge", "loop", "slow-300", "nosuchboard"]
         let requests = tokens.enumerated().map { request(server, Int64($0.offset), .greenhouse, $0.element) }
-        let answers = await BoardWatcher(limits: Self.limits).fetch(requests)
+        // A cap of 2 MB is enough to refuse the 50 MB board
+        var limits = Self.limits
+        limits.maxBytes = 2 << 20
+        let answers = await BoardWatcher(limits: limits).fetch(requests)
         #expect(postings(answers[0])?.count == 2)
         #expect(failure(answers[1])?.code == .httpStatus)
         #expect(failure(answers[2])?.code == .notJSON)
