@@ -177,7 +177,7 @@ public struct BoardWatcher: Sendable {
             throw WatchError(
                 code: .notFound,
                 message:
-                    "the board does not exist (HTTP \(status)); check its address, or remove it and add the right one")
+                    "the board does not exist (HTTP \(status)); check its address on the company's careers page and add the right one")
         default:
             throw WatchError(code: .httpStatus, message: "the board answered HTTP \(status); check its address")
         }
