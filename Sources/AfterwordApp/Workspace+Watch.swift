@@ -210,7 +210,7 @@ extension Workspace {
 
     /// Openings seen on the watched boards, newest first, each with the people there who may remember you.
     /// - Parameters:
-    ///   - match: words that must all appear in the title (case-insensitive).
+    ///   - match: words that must all appear in the title or the company (case-insensitive).
     ///   - location: words that must all appear in the location.
     ///   - includeClosed: also the postings no longer listed.
     ///   - since: only those first seen at or after this time.
@@ -224,7 +224,7 @@ extension Workspace {
         let titleWords = words(match)
         let placeWords = words(location)
         let rows = try storeCall { try store.openings() }.filter { row in
-            let title = row.opening.title.lowercased()
+            let title = "\(row.opening.title) \(row.company)".lowercased()
             let place = row.opening.location.lowercased()
             return (includeClosed || row.opening.closedAt == nil) && row.opening.firstSeen >= (since ?? .distantPast)
                 && titleWords.allSatisfy(title.contains) && placeWords.allSatisfy(place.contains)
