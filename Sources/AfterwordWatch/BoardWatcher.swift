@@ -172,7 +172,8 @@ public struct BoardWatcher: Sendable {
                     message:
                         "the board's server failed (HTTP \(status)) after \(limits.attempts) tries; it is tried again at the next check"
                 ),
-                after: nil)
+                // A 503 may say when to come back; otherwise the backoff decides.
+                after: Self.retryAfter(response.headers.first(name: "Retry-After")))
         case 404, 410:
             throw WatchError(
                 code: .notFound,

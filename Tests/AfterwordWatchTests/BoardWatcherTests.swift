@@ -97,6 +97,18 @@ import Testing
         #expect(server.requests.count == 2)
     }
 
+    @Test("a 503 that says Retry-After is tried again after it, and read")
+    func unavailable() async throws {
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        var limits = Self.limits
+        limits.backoff = .seconds(60)  // only the board's Retry-After can make the second try come in time
+        limits.maxRetryAfter = .seconds(5)
+        let answers = await BoardWatcher(limits: limits).fetch([request(server, 1, .lever, "unavailable")])
+        #expect(postings(answers[1])?.count == 1)
+        #expect(server.requests.count == 2)
+    }
+
     @Test("an unchanged board is asked with its ETag and answers 304")
     func conditional() async throws {
         let server = try TestBoardServer()
