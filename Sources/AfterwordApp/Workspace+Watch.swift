@@ -87,6 +87,14 @@ extension Workspace {
         }
     }
 
+    /// True when an interview (or an interviewer's company) on record is `company`, as openings are matched.
+    public func metAnyoneAt(_ company: String) throws -> Bool {
+        let store = try openStore()
+        return try storeCall { try store.acquaintances() }.contains {
+            CompanyName.same($0.interview.company, company) || CompanyName.same($0.interviewer.company ?? "", company)
+        }
+    }
+
     /// Every watched board with its last check and error.
     public func watchedBoards() throws -> [BoardSummary] {
         let store = try openStore()
@@ -202,40 +210,43 @@ extension Workspace {
 
     /// Openings seen on the watched boards, newest first, each with the people there who may remember you.
     /// - Parameters:
-    ///   - match: words that must all appear in the title (case-insensitive).
+    ///   - match: words that must all appear in the title or the company (case-insensitive).
     ///   - location: words that must all appear in the location.
     ///   - includeClosed: also the postings no longer listed.
-    public func rememberedOpenings(match: String? = nil, location: String? = nil, includeClosed: Bool = true) throws
-        -> [RememberedOpening]
-    {
+    ///   - since: only those first seen at or after this time.
+    public func rememberedOpenings(
+        match: String? = nil, location: String? = nil, includeClosed: Bool = true, since: Date? = nil
+    ) throws -> [RememberedOpening] {
         let store = try openStore()
-        let rows = try storeCall { try store.openings() }
-        let acquaintances = try storeCall { try store.acquaintances() }
-        let clock = now
-        let reconnects = try storeCall { try store.reconnects() }
         func words(_ text: String?) -> [String] {
             (text ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         }
         let titleWords = words(match)
         let placeWords = words(location)
-        var results: [RememberedOpening] = []
-        for row in rows {
-            if !includeClosed, row.opening.closedAt != nil { continue }
-            let title = row.opening.title.lowercased()
+        let rows = try storeCall { try store.openings() }.filter { row in
+            let title = "\(row.opening.title) \(row.company)".lowercased()
             let place = row.opening.location.lowercased()
-            guard titleWords.allSatisfy(title.contains), placeWords.allSatisfy(place.contains) else { continue }
+            return (includeClosed || row.opening.closedAt == nil) && row.opening.firstSeen >= (since ?? .distantPast)
+                && titleWords.allSatisfy(title.contains) && placeWords.allSatisfy(place.contains)
+        }
+        // Most days there is nothing new: the people are looked up only for openings to show.
+        guard !rows.isEmpty else { return [] }
+        var atCompany: [String: [Acquaintance]] = [:]
+        for seat in try storeCall({ try store.acquaintances() }) {
+            let keys = Set([CompanyName.key(seat.interview.company), CompanyName.key(seat.interviewer.company ?? "")])
+            for key in keys where !key.isEmpty { atCompany[key, default: []].append(seat) }
+        }
+        let reconnects = try storeCall { try store.reconnects() }
+        let clock = now
+        return rows.map { row in
             var byPerson: [Int64: RememberedPerson] = [:]
-            for seat in acquaintances
-            where CompanyName.same(seat.interview.company, row.company)
-                || CompanyName.same(seat.interviewer.company ?? "", row.company)
-            {
+            for seat in atCompany[CompanyName.key(row.company)] ?? [] {
                 let id = seat.interviewer.id ?? 0
                 var person =
                     byPerson[id]
                     ?? RememberedPerson(
                         interviewerId: id, name: seat.interviewer.name, met: seat.interview.startsAt,
-                        role: seat.interview.role, thanked: nil,
-                        markedMet: seat.markedMetAt != nil)
+                        role: seat.interview.role, thanked: nil, markedMet: seat.markedMetAt != nil)
                 if seat.interview.startsAt >= person.met {
                     person.met = seat.interview.startsAt
                     person.role = seat.interview.role
@@ -250,19 +261,16 @@ extension Workspace {
                 return left.name < right.name
             }
             for index in people.indices {
-                let id = people[index].interviewerId
+                let marks = reconnects[people[index].interviewerId] ?? []
                 let history = ReconnectPolicy.History(
                     thankedAt: people[index].thanked, markedMetAt: people[index].markedMet ? clock : nil,
-                    lastReconnectAt: Self.lastReconnect(reconnects[id] ?? [], notAbout: row.opening.id))
+                    lastReconnectAt: Self.lastReconnect(marks, notAbout: row.opening.id))
                 people[index].reconnectRefusal = ReconnectPolicy.refusal(
                     to: people[index].name, history: history, now: clock)
-                people[index].reconnectDraftId = try storeCall {
-                    try store.reconnectDraft(openingId: row.opening.id ?? 0, interviewerId: id)
-                }?.id
+                people[index].reconnectDraftId = marks.filter { $0.openingId == row.opening.id }.map(\.draftId).max()
             }
-            results.append(RememberedOpening(opening: row.opening, company: row.company, people: people))
+            return RememberedOpening(opening: row.opening, company: row.company, people: people)
         }
-        return results
     }
 
     /// Composes (and stores, for `send`) a reconnect note to a person you met about a new opening at their company.

@@ -11,8 +11,8 @@ struct OpeningsCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("Only titles with these words, e.g. \"engineer\".", valueName: "words")) var match:
-        String?
+    @Option(help: ArgumentHelp("Only titles (or companies) with these words, e.g. \"engineer\".", valueName: "words"))
+    var match: String?
     @Option(help: ArgumentHelp("Only locations with these words, e.g. remote.", valueName: "words")) var location:
         String?
     @Flag(help: "Leave out postings that are no longer listed.") var openOnly = false

@@ -23,10 +23,12 @@ struct ReconnectCommand: AsyncParsableCommand {
     @Flag(help: "You met this person and thanked them another way: allow a reconnect without a thank-you on record.")
     var markMet = false
     @Flag(help: "Write the note afresh although one about this opening exists.") var recompose = false
-    @Flag(help: "Open the note in $EDITOR before it is stored.") var edit = false
+    @Flag(help: "Open the note in $EDITOR; what you save is stored and checked again.") var edit = false
 
     func run() async throws {
-        let openingId = try parseID(opening, "opening")
+        guard let openingId = Int64(opening.trimmingCharacters(in: CharacterSet(charactersIn: "# "))), openingId > 0 else {
+            throw UserError("the opening's id must be a positive number, not \"\(opening)\"; see `afterword openings`")
+        }
         let interviewerId = try parseID(to, "interviewer")
         let workspace = global.workspace
         var reviewed = try workspace.reconnect(

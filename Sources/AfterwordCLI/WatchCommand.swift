@@ -31,6 +31,11 @@ struct WatchCommand: AsyncParsableCommand {
 
         func run() async throws {
             let board = try global.workspace.watchBoard(company: company, url: url)
+            if !(try global.workspace.metAnyoneAt(board.company)) {
+                Console.note(
+                    "nobody you met at \"\(board.company)\" is on record, so its openings will name nobody who may remember you; check the spelling against `afterword interview list`"
+                )
+            }
             if output.json {
                 try Console.json(JSONShape.Created(id: board.id ?? 0))
             } else {

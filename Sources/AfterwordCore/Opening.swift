@@ -75,13 +75,14 @@ public enum CompanyName {
         "plc", "pty", "oy", "ab", "srl", "spa", "kk", "technologies", "labs", "hq",
     ]
 
-    /// The words of the name, lower-cased, without punctuation and legal suffixes.
+    /// The words of the name run together, lower-cased, without punctuation, a leading "the" and legal suffixes:
+    /// "The Acme Company, Inc." and "acme" have the same key, and so have "Acme Analytics" and "AcmeAnalytics".
     public static func key(_ name: String) -> String {
-        let words = name.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
+        var words = name.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
             .split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        var kept = words
-        while kept.count > 1, let last = kept.last, suffixes.contains(last) { kept.removeLast() }
-        return kept.joined(separator: " ")
+        if words.count > 1, words[0] == "the" { words.removeFirst() }
+        while words.count > 1, let last = words.last, suffixes.contains(last) { words.removeLast() }
+        return words.joined()
     }
 
     /// True when both names mean the same company.

@@ -47,7 +47,10 @@ public struct OpeningRow: Sendable, Equatable {
 public struct ReconnectMark: Sendable, Equatable {
     public var interviewerId: Int64
     public var openingId: Int64
+    /// When it was written (a draft) or sent, scheduled or handed over (a message).
     public var at: Date
+    /// The reconnect draft.
+    public var draftId: Int64
 }
 
 /// One seat of a person on an interview's panel, with what was sent to them for it.
@@ -225,13 +228,13 @@ extension AppDatabase {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT interviewerId, openingId, createdAt FROM draft WHERE openingId IS NOT NULL
+                    SELECT interviewerId, openingId, createdAt, id FROM draft WHERE openingId IS NOT NULL
                     UNION ALL
-                    SELECT interviewerId, openingId, COALESCE(sentAt, scheduledAt, createdAt) FROM message
+                    SELECT interviewerId, openingId, COALESCE(sentAt, scheduledAt, createdAt), draftId FROM message
                     WHERE openingId IS NOT NULL AND state IN ('scheduled', 'sending', 'sent', 'uncertain')
                     """)
             return Dictionary(
-                grouping: rows.map { ReconnectMark(interviewerId: $0[0], openingId: $0[1], at: $0[2]) },
+                grouping: rows.map { ReconnectMark(interviewerId: $0[0], openingId: $0[1], at: $0[2], draftId: $0[3]) },
                 by: \.interviewerId)
         }
     }

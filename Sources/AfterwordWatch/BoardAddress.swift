@@ -24,14 +24,27 @@ public struct BoardAddress: Sendable, Equatable, Hashable {
         let parts = components.path.split(separator: "/").map(String.init)
         func query(_ name: String) -> String? { components.queryItems?.first { $0.name == name }?.value }
         var found: BoardAddress?
-        for (provider, base) in bases {
-            guard let baseParts = URLComponents(string: base), baseParts.host?.lowercased() == host,
+        var candidates: [(provider: BoardProvider, rest: [String])] = []
+        for provider in BoardProvider.allCases {
+            guard let base = bases[provider], let baseParts = URLComponents(string: base),
+                baseParts.host?.lowercased() == host,
                 baseParts.port == components.port
             else { continue }
             let prefix = baseParts.path.split(separator: "/").map(String.init)
             if parts.count > prefix.count, Array(parts.prefix(prefix.count)) == prefix {
-                found = BoardAddress(provider: provider, token: parts[prefix.count])
+                candidates.append((provider, Array(parts.dropFirst(prefix.count))))
             }
+        }
+        // Providers sharing one base are told apart by their endpoints' shapes: `…/jobs`, `?mode=json`.
+        let shaped = candidates.first { candidate in
+            switch candidate.provider {
+            case .greenhouse: candidate.rest.count > 1 && candidate.rest[1] == "jobs"
+            case .lever: query("mode") != nil
+            case .ashby: candidate.rest.count == 1 && query("mode") == nil
+            }
+        }
+        if let chosen = shaped ?? candidates.first {
+            found = BoardAddress(provider: chosen.provider, token: chosen.rest[0])
         }
         if found == nil {
             switch host {

@@ -21,7 +21,7 @@ public struct BoardPosting: Sendable, Equatable, Hashable {
 public enum BoardDecoder {
     /// The postings in `body`, as `provider` documents them.
     /// - Throws: ``WatchError`` for HTML, malformed JSON, or JSON of another shape.
-    public static func postings(_ body: [UInt8], provider: BoardProvider) throws(WatchError) -> [BoardPosting] {
+    public static func postings(_ body: Data, provider: BoardProvider) throws(WatchError) -> [BoardPosting] {
         let head = body.prefix(512).drop {
             $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
         }
@@ -33,7 +33,7 @@ public enum BoardDecoder {
             )
         }
         let json: Any
-        let text = body.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(body.dropFirst(3)) : Data(body)
+        let text = body.starts(with: [0xEF, 0xBB, 0xBF]) ? body.dropFirst(3) : body
         do {
             json = try JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed])
         } catch {
@@ -100,9 +100,18 @@ public enum BoardDecoder {
         case let number as NSNumber: result = number.stringValue
         default: return nil
         }
-        let trimmed = result.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
+        // One line, spaces collapsed, the few entities some boards leave in their titles decoded.
+        var line = result.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for (entity, character) in entities where line.contains("&") {
+            line = line.replacingOccurrences(of: entity, with: character)
+        }
+        return line.isEmpty ? nil : line
     }
+
+    private static let entities = [
+        ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&nbsp;", " "),
+        ("&amp;", "&"),
+    ]
 
     private static func shape(_ provider: BoardProvider, expected: String) -> WatchError {
         WatchError(

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// One board to read: where, and what its last answer said, for a conditional request.
 public struct BoardRequest: Sendable, Equatable {
@@ -91,7 +92,10 @@ public struct BoardWatcher: Sendable {
             timeout: .init(connect: .seconds(10), read: Self.amount(limits.timeout)))
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = limits.concurrency
         configuration.httpVersion = .http1Only
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        // Its own event loop: a busy web server (or anything else on NIO's shared loops in this process)
+        // does not slow the boards down, nor the boards it.
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let client = HTTPClient(eventLoopGroupProvider: .shared(loops), configuration: configuration)
         var answers: [Int64: BoardAnswer] = [:]
         await withTaskGroup(of: (BoardRequest, BoardAnswer).self) { group in
             var pending = requests[...]
@@ -108,6 +112,7 @@ public struct BoardWatcher: Sendable {
             }
         }
         try? await client.shutdown()
+        try? await loops.shutdownGracefully()
         return answers
     }
 
@@ -167,26 +172,27 @@ public struct BoardWatcher: Sendable {
                     message:
                         "the board's server failed (HTTP \(status)) after \(limits.attempts) tries; it is tried again at the next check"
                 ),
-                after: nil)
+                // A 503 may say when to come back; otherwise the backoff decides.
+                after: Self.retryAfter(response.headers.first(name: "Retry-After")))
         case 404, 410:
             throw WatchError(
                 code: .notFound,
                 message:
-                    "the board does not exist (HTTP \(status)); check its address, or remove it and add the right one")
+                    "the board does not exist (HTTP \(status)); check its address on the company's careers page and add the right one")
         default:
             throw WatchError(code: .httpStatus, message: "the board answered HTTP \(status); check its address")
         }
         if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limits.maxBytes {
             throw tooLarge()
         }
-        var body: [UInt8] = []
-        for try await chunk in response.body {
-            guard body.count + chunk.readableBytes <= limits.maxBytes else { throw tooLarge() }
+        var body = ByteBuffer()
+        for try await var chunk in response.body {
+            guard body.readableBytes + chunk.readableBytes <= limits.maxBytes else { throw tooLarge() }
             // A board that trickles its answer is as slow as one that never answers.
             guard ContinuousClock.now < deadline else { throw HTTPClientError.deadlineExceeded }
-            body.append(contentsOf: chunk.readableBytesView)
+            body.writeBuffer(&chunk)
         }
-        let postings = try BoardDecoder.postings(body, provider: board.provider)
+        let postings = try BoardDecoder.postings(body.withUnsafeReadableBytes { Data($0) }, provider: board.provider)
         return .postings(
             postings, etag: response.headers.first(name: "ETag"),
             lastModified: response.headers.first(name: "Last-Modified"))
@@ -217,6 +223,11 @@ public struct BoardWatcher: Sendable {
         return .seconds(max(0, Int(date.timeIntervalSinceNow.rounded(.up))))
     }
 
+    /// An error's own words on one line.
+    static func oneLine(_ error: any Error) -> String {
+        String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
     /// A transport failure in one line.
     static func describe(_ error: any Error) -> WatchError {
         if let error = error as? HTTPClientError {
@@ -233,11 +244,13 @@ public struct BoardWatcher: Sendable {
                     code: .unknownBoard, message: "the board's address is not a valid URL; check the watch.* settings")
             }
             return WatchError(
-                code: .network, message: "the board could not be read (\(error)); it is tried again at the next check")
+                code: .network,
+                message: "the board could not be read (\(oneLine(error))); it is tried again at the next check")
         }
         if error is CancellationError {
             return WatchError(code: .timeout, message: "stopped before the board answered")
         }
-        return WatchError(code: .network, message: "the board could not be reached (\(error)); check your connection")
+        return WatchError(
+            code: .network, message: "the board could not be reached (\(oneLine(error))); check your connection")
     }
 }

@@ -158,6 +158,7 @@ struct DraftController: Sendable {
                 "interviewId": draft.interviewId, "company": draftContext.detail.interview.company, "role": draftContext.detail.interview.role,
                 "state": entry?.state.rawValue, "stateNote": stateNote, "uncertain": entry?.state == .uncertain ? true : nil,
                 "settled": Self.settled(entry?.state, person: person.name), "cardSizes": NoteCard.Size.allCases.map(\.rawValue),
+                "reconnect": draft.isReconnect ? true : nil,
             ])
         ) { $1 }
         return try site.page("draft", title: "Draft to \(person.name)", tab: nil, page, request: request, error: error, status: status)

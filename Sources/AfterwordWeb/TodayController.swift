@@ -80,7 +80,7 @@ struct TodayController: Sendable {
 
     static func recentOpenings(_ workspace: Workspace, now: Date) throws -> [RememberedOpening] {
         let since = now.addingTimeInterval(-Double(openingDays) * 86_400)
-        return try workspace.rememberedOpenings(includeClosed: false).filter { $0.opening.firstSeen >= since && !$0.people.isEmpty }
+        return try workspace.rememberedOpenings(includeClosed: false, since: since).filter { !$0.people.isEmpty }
             .prefix(openingRows).map { $0 }
     }
 

@@ -5,7 +5,7 @@ extension Views {
         <h1>Openings</h1>
         <p>New roles on the job boards you watch, at companies you interviewed with, and the people there who may remember you.</p>
         <form method="get" action="/openings" class="filters" role="search">
-        <div class="field"><label for="match">Title has</label><input id="match" name="match" maxlength="200" value="{{match}}" placeholder="engineer"></div>
+        <div class="field"><label for="match">Title or company has</label><input id="match" name="match" maxlength="200" value="{{match}}" placeholder="engineer"></div>
         <div class="field"><label for="location">Location has</label><input id="location" name="location" maxlength="200" value="{{location}}" placeholder="remote"></div>
         <button type="submit">Filter</button>{{#filtered}} <a href="/openings">Show all</a>{{/filtered}}
         </form>

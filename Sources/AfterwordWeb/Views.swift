@@ -262,7 +262,7 @@ struct Views: Sendable {
 
     static let draft = #"""
         {{<layout}}{{$content}}
-        <h1>Thank-you to {{person}}</h1>
+        <h1>{{#reconnect}}Reconnect note{{/reconnect}}{{^reconnect}}Thank-you{{/reconnect}} to {{person}}</h1>
         <dl class="facts">
         <dt>Channel</dt><dd>{{channelName}}</dd>
         <dt>To</dt><dd>{{recipient}}</dd>

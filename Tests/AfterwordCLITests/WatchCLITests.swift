@@ -50,8 +50,9 @@ extension CLI {
             try cli.run(
                 ["watch", "add", "Acme Analytics, Inc.", "https://boards.greenhouse.io/acme"], environment: later
             ).status == 0)
-        #expect(
-            try cli.run(["watch", "add", "Globex", "https://jobs.lever.co/globex"], environment: later).status == 0)
+        let unknown = try cli.run(["watch", "add", "Globex", "https://jobs.lever.co/globex"], environment: later)
+        #expect(unknown.status == 0)
+        #expect(unknown.stderr.contains("nobody you met at \"Globex\" is on record"))
         // When the boards are checked
         let check = try cli.run(["watch", "check"], environment: later)
         #expect(check.status == 0, "\(check.stderr)")
@@ -188,6 +189,11 @@ extension CLI {
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains("is not a Greenhouse, Lever or Ashby job board"))
         #expect(try cli.run(["config", "set", "watch.lever", "ftp://x"]).status == 2)
+        let opening = try cli.run(["reconnect", "first", "--to", "1"])
+        #expect(opening.status == 2)
+        #expect(opening.stderr == "error: the opening's id must be a positive number, not \"first\"; see `afterword openings`\n")
+        let missing = try cli.run(["reconnect", "9", "--to", "1"])
+        #expect(missing.stderr == "error: no opening with id 9; see `afterword openings` for the openings seen\n")
     }
 
     @Test("suggestions come from the interviewers' e-mail domains, as guesses to confirm")

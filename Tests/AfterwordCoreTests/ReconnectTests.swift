@@ -110,6 +110,8 @@ import Testing
     func companyNames() {
         #expect(CompanyName.same("Acme, Inc.", "acme"))
         #expect(CompanyName.same("Globex GmbH", "GLOBEX"))
+        #expect(CompanyName.same("The Initech Company", "Initech"))
+        #expect(CompanyName.same("AcmeAnalytics", "Acme Analytics"))
         #expect(!CompanyName.same("Acme Analytics", "Acme"))
         #expect(!CompanyName.same("", ""))
     }

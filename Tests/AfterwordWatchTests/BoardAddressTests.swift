@@ -27,6 +27,15 @@ import Testing
         #expect(address == BoardAddress(provider: .lever, token: "globex"))
     }
 
+    @Test("providers sharing one configured base are told apart by their endpoints")
+    func sharedBase() throws {
+        let base = "http://127.0.0.1:8123"
+        let bases: [BoardProvider: String] = [.greenhouse: base, .lever: base, .ashby: base]
+        #expect(try BoardAddress(recognizing: "\(base)/acme/jobs", bases: bases).provider == .greenhouse)
+        #expect(try BoardAddress(recognizing: "\(base)/globex?mode=json", bases: bases).provider == .lever)
+        #expect(try BoardAddress(recognizing: "\(base)/initech", bases: bases).provider == .ashby)
+    }
+
     @Test(
         "a board that is none of the three is refused in one line that says what to give",
         arguments: [

@@ -88,6 +88,7 @@ struct WebOpeningsTests {
             let location = try #require(done.headers[.location])
             #expect(location.hasPrefix("/drafts/"))
             let draft = try await web.get(location)
+            #expect(draft.body.contains("<h1>Reconnect note to Dana Whitfield</h1>"))
             #expect(draft.body.contains("Thank you again for your time when we spoke in"))
             #expect(draft.body.contains("Staff Engineer position (Remote)"))
             // A second reconnect to Dana is offered as the draft already written

@@ -49,11 +49,13 @@ public final class TestBoardServer: @unchecked Sendable {
         return log.split(separator: "\n").map(String.init)
     }
 
+    /// Stops the server and removes its copy of the fixtures.
     public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+        try? FileManager.default.removeItem(at: root)
     }
 
     deinit { stop() }

@@ -9,6 +9,7 @@ Tokens that misbehave, whatever the provider:
   slow-<ms>[-anything]   waits <ms> milliseconds, then answers a small board
   ratelimited            429 with Retry-After: 1 on the first request, the fixture after
   down                   500 every time
+  unavailable            503 with Retry-After: 1 on the first request, a small board after
   malformed              200 with broken JSON
   html                   200 with a web page
   huge                   200 with 50 MB of JSON-looking bytes and no Content-Length
@@ -81,6 +82,13 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_body(429, b'{"error": "slow down"}', headers=[("Retry-After", "1")])
         if token == "down":
             return self.send_body(500, b"internal error", content_type="text/plain")
+        if token == "unavailable":
+            with LOCK:
+                first = SEEN.get(self.path) is None
+                SEEN[self.path] = True
+            if first:
+                return self.send_body(503, b"maintenance", content_type="text/plain", headers=[("Retry-After", "1")])
+            return self.send_body(200, json.dumps(small_board(provider, token)).encode())
         if token == "malformed":
             return self.send_body(200, b'{"jobs": [{"id": 1, "title": "Engineer",')
         if token == "html":

@@ -1,0 +1,78 @@
+import AfterwordCore
+import Foundation
+import Testing
+
+@testable import AfterwordStore
+
+@Suite struct WatchStoreTests {
+    let day = 86_400.0
+    let start = ISO8601DateFormatter().date(from: "2026-09-01T12:00:00Z")!
+
+    func posting(_ id: String, _ title: String) -> ListedPosting {
+        ListedPosting(
+            externalId: id, title: title, location: "Remote", url: "https://boards.greenhouse.io/acme/jobs/\(id)")
+    }
+
+    @Test("reads are diffed by the board's posting id: new stored, missing closed and kept, a returning one reopened")
+    func diff() throws {
+        // Given a board read once with two postings
+        let store = try AppDatabase.inMemory()
+        let board = try store.addBoard(
+            WatchedBoard(company: "Acme", provider: "greenhouse", token: "acme", addedAt: start))
+        let id = try #require(board.id)
+        let first = try store.recordBoardRead(
+            boardId: id, postings: [posting("1", "Engineer"), posting("2", "Designer")], etag: "\"a\"",
+            lastModified: nil, now: start)
+        #expect(first.new.map(\.title) == ["Engineer", "Designer"])
+        // When the designer is dropped and a renamed engineer role and a new one are listed
+        let second = try store.recordBoardRead(
+            boardId: id, postings: [posting("1", "Senior Engineer"), posting("3", "Analyst")], etag: "\"b\"",
+            lastModified: nil,
+            now: start.addingTimeInterval(day))
+        // Then only the analyst is new, the designer is closed but kept, the engineer renamed
+        #expect(second.closed == 1)
+        #expect(second.new.map(\.title) == ["Analyst"])
+        var openings = try store.openings().map(\.opening)
+        #expect(openings.count == 3)
+        #expect(openings.first { $0.externalId == "2" }?.closedAt == start.addingTimeInterval(day))
+        #expect(openings.first { $0.externalId == "1" }?.title == "Senior Engineer")
+        #expect(openings.first { $0.externalId == "1" }?.firstSeen == start)
+        // And a designer listed again is open again, not new
+        let third = try store.recordBoardRead(
+            boardId: id,
+            postings: [posting("1", "Senior Engineer"), posting("2", "Designer"), posting("3", "Analyst")], etag: nil,
+            lastModified: nil, now: start.addingTimeInterval(2 * day))
+        #expect(third.new.isEmpty)
+        openings = try store.openings().map(\.opening)
+        #expect(openings.allSatisfy { $0.closedAt == nil })
+        #expect(try store.boards().first?.etag == nil)
+    }
+
+    @Test("a failed read records the error and the time, and changes no posting; the next good read clears the error")
+    func failure() throws {
+        let store = try AppDatabase.inMemory()
+        let id = try #require(
+            try store.addBoard(WatchedBoard(company: "Acme", provider: "lever", token: "acme", addedAt: start)).id)
+        _ = try store.recordBoardRead(
+            boardId: id, postings: [posting("1", "Engineer")], etag: "\"a\"", lastModified: nil, now: start)
+        try store.recordBoardFailure(
+            boardId: id, error: "the board answered with a web page, not JSON", now: start.addingTimeInterval(day))
+        let failed = try #require(try store.boards().first)
+        #expect(failed.error == "the board answered with a web page, not JSON")
+        #expect(failed.checkedAt == start.addingTimeInterval(day))
+        #expect(failed.etag == "\"a\"")
+        #expect(try store.openings().map(\.opening.closedAt) == [nil])
+        _ = try store.recordBoardRead(
+            boardId: id, postings: nil, etag: nil, lastModified: nil, now: start.addingTimeInterval(2 * day))
+        #expect(try store.boards().first?.error == nil)
+    }
+
+    @Test("the same board cannot be watched twice")
+    func twice() throws {
+        let store = try AppDatabase.inMemory()
+        _ = try store.addBoard(WatchedBoard(company: "Acme", provider: "ashby", token: "acme", addedAt: start))
+        #expect(throws: StoreError.self) {
+            try store.addBoard(WatchedBoard(company: "Acme Inc", provider: "ashby", token: "acme", addedAt: start))
+        }
+    }
+}
