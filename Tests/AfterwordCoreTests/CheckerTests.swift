@@ -240,6 +240,27 @@ func goodEmail(adding sentence: String) -> String {
         #expect(!Checker().check([a, c]).joined().contains { $0.rule == .distinct })
     }
 
+    @Test("prefix filtering finds every pair above the threshold that comparing all pairs finds")
+    func candidatePairsAreExact() {
+        var generator = SystemRandomNumberGenerator()
+        let vocabulary = (0..<40).map { "w\($0)" }
+        var above = 0
+        for _ in 0..<20 {
+            let base = (0..<30).map { _ in vocabulary.randomElement(using: &generator) ?? "w0" }
+            let texts = (0..<25).map { _ in
+                let rate = Int.random(in: 0..<5, using: &generator)
+                return base.map { Int.random(in: 0..<30, using: &generator) < rate ? vocabulary.randomElement(using: &generator) ?? "w1" : $0 }
+            }
+            let sets = texts.map { Shingles(words: $0) }
+            var brute: [(Int, Int)] = []
+            for a in sets.indices { for b in sets.indices where b > a && sets[a].jaccard(sets[b]) > 0.6 { brute.append((a, b)) } }
+            let candidates = Set(Shingles.candidatePairs(sets, threshold: 0.6).map { "\($0.0)-\($0.1)" })
+            #expect(brute.allSatisfy { candidates.contains("\($0.0)-\($0.1)") })
+            above += brute.count
+        }
+        #expect(above > 0, "the random panels held near-duplicates to find")
+    }
+
     @Test("Jaccard similarity of 3-shingles")
     func shingles() {
         let a = Shingles(words: "a b c d".split(separator: " ").map(String.init))

@@ -4,21 +4,17 @@ enum PanelRules {
     /// - Parameter report: receives the position of the draft in `inputs` and a finding for it.
     static func check(_ inputs: [RuleInput], report: (Int, Flag) -> Void) {
         let shingles = inputs.map { Shingles(words: $0.tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.lower)) }
-        for first in inputs.indices {
-            for second in inputs.indices where second > first {
-                // Sets too different in size cannot be near-duplicates: skip the comparison.
-                guard shingles[first].bound(shingles[second]) > EtiquetteLimits.distinctSimilarity else { continue }
-                let similarity = shingles[first].jaccard(shingles[second])
-                guard similarity > EtiquetteLimits.distinctSimilarity else { continue }
-                let percent = Int((similarity * 100).rounded())
-                for (this, other) in [(first, second), (second, first)] {
-                    report(
-                        this,
-                        inputs[this].missing(
-                            .distinct, .error,
-                            "\(percent)% the same as \(inputs[other].document.path); interviewers at one company compare notes, so write each one its own"
-                        ))
-                }
+        for (first, second) in Shingles.candidatePairs(shingles, threshold: EtiquetteLimits.distinctSimilarity) {
+            let similarity = shingles[first].jaccard(shingles[second])
+            guard similarity > EtiquetteLimits.distinctSimilarity else { continue }
+            let percent = Int((similarity * 100).rounded())
+            for (this, other) in [(first, second), (second, first)] {
+                report(
+                    this,
+                    inputs[this].missing(
+                        .distinct, .error,
+                        "\(percent)% the same as \(inputs[other].document.path); interviewers at one company compare notes, so write each one its own"
+                    ))
             }
         }
         // Which drafts' recipients carry each name word, built once: every draft is then read once.
@@ -98,9 +94,28 @@ struct Shingles: Sendable {
         return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
-    /// The highest Jaccard similarity two sets of these sizes can reach (all of the smaller one shared).
-    func bound(_ other: Shingles) -> Double {
-        let (small, large) = (min(sorted.count, other.sorted.count), max(sorted.count, other.sorted.count))
-        return large == 0 ? 0 : Double(small) / Double(large)
+    /// The pairs of sets that may reach `threshold`, in ascending order, found by prefix filtering:
+    /// with each set's shingles ordered rarest first, two sets whose Jaccard similarity reaches the
+    /// threshold share a shingle among the first `n - ⌈threshold·n⌉ + 1` of each. Only those
+    /// prefixes are indexed, so a large panel is not compared pair by pair. Exact: no pair above
+    /// the threshold is missed.
+    static func candidatePairs(_ sets: [Shingles], threshold: Double) -> [(Int, Int)] {
+        var frequency: [Int: Int] = [:]
+        for set in sets { for shingle in set.sorted { frequency[shingle, default: 0] += 1 } }
+        var index: [Int: [Int]] = [:]
+        var pairs = Set<Int>()
+        var found: [(Int, Int)] = []
+        for (position, set) in sets.enumerated() {
+            let ordered = set.sorted.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
+            let count = ordered.count
+            let prefix = count == 0 ? 0 : count - Int((threshold * Double(count)).rounded(.up)) + 1
+            for shingle in ordered.prefix(max(1, prefix)) {
+                for other in index[shingle, default: []] where pairs.insert(other * sets.count + position).inserted {
+                    found.append((other, position))
+                }
+                index[shingle, default: []].append(position)
+            }
+        }
+        return found.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     }
 }
