@@ -25,7 +25,9 @@ enum NameWords {
     static func words(of text: String) -> [String] {
         var words: [String] = []
         for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "'" && $0 != "’" }) {
-            let plain = String(word).trimmingCharacters(in: CharacterSet(charactersIn: "-'’"))
+            let edges: Set<Character> = ["-", "'", "’"]
+            let trimmed = word.drop { edges.contains($0) }
+            let plain = String(trimmed.prefix(trimmed.count - trimmed.reversed().prefix { edges.contains($0) }.count))
             guard !plain.isEmpty else { continue }
             words.append(plain)
             if plain.contains("-") { words += plain.split(separator: "-").map(String.init) }

@@ -18,27 +18,30 @@ enum PanelRules {
             }
         }
         // Which drafts' recipients carry each name word, built once: every draft is then read once.
-        var owners: [String: [Int]] = [:]
-        for (position, input) in inputs.enumerated() {
-            guard let name = input.document.recipientName else { continue }
-            for word in Set(NameWords.words(of: name).filter({ $0.count >= 2 })) { owners[word, default: []].append(position) }
+        // Keyed by the lower-cased word; the written word must match exactly.
+        var owners: [String: [(word: String, draft: Int)]] = [:]
+        let nameWords = inputs.map { $0.document.recipientName.map(NameWords.words(of:)) ?? [] }
+        for (position, words) in nameWords.enumerated() {
+            for word in Set(words.filter({ $0.count >= 2 })) { owners[word.lowercased(), default: []].append((word, position)) }
         }
         for (position, input) in inputs.enumerated() {
-            let ownWords = Set(input.document.recipientName.map(NameWords.words(of:)) ?? [])
+            let ownWords = Set(nameWords[position])
             let companyWords = Set(input.document.company.map(NameWords.words(of:)) ?? [])
             for index in input.tokens.indices where input.tokens[index].kind == .word {
                 let token = input.tokens[index]
+                let lower = token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
+                guard let holders = owners[lower] else { continue }
                 let word = stripPossessive(input.analysis.text(token.start, token.end))
-                guard let holders = owners[word], !ownWords.contains(word), !companyWords.contains(word) else { continue }
-                for other in holders where other != position {
-                    let otherName = inputs[other].document.recipientName ?? word
-                    report(
-                        position,
-                        input.flag(
-                            .names, .error,
-                            "carries \(otherName)'s name, who gets their own note; a panel's notes never mix names",
-                            tokens: index, index))
-                }
+                guard !ownWords.contains(word), !companyWords.contains(word),
+                    let other = holders.first(where: { $0.word == word && $0.draft != position })
+                else { continue }
+                // One finding per word, naming one of the panelists it belongs to.
+                let otherName = inputs[other.draft].document.recipientName ?? word
+                report(
+                    position,
+                    input.flag(
+                        .names, .error, "carries \(otherName)'s name, who gets their own note; a panel's notes never mix names",
+                        tokens: index, index))
             }
         }
     }
