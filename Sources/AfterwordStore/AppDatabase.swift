@@ -11,7 +11,7 @@ public final class AppDatabase: Sendable {
     public static func open(path: String) throws(StoreError) -> AppDatabase {
         let directory = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw StoreError(
                 code: .cannotOpen,
@@ -30,7 +30,8 @@ public final class AppDatabase: Sendable {
                 code: .notADatabase,
                 message: "\(path) is not an Afterword database; move it aside or point --home at another directory")
         } catch {
-            throw StoreError(code: .cannotOpen, message: "cannot open \(path): \(error); check the file and its permissions")
+            throw StoreError.explaining(error)
+                ?? StoreError(code: .cannotOpen, message: "cannot open \(path): \(error); check the file and its permissions")
         }
     }
 
