@@ -106,6 +106,19 @@ extension Workspace {
     public func importInvite(_ text: String, file: String, uid: String? = nil, company: String? = nil, role: String? = nil) throws
         -> [(Interview, [ImportOutcome])]
     {
+        try storeInvite(try readInvite(text, file: file, uid: uid, company: company, role: role))
+    }
+
+    /// Stores what ``readInvite(_:file:uid:company:role:)`` read, in one transaction.
+    public func storeInvite(_ records: [(Interview, [Interviewer])]) throws -> [(Interview, [ImportOutcome])] {
+        let store = try openStore()
+        return try storeCall { try store.importInterviews(records) }
+    }
+
+    /// The interviews an invite's text describes, with their interviewers, checked but not stored.
+    public func readInvite(_ text: String, file: String, uid: String? = nil, company: String? = nil, role: String? = nil) throws
+        -> [(Interview, [Interviewer])]
+    {
         let config = try loadConfig()
         var events: [InviteEvent]
         do {
@@ -137,12 +150,16 @@ extension Workspace {
                 format: meaning.format, notes: ControlCharacters.stripped(event.description ?? ""), createdAt: now)
             records.append((interview, people))
         }
-        let store = try openStore()
-        return try storeCall { try store.importInterviews(records) }
+        return records
     }
 
     /// Interviewers from every card of a vCard file's text, merged with people already known.
     public func importCards(_ text: String, file: String, interviewId: Int64?) throws -> [ImportOutcome] {
+        try storeCards(try readCards(text, file: file), interviewId: interviewId)
+    }
+
+    /// The interviewers a vCard file's text holds, checked but not stored.
+    public func readCards(_ text: String, file: String) throws -> [Interviewer] {
         let contacts: [Contact]
         do {
             contacts = try VCardReader.contacts(in: text, file: file)
@@ -150,7 +167,11 @@ extension Workspace {
             throw UserError(error.description)
         }
         let config = try loadConfig()
-        let people = try contacts.map { try interviewer($0, config: config, file: file) }
+        return try contacts.map { try interviewer($0, config: config, file: file) }
+    }
+
+    /// Stores what ``readCards(_:file:)`` read, merged with people already known, in one transaction.
+    public func storeCards(_ people: [Interviewer], interviewId: Int64?) throws -> [ImportOutcome] {
         let store = try openStore()
         return try storeCall { try store.importInterviewers(people, toInterview: interviewId) }
     }

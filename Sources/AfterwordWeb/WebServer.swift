@@ -108,6 +108,11 @@ public struct WebServer: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// How long a connection may stay silent, mid-request or between requests.
+    static let idleSeconds: Int64 = 30
+    /// Connections served at once; a browser opens six at most.
+    static let maximumConnections = 128
+
     /// Serves until Ctrl-C (SIGINT) or SIGTERM, then shuts down cleanly.
     /// - Parameter running: told the address once the server listens.
     public func run(running: @escaping @Sendable (String) -> Void) async throws {
@@ -116,9 +121,15 @@ public struct WebServer: Sendable {
         let port = options.port
         let host = options.host
         let token = options.isLoopback ? nil : options.accessToken
+        // A connection that sends nothing for `idleSeconds` is closed (a half-sent request included),
+        // and past `maximumConnections` new ones wait in the backlog: idle sockets cannot exhaust
+        // the file descriptors or make the accept loop spin.
         let app = Application(
             router: try router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "Afterword"),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Self.idleSeconds))),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "Afterword",
+                availableConnectionsDelegate: .maximum(Self.maximumConnections, logger: logger)),
             onServerRunning: { channel in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 running("http://\(shown):\(channel.localAddress?.port ?? port)/" + (token.map { "?token=\($0)" } ?? ""))
