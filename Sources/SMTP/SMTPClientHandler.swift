@@ -78,7 +78,11 @@ final class SMTPClientHandler: ChannelDuplexHandler {
         if case .handshaking = state {
             fail(
                 context: context,
-                SMTPError(kind: .tls, stage: "STARTTLS", detail: "the server sent data before the TLS handshake finished; someone may be tampering with the connection"))
+                SMTPError(
+                    kind: .tls, stage: "STARTTLS",
+                    detail:
+                        "the server sent data before the TLS handshake finished; someone may be tampering with the connection"
+                ))
             return
         }
         let buffer = unwrapInboundIn(data)
@@ -107,7 +111,8 @@ final class SMTPClientHandler: ChannelDuplexHandler {
                 try context.pipeline.syncOperations.addHandler(
                     try NIOSSLClientHandler(context: tls, serverHostname: hostname), position: .first)
             } catch {
-                fail(context: context, SMTPError(kind: .tls, stage: "STARTTLS", detail: "TLS could not start: \(error)"))
+                fail(
+                    context: context, SMTPError(kind: .tls, stage: "STARTTLS", detail: "TLS could not start: \(error)"))
                 return
             }
             state = .handshaking

@@ -46,21 +46,27 @@ public struct SMTPReplyDecoder: Sendable {
             guard let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) else {
                 if buffer.count - start > Self.maximumLineLength {
                     throw SMTPError(
-                        kind: .protocolViolation, stage: "reply", detail: "a reply line longer than \(Self.maximumLineLength) bytes")
+                        kind: .protocolViolation, stage: "reply",
+                        detail: "a reply line longer than \(Self.maximumLineLength) bytes")
                 }
                 return nil
             }
             var end = newline
-            while end > start, buffer[end - 1] == UInt8(ascii: "\r") || buffer[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+            while end > start, buffer[end - 1] == UInt8(ascii: "\r") || buffer[end - 1] == UInt8(ascii: "\n") {
+                end -= 1
+            }
             let bytes = buffer[start..<end]
             start = newline + 1
             guard bytes.count <= Self.maximumLineLength else {
                 throw SMTPError(
-                    kind: .protocolViolation, stage: "reply", detail: "a reply line longer than \(Self.maximumLineLength) bytes")
+                    kind: .protocolViolation, stage: "reply",
+                    detail: "a reply line longer than \(Self.maximumLineLength) bytes")
             }
-            guard bytes.count >= 3, bytes.prefix(3).allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            guard bytes.count >= 3,
+                bytes.prefix(3).allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
                 let code = Int(String(decoding: bytes.prefix(3), as: UTF8.self)), (200...599).contains(code),
-                bytes.count == 3 || bytes[bytes.startIndex + 3] == UInt8(ascii: " ") || bytes[bytes.startIndex + 3] == UInt8(ascii: "-")
+                bytes.count == 3 || bytes[bytes.startIndex + 3] == UInt8(ascii: " ")
+                    || bytes[bytes.startIndex + 3] == UInt8(ascii: "-")
             else {
                 throw SMTPError(kind: .protocolViolation, stage: "reply", detail: Self.describeForeign(bytes))
             }
@@ -73,7 +79,9 @@ public struct SMTPReplyDecoder: Sendable {
                 pending = nil
                 throw SMTPError(
                     kind: .protocolViolation, stage: "reply",
-                    detail: "a reply of more than \(Self.maximumLines) lines or \(Self.maximumReplyBytes / 1024) KB; the server is not behaving as a mail server")
+                    detail:
+                        "a reply of more than \(Self.maximumLines) lines or \(Self.maximumReplyBytes / 1024) KB; the server is not behaving as a mail server"
+                )
             }
             if continues {
                 pending = current
@@ -89,7 +97,8 @@ public struct SMTPReplyDecoder: Sendable {
         let shown = String(decoding: bytes.prefix(80), as: UTF8.self).unicodeScalars
             .map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined()
         if bytes.starts(with: Array("HTTP/".utf8)) {
-            return "the server answered \"\(shown)\", which is a web (HTTP) server, not a mail server; check smtp.host and smtp.port"
+            return
+                "the server answered \"\(shown)\", which is a web (HTTP) server, not a mail server; check smtp.host and smtp.port"
         }
         if bytes.starts(with: [0x16, 0x03]) {
             return "the server speaks TLS from the first byte; set smtp.security to tls (usually port 465)"

@@ -16,7 +16,9 @@ import Testing
             #expect(result.stderr.contains("nul.vcf:1: FN:"), "\(result.stderr)")
             #expect(result.stderr.contains("line break or a control character"), "\(result.stderr)")
             #expect(!result.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(result.stderr)")
-            #expect(try cli.run(["interviewer", "list", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
+            #expect(
+                try cli.run(["interviewer", "list", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                    == "[\n\n]")
         }
     }
 
@@ -24,12 +26,17 @@ import Testing
     func terminalEscapes() throws {
         let cli = CLI()
         // An address that is not one: its text is quoted in the error, escaped.
-        let refused = try cli.run(["card", "import", try cli.file("esc.vcf", card(name: "Dana Whitfield", email: "\u{1B}[2J\u{1B}]0;owned\u{07}"))])
+        let refused = try cli.run([
+            "card", "import",
+            try cli.file("esc.vcf", card(name: "Dana Whitfield", email: "\u{1B}[2J\u{1B}]0;owned\u{07}")),
+        ])
         #expect(refused.status == 2)
         #expect(!refused.stderr.contains("\u{1B}"), "\(refused.stderr)")
         #expect(refused.stderr.contains("\\u{1B}[2J"), "\(refused.stderr)")
         // A title with escapes is stored without them.
-        let saved = try cli.run(["card", "import", try cli.file("title.vcf", card(name: "Dana Whitfield", title: "Eng\u{1B}[2Jineer"))])
+        let saved = try cli.run([
+            "card", "import", try cli.file("title.vcf", card(name: "Dana Whitfield", title: "Eng\u{1B}[2Jineer")),
+        ])
         #expect(saved.status == 0, "\(saved.stderr)")
         let listed = try cli.run(["interviewer", "list"])
         #expect(!listed.stdout.contains("\u{1B}"))
@@ -55,8 +62,10 @@ import Testing
     func parallelConfig() async throws {
         let cli = CLI()
         let settings = [
-            ("name", "Alex Doe"), ("signature", "Alex"), ("phone", "+1 555 0100"), ("address", "1 Elm St"), ("region", "US"),
-            ("smtp.host", "mail.example.com"), ("smtp.user", "alex"), ("smtp.passwordEnv", "PW"), ("note.font", "/tmp/x.ttf"),
+            ("name", "Alex Doe"), ("signature", "Alex"), ("phone", "+1 555 0100"), ("address", "1 Elm St"),
+            ("region", "US"),
+            ("smtp.host", "mail.example.com"), ("smtp.user", "alex"), ("smtp.passwordEnv", "PW"),
+            ("note.font", "/tmp/x.ttf"),
             ("sendmail.command", "/usr/sbin/sendmail"),
         ]
         for round in 0..<3 {
@@ -100,7 +109,9 @@ import Testing
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("damaged") || result.stderr.contains("not an Afterword database"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("damaged") || result.stderr.contains("not an Afterword database"), "\(result.stderr)"
+        )
         #expect(!result.stderr.uppercased().contains("SELECT"), "\(result.stderr)")
     }
 }

@@ -4,7 +4,9 @@ import Testing
 @testable import AfterwordIntake
 
 /// An invite with one event whose extra lines are `event`, and a VTIMEZONE whose STANDARD rule is `rule`.
-private func invite(event: String = "DTEND:20261126T150000Z", rule: String = "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU") -> String {
+private func invite(event: String = "DTEND:20261126T150000Z", rule: String = "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+    -> String
+{
     """
     BEGIN:VCALENDAR
     BEGIN:VTIMEZONE
@@ -41,7 +43,9 @@ private func intakeError(_ read: () throws -> Void) -> IntakeError? {
     @Test("a DURATION too long to count is an error naming the line and the field, not a crash")
     func durationOverflow() {
         for duration in ["P99999999999999W", "PT99999999999999999999S", "P9999W", "P1W1"] {
-            let error = intakeError { _ = try InviteReader.events(in: invite(event: "DURATION:\(duration)"), file: "x.ics", floatingZone: utc) }
+            let error = intakeError {
+                _ = try InviteReader.events(in: invite(event: "DURATION:\(duration)"), file: "x.ics", floatingZone: utc)
+            }
             #expect(error?.field == "DURATION", "\(duration)")
             #expect(error?.line == 14, "\(duration)")
             #expect(error?.file == "x.ics")
@@ -51,10 +55,14 @@ private func intakeError(_ read: () throws -> Void) -> IntakeError? {
         #expect(events?.first?.durationMinutes == 45)
     }
 
-    @Test("a VTIMEZONE rule with an empty or out-of-range BYMONTH or BYDAY is ignored, not a crash", arguments: [
-        "FREQ=YEARLY;BYMONTH=,;BYDAY=-1SU", "FREQ=YEARLY;BYMONTH=10;BYDAY=,", "FREQ=YEARLY;BYMONTH=9223372036854775807;BYDAY=-1SU",
-        "FREQ=YEARLY;BYMONTH=10;BYDAY=-9223372036854775808SU", "FREQ=YEARLY;BYMONTH=10;BYDAY=99SU", "FREQ=YEARLY;BYMONTH=;BYDAY=",
-    ])
+    @Test(
+        "a VTIMEZONE rule with an empty or out-of-range BYMONTH or BYDAY is ignored, not a crash",
+        arguments: [
+            "FREQ=YEARLY;BYMONTH=,;BYDAY=-1SU", "FREQ=YEARLY;BYMONTH=10;BYDAY=,",
+            "FREQ=YEARLY;BYMONTH=9223372036854775807;BYDAY=-1SU",
+            "FREQ=YEARLY;BYMONTH=10;BYDAY=-9223372036854775808SU", "FREQ=YEARLY;BYMONTH=10;BYDAY=99SU",
+            "FREQ=YEARLY;BYMONTH=;BYDAY=",
+        ])
     func zoneRules(rule: String) throws {
         let events = try InviteReader.events(in: invite(rule: rule), file: "x.ics", floatingZone: utc)
         #expect(events.count == 1)
@@ -72,17 +80,21 @@ private func intakeError(_ read: () throws -> Void) -> IntakeError? {
 
     @Test("160,000 nested BEGIN blocks are refused at once with the line where nesting went too deep")
     func deepNesting() {
-        let text = "BEGIN:VCALENDAR\n" + String(repeating: "BEGIN:X\n", count: 160_000) + String(repeating: "END:X\n", count: 160_000)
+        let text =
+            "BEGIN:VCALENDAR\n" + String(repeating: "BEGIN:X\n", count: 160_000)
+            + String(repeating: "END:X\n", count: 160_000)
             + "END:VCALENDAR\n"
         let error = intakeError { _ = try InviteReader.events(in: text, file: "deep.ics", floatingZone: utc) }
         #expect(error?.field == "BEGIN:X")
         #expect(error?.line == InviteReader.maximumNesting + 1)
     }
 
-    @Test("reading takes time in proportion to the input: ten times the input is not a hundred times the work", arguments: [
-        "folded lines", "soft line breaks", "folds with no colon", "quoted-printable", "summary of repeated words",
-        "card text with a long line", "many attendees",
-    ])
+    @Test(
+        "reading takes time in proportion to the input: ten times the input is not a hundred times the work",
+        arguments: [
+            "folded lines", "soft line breaks", "folds with no colon", "quoted-printable", "summary of repeated words",
+            "card text with a long line", "many attendees",
+        ])
     func linear(shape: String) throws {
         let (make, read) = try #require(Self.shapes[shape])
         // Given an input of size n and one ten times larger (the smaller one at least a few milliseconds of work)
@@ -98,11 +110,18 @@ private func intakeError(_ read: () throws -> Void) -> IntakeError? {
             { n in "BEGIN:VCARD\nFN:Dana\nNOTE:" + String(repeating: "\n ab", count: n) + "\nEND:VCARD\n" }, readCards
         ),
         "soft line breaks": (
-            { n in "BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:Dana" + String(repeating: "=\n=41", count: n) + "\nEND:VCARD\n" }, readCards
+            { n in
+                "BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:Dana" + String(repeating: "=\n=41", count: n)
+                    + "\nEND:VCARD\n"
+            }, readCards
         ),
-        "folds with no colon": ({ n in "BEGIN:VCARD\nX" + String(repeating: "\n a=", count: n) + "\nEND:VCARD\n" }, readCards),
+        "folds with no colon": (
+            { n in "BEGIN:VCARD\nX" + String(repeating: "\n a=", count: n) + "\nEND:VCARD\n" }, readCards
+        ),
         "quoted-printable": (
-            { n in "BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:" + String(repeating: "=C3=A9", count: n) + "\nEND:VCARD\n" }, readCards
+            { n in
+                "BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:" + String(repeating: "=C3=A9", count: n) + "\nEND:VCARD\n"
+            }, readCards
         ),
         "summary of repeated words": (
             { n in invite(event: "SUMMARY:" + String(repeating: "final ", count: n)) },
@@ -113,10 +132,15 @@ private func intakeError(_ read: () throws -> Void) -> IntakeError? {
             }
         ),
         "card text with a long line": (
-            { n in "Dana Whitfield\n" + String(repeating: "a", count: n * 10) + "\ndana@acme.com\n" }, { _ = CardTextReader.read($0) }
+            { n in "Dana Whitfield\n" + String(repeating: "a", count: n * 10) + "\ndana@acme.com\n" },
+            { _ = CardTextReader.read($0) }
         ),
         "many attendees": (
-            { n in invite(event: (0..<(n / 40)).map { "ATTENDEE;CN=Person \($0):mailto:p\($0)@acme.com" }.joined(separator: "\n")) },
+            { n in
+                invite(
+                    event: (0..<(n / 40)).map { "ATTENDEE;CN=Person \($0):mailto:p\($0)@acme.com" }.joined(
+                        separator: "\n"))
+            },
             { text in
                 for event in (try? InviteReader.events(in: text, file: "x.ics", floatingZone: utc)) ?? [] {
                     _ = InviteInterpretation(event, ownEmails: [])

@@ -13,7 +13,8 @@ func font(groups: [(UInt32, UInt32, UInt32)], numberOfGroups: UInt32? = nil, uni
     hhea.replaceSubrange(34..<36, with: u16(1))
     let hmtx = u16(500) + u16(0)
     var cmap = u16(0) + u16(1) + u16(3) + u16(10) + u32(12)
-    cmap += u16(12) + u16(0) + u32(UInt32(16 + groups.count * 12)) + u32(0) + u32(numberOfGroups ?? UInt32(groups.count))
+    cmap +=
+        u16(12) + u16(0) + u32(UInt32(16 + groups.count * 12)) + u32(0) + u32(numberOfGroups ?? UInt32(groups.count))
     for (start, end, glyph) in groups { cmap += u32(start) + u32(end) + u32(glyph) }
     let glyf = [UInt8](repeating: 0, count: 4)
     let tables: [(String, [UInt8])] = [("cmap", cmap), ("glyf", glyf), ("head", head), ("hhea", hhea), ("hmtx", hmtx)]
@@ -37,7 +38,9 @@ func font(groups: [(UInt32, UInt32, UInt32)], numberOfGroups: UInt32? = nil, uni
         #expect(parsed.glyph(for: "a") == nil)
     }
 
-    @Test("a crafted character map (glyph ids past 65535, codes past Unicode, billions of groups) is refused or skipped, never a crash")
+    @Test(
+        "a crafted character map (glyph ids past 65535, codes past Unicode, billions of groups) is refused or skipped, never a crash"
+    )
     func crafted() {
         let crafted: [[UInt8]] = [
             font(groups: [(0x41, 0x5A, 0xFFFF_FFFF)]),
@@ -52,12 +55,16 @@ func font(groups: [(UInt32, UInt32, UInt32)], numberOfGroups: UInt32? = nil, uni
                 #expect(parsed.glyph(for: "A").map { $0 < 0xFFFF } ?? true)
             }
         }
-        #expect(throws: TrueTypeFont.FontError.self) { try TrueTypeFont(data: font(groups: [(0x41, 0x5A, 0xFFFF_FFFF)])) }
+        #expect(throws: TrueTypeFont.FontError.self) {
+            try TrueTypeFont(data: font(groups: [(0x41, 0x5A, 0xFFFF_FFFF)]))
+        }
     }
 
     @Test("a head table with zero units per em is refused with a message")
     func zeroUnitsPerEm() {
-        #expect(throws: TrueTypeFont.FontError.self) { try TrueTypeFont(data: font(groups: [(0x41, 0x5A, 1)], unitsPerEm: 0)) }
+        #expect(throws: TrueTypeFont.FontError.self) {
+            try TrueTypeFont(data: font(groups: [(0x41, 0x5A, 1)], unitsPerEm: 0))
+        }
     }
 
     @Test("every truncation of a font is refused or read, never a crash")

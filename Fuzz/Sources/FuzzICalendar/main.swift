@@ -10,7 +10,9 @@ public func fuzzICalendar(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     else { return 0 }
     for event in events {
         let meaning = InviteInterpretation(event, ownEmails: ["alex@example.com"])
-        precondition(!meaning.interviewers.contains { $0.emails.contains("alex@example.com") }, "the user offered as an interviewer")
+        precondition(
+            !meaning.interviewers.contains { $0.emails.contains("alex@example.com") },
+            "the user offered as an interviewer")
     }
     return 0
 }
