@@ -1,4 +1,5 @@
 import AfterwordApp
+import AfterwordStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -182,6 +183,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try problem(request, status: .notFound, message: "there is no such page; start again from Today")
         } catch let error as HTTPError {
             return try problem(request, status: error.status, message: error.body ?? "the request could not be served")
+        } catch let error where StoreError.explaining(error) != nil {
+            // The database's own trouble (busy, damaged, read-only) in one line of advice.
+            return try problem(request, status: .serviceUnavailable, message: StoreError.explaining(error)?.message ?? "")
         } catch {
             context.logger.error("request failed: \(String(describing: type(of: error)))")
             return try problem(request, status: .internalServerError, message: "something went wrong on our side; nothing was changed")

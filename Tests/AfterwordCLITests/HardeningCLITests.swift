@@ -114,4 +114,38 @@ import Testing
         )
         #expect(!result.stderr.uppercased().contains("SELECT"), "\(result.stderr)")
     }
+
+    @Test(
+        "a store the user cannot write is still listed; a change is refused with one line of advice",
+        .enabled(
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "needs root to act as another user"))
+    func readOnlyStore() throws {
+        // Given a store written by one user and readable, not writable, by another
+        let cli = CLI()
+        try cli.run(["interview", "add", "--company", "Acme", "--role", "Engineer", "--at", "2026-11-26T14:00Z"])
+        let files = FileManager.default
+        try files.setAttributes(
+            [.posixPermissions: 0o444], ofItemAtPath: cli.home.appendingPathComponent("afterword.sqlite").path)
+        try files.setAttributes([.posixPermissions: 0o555], ofItemAtPath: cli.home.path)
+        defer { try? files.setAttributes([.posixPermissions: 0o700], ofItemAtPath: cli.home.path) }
+        func asNobody(_ arguments: [String]) throws -> CLI.Result {
+            try CLI.run(
+                executable: URL(fileURLWithPath: "/usr/bin/setpriv"),
+                ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + arguments, home: cli.home)
+        }
+        // (Where the build lies in a directory closed to other users, there is nothing to try.)
+        guard try asNobody(["--help"]).status == 0 else { return }
+        // When that user lists the interviews, then they are shown
+        let listed = try asNobody(["interview", "list"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("Acme"))
+        // And a change is refused in one line that says why
+        let refused = try asNobody([
+            "interview", "add", "--company", "Initech", "--role", "Engineer", "--at", "2026-11-26T14:00Z",
+        ])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("read-only"), "\(refused.stderr)")
+    }
 }
