@@ -34,6 +34,7 @@ public enum InviteReader {
     /// - Parameter floatingZone: the zone for times with neither `Z` nor `TZID`.
     /// - Throws: ``IntakeError`` naming the file, line and property.
     public static func events(in text: String, file: String, floatingZone: TimeZone) throws(IntakeError) -> [InviteEvent] {
+        try checkNesting(text, file: file)
         let lines = try ContentLine.parse(text, file: file)
         var timeZones: [String: VTimeZone] = [:]
         var events: [InviteEvent] = []
@@ -94,6 +95,50 @@ public enum InviteReader {
             throw IntakeError(file: file, line: 0, field: "VEVENT", message: "no event (VEVENT) in this file; save the interview's invite as .ics and try again")
         }
         return events
+    }
+
+    /// Refuses a file nested deeper than ``maximumNesting`` from its raw bytes, before any line is
+    /// parsed: a file of nothing but BEGIN lines is turned away at once, whatever its size.
+    static func checkNesting(_ text: String, file: String) throws(IntakeError) {
+        var depth = 0
+        var line = 1
+        var atLineStart = true
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if atLineStart {
+                let rest = bytes[index...]
+                if Self.startsCaseInsensitive(rest, with: "BEGIN:") {
+                    depth += 1
+                    if depth > maximumNesting {
+                        let name = String(decoding: rest.dropFirst(6).prefix { $0 != 13 && $0 != 10 }.prefix(40), as: UTF8.self)
+                        throw IntakeError(
+                            file: file, line: line, field: "BEGIN:\(name.uppercased())",
+                            message: "components are nested more than \(maximumNesting) deep; the file is damaged, export it again")
+                    }
+                } else if Self.startsCaseInsensitive(rest, with: "END:") {
+                    depth = max(0, depth - 1)
+                }
+            }
+            // CR LF, a lone CR and a lone LF each end one line.
+            atLineStart = byte == 10 || byte == 13
+            if byte == 10 || (byte == 13 && bytes.index(after: index) != bytes.endIndex && bytes[bytes.index(after: index)] != 10) {
+                line += 1
+            }
+            index = bytes.index(after: index)
+        }
+    }
+
+    private static func startsCaseInsensitive(_ bytes: Substring.UTF8View.SubSequence, with prefix: String) -> Bool {
+        var index = bytes.startIndex
+        for expected in prefix.utf8 {
+            guard index != bytes.endIndex else { return false }
+            let byte = bytes[index]
+            guard byte == expected || (byte >= 0x61 && byte <= 0x7A && byte - 0x20 == expected) else { return false }
+            index = bytes.index(after: index)
+        }
+        return true
     }
 
     static func event(
