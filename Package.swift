@@ -38,6 +38,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ]
         ),
         .target(
@@ -96,6 +97,7 @@ let package = Package(
             dependencies: ["AfterwordDelivery", "AfterwordStore", "SMTP", "AfterwordCore", "AfterwordTestSupport"]
         ),
         .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore", "AfterwordTestSupport"]),
+        .testTarget(name: "AfterwordPrintTests", dependencies: ["AfterwordPrint"]),
         .testTarget(
             name: "AfterwordWatchTests",
             dependencies: ["AfterwordWatch", "AfterwordCore", "AfterwordTestSupport"]

@@ -49,14 +49,53 @@ public struct Config: Codable, Equatable, Sendable {
         }
     }
 
+    /// Reads the settings, changes them and writes them back while holding `config.lock`: two
+    /// `config set` at once (or the CLI and the web Settings page) never lose each other's change.
+    /// - Returns: the settings as saved.
+    @discardableResult
+    public static func update(in home: URL, _ change: (inout Config) throws -> Void) throws -> Config {
+        try createHome(home)
+        let lockPath = home.appendingPathComponent("config.lock").path
+        let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw UserError("cannot open \(lockPath): \(String(cString: strerror(errno))); check the data directory's permissions")
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw UserError("cannot lock \(lockPath): \(String(cString: strerror(errno))); check the data directory's permissions")
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        var config = try load(from: home)
+        try change(&config)
+        try config.save(to: home)
+        return config
+    }
+
+    /// Writes the settings (readable by the user alone); to change them, ``update(in:_:)`` holds the lock.
     public func save(to home: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let file = Config.file(in: home)
         do {
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            try encoder.encode(values).write(to: Config.file(in: home), options: .atomic)
+            try Self.createHome(home)
+            try encoder.encode(values).write(to: file, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        } catch let error as UserError {
+            throw error
         } catch {
-            throw UserError("cannot write \(Config.file(in: home).path): \(error.localizedDescription)")
+            throw UserError("cannot write \(file.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Creates the data directory, readable by the user alone.
+    static func createHome(_ home: URL) throws {
+        guard !FileManager.default.fileExists(atPath: home.path) else { return }
+        do {
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw UserError("cannot create the data directory \(home.path): \(error.localizedDescription); choose another with --home")
         }
     }
 

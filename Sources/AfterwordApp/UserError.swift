@@ -33,6 +33,9 @@ public func storeCall<T>(_ body: () throws -> T) throws -> T {
         var failure = UserError(error.message)
         failure.isNotFound = error.code == .notFound
         throw failure
+    } catch {
+        guard let explained = StoreError.explaining(error) else { throw error }
+        throw UserError(explained.message)
     }
 }
 
@@ -44,6 +47,9 @@ public func ledgerCall<T>(_ body: () throws -> T) throws -> T {
         throw UserError("not sent: \(refusal.description)")
     } catch let error as StoreError {
         throw UserError(error.message)
+    } catch {
+        guard let explained = StoreError.explaining(error) else { throw error }
+        throw UserError(explained.message)
     }
 }
 
@@ -55,5 +61,8 @@ public func ledgerCall<T>(_ body: () async throws -> T) async throws -> T {
         throw UserError("not sent: \(refusal.description)")
     } catch let error as StoreError {
         throw UserError(error.message)
+    } catch {
+        guard let explained = StoreError.explaining(error) else { throw error }
+        throw UserError(explained.message)
     }
 }

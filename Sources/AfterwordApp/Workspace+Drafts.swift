@@ -99,6 +99,11 @@ extension Workspace {
     /// Stores the user's edit of a draft (headers, blank line, body) and checks it again.
     public func saveDraftText(_ text: String, of context: DraftContext, store: AppDatabase) throws -> ReviewedDraft {
         let draft = context.draft
+        // What is checked is what is stored and sent: SQLite would cut the text at a NUL.
+        if let (scalar, line) = ControlCharacters.first(in: text) {
+            throw UserError(
+                "the edited draft has a control character (\(ControlCharacters.name(scalar))) on line \(line); remove it and save again (the draft was left unchanged)")
+        }
         let document = Document.parse(text, path: "draft #\(draft.id ?? 0)", defaultChannel: draft.channel)
         guard !document.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw UserError("the edited draft has no body; it was left unchanged")

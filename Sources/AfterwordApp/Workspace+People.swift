@@ -72,7 +72,7 @@ extension Workspace {
         }
         return Interview(
             id: id, company: company, role: role, startsAt: start, timeZone: (tz != nil ? zone : nil)?.identifier ?? writtenZone.identifier,
-            durationMinutes: form.durationMinutes, format: format, notes: form.notes.trimmingCharacters(in: .whitespacesAndNewlines),
+            durationMinutes: form.durationMinutes, format: format, notes: ControlCharacters.stripped(form.notes).trimmingCharacters(in: .whitespacesAndNewlines),
             createdAt: createdAt ?? now)
     }
 
@@ -106,6 +106,19 @@ extension Workspace {
     public func importInvite(_ text: String, file: String, uid: String? = nil, company: String? = nil, role: String? = nil) throws
         -> [(Interview, [ImportOutcome])]
     {
+        try storeInvite(try readInvite(text, file: file, uid: uid, company: company, role: role))
+    }
+
+    /// Stores what ``readInvite(_:file:uid:company:role:)`` read, in one transaction.
+    public func storeInvite(_ records: [(Interview, [Interviewer])]) throws -> [(Interview, [ImportOutcome])] {
+        let store = try openStore()
+        return try storeCall { try store.importInterviews(records) }
+    }
+
+    /// The interviews an invite's text describes, with their interviewers, checked but not stored.
+    public func readInvite(_ text: String, file: String, uid: String? = nil, company: String? = nil, role: String? = nil) throws
+        -> [(Interview, [Interviewer])]
+    {
         let config = try loadConfig()
         var events: [InviteEvent]
         do {
@@ -130,18 +143,23 @@ extension Workspace {
                 contact.company = companyName
                 return try interviewer(contact, config: config, file: file)
             }
+            // An invite's texts are kept without control characters: SQLite would cut them at a NUL.
             let interview = Interview(
-                company: companyName, role: role.flatMap(Self.blankToNil) ?? meaning.role,
+                company: Self.oneLine(companyName), role: Self.oneLine(role.flatMap(Self.blankToNil) ?? meaning.role),
                 startsAt: event.start, timeZone: event.timeZone.identifier, durationMinutes: event.durationMinutes,
-                format: meaning.format, notes: event.description ?? "", createdAt: now)
+                format: meaning.format, notes: ControlCharacters.stripped(event.description ?? ""), createdAt: now)
             records.append((interview, people))
         }
-        let store = try openStore()
-        return try storeCall { try store.importInterviews(records) }
+        return records
     }
 
     /// Interviewers from every card of a vCard file's text, merged with people already known.
     public func importCards(_ text: String, file: String, interviewId: Int64?) throws -> [ImportOutcome] {
+        try storeCards(try readCards(text, file: file), interviewId: interviewId)
+    }
+
+    /// The interviewers a vCard file's text holds, checked but not stored.
+    public func readCards(_ text: String, file: String) throws -> [Interviewer] {
         let contacts: [Contact]
         do {
             contacts = try VCardReader.contacts(in: text, file: file)
@@ -149,7 +167,11 @@ extension Workspace {
             throw UserError(error.description)
         }
         let config = try loadConfig()
-        let people = try contacts.map { try interviewer($0, config: config, file: file) }
+        return try contacts.map { try interviewer($0, config: config, file: file) }
+    }
+
+    /// Stores what ``readCards(_:file:)`` read, merged with people already known, in one transaction.
+    public func storeCards(_ people: [Interviewer], interviewId: Int64?) throws -> [ImportOutcome] {
         let store = try openStore()
         return try storeCall { try store.importInterviewers(people, toInterview: interviewId) }
     }
@@ -166,12 +188,23 @@ extension Workspace {
     }
 
     /// A contact as an interviewer: e-mail checked and its domain lower-cased, phone in E.164 when possible.
+    /// A name with a line break or a control character is refused, as `interviewer add` refuses it;
+    /// control characters in the other fields are dropped.
     func interviewer(_ contact: Contact, config: Config, file: String) throws -> Interviewer {
+        let place = "\(file)\(contact.line > 0 ? ":\(contact.line)" : "")"
+        if contact.name.contains(where: \.isNewline) || ControlCharacters.first(in: contact.name) != nil {
+            throw UserError(
+                "\(place): FN: the name \"\(ControlCharacters.visible(contact.name.replacingOccurrences(of: "\n", with: "\\n")))\" contains a line break or a control character; correct it in the card and import again")
+        }
         var person = contact.interviewer(createdAt: now)
+        person.title = person.title.map(Self.oneLine)
+        person.company = person.company.map(Self.oneLine)
+        person.phone = person.phone.map(Self.oneLine)
+        person.address = person.address.map(ControlCharacters.stripped)
         if let email = person.email {
             guard EmailAddress.isPlausible(email.trimmingCharacters(in: .whitespaces)) else {
                 throw UserError(
-                    "\(file)\(contact.line > 0 ? ":\(contact.line)" : ""): EMAIL: \"\(email)\" (card of \(contact.name)) is not an e-mail address; correct it in the card and import again")
+                    "\(place): EMAIL: \"\(ControlCharacters.visible(email))\" (card of \(contact.name)) is not an e-mail address; correct it in the card and import again")
             }
             person.email = EmailAddress.normalized(email)
         }
@@ -199,9 +232,14 @@ extension Workspace {
         return EmailAddress.normalized(trimmed)
     }
 
-    /// The text trimmed, or nil when blank.
+    /// The text on one line: line breaks become spaces, control characters are dropped.
+    static func oneLine(_ text: String) -> String {
+        ControlCharacters.stripped(text).split(separator: "\n").joined(separator: " ")
+    }
+
+    /// The text trimmed and without control characters, or nil when blank.
     public static func blankToNil(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ControlCharacters.stripped(text).trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
     }
 

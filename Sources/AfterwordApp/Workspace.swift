@@ -53,8 +53,11 @@ public struct Workspace: Sendable {
     /// Opens the store, turning store errors into user errors.
     public func openStore() throws -> AppDatabase {
         if let openedStore { return openedStore }
+        let path = home.appendingPathComponent("afterword.sqlite").path
         do {
-            return try AppDatabase.open(path: home.appendingPathComponent("afterword.sqlite").path)
+            // A store this user cannot write is still read: listing works, changes are refused.
+            if AppDatabase.isReadOnly(path: path) { return try AppDatabase.openReadOnly(path: path) }
+            return try AppDatabase.open(path: path)
         } catch {
             throw UserError(error.message)
         }

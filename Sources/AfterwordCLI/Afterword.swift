@@ -1,5 +1,6 @@
 import AfterwordApp
 import AfterwordCore
+import AfterwordStore
 import ArgumentParser
 import Foundation
 
@@ -25,6 +26,8 @@ struct Afterword: AsyncParsableCommand {
     /// Runs the command line with errors turned into one-line messages and stable exit codes:
     /// 0 done, 1 the checker found errors, 2 the input could not be used.
     static func main() async {
+        // The data directory holds other people's names and addresses: what Afterword creates is the user's alone.
+        umask(0o077)
         let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)
@@ -34,7 +37,7 @@ struct Afterword: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as UserError {
-            for finding in error.findings { FileHandle.standardError.write(Data((FindingText.line(finding, path: error.source) + "\n").utf8)) }
+            for finding in error.findings { Console.errorLine(FindingText.line(finding, path: error.source)) }
             Console.error(error.message)
             Foundation.exit(error.exitCode)
         } catch let error as ExitCode {
@@ -45,7 +48,8 @@ struct Afterword: AsyncParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            Console.error(fullMessage(for: error))
+            // A database failure that reached here unexplained still gets one line of advice, not SQL.
+            Console.error(StoreError.explaining(error)?.message ?? fullMessage(for: error))
             Foundation.exit(code == .failure ? 1 : 2)
         }
     }

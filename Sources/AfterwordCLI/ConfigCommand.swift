@@ -20,9 +20,7 @@ struct ConfigCommand: AsyncParsableCommand {
         func run() async throws {
             let value = value.trimmingCharacters(in: .whitespaces)
             try Config.validate(key: key, value: value)
-            var config = try global.loadConfig()
-            config.values[key] = value
-            try config.save(to: global.homeDirectory)
+            try Config.update(in: global.homeDirectory) { $0.values[key] = value }
         }
     }
 

@@ -1,22 +1,28 @@
 import AfterwordApp
 import Foundation
 
-/// The CLI's output layer: the only place that writes to the terminal.
+/// The CLI's output layer: the only place that writes to the terminal. Control characters from
+/// imported values are written escaped (`\u{1B}`), so a card cannot clear or retitle the terminal.
 enum Console {
     /// Writes a line to standard output.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((ControlCharacters.visible(text) + "\n").utf8))
     }
 
     /// Writes `error: …` to standard error.
     static func error(_ message: String) {
         let text = message.hasPrefix("error:") || message.hasPrefix("Error:") ? message : "error: \(message)"
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        errorLine(text)
     }
 
     /// Writes a note to standard error (kept out of piped output).
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data(("note: " + message + "\n").utf8))
+        errorLine("note: " + message)
+    }
+
+    /// Writes a line to standard error.
+    static func errorLine(_ text: String) {
+        FileHandle.standardError.write(Data((ControlCharacters.visible(text) + "\n").utf8))
     }
 
     /// Writes a progress line to standard error (shown on a terminal, kept out of piped output).

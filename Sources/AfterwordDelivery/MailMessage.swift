@@ -106,7 +106,8 @@ enum HeaderText {
     static func mailbox(_ mailbox: Mailbox) -> String {
         let address = safe(mailbox.address).replacingOccurrences(of: " ", with: "").filter { $0 != "<" && $0 != ">" && $0 != "," }
         guard let raw = mailbox.name, case let name = safe(raw), !name.isEmpty else { return "<\(address)>" }
-        if name.unicodeScalars.allSatisfy({ $0.isASCII }) {
+        // Text that looks like an encoded-word ("=?…") is encoded itself, or a reader would decode it.
+        if name.unicodeScalars.allSatisfy({ $0.isASCII }), !name.contains("=?") {
             let atext = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "!#$%&'*+-/=?^_`{|}~ "))
             if name.unicodeScalars.allSatisfy({ atext.contains($0) }) { return "\(name) <\(address)>" }
             let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -118,7 +119,7 @@ enum HeaderText {
     /// An unstructured value (Subject): as is when ASCII, else encoded-words.
     static func unstructured(_ text: String, offset: Int) -> String {
         let value = safe(text)
-        if value.unicodeScalars.allSatisfy({ $0.isASCII }) { return value }
+        if value.unicodeScalars.allSatisfy({ $0.isASCII }), !value.contains("=?") { return value }
         return encodedWords(value, offset: offset).joined(separator: "\r\n ")
     }
 

@@ -108,7 +108,9 @@ actor SMTPSession: TransportSession {
     func deliver(_ message: OutgoingMessage) async -> DeliveryOutcome {
         var delay = transport.backoff
         var outcome = DeliveryOutcome.failed("not attempted")
-        for attempt in 1...transport.attempts {
+        var attempt = 1
+        while attempt <= transport.attempts {
+            let reused = client != nil
             do {
                 if client == nil { client = try await SMTPClient.connect(transport.settings, group: loop) }
                 guard let connected = client else { break }
@@ -120,6 +122,12 @@ actor SMTPSession: TransportSession {
                     await drop()
                     return .uncertain(error.description)
                 }
+                if reused, error.reply == nil, error.kind == .protocolViolation || error.kind == .connection {
+                    // The connection kept from the last message was closed meanwhile (the server's idle
+                    // limit): nothing of this message was accepted, so it goes again on a new connection.
+                    await drop()
+                    continue
+                }
                 outcome = .failed(error.description)
                 // After a refusal of this message the connection is still good; otherwise start afresh.
                 if error.kind != .permanent || error.stage == "greeting" || error.stage == "AUTH" { await drop() }
@@ -127,6 +135,7 @@ actor SMTPSession: TransportSession {
                 guard retry else { break }
                 try? await Task.sleep(for: delay)
                 delay *= 2
+                attempt += 1
             } catch {
                 return .failed("\(error)")
             }

@@ -27,10 +27,14 @@ public struct InviteEvent: Sendable, Equatable {
 
 /// A reader for RFC 5545 invites as Google Calendar, Outlook and Zoom write them.
 public enum InviteReader {
+    /// How deep BEGIN blocks may nest: real invites nest three deep (VCALENDAR, VEVENT, VALARM).
+    static let maximumNesting = 32
+
     /// Every VEVENT of the file (cancelled ones left out).
     /// - Parameter floatingZone: the zone for times with neither `Z` nor `TZID`.
     /// - Throws: ``IntakeError`` naming the file, line and property.
     public static func events(in text: String, file: String, floatingZone: TimeZone) throws(IntakeError) -> [InviteEvent] {
+        try checkNesting(text, file: file)
         let lines = try ContentLine.parse(text, file: file)
         var timeZones: [String: VTimeZone] = [:]
         var events: [InviteEvent] = []
@@ -38,17 +42,25 @@ public enum InviteReader {
         var eventLines: [ContentLine] = []
         var eventStart = 0
         var zoneLines: [ContentLine] = []
+        // How many VTIMEZONEs are open: counted, not searched for in the stack on every line.
+        var openZones = 0
         for line in lines {
             let value = line.value.trimmingCharacters(in: .whitespaces).uppercased()
             if line.name == "BEGIN" {
+                guard stack.count < maximumNesting else {
+                    throw IntakeError(
+                        file: file, line: line.line, field: "BEGIN:\(value.prefix(40))",
+                        message: "components are nested more than \(maximumNesting) deep; the file is damaged, export it again")
+                }
                 stack.append(value)
                 if value == "VEVENT" && stack.count <= 2 {
                     eventLines = []
                     eventStart = line.line
                 } else if value == "VTIMEZONE" {
                     zoneLines = []
+                    openZones += 1
                 }
-                if stack.contains("VTIMEZONE") { zoneLines.append(line) }
+                if openZones > 0 { zoneLines.append(line) }
                 continue
             }
             if line.name == "END" {
@@ -57,9 +69,12 @@ public enum InviteReader {
                         file: file, line: line.line, field: "END:\(value)",
                         message: "END:\(value) does not close BEGIN:\(stack.last ?? "nothing"); the file is damaged, export it again")
                 }
-                if stack.contains("VTIMEZONE") { zoneLines.append(line) }
+                if openZones > 0 { zoneLines.append(line) }
                 stack.removeLast()
-                if value == "VTIMEZONE", let zone = VTimeZone(zoneLines) { timeZones[zone.id] = zone }
+                if value == "VTIMEZONE" {
+                    openZones -= 1
+                    if let zone = VTimeZone(zoneLines) { timeZones[zone.id] = zone }
+                }
                 if value == "VEVENT", stack.count <= 1 {
                     if let event = try event(eventLines, start: eventStart, zones: timeZones, floatingZone: floatingZone, file: file) {
                         events.append(event)
@@ -67,7 +82,7 @@ public enum InviteReader {
                 }
                 continue
             }
-            if stack.contains("VTIMEZONE") {
+            if openZones > 0 {
                 zoneLines.append(line)
             } else if stack.last == "VEVENT" {
                 eventLines.append(line)
@@ -80,6 +95,50 @@ public enum InviteReader {
             throw IntakeError(file: file, line: 0, field: "VEVENT", message: "no event (VEVENT) in this file; save the interview's invite as .ics and try again")
         }
         return events
+    }
+
+    /// Refuses a file nested deeper than ``maximumNesting`` from its raw bytes, before any line is
+    /// parsed: a file of nothing but BEGIN lines is turned away at once, whatever its size.
+    static func checkNesting(_ text: String, file: String) throws(IntakeError) {
+        var depth = 0
+        var line = 1
+        var atLineStart = true
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if atLineStart {
+                let rest = bytes[index...]
+                if Self.startsCaseInsensitive(rest, with: "BEGIN:") {
+                    depth += 1
+                    if depth > maximumNesting {
+                        let name = String(decoding: rest.dropFirst(6).prefix { $0 != 13 && $0 != 10 }.prefix(40), as: UTF8.self)
+                        throw IntakeError(
+                            file: file, line: line, field: "BEGIN:\(name.uppercased())",
+                            message: "components are nested more than \(maximumNesting) deep; the file is damaged, export it again")
+                    }
+                } else if Self.startsCaseInsensitive(rest, with: "END:") {
+                    depth = max(0, depth - 1)
+                }
+            }
+            // CR LF, a lone CR and a lone LF each end one line.
+            atLineStart = byte == 10 || byte == 13
+            if byte == 10 || (byte == 13 && bytes.index(after: index) != bytes.endIndex && bytes[bytes.index(after: index)] != 10) {
+                line += 1
+            }
+            index = bytes.index(after: index)
+        }
+    }
+
+    private static func startsCaseInsensitive(_ bytes: Substring.UTF8View.SubSequence, with prefix: String) -> Bool {
+        var index = bytes.startIndex
+        for expected in prefix.utf8 {
+            guard index != bytes.endIndex else { return false }
+            let byte = bytes[index]
+            guard byte == expected || (byte >= 0x61 && byte <= 0x7A && byte - 0x20 == expected) else { return false }
+            index = bytes.index(after: index)
+        }
+        return true
     }
 
     static func event(
@@ -98,7 +157,12 @@ public enum InviteReader {
         if let dtend = first("DTEND") {
             let (end, _) = try time(dtend, zones: zones, floatingZone: floatingZone, file: file)
             minutes = Int(end.timeIntervalSince(begin) / 60)
-        } else if let duration = first("DURATION"), let seconds = Self.duration(duration.value) {
+        } else if let duration = first("DURATION") {
+            guard let seconds = Self.duration(duration.value) else {
+                throw IntakeError(
+                    file: file, line: duration.line, field: "DURATION",
+                    message: "\"\(duration.value.prefix(40))\" is not a duration of at most a year (like PT45M); export the invite again")
+            }
             minutes = seconds / 60
         }
         if minutes <= 0 || minutes > 24 * 60 { minutes = 60 }
@@ -164,24 +228,39 @@ public enum InviteReader {
         return nil
     }
 
-    /// `PT1H30M`, `P1D`, `-PT15M` in seconds.
+    /// The longest duration read: an interview invite lasting more than a year is a damaged file.
+    static let longestDuration = 366 * 86_400
+
+    /// `PT1H30M`, `P1D`, `-PT15M` in seconds; nil when unreadable or longer than ``longestDuration``.
     static func duration(_ text: String) -> Int? {
         var seconds = 0
         var number = ""
         var sawP = false
-        for character in text.uppercased() {
+        for character in text.trimmingCharacters(in: .whitespaces).uppercased() {
+            let unit: Int
             switch character {
-            case "P": sawP = true
+            case "P":
+                sawP = true
+                continue
             case "T", "+", "-": continue
-            case "0"..."9": number.append(character)
-            case "W", "D", "H", "M", "S":
-                guard let value = Int(number) else { return nil }
-                seconds += value * ["W": 604_800, "D": 86_400, "H": 3_600, "M": 60, "S": 1][String(character)]!
-                number = ""
+            case "0"..."9":
+                // Nine digits are more than a year in seconds: longer numbers are refused before they can overflow.
+                guard number.count < 9 else { return nil }
+                number.append(character)
+                continue
+            case "W": unit = 604_800
+            case "D": unit = 86_400
+            case "H": unit = 3_600
+            case "M": unit = 60
+            case "S": unit = 1
             default: return nil
             }
+            guard let value = Int(number) else { return nil }
+            seconds += value * unit
+            number = ""
+            guard seconds <= longestDuration else { return nil }
         }
-        return sawP ? seconds : nil
+        return sawP && number.isEmpty ? seconds : nil
     }
 }
 
@@ -290,15 +369,19 @@ struct VTimeZone {
             ?? LocalTime("19700101T000000")!
         var observance = Observance(start: start, offsetFrom: from, offsetTo: to)
         if let rule = lines.first(where: { $0.name == "RRULE" })?.value.uppercased() {
+            // Only a month from 1 to 12 and a weekday ordinal from -5 to 5 are taken; anything else
+            // leaves the rule unread, and the observance falls back to its DTSTART.
             for part in rule.split(separator: ";") {
                 let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
                 guard pair.count == 2 else { continue }
-                if pair[0] == "BYMONTH" { observance.month = Int(pair[1].split(separator: ",")[0]) }
-                if pair[0] == "BYDAY" {
-                    let day = String(pair[1].split(separator: ",")[0])
+                if pair[0] == "BYMONTH", let month = pair[1].split(separator: ",").first.flatMap({ Int($0) }), (1...12).contains(month) {
+                    observance.month = month
+                }
+                if pair[0] == "BYDAY", let day = pair[1].split(separator: ",").first {
                     let code = String(day.suffix(2))
-                    let ordinal = Int(day.dropLast(2)) ?? 1
-                    if let weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"].firstIndex(of: code) {
+                    let ordinalText = day.dropLast(2)
+                    let ordinal = ordinalText.isEmpty ? 1 : Int(ordinalText) ?? 0
+                    if let weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"].firstIndex(of: code), (-5...5).contains(ordinal), ordinal != 0 {
                         observance.weekday = (ordinal, weekday + 1)
                     }
                 }
@@ -314,7 +397,7 @@ struct VTimeZone {
         for observance in observances {
             for candidate in [year - 1, year] {
                 guard let transition = observance.transition(in: candidate), transition <= date else { continue }
-                if best == nil || transition > best!.0 { best = (transition, observance.offsetTo) }
+                if transition > (best?.0 ?? .distantPast) { best = (transition, observance.offsetTo) }
             }
         }
         return best?.1 ?? observances.first?.offsetTo ?? 0

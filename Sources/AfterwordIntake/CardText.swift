@@ -51,10 +51,21 @@ public enum CardTextReader {
         "building", "plaza", "terrace", "circle", "unit",
     ]
 
-    /// Reads the fields of a card from its text.
+    /// The longest line read as a field: no card prints a longer one, and the patterns take time
+    /// growing with the square of a line's length.
+    static let longestLine = 200
+
+    /// The postcode shapes: US "IL 62701", DE/FR "10115 Berlin", UK "SW1A 1AA", CA "M5V 2T6".
+    static let postcodes = [
+        "\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b", "\\b\\d{5}\\s+[A-ZÄÖÜ][\\p{L}]+", "\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b",
+        "\\b[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d\\b",
+    ].map(Pattern.init)
+
+    /// Reads the fields of a card from its text; lines longer than ``longestLine`` are left out.
     public static func read(_ text: String) -> ScannedCard {
         var card = ScannedCard()
         var lines = text.replacingOccurrences(of: "\r", with: "\n").split(separator: "\n")
+            .filter { $0.count <= longestLine }
             .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "|•·")) }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var used = Set<Int>()
@@ -139,13 +150,7 @@ public enum CardTextReader {
     }
 
     static func looksLikePostcodeLine(_ line: String) -> Bool {
-        let patterns = [
-            "\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?\\b",  // US: "IL 62701"
-            "\\b\\d{5}\\s+[A-ZÄÖÜ][\\p{L}]+",  // DE/FR: "10115 Berlin"
-            "\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b",  // UK: "SW1A 1AA"
-            "\\b[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d\\b",  // CA: "M5V 2T6"
-        ]
-        return patterns.contains { first(Pattern($0), in: line) != nil }
+        postcodes.contains { first($0, in: line) != nil }
     }
 
     static func first(_ pattern: Pattern, in text: String) -> String? {

@@ -36,21 +36,28 @@ public struct ContentLine: Sendable, Equatable {
         if source.hasPrefix("\u{FEFF}") { source.removeFirst() }
         let physical = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
-        var logical: [(text: String, line: Int)] = []
+        // `quotedPrintable` is decided once, when the line's name and parameters are complete (its first
+        // ":" has arrived): unfolding stays linear however many continuation lines a property has.
+        var logical: [(text: String, line: Int, quotedPrintable: Bool?)] = []
         var index = 0
         while index < physical.count {
-            let raw = String(physical[index])
+            let raw = physical[index]
             if let first = raw.first, first == " " || first == "\t", !logical.isEmpty {
-                logical[logical.count - 1].text += raw.dropFirst()
-            } else if !raw.trimmingCharacters(in: .whitespaces).isEmpty {
-                logical.append((raw, index + 1))
+                let last = logical.count - 1
+                logical[last].text += raw.dropFirst()
+                if logical[last].quotedPrintable == nil, raw.contains(":") {
+                    logical[last].quotedPrintable = isQuotedPrintable(logical[last].text)
+                }
+            } else if raw.contains(where: { !$0.isWhitespace }) {
+                let text = String(raw)
+                logical.append((text, index + 1, text.contains(":") ? isQuotedPrintable(text) : nil))
             }
             // Quoted-printable soft line breaks: a value ending in "=" continues on the next physical line.
-            if let last = logical.last, last.text.hasSuffix("="), isQuotedPrintable(last.text) {
-                while index + 1 < physical.count, logical[logical.count - 1].text.hasSuffix("=") {
+            if let last = logical.indices.last, logical[last].quotedPrintable == true {
+                while index + 1 < physical.count, logical[last].text.utf8.last == UInt8(ascii: "=") {
                     index += 1
-                    logical[logical.count - 1].text.removeLast()
-                    logical[logical.count - 1].text += physical[index].drop { $0 == " " || $0 == "\t" }
+                    logical[last].text.unicodeScalars.removeLast()
+                    logical[last].text += physical[index].drop { $0 == " " || $0 == "\t" }
                 }
             }
             index += 1

@@ -18,8 +18,13 @@ public struct InviteInterpretation: Sendable, Equatable {
         "resource.calendar.google.com", "group.calendar.google.com",
     ]
 
+    /// How much of a summary is read for the company and the role: real summaries are one short line,
+    /// and the patterns below take time growing with the square of what they are given.
+    static let longestSummary = 300
+
     /// Interprets an event; `ownEmails` are the user's addresses (never an interviewer).
     public init(_ event: InviteEvent, ownEmails: Set<String>) {
+        let summaryRead = String(event.summary.prefix(Self.longestSummary))
         let own = Set(ownEmails.map { $0.lowercased() })
         let people = event.attendees.filter { attendee in
             guard attendee.kind == "INDIVIDUAL" || attendee.kind.isEmpty || attendee.kind == "UNKNOWN" else { return false }
@@ -44,13 +49,13 @@ public struct InviteInterpretation: Sendable, Equatable {
             .compactMap { $0.split(separator: "@").last.map { String($0).lowercased() } }
         let domainCompany = domains.first { !Self.genericDomains.contains($0) && !$0.hasSuffix(".calendar.google.com") }
             .map(Self.company(fromDomain:))
-        let summaryCompany = Self.company(inSummary: event.summary, domainCompany: domainCompany).flatMap { candidate in
+        let summaryCompany = Self.company(inSummary: summaryRead, domainCompany: domainCompany).flatMap { candidate in
             personNames.contains { $0.contains(candidate.lowercased()) || candidate.lowercased().contains($0) } ? nil : candidate
         }
         company = summaryCompany ?? domainCompany
         let everyone = ([event.organizer] + event.attendees).compactMap { $0?.name }.flatMap { [$0, Self.displayName($0)] }
-        role = Self.role(inSummary: event.summary, company: company, people: everyone)
-        let summary = event.summary.lowercased()
+        role = Self.role(inSummary: summaryRead, company: company, people: everyone)
+        let summary = summaryRead.lowercased()
         if event.isVideo {
             format = .video
         } else if summary.contains("phone") || event.location?.lowercased().contains("phone") == true {

@@ -104,12 +104,12 @@ public enum VCardReader {
             case "EMAIL":
                 let address = try text(property, file: file)
                 guard !address.isEmpty else { continue }
-                emails.append((address, rank(property)))
+                emails.append((address, try rank(property, file: file)))
             case "TEL":
                 var number = try text(property, file: file)
                 if number.lowercased().hasPrefix("tel:") { number = String(number.dropFirst(4)) }
                 guard !number.isEmpty else { continue }
-                phones.append((number, rank(property)))
+                phones.append((number, try rank(property, file: file)))
             case "ADR":
                 let parts = PropertyValue.components(try decoded(property, file: file)).map {
                     $0.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
@@ -117,7 +117,7 @@ public enum VCardReader {
                 let lines = PostalAddress.lines(
                     box: parts[safe: 0], extended: parts[safe: 1], street: parts[safe: 2], locality: parts[safe: 3],
                     region: parts[safe: 4], postalCode: parts[safe: 5], country: parts[safe: 6])
-                if !lines.isEmpty { addresses.append((lines.joined(separator: "\n"), rank(property))) }
+                if !lines.isEmpty { addresses.append((lines.joined(separator: "\n"), try rank(property, file: file))) }
             case "URL":
                 if contact.website == nil { contact.website = try text(property, file: file) }
             default:
@@ -138,12 +138,20 @@ public enum VCardReader {
     }
 
     /// Work and preferred entries first.
-    static func rank(_ property: ContentLine) -> Int {
+    /// - Throws: ``IntakeError`` for a `PREF` that is not a number from 1 to 100 (RFC 6350 §5.3).
+    static func rank(_ property: ContentLine, file: String) throws(IntakeError) -> Int {
         let types = property.types
         var score = 0
         if types.contains("pref") || property.parameter("PREF").contains(where: { $0 == "1" }) { score += 2 }
         if types.contains("work") || types.contains("internet") && types.contains("work") { score += 1 }
-        if let pref = property.parameter("PREF").first.flatMap(Int.init) { score += max(0, 3 - pref) }
+        if let text = property.parameter("PREF").first {
+            guard let pref = Int(text), (1...100).contains(pref) else {
+                throw IntakeError(
+                    file: file, line: property.line, field: "\(property.name);PREF",
+                    message: "PREF=\(text.prefix(40)) is not a preference from 1 to 100; correct it in your contacts and export again")
+            }
+            score += max(0, 3 - pref)
+        }
         if types.contains("home") { score -= 1 }
         if types.contains("fax") { score -= 3 }
         return score

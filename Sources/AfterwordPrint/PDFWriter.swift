@@ -60,7 +60,9 @@ struct PDFWriter {
     }
 
     /// A number with at most two decimals, as PDF content streams want them.
+    /// A value that is not finite (from a damaged font's metrics) is written as 0 rather than trapping.
     static func number(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return "0" }
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         return String(rounded)

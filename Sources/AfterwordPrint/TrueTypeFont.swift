@@ -38,6 +38,10 @@ public struct TrueTypeFont: Sendable {
             tables["glyf"] != nil
         else { throw FontError(message: "the font lacks a table PDF embedding needs (head, hhea, hmtx, cmap, glyf)") }
         unitsPerEm = Int(reader.u16(head.offset + 18) ?? 1000)
+        // OpenType allows 16 to 16384; zero would divide every width by zero.
+        guard (16...16384).contains(unitsPerEm) else {
+            throw FontError(message: "the font's head table is damaged (\(unitsPerEm) units per em)")
+        }
         bbox = (
             Int(reader.i16(head.offset + 36) ?? 0), Int(reader.i16(head.offset + 38) ?? 0),
             Int(reader.i16(head.offset + 40) ?? 0), Int(reader.i16(head.offset + 42) ?? 0)
@@ -106,6 +110,9 @@ public struct TrueTypeFont: Sendable {
         }
         guard let table = best?.offset, let format = reader.u16(table) else { return [:] }
         var map: [UInt32: UInt16] = [:]
+        // Every Unicode scalar once, at most: a crafted table with overlapping or huge ranges cannot
+        // make the reader loop for billions of codes.
+        var budget = 0x11_0000
         if format == 4 {
             let segments = Int(reader.u16(table + 6) ?? 0) / 2
             let ends = table + 14
@@ -116,6 +123,8 @@ public struct TrueTypeFont: Sendable {
                 guard let end = reader.u16(ends + segment * 2), let start = reader.u16(starts + segment * 2),
                     let delta = reader.u16(deltas + segment * 2), let rangeOffset = reader.u16(ranges + segment * 2), start <= end
                 else { continue }
+                budget -= Int(end - start) + 1
+                guard budget >= 0 else { break }
                 for code in UInt32(start)...UInt32(end) where code != 0xFFFF {
                     var glyph: UInt16
                     if rangeOffset == 0 {
@@ -129,13 +138,17 @@ public struct TrueTypeFont: Sendable {
                 }
             }
         } else if format == 12 {
-            let groups = Int(reader.u32(table + 12) ?? 0)
+            // No more groups than the table's bytes can hold.
+            let groups = min(Int(reader.u32(table + 12) ?? 0), max(0, (reader.data.count - table - 16) / 12))
             for group in 0..<groups {
                 let record = table + 16 + group * 12
+                // A group maps to glyph ids below 65536 and to Unicode scalars only; others are skipped.
                 guard let start = reader.u32(record), let end = reader.u32(record + 4), let first = reader.u32(record + 8),
-                    start <= end, end - start < 0x20000
+                    start <= end, end <= 0x10_FFFF, UInt64(first) + UInt64(end - start) <= 0xFFFF
                 else { continue }
-                for code in start...end { map[code] = UInt16(truncatingIfNeeded: first + (code - start)) }
+                budget -= Int(end - start) + 1
+                guard budget >= 0 else { break }
+                for code in start...end { map[code] = UInt16(first + (code - start)) }
             }
         }
         return map

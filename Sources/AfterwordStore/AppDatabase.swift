@@ -11,7 +11,7 @@ public final class AppDatabase: Sendable {
     public static func open(path: String) throws(StoreError) -> AppDatabase {
         let directory = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw StoreError(
                 code: .cannotOpen,
@@ -30,8 +30,43 @@ public final class AppDatabase: Sendable {
                 code: .notADatabase,
                 message: "\(path) is not an Afterword database; move it aside or point --home at another directory")
         } catch {
-            throw StoreError(code: .cannotOpen, message: "cannot open \(path): \(error); check the file and its permissions")
+            throw StoreError.explaining(error)
+                ?? StoreError(code: .cannotOpen, message: "cannot open \(path): \(error); check the file and its permissions")
         }
+    }
+
+    /// Opens an existing database that this user cannot write (a read-only file or directory) for
+    /// reading: listing works, and a change is refused with one line of advice.
+    /// - Throws: ``StoreError`` when the file is not a database, or would need a schema upgrade.
+    public static func openReadOnly(path: String) throws(StoreError) -> AppDatabase {
+        var configuration = Configuration()
+        configuration.readonly = true
+        // Immutable: nobody can write the file, so SQLite needs no lock file or WAL index beside it
+        // (which a read-only directory could not hold).
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        do {
+            let queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+            let complete = try queue.read { db in try migrator.hasCompletedMigrations(db) }
+            guard complete else {
+                throw StoreError(
+                    code: .cannotOpen,
+                    message: "\(path) needs an upgrade, and this user cannot write it; run afterword once with write permission")
+            }
+            return try AppDatabase(queue, path: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.explaining(error)
+                ?? StoreError(code: .cannotOpen, message: "cannot read \(path): \(error); check the file and its permissions")
+        }
+    }
+
+    /// True when `path` is a database file this user may read but not change (nor create files beside).
+    public static func isReadOnly(path: String) -> Bool {
+        let files = FileManager.default
+        let directory = (path as NSString).deletingLastPathComponent
+        return files.fileExists(atPath: path) && files.isReadableFile(atPath: path)
+            && (!files.isWritableFile(atPath: path) || !files.isWritableFile(atPath: directory.isEmpty ? "." : directory))
     }
 
     /// An empty database in memory, for tests.

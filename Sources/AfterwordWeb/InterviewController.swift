@@ -40,8 +40,12 @@ struct InterviewController: Sendable {
         guard let file = form.files["file"] else { return site.done("/interviews", problem: "choose an .ics file to import") }
         let name = file.filename.isEmpty ? "invite.ics" : file.filename
         do {
-            let saved = try site.workspace.importInvite(
-                TextEncoding.text(of: Data(file.bytes)), file: name, company: form["company"], role: form["role"])
+            let workspace = site.workspace
+            let (company, role) = (form["company"], form["role"])
+            let records = try await site.reading(name) {
+                try workspace.readInvite(TextEncoding.text(of: Data(file.bytes)), file: name, company: company, role: role)
+            }
+            let saved = try workspace.storeInvite(records)
             guard let first = saved.first?.0 else { return site.done("/interviews", problem: "\(name): no events found") }
             let people = saved.flatMap(\.1).count
             return site.done("/interviews/\(first.id ?? 0)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).")
@@ -97,7 +101,9 @@ struct InterviewController: Sendable {
         let lower = name.lowercased()
         do {
             if lower.hasSuffix(".vcf") || lower.hasSuffix(".vcard") || file.contentType.contains("vcard") {
-                let outcomes = try site.workspace.importCards(TextEncoding.text(of: Data(file.bytes)), file: name, interviewId: id)
+                let workspace = site.workspace
+                let people = try await site.reading(name) { try workspace.readCards(TextEncoding.text(of: Data(file.bytes)), file: name) }
+                let outcomes = try workspace.storeCards(people, interviewId: id)
                 let names = outcomes.map { $0.interviewer.name + ($0.merged ? " (already known, merged)" : "") }
                 return site.done("/interviews/\(id)", notice: "Added \(names.joined(separator: ", ")).")
             }
@@ -107,7 +113,7 @@ struct InterviewController: Sendable {
             } else {
                 text = TextEncoding.text(of: Data(file.bytes))
             }
-            let card = CardTextReader.read(text)
+            let card = try await site.reading(name) { CardTextReader.read(text) }
             guard card.contact != nil else {
                 return site.done("/interviews/\(id)", problem: "\(name): no name found on the card; type the person in by hand")
             }

@@ -109,22 +109,22 @@ struct SettingsController: Sendable {
     /// POST /settings — every field checked as `afterword config set` checks it; nothing saved unless all pass.
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
         let form = try await site.form(request)
-        var config = try site.workspace.loadConfig()
         do {
-            for (key, _) in Config.keys {
-                guard let given = form[key] else { continue }
-                let value = given.trimmingCharacters(in: .whitespacesAndNewlines)
-                if value.isEmpty {
-                    config.values[key] = nil
-                } else {
-                    try Config.validate(key: key, value: value)
-                    config.values[key] = value
+            try Config.update(in: site.workspace.home) { config in
+                for (key, _) in Config.keys {
+                    guard let given = form[key] else { continue }
+                    let value = given.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if value.isEmpty {
+                        config.values[key] = nil
+                    } else {
+                        try Config.validate(key: key, value: value)
+                        config.values[key] = value
+                    }
                 }
             }
-            try config.save(to: site.workspace.home)
             return site.done("/settings", notice: "Settings saved.")
         } catch let error as UserError {
-            var echo = config
+            var echo = try site.workspace.loadConfig()
             for (key, _) in Config.keys { echo.values[key] = form[key] ?? echo.values[key] }
             return try page(request, config: echo, error: error.message, status: .unprocessableContent)
         }

@@ -72,7 +72,8 @@ struct Site: Sendable {
         if !(contentType ?? "").lowercased().hasPrefix("multipart/"), buffer.readableBytes > Self.maxFormBytes {
             throw WebError(.contentTooLarge, "the form is larger than \(Self.maxFormBytes / 1024) KB; send less")
         }
-        let form = try FormData.parse(Array(buffer.readableBytesView), contentType: contentType)
+        let bytes = Array(buffer.readableBytesView)
+        let form = try await reading("the upload") { try FormData.parse(bytes, contentType: contentType) }
         if let (name, _) = form.fields.first(where: { $0.value.count > Self.maxFieldCharacters }) {
             throw WebError(.contentTooLarge, "the field \(name) is longer than \(Self.maxFieldCharacters) characters; shorten it")
         }

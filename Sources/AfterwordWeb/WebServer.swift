@@ -1,4 +1,5 @@
 import AfterwordApp
+import AfterwordStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -117,6 +118,11 @@ public struct WebServer: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// How long a connection may stay silent, mid-request or between requests.
+    static let idleSeconds: Int64 = 30
+    /// Connections served at once; a browser opens six at most.
+    static let maximumConnections = 128
+
     /// Serves until Ctrl-C (SIGINT) or SIGTERM, then shuts down cleanly.
     /// - Parameter running: told the address once the server listens.
     public func run(running: @escaping @Sendable (String) -> Void) async throws {
@@ -125,9 +131,15 @@ public struct WebServer: Sendable {
         let port = options.port
         let host = options.host
         let token = options.isLoopback ? nil : options.accessToken
+        // A connection that sends nothing for `idleSeconds` is closed (a half-sent request included),
+        // and past `maximumConnections` new ones wait in the backlog: idle sockets cannot exhaust
+        // the file descriptors or make the accept loop spin.
         let app = Application(
             router: try router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "Afterword"),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Self.idleSeconds))),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "Afterword",
+                availableConnectionsDelegate: .maximum(Self.maximumConnections, logger: logger)),
             onServerRunning: { channel in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 running("http://\(shown):\(channel.localAddress?.port ?? port)/" + (token.map { "?token=\($0)" } ?? ""))
@@ -201,6 +213,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try problem(request, status: .notFound, message: "there is no such page; start again from Today")
         } catch let error as HTTPError {
             return try problem(request, status: error.status, message: error.body ?? "the request could not be served")
+        } catch let error where StoreError.explaining(error) != nil {
+            // The database's own trouble (busy, damaged, read-only) in one line of advice.
+            return try problem(request, status: .serviceUnavailable, message: StoreError.explaining(error)?.message ?? "")
         } catch {
             context.logger.error("request failed: \(String(describing: type(of: error)))")
             return try problem(request, status: .internalServerError, message: "something went wrong on our side; nothing was changed")

@@ -9,15 +9,18 @@ public actor SMTPClient {
     private let channel: Channel
     private let settings: SMTPSettings
     private var extensions: [String: [String]] = [:]
+    /// Why the connection failed, when it did: said instead of a bare "the connection is closed".
+    private let failure: NIOLockedValueBox<SMTPError?>
 
     /// The client runs on its connection's event loop: a reply resumes it without a thread hop.
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         channel.eventLoop.executor.asUnownedSerialExecutor()
     }
 
-    private init(channel: Channel, settings: SMTPSettings) {
+    private init(channel: Channel, settings: SMTPSettings, failure: NIOLockedValueBox<SMTPError?>) {
         self.channel = channel
         self.settings = settings
+        self.failure = failure
     }
 
     /// Connects, reads the greeting, says EHLO, secures the connection and logs in as configured.
@@ -32,6 +35,7 @@ public actor SMTPClient {
         }
         let implicit = settings.security == .tls ? tls : nil
         let host = settings.host
+        let failure = NIOLockedValueBox<SMTPError?>(nil)
         let channel: Channel
         do {
             // On the loop this task already runs on, when it is one of the group's: no thread hop per reply.
@@ -43,15 +47,14 @@ public actor SMTPClient {
                             try channel.pipeline.syncOperations.addHandler(
                                 try NIOSSLClientHandler(context: implicit, serverHostname: serverName(host)))
                         }
-                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
-                        try channel.pipeline.syncOperations.addHandler(SMTPClientHandler())
+                        try channel.pipeline.syncOperations.addHandler(SMTPClientHandler(failure: failure))
                     }
                 }
                 .connect(host: settings.host, port: settings.port).get()
         } catch {
             throw SMTPError(kind: .connection, stage: "connect", detail: "cannot reach \(settings.host):\(settings.port) (\(error))")
         }
-        let client = SMTPClient(channel: channel, settings: settings)
+        let client = SMTPClient(channel: channel, settings: settings, failure: failure)
         do {
             try await client.open(tls: tls)
         } catch {
@@ -71,13 +74,13 @@ public actor SMTPClient {
                     kind: .tls, stage: "STARTTLS",
                     detail: "the server does not offer STARTTLS; use smtp.security tls (port 465) or another server")
             }
-            try expect(try await exchange("STARTTLS", stage: "STARTTLS"), 220, stage: "STARTTLS")
-            let channel = self.channel
-            let host = settings.host
-            try await channel.eventLoop.submit {
-                try channel.pipeline.syncOperations.addHandler(
-                    try NIOSSLClientHandler(context: tls, serverHostname: serverName(host)), position: .first)
-            }.get()
+            // The handler turns the connection to TLS as it reads the 220, before reading anything after it.
+            let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
+            var buffer = channel.allocator.buffer(capacity: 10)
+            buffer.writeString("STARTTLS\r\n")
+            channel.writeAndFlush(
+                SMTPOutbound.startTLS(buffer, promise, tls, serverHostname: serverName(settings.host)), promise: failing(promise))
+            try expect(try await wait(promise.futureResult, stage: "STARTTLS", timeout: settings.timeouts.command), 220, stage: "STARTTLS")
             try await hello()
         }
         if let username = settings.username {
@@ -100,11 +103,12 @@ public actor SMTPClient {
         let mechanisms = Set((extensions["AUTH"] ?? []).map { $0.uppercased() })
         if mechanisms.contains("PLAIN") {
             let token = Base64.encode(Array("\u{0}\(username)\u{0}\(password)".utf8))
-            try expect(try await exchange("AUTH PLAIN \(token)", stage: "AUTH", redacted: "AUTH PLAIN ****"), 235, stage: "AUTH")
+            try expect(try await exchange("AUTH PLAIN \(token)", stage: "AUTH", secrets: [token, password]), 235, stage: "AUTH")
         } else if mechanisms.contains("LOGIN") {
             try expect(try await exchange("AUTH LOGIN", stage: "AUTH"), 334, stage: "AUTH")
             try expect(try await exchange(Base64.encode(Array(username.utf8)), stage: "AUTH"), 334, stage: "AUTH")
-            try expect(try await exchange(Base64.encode(Array(password.utf8)), stage: "AUTH", redacted: "****"), 235, stage: "AUTH")
+            let encoded = Base64.encode(Array(password.utf8))
+            try expect(try await exchange(encoded, stage: "AUTH", secrets: [encoded, password]), 235, stage: "AUTH")
         } else {
             throw SMTPError(
                 kind: .permanent, stage: "AUTH",
@@ -131,33 +135,38 @@ public actor SMTPClient {
         let commands = [(mail, "MAIL FROM")] + envelope.recipients.map { ("RCPT TO:<\($0)>", "RCPT TO") } + [("DATA", "DATA")]
         // The whole transaction runs on the event loop (pipelined when the server allows), the message
         // right after a 354: one wait per message.
-        let stage = NIOLockedValueBox("MAIL FROM")
         let channel = self.channel
+        let failure = self.failure
+        let timeouts = settings.timeouts
+        // Each stage has its own limit, started afresh when the stage begins.
+        let clock = StageClock(channel: channel)
+        clock.enter("MAIL FROM", timeout: timeouts.command)
         let envelopeReplies: EventLoopFuture<[SMTPReply]>
         if extensions["PIPELINING"] != nil {
             let futures = commands.map { request($0.0) }
+            for (future, next) in zip(futures, commands.dropFirst()) {
+                future.whenSuccess { _ in clock.enter(next.1, timeout: timeouts.command) }
+            }
             channel.flush()
             envelopeReplies = EventLoopFuture.whenAllSucceed(futures, on: channel.eventLoop)
         } else {
-            envelopeReplies = Self.chained(commands, on: channel, stage: stage)
+            envelopeReplies = Self.chained(commands, on: channel, clock: clock, timeout: timeouts.command, failure: failure)
         }
         let everything = envelopeReplies.flatMap { replies -> EventLoopFuture<[SMTPReply]> in
             guard zip(replies, commands).allSatisfy({ Self.isExpected($0, for: $1.1) }), replies.count == commands.count else {
                 return channel.eventLoop.makeSucceededFuture(replies)
             }
-            stage.withLockedValue { $0 = "end of data" }
+            clock.enter("end of data", timeout: timeouts.endOfData)
             let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
             var buffer = channel.allocator.buffer(capacity: payload.count)
             buffer.writeBytes(payload)
-            channel.writeAndFlush(SMTPOutbound.send(buffer, promise), promise: Self.failing(promise, on: channel))
+            channel.writeAndFlush(SMTPOutbound.send(buffer, promise), promise: Self.failing(promise, on: channel, failure: failure))
             return promise.futureResult.map { replies + [$0] }
         }
-        let limit = TimeAmount.nanoseconds(
-            settings.timeouts.command.nanoseconds * Int64(commands.count) + settings.timeouts.endOfData.nanoseconds)
         let replies: [SMTPReply]
         do {
-            replies = try await wait(everything, stage: stage, timeout: limit)
-        } catch var error as SMTPError where stage.withLockedValue({ $0 }) == "end of data" && error.reply == nil {
+            replies = try await wait(everything, clock: clock)
+        } catch var error as SMTPError where clock.stage == "end of data" && error.reply == nil {
             error.mayHaveBeenDelivered = true
             error.detail += "; the message may or may not have been delivered"
             throw error
@@ -210,80 +219,89 @@ public actor SMTPClient {
 
     private func request(buffer: ByteBuffer) -> EventLoopFuture<SMTPReply> {
         let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
-        channel.write(SMTPOutbound.send(buffer, promise), promise: Self.failing(promise, on: channel))
+        channel.write(SMTPOutbound.send(buffer, promise), promise: failing(promise))
         return promise.futureResult
     }
 
+    private func failing(_ reply: EventLoopPromise<SMTPReply>) -> EventLoopPromise<Void> {
+        Self.failing(reply, on: channel, failure: failure)
+    }
+
     /// A write promise that fails the reply promise too: a write to a channel that is already
-    /// closed never reaches the handler, and its reply would be waited for forever.
-    private static func failing(_ reply: EventLoopPromise<SMTPReply>, on channel: Channel) -> EventLoopPromise<Void> {
+    /// closed never reaches the handler, and its reply would be waited for forever. The reply fails
+    /// with the reason the connection closed, when one is known.
+    private static func failing(
+        _ reply: EventLoopPromise<SMTPReply>, on channel: Channel, failure: NIOLockedValueBox<SMTPError?>
+    ) -> EventLoopPromise<Void> {
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { error in
-            reply.fail(SMTPError(kind: .protocolViolation, stage: "connection", detail: "the connection is closed (\(error))"))
+            reply.fail(
+                failure.withLockedValue { $0 }
+                    ?? SMTPError(kind: .protocolViolation, stage: "connection", detail: "the connection is closed (\(error))"))
         }
         return written
     }
 
     /// Writes a command (or nothing, for the greeting) and waits for its reply.
+    /// - Parameter secrets: words a server might echo back (credentials): replaced by `****` in the reply,
+    ///   which may end up in an error message or the ledger.
     private func exchange(
-        _ line: String?, stage: String, timeout: TimeAmount? = nil, redacted: String? = nil
+        _ line: String?, stage: String, timeout: TimeAmount? = nil, secrets: [String] = []
     ) async throws -> SMTPReply {
         let future: EventLoopFuture<SMTPReply>
         if let line {
             future = request(line)
         } else {
             let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
-            channel.write(SMTPOutbound.expectReply(promise), promise: Self.failing(promise, on: channel))
+            channel.write(SMTPOutbound.expectReply(promise), promise: failing(promise))
             future = promise.futureResult
         }
         channel.flush()
-        return try await wait(future, stage: stage, timeout: timeout ?? settings.timeouts.command)
+        var reply = try await wait(future, stage: stage, timeout: timeout ?? settings.timeouts.command)
+        for secret in secrets where !secret.isEmpty {
+            reply.lines = reply.lines.map { $0.replacing(secret, with: "****") }
+        }
+        return reply
     }
 
     /// Runs commands one after another on the event loop, stopping after the first that is not positive.
     private static func chained(
-        _ commands: [(String, String)], on channel: Channel, stage: NIOLockedValueBox<String>
+        _ commands: [(String, String)], on channel: Channel, clock: StageClock, timeout: TimeAmount,
+        failure: NIOLockedValueBox<SMTPError?>
     ) -> EventLoopFuture<[SMTPReply]> {
         var future = channel.eventLoop.makeSucceededFuture([SMTPReply]())
         for (line, name) in commands {
             future = future.flatMap { replies in
                 if let last = replies.last, !last.isPositive { return channel.eventLoop.makeSucceededFuture(replies) }
-                stage.withLockedValue { $0 = name }
+                clock.enter(name, timeout: timeout)
                 let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
                 var buffer = channel.allocator.buffer(capacity: line.utf8.count + 2)
                 buffer.writeString(line + "\r\n")
-                channel.writeAndFlush(SMTPOutbound.send(buffer, promise), promise: failing(promise, on: channel))
+                channel.writeAndFlush(SMTPOutbound.send(buffer, promise), promise: failing(promise, on: channel, failure: failure))
                 return promise.futureResult.map { replies + [$0] }
             }
         }
         return future
     }
 
-    private func wait<T: Sendable>(_ future: EventLoopFuture<T>, stage: NIOLockedValueBox<String>, timeout: TimeAmount) async throws -> T {
-        do {
-            return try await wait(future, stage: "", timeout: timeout)
-        } catch var error as SMTPError {
-            error.stage = stage.withLockedValue { $0 }
-            throw error
-        }
-    }
-
     /// Waits for a reply; past `timeout` the connection is closed and the stage named.
     private func wait<T: Sendable>(_ future: EventLoopFuture<T>, stage: String, timeout: TimeAmount) async throws -> T {
-        let timedOut = NIOLockedValueBox(false)
-        let channel = self.channel
-        let task = channel.eventLoop.scheduleTask(in: timeout) {
-            timedOut.withLockedValue { $0 = true }
-            channel.close(promise: nil)
-        }
-        defer { task.cancel() }
+        let clock = StageClock(channel: channel)
+        clock.enter(stage, timeout: timeout)
+        return try await wait(future, clock: clock)
+    }
+
+    /// Waits for a result while `clock` closes the connection when a stage runs past its limit.
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>, clock: StageClock) async throws -> T {
+        defer { clock.stop() }
         do {
             // Resumed right here, on the connection's loop: `future.get()` would hop to the global pool and back.
             return try await withCheckedThrowingContinuation { continuation in
                 future.whenComplete { continuation.resume(with: $0) }
             }
         } catch {
-            if timedOut.withLockedValue({ $0 }) {
+            let stage = clock.stage
+            if let timeout = clock.expired {
                 throw SMTPError(kind: .timeout, stage: stage, detail: "no answer from the server within \(timeout.nanoseconds / 1_000_000_000) s")
             }
             if var smtp = error as? SMTPError {
@@ -312,6 +330,51 @@ public actor SMTPClient {
         }
         return try NIOSSLContext(configuration: configuration)
     }
+}
+
+/// The stage a conversation is in, and that stage's own time limit: each stage gets its limit afresh
+/// when it begins, so the wait after the final "." is the end-of-data limit, never a sum of stages.
+final class StageClock: Sendable {
+    private struct State {
+        var stage = ""
+        var timeout = TimeAmount.zero
+        var task: Scheduled<Void>?
+        var expired = false
+    }
+
+    private let channel: Channel
+    private let state = NIOLockedValueBox(State())
+
+    init(channel: Channel) {
+        self.channel = channel
+    }
+
+    /// Starts `stage`, with `timeout` from now; the previous stage's limit no longer applies.
+    func enter(_ stage: String, timeout: TimeAmount) {
+        let state = self.state
+        let channel = self.channel
+        let task = channel.eventLoop.scheduleTask(in: timeout) {
+            state.withLockedValue { $0.expired = true }
+            channel.close(promise: nil)
+        }
+        let previous = state.withLockedValue { current -> Scheduled<Void>? in
+            let previous = current.task
+            current = State(stage: stage, timeout: timeout, task: task, expired: false)
+            return previous
+        }
+        previous?.cancel()
+    }
+
+    /// Stops the limit of the current stage.
+    func stop() {
+        state.withLockedValue { $0.task }?.cancel()
+    }
+
+    /// The current stage.
+    var stage: String { state.withLockedValue { $0.stage } }
+
+    /// The limit that ran out, or nil when none did.
+    var expired: TimeAmount? { state.withLockedValue { $0.expired ? $0.timeout : nil } }
 }
 
 /// The TLS server name: the host, unless it is an IP address (SNI takes names only).

@@ -25,8 +25,15 @@ struct CLI {
 
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try Self.run(executable: Self.binary, arguments, home: home, stdin: stdin, environment: environment)
+    }
+
+    /// Runs `executable` (the binary, or a program that starts it) with the data directory `home`.
+    static func run(
+        executable: URL, _ arguments: [String], home: URL, stdin: String? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["AFTERWORD_HOME"] = home.path

@@ -4,7 +4,12 @@
 --mode good      aiosmtpd; every accepted message is written to --spool as N.eml (with STARTTLS
                  when --cert/--key are given, and AUTH when --user/--password are given).
 --mode <fault>   a scripted server that misbehaves at one stage:
-                 greeting-421, transient-then-ok, rcpt-550, drop-after-data, slow-greeting, stall-after-data.
+                 greeting-421, transient-then-ok, rcpt-550, drop-after-data, slow-greeting, stall-after-data,
+                 endless-reply (answers "." with 250- lines that never end), http-greeting (a web server),
+                 close-after-first (closes the connection after accepting one message),
+                 starttls-inject (a man in the middle: forged replies in the same packet as "220 go ahead",
+                 then real TLS; needs --cert/--key), starttls-inject-late (the forged replies after a pause),
+                 auth-echo (refuses AUTH, echoing the credentials back).
 Prints "READY <port>" once it listens, then serves until killed.
 """
 import argparse
@@ -79,12 +84,18 @@ async def scripted() -> None:
 
         if args.mode == "slow-greeting":
             await asyncio.sleep(30)
+        if args.mode == "http-greeting":
+            await say("HTTP/1.1 200 OK")
+            await say("Content-Type: text/html")
+            writer.close()
+            return
         if args.mode == "greeting-421":
             await say("421 4.3.2 Service not available, try later")
             writer.close()
             return
         await say("220 afterword-test ESMTP scripted")
         in_data = False
+        secured = False
         data = b""
         while True:
             line = await reader.readline()
@@ -100,9 +111,23 @@ async def scripted() -> None:
                     if args.mode == "stall-after-data":
                         spool(data)
                         await asyncio.sleep(3600)
+                    if args.mode == "endless-reply":
+                        # Bounded here too: at most 64 MB, then the connection closes.
+                        chunk = b"250-" + b"x" * 1000 + b"\r\n"
+                        for _ in range(64 * 1000):
+                            writer.write(chunk * 1)
+                            try:
+                                await writer.drain()
+                            except ConnectionError:
+                                return
+                        writer.close()
+                        return
                     spool(data)
                     await say("250 2.0.0 queued")
                     data = b""
+                    if args.mode == "close-after-first":
+                        writer.close()
+                        return
                 else:
                     data += line[1:] if line.startswith(b"..") else line
                 continue
@@ -110,7 +135,29 @@ async def scripted() -> None:
             if command.startswith("EHLO"):
                 await say("250-afterword-test")
                 await say("250-SIZE 1000000")
+                if args.mode.startswith("starttls-") and not secured:
+                    await say("250-STARTTLS")
+                if args.mode == "auth-echo":
+                    await say("250-AUTH PLAIN LOGIN")
                 await say("250 8BITMIME")
+            elif command == "STARTTLS" and args.mode.startswith("starttls-"):
+                forged = b"250-afterword-test\r\n250 8BITMIME\r\n250 2.1.0 forged\r\n250 2.1.5 forged\r\n354 forged\r\n250 2.0.0 forged: queued\r\n"
+                if args.mode == "starttls-inject":
+                    writer.write(b"220 2.0.0 go ahead\r\n" + forged)
+                    await writer.drain()
+                else:
+                    await say("220 2.0.0 go ahead")
+                    await asyncio.sleep(0.3)
+                    writer.write(forged)
+                    await writer.drain()
+                try:
+                    await writer.start_tls(tls_context())
+                    secured = True
+                except (ssl.SSLError, ConnectionError, OSError):
+                    writer.close()
+                    return
+            elif command.startswith("AUTH") and args.mode == "auth-echo":
+                await say("535 5.7.8 Authentication failed: " + line.decode(errors="replace").strip())
             elif command.startswith("HELO"):
                 await say("250 afterword-test")
             elif command.startswith("MAIL FROM"):

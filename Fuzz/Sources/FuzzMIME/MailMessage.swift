@@ -1,0 +1,1 @@
+../../../Sources/AfterwordDelivery/MailMessage.swift

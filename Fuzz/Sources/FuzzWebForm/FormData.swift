@@ -1,0 +1,1 @@
+../../../Sources/AfterwordWeb/FormData.swift
