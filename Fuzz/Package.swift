@@ -23,6 +23,7 @@ let package = Package(
         fuzzTarget("FuzzICalendar", ["AfterwordIntake"]),
         fuzzTarget("FuzzCardText", ["AfterwordIntake"]),
         fuzzTarget("FuzzTrueType", ["AfterwordPrint"]),
+        fuzzTarget("FuzzChecker", ["AfterwordCore"]),
         // The next three compile the files they test into the target itself (symlinks), leaving out
         // the SwiftNIO and Hummingbird modules those files live beside.
         fuzzTarget("FuzzMIME"),
