@@ -27,7 +27,7 @@ enum Console {
 
     /// Writes a progress line to standard error (shown on a terminal, kept out of piped output).
     static func progress(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        errorLine(message)
     }
 
     /// Writes a value as pretty, key-sorted JSON.
