@@ -133,7 +133,7 @@ public struct Document: Sendable {
         if let open = value.lastIndex(of: "<"), let close = value.lastIndex(of: ">"), open < close {
             email = String(value[value.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
             name = String(value[..<open])
-        } else if value.contains("@"), !value.contains(" ") {
+        } else if value.utf8.contains(0x40), !value.utf8.contains(0x20) {
             return (nil, value)
         }
         name = name.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))

@@ -24,13 +24,13 @@ enum NameWords {
     /// The words of a name or company ("Acme Corp." → ["Acme", "Corp"], "Jean-Luc" → ["Jean-Luc", "Jean", "Luc"]).
     static func words(of text: String) -> [String] {
         var words: [String] = []
+        func isEdge(_ character: Character) -> Bool { character == "-" || character == "'" || character == "’" }
         for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "'" && $0 != "’" }) {
-            let edges: Set<Character> = ["-", "'", "’"]
-            let trimmed = word.drop { edges.contains($0) }
-            let plain = String(trimmed.prefix(trimmed.count - trimmed.reversed().prefix { edges.contains($0) }.count))
+            let trimmed = word.drop(while: isEdge)
+            let plain = String(trimmed.prefix(trimmed.count - trimmed.reversed().prefix(while: isEdge).count))
             guard !plain.isEmpty else { continue }
             words.append(plain)
-            if plain.contains("-") { words += plain.split(separator: "-").map(String.init) }
+            if plain.utf8.contains(0x2D) { words += plain.split(separator: "-").map(String.init) }
         }
         return words
     }

@@ -109,7 +109,7 @@ struct Shingles: Sendable {
         var pairs = Set<Int>()
         var found: [(Int, Int)] = []
         for (position, set) in sets.enumerated() {
-            let ordered = set.sorted.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
+            let ordered = set.sorted.map { (frequency[$0] ?? 0, $0) }.sorted { $0 < $1 }.map(\.1)
             let count = ordered.count
             let prefix = count == 0 ? 0 : count - Int((threshold * Double(count)).rounded(.up)) + 1
             for shingle in ordered.prefix(max(1, prefix)) {

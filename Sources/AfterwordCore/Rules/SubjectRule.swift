@@ -35,7 +35,7 @@ struct SubjectRule: DocumentRule {
         if trimmed.count > EtiquetteLimits.subjectMaxCharacters {
             flags.append(flag(.warning, "a subject over \(EtiquetteLimits.subjectMaxCharacters) characters gets cut off; shorten it"))
         }
-        if trimmed.contains("!") || trimmed.unicodeScalars.contains(where: { ProperRule.decoration($0) != nil }) {
+        if trimmed.utf8.contains(0x21) || trimmed.unicodeScalars.contains(where: { ProperRule.decoration($0) != nil }) {
             flags.append(flag(.error, "no \"!\", emoji or symbols in a subject line", rule: .proper))
         }
         let letters = trimmed.filter(\.isLetter)
