@@ -23,6 +23,10 @@ public enum Greeting {
 enum NameWords {
     /// The words of a name or company ("Acme Corp." → ["Acme", "Corp"], "Jean-Luc" → ["Jean-Luc", "Jean", "Luc"]).
     static func words(of text: String) -> [String] {
+        // Invisible format characters (direction marks, zero-width joiners) separate words.
+        let text = text.unicodeScalars.contains { $0.properties.generalCategory == .format }
+            ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .format ? " " : $0 }))
+            : text
         var words: [String] = []
         func isEdge(_ character: Character) -> Bool { character == "-" || character == "'" || character == "’" }
         for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "'" && $0 != "’" }) {

@@ -6,7 +6,10 @@ import Testing
 @Suite struct ComposerTests {
     static let names = ["Dana Whitfield", "Priya Natarajan", "Zoë Ångström", "Łukasz Żółkiewski", "王秀英"]
     /// Names that look like ordinary words: the composer's own drafts must not trip over them.
-    static let wordlikeNames = ["Thanh Nguyen", "Hank Thompson", "Will Carter", "Grace Best", "Mark Hope", "Guy Summers"]
+    static let wordlikeNames = [
+        "Thanh Nguyen", "Hank Thompson", "Will Carter", "Grace Best", "Mark Hope", "Guy Summers", "Dana 🌟 Whitfield",
+        "\u{200F}Dana Whitfield", "Dana\u{200D}Whitfield", "דנה כהן",
+    ]
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     func interview(notes: String) -> Interview {
@@ -34,7 +37,7 @@ import Testing
         String(repeating: "We discussed a very long list of things including service meshes and observability and tracing, ", count: 3),
     ]
 
-    @Test("drafts to people whose names look like words (Thanh, Hank, Will, Grace) pass their own check", arguments: [Channel.email, .note])
+    @Test("drafts to people whose names look like words (Thanh, Hank, Will) or carry emoji and direction marks pass their own check", arguments: [Channel.email, .note])
     func wordlikeNames(channel: Channel) throws {
         let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
         for (index, name) in Self.wordlikeNames.enumerated() {

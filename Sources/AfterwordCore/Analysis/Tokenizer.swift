@@ -57,6 +57,13 @@ enum Tokenizer {
                 pendingHyphen = false
                 continue
             }
+            // Invisible format characters (direction marks, zero-width joiners, soft hyphens) separate
+            // words and are otherwise ignored: "\u{200F}Dana" is Dana.
+            if byte >= 0xC2, let length = formatCharacterLength(bytes, index) {
+                index += length
+                pendingHyphen = false
+                continue
+            }
             if isWordStart(bytes, index) {
                 var end = index
                 var letters = 0
@@ -111,6 +118,13 @@ enum Tokenizer {
 
     /// Non-ASCII punctuation treated like its ASCII counterpart.
     static let typographic: Set<String> = ["’", "‘", "“", "”", "—", "–", "…", "«", "»", "•", "·", "¡", "¿", "\u{00A0}"]
+
+    /// The length of an invisible format character (general category Cf) at `index`, or nil.
+    static func formatCharacterLength(_ bytes: [UInt8], _ index: Int) -> Int? {
+        let length = min(scalarLength(bytes, index), bytes.count - index)
+        guard let scalar = decode(bytes, index, length), scalar.properties.generalCategory == .format else { return nil }
+        return length
+    }
 
     /// Bytes of a UTF-8 scalar starting at `index` (1 for a stray continuation byte).
     static func scalarLength(_ bytes: [UInt8], _ index: Int) -> Int {

@@ -51,6 +51,13 @@ struct ProperRule: DocumentRule {
             }
             var end = index
             while end + 1 < tokens.count, tokens[end + 1].kind == .symbol { end += 1 }
+            // A symbol that is part of the recipient's name as written on their card, in the greeting.
+            if let greeting = input.analysis.greeting, greeting.tokens.contains(index) || index == greeting.tokens.upperBound,
+                let name = input.document.recipientName, name.contains(input.analysis.text(tokens[index].start, tokens[end].end))
+            {
+                index = end + 1
+                continue
+            }
             flags.append(input.flag(.proper, .error, "\(kind) has no place in a professional thank-you; remove it", tokens: index, end))
             index = end + 1
         }
