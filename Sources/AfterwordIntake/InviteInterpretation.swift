@@ -8,6 +8,9 @@ public struct InviteInterpretation: Sendable, Equatable {
     public var format: InterviewFormat
     /// The people to thank: attendees without the user and without rooms and resources.
     public var interviewers: [Contact]
+    /// The invite's organizer (often the hiring manager) when they are not among the attendees and
+    /// not the user: someone to offer as an interviewer, not to add unasked.
+    public var organizer: Contact?
 
     /// Free mail providers and calendar services: their domain says nothing about the company.
     static let genericDomains: Set<String> = [
@@ -42,6 +45,12 @@ public struct InviteInterpretation: Sendable, Equatable {
             Contact(
                 name: attendee.name.map(Self.displayName) ?? Self.name(fromEmail: attendee.email ?? ""),
                 emails: attendee.email.map { [$0] } ?? [], line: event.line)
+        }
+        let chosenEmails = Set(chosen.compactMap { $0.email?.lowercased() })
+        if let host = event.organizer, let email = host.email?.lowercased(), !own.contains(email), !chosenEmails.contains(email),
+            !email.hasSuffix("calendar.google.com")
+        {
+            organizer = Contact(name: host.name.map(Self.displayName) ?? Self.name(fromEmail: email), emails: [email], line: event.line)
         }
         let personNames = ([event.organizer] + event.attendees).compactMap { $0?.name?.lowercased() }
         let domains = ([event.organizer] + event.attendees).compactMap { $0?.email }
@@ -93,7 +102,7 @@ public struct InviteInterpretation: Sendable, Equatable {
     }
 
     static let interviewWords = Pattern(
-        "(?i)\\b(?:(?:final|first|second|third|technical|onsite|on-site|virtual|video|phone|panel|hiring manager|behavioral|behavioural|system design|coding)\\s+)*(?:interview|screen|screening|chat|call|round|loop)s?\\b"
+        "(?i)\\b(?:(?:final|first|second|third|technical|onsite|on-site|virtual|video|phone|panel|hiring manager|behavioral|behavioural|system design|coding)\\s+)*(?:interview|screen|screening|chat|call|round|loop|panel|onsite|on-site)s?\\b"
     )
 
     /// "Interview: Backend Engineer at Acme", "Acme <> Alex — Backend Engineer", "Acme | Onsite interview".
@@ -111,6 +120,8 @@ public struct InviteInterpretation: Sendable, Equatable {
             ("(?i)\\b(?:at|@)\\s+(\(capitalized))\\s*(?:$|[-–—|:(,])", true),
             ("(?i)\\binterview(?:ing)?\\s+with\\s+(\(capitalized))\\s*(?:$|[-–—|:(,])", true),
             ("^(\(capitalized))\\s*(?:<>|\\||:| x )", true),
+            // "Acme Corp – Backend Engineer panel": trusted when what follows the dash is a role or an interview.
+            ("^(\(capitalized))\\s*(?:–|—| - )(?=.*\\b(?i:interview|screen|panel|onsite|round|engineer|analyst|designer|manager|developer|scientist|architect|lead|director|intern|associate|consultant|specialist|coordinator|administrator|officer|researcher))", true),
             ("^(\(capitalized))\\s*(?:–|—| - )", false),
         ]
         for (source, trusted) in patterns {
@@ -125,10 +136,11 @@ public struct InviteInterpretation: Sendable, Equatable {
             {
                 continue
             }
-            if !trusted, let domainCompany,
-                !domainCompany.lowercased().hasPrefix(lowered) && !lowered.hasPrefix(domainCompany.lowercased())
-            {
-                continue
+            // "Acme Corp" and the domain's "Acmecorp" agree: compare letters only.
+            if !trusted, let domainCompany {
+                let letters = lowered.filter(\.isLetter)
+                let domainLetters = domainCompany.lowercased().filter(\.isLetter)
+                guard domainLetters.hasPrefix(letters) || letters.hasPrefix(domainLetters) else { continue }
             }
             return candidate
         }

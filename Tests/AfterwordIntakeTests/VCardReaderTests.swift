@@ -146,6 +146,46 @@ func fixture(_ name: String) throws -> (text: String, path: String) {
         #expect(events.map(\.start) == ["2026-11-26T09:00:00Z", "2026-07-15T08:00:00Z"].map { ISO8601DateFormatter().date(from: $0) })
     }
 
+    /// An Outlook-style invite: the organizer (the hiring manager) is not among the attendees.
+    func outlookInvite(summary: String, organizer: String = "dana.whitfield@acmecorp.com") throws -> InviteInterpretation {
+        let ics = """
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:x
+            SUMMARY:\(summary)
+            DTSTART:20261126T150000Z
+            DTEND:20261126T160000Z
+            ORGANIZER;CN="Whitfield, Dana":mailto:\(organizer)
+            ATTENDEE;CN=Priya Natarajan:mailto:priya@acmecorp.com
+            ATTENDEE;CN=Alex Doe:mailto:alex.doe@gmail.com
+            END:VEVENT
+            END:VCALENDAR
+            """
+        let event = try #require(try InviteReader.events(in: ics, file: "x.ics", floatingZone: newYork).first)
+        return InviteInterpretation(event, ownEmails: ["alex.doe@gmail.com"])
+    }
+
+    @Test(
+        "the company is read from how people write summaries, not guessed from the domain",
+        arguments: [
+            "Acme Corp – Backend Engineer panel", "Acme Corp — Backend Engineer panel", "Acme Corp: Backend Engineer panel",
+            "Backend Engineer panel at Acme Corp", "Interview with Acme Corp - Backend Engineer", "Acme Corp - Backend Engineer",
+        ])
+    func companyFromSummary(summary: String) throws {
+        let meaning = try outlookInvite(summary: summary)
+        #expect(meaning.company == "Acme Corp")
+        #expect(meaning.role == "Backend Engineer")
+    }
+
+    @Test("an organizer who is not an attendee is offered, not added; the user as organizer is neither")
+    func organizer() throws {
+        let meaning = try outlookInvite(summary: "Acme Corp – Backend Engineer panel")
+        #expect(meaning.interviewers.map(\.name) == ["Priya Natarajan"])
+        #expect(meaning.organizer?.name == "Dana Whitfield")
+        #expect(meaning.organizer?.emails == ["dana.whitfield@acmecorp.com"])
+        #expect(try outlookInvite(summary: "Acme Corp – Backend Engineer", organizer: "alex.doe@gmail.com").organizer == nil)
+    }
+
     @Test("no event, or a start that does not parse, is an error naming the file and line")
     func broken() throws {
         let (noEvent, noEventPath) = try fixture("no-event.ics")
