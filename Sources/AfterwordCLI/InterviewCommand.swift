@@ -94,6 +94,15 @@ struct InterviewCommand: AsyncParsableCommand {
                     "#\(interview.id ?? 0)  \(ISO8601.display(interview.startsAt, in: interview.zone))  \(interview.company) — \(interview.role)  [\(interview.format.rawValue)]")
                 try IntakeFile.report(outcomes, json: false)
             }
+            // The organizer of an Outlook invite is often the hiring manager without being an attendee.
+            if let interview = saved.last?.0 {
+                for organizer in try global.workspace.inviteOrganizers(try IntakeFile.read(file), file: file, uid: uid) {
+                    let (name, email) = Document.splitAddress(organizer)
+                    Console.note(
+                        "\(organizer) organized the invite without attending it; if they interviewed you: "
+                            + "afterword interviewer add \(interview.id ?? 0) --name \"\(name ?? organizer)\" --email \(email ?? "")")
+                }
+            }
         }
 
         struct ImportedInterview: Encodable {

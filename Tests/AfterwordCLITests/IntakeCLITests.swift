@@ -22,6 +22,9 @@ func intakeFixture(_ name: String) -> String {
         #expect(interviews[0]["format"] as? String == "video")
         let names = (interviews[0]["interviewers"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(names == ["Dana Whitfield", "Priya Natarajan"])
+        // The organizer, not an attendee, is offered with the command that adds them, not added.
+        #expect(result.stderr.contains("Sam Recruiter <sam@acme.com> organized the invite without attending it"), "\(result.stderr)")
+        #expect(result.stderr.contains("afterword interviewer add 1 --name \"Sam Recruiter\" --email sam@acme.com"))
     }
 
     @Test("--company overrides what the invite says")
