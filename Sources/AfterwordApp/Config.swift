@@ -12,6 +12,7 @@ public struct Config: Codable, Equatable, Sendable {
         ("name", "your name, as you sign your thank-yous"),
         ("email", "your e-mail address (the sender; never treated as an interviewer)"),
         ("signature", "lines under your name in e-mails"),
+        ("greeting", "formal (default: \"Dear Ms. Whitfield,\" when an honorific is known, else \"Dear Dana,\") or first-name"),
         ("phone", "your phone number (for your own records; never offered as a call)"),
         ("address", "your return address for note envelopes"),
         ("timezone", "your time zone, e.g. Europe/Berlin (default: the system's)"),
@@ -86,6 +87,10 @@ public struct Config: Codable, Equatable, Sendable {
             guard let number = Int(value), number >= 0, number <= 65_535 else {
                 throw UserError("\(key): \"\(value)\" is not a number")
             }
+        case "greeting":
+            guard GreetingStyle(rawValue: value) != nil else {
+                throw UserError("greeting: \"\(value)\" is not formal or first-name")
+            }
         case "transport":
             guard ["smtp", "sendmail"].contains(value) else {
                 throw UserError("transport: \"\(value)\" is not smtp or sendmail")
@@ -108,6 +113,9 @@ public struct Config: Codable, Equatable, Sendable {
     public var sender: Sender {
         Sender(name: values["name"], email: values["email"], signature: values["signature"]?.replacingOccurrences(of: "\\n", with: "\n"))
     }
+
+    /// How drafts greet their reader (formal unless set).
+    public var greeting: GreetingStyle { values["greeting"].flatMap(GreetingStyle.init(rawValue:)) ?? .formal }
 
     public var timeZone: TimeZone? { values["timezone"].flatMap(TimeZone.init(identifier:)) }
 }

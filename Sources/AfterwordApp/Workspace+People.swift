@@ -11,9 +11,18 @@ public struct InterviewerForm: Sendable {
     public var phone: String?
     public var address: String?
     public var company: String?
+    /// "Ms.", "Dr.": how a formal greeting addresses them.
+    public var honorific: String?
+    /// What the user talked about with this person alone.
+    public var notes: String?
 
-    public init(name: String? = nil, title: String? = nil, email: String? = nil, phone: String? = nil, address: String? = nil, company: String? = nil) {
+    public init(
+        name: String? = nil, title: String? = nil, email: String? = nil, phone: String? = nil, address: String? = nil, company: String? = nil,
+        honorific: String? = nil, notes: String? = nil
+    ) {
         self.name = name
+        self.honorific = honorific
+        self.notes = notes
         self.title = title
         self.email = email
         self.phone = phone
@@ -32,8 +41,13 @@ public struct InterviewForm: Sendable {
     public var format: String
     public var durationMinutes: Int
     public var notes: String
+    /// What the user brings to the role, for the draft's fit line; blank for none.
+    public var fit: String
 
-    public init(company: String, role: String, at: String, timeZone: String?, format: String, durationMinutes: Int, notes: String) {
+    public init(
+        company: String, role: String, at: String, timeZone: String?, format: String, durationMinutes: Int, notes: String, fit: String = ""
+    ) {
+        self.fit = fit
         self.company = company
         self.role = role
         self.at = at
@@ -73,7 +87,7 @@ extension Workspace {
         return Interview(
             id: id, company: company, role: role, startsAt: start, timeZone: (tz != nil ? zone : nil)?.identifier ?? writtenZone.identifier,
             durationMinutes: form.durationMinutes, format: format, notes: form.notes.trimmingCharacters(in: .whitespacesAndNewlines),
-            createdAt: createdAt ?? now)
+            fit: try Self.fitLine(form.fit, label: label("fit")), createdAt: createdAt ?? now)
     }
 
     /// A new interviewer from the form, checked; the company defaults to the interview's.
@@ -81,10 +95,11 @@ extension Workspace {
         let name = try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield")
         let region = try loadConfig().values["region"] ?? "US"
         return Interviewer(
-            name: name, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
+            name: name, honorific: try form.honorific.flatMap { try Self.honorific($0, label: label("honorific")) }, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
             email: try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) },
             phone: form.phone.flatMap(Self.blankToNil).map { PhoneNumber.e164($0, region: region) ?? $0 },
-            address: form.address.map(Self.addressLines).flatMap(Self.blankToNil), createdAt: now)
+            address: form.address.map(Self.addressLines).flatMap(Self.blankToNil),
+            notes: form.notes.flatMap(Self.blankToNil), createdAt: now)
     }
 
     /// The interviewer with the fields the form gives changed, checked (a nil field stays as it was).
@@ -99,6 +114,8 @@ extension Workspace {
             person.phone = Self.blankToNil(phone).map { PhoneNumber.e164($0, region: region) ?? $0 }
         }
         if let address = form.address { person.address = Self.blankToNil(Self.addressLines(address)) }
+        if let honorific = form.honorific { person.honorific = try Self.honorific(honorific, label: label("honorific")) }
+        if let notes = form.notes { person.notes = Self.blankToNil(notes) }
         return person
     }
 
@@ -118,9 +135,16 @@ extension Workspace {
             guard !events.isEmpty else { throw UserError("\(file): no event with UID \(uid); leave out --uid to import every event") }
         }
         let own = Set((config.values["email"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let ownName = config.values["name"].flatMap(Self.blankToNil).map(Self.comparable)
+        guard !own.isEmpty || ownName != nil else {
+            throw UserError(
+                "\(file): set your e-mail address or name first, so that you are not imported as one of your own interviewers: `afterword config set email you@example.com` (or Settings)")
+        }
         var records: [(Interview, [Interviewer])] = []
         for event in events {
-            let meaning = InviteInterpretation(event, ownEmails: own)
+            var meaning = InviteInterpretation(event, ownEmails: own)
+            // The user under another address is still the user: their name is matched too.
+            if let ownName { meaning.interviewers.removeAll { Self.comparable($0.name) == ownName } }
             guard let companyName = company.flatMap(Self.blankToNil) ?? meaning.company else {
                 throw UserError(
                     "\(file):\(event.line): SUMMARY: cannot tell the company from \"\(event.summary)\" or the e-mail addresses; give the company (--company, or the Company field)")
@@ -179,12 +203,36 @@ extension Workspace {
         return person
     }
 
+    /// A name as compared with another: case, accents and spacing aside.
+    static func comparable(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// A required one-line text, trimmed, or a clear error naming the field.
     public static func required(_ value: String, _ field: String, example: String) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw UserError("\(field) cannot be empty; for example \(field) \"\(example)\"") }
         guard !trimmed.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
             throw UserError("\(field) cannot contain line breaks or control characters")
+        }
+        return trimmed
+    }
+
+    /// A typed honorific ("Ms.", "Dr"), one short word; nil when blank.
+    public static func honorific(_ value: String, label: String) throws -> String? {
+        guard let trimmed = blankToNil(value) else { return nil }
+        guard trimmed.count <= 12, !trimmed.contains(where: { $0.isWhitespace || $0.isNumber || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
+            throw UserError("\(label): \"\(value)\" is not an honorific; write it like Ms., Mr., Dr. or Mx. (or leave it out)")
+        }
+        return trimmed
+    }
+
+    /// The fit line as typed: one line, short enough for one sentence; nil when blank.
+    public static func fitLine(_ value: String, label: String) throws -> String? {
+        guard let trimmed = blankToNil(value) else { return nil }
+        guard !trimmed.contains(where: \.isNewline) else { throw UserError("\(label) is one line: what you bring, like \"my five years running Kafka at scale\"") }
+        guard trimmed.split(whereSeparator: \.isWhitespace).count <= 22 else {
+            throw UserError("\(label) is too long for one sentence (at most 22 words); say what you bring in a phrase, like \"my five years running Kafka at scale\"")
         }
         return trimmed
     }

@@ -13,7 +13,7 @@ struct InterviewController: Sendable {
     static let label: FieldLabel = { field in
         [
             "company": "Company", "role": "Role", "at": "When it started", "tz": "Time zone", "format": "Format",
-            "duration": "Minutes", "name": "Name", "email": "E-mail", "phone": "Phone", "address": "Postal address", "title": "Title",
+            "duration": "Minutes", "name": "Name", "email": "E-mail", "phone": "Phone", "address": "Postal address", "title": "Title", "honorific": "Honorific", "fit": "What you bring",
         ][field] ?? field
     }
 
@@ -167,16 +167,19 @@ struct InterviewController: Sendable {
         let detail = try storeCall { try store.interview(id: id) }
         let interview = detail.interview
         let panel = try detail.interviewers.map { person in
-            let draft = try store.latestDraft(interviewId: id, interviewerId: person.id ?? 0)
-            let state = try draft.flatMap { try store.ledger(forDraft: $0.id ?? 0).last?.state.rawValue }
+            // The draft that left (or is on its way) is the one to show, even when a newer one was composed since.
+            let message = try store.messages(interviewId: id, interviewerId: person.id ?? 0).last
+            let latest = try store.latestDraft(interviewId: id, interviewerId: person.id ?? 0)
+            let draftId = message.flatMap { $0.state == .failed ? nil : $0.draftId } ?? latest?.id
+            let state = message?.state.rawValue
             return values([
                 "id": person.id, "name": person.name, "title": person.title, "channel": Wording.channel(of: person),
-                "draftId": draft?.id, "state": state,
+                "draftId": draftId, "state": state,
             ])
         }
         let form: [String: String] = [
             "company": interview.company, "role": interview.role, "at": Self.localInput(interview.startsAt, interview.zone),
-            "tz": interview.timeZone, "duration": String(interview.durationMinutes), "notes": interview.notes,
+            "tz": interview.timeZone, "duration": String(interview.durationMinutes), "notes": interview.notes, "fit": interview.fit ?? "",
         ]
         return try site.page(
             "interview", title: "\(interview.company) — \(interview.role)", tab: .interviews,
@@ -193,13 +196,14 @@ struct InterviewController: Sendable {
     static func interviewForm(_ form: FormData) -> InterviewForm {
         InterviewForm(
             company: form["company"] ?? "", role: form["role"] ?? "", at: form["at"] ?? "", timeZone: form["tz"],
-            format: form["format"] ?? InterviewFormat.onSite.rawValue, durationMinutes: Int(form["duration"] ?? "") ?? 60, notes: form.text("notes"))
+            format: form["format"] ?? InterviewFormat.onSite.rawValue, durationMinutes: Int(form["duration"] ?? "") ?? 60, notes: form.text("notes"),
+            fit: form["fit"] ?? "")
     }
 
     static func interviewerForm(_ form: FormData) -> InterviewerForm {
         InterviewerForm(
             name: form["name"] ?? "", title: form["title"], email: form["email"], phone: form["phone"], address: form.text("address"),
-            company: form["company"])
+            company: form["company"], honorific: form["honorific"], notes: form["notes"] == nil ? nil : form.text("notes"))
     }
 
     static func formats(selected: String) -> [[String: Any]] {

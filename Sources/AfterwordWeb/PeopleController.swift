@@ -45,7 +45,7 @@ struct PeopleController: Sendable {
         }
         let fields = values([
             "id": person.id, "name": person.name, "title": person.title, "email": person.email, "phone": person.phone,
-            "company": person.company, "address": person.address,
+            "company": person.company, "address": person.address, "honorific": person.honorific, "notes": person.notes,
         ])
         return try site.page(
             "interviewer", title: person.name, tab: .people, ["person": fields, "channel": Wording.channel(of: person), "history": history],

@@ -26,11 +26,21 @@ struct TodayController: Sendable {
         // Still within the 24 hours first (the nearest deadline first), then the overdue, the most recent first.
         let ordered = report.pending.filter { ($0.hoursLeft ?? 0) >= 0 } + report.pending.filter { ($0.hoursLeft ?? 0) < 0 }.reversed()
         let shown = all ? ordered[...] : ordered.prefix(Self.firstRows)
-        let pending = shown.map { entry in
-            values([
+        let pending = try shown.map { entry in
+            let draft = try entry.draftId.map { try store.draft(id: $0) }
+            let errors = draft.map { draft in
+                Set(
+                    Workspace.findings(
+                        text: draft.text, channel: draft.channel, source: "draft #\(draft.id ?? 0)", recipient: entry.interviewer,
+                        company: entry.company, role: entry.role
+                    ).filter { $0.severity == .error }.map(\.rule.rawValue)
+                ).sorted().joined(separator: ", ")
+            }
+            return values([
                 "interviewId": entry.interviewId, "interviewerId": entry.interviewerId, "interviewer": entry.interviewer,
                 "company": entry.company, "role": entry.role, "channel": entry.channel.label,
-                "draftId": entry.draftId, "urgency": Wording.urgency(entry.hoursLeft ?? 0).trimmingCharacters(in: .whitespaces),
+                "draftId": entry.draftId, "urgency": Wording.due(entry, now: now).trimmingCharacters(in: .whitespaces),
+                "errors": errors?.isEmpty == false ? errors : nil,
                 "overdue": (entry.hoursLeft ?? 0) < 0 ? true : nil, "failed": entry.state == .failed ? true : nil,
                 "printedNotMailed": entry.channel == .note && entry.printedAt != nil && entry.state == nil ? true : nil,
             ])
@@ -40,6 +50,7 @@ struct TodayController: Sendable {
                 "state": entry.state?.rawValue, "when": entry.scheduledAt.map { site.display($0, in: zone) }, "draftId": entry.draftId,
                 "interviewer": entry.interviewer, "company": entry.company, "channel": entry.channel.label,
                 "uncertain": entry.state == .uncertain ? true : nil,
+                "overdueToLeave": entry.isOverdueToLeave(at: now) ? Wording.overdueToLeave : nil,
             ])
         }
         let sent = report.sent.map { entry in

@@ -111,6 +111,7 @@ struct Views: Sendable {
         {{#draftId}}<a class="button" href="/drafts/{{draftId}}">Open draft #{{draftId}}</a>{{/draftId}}
         {{^draftId}}<form method="post" action="/interviews/{{interviewId}}/compose">{{>csrf}}<input type="hidden" name="interviewer" value="{{interviewerId}}"><button type="submit">Compose</button></form>{{/draftId}}
         {{#failed}}<span class="tag bad">last attempt failed</span>{{/failed}}
+        {{#errors}}<span class="tag bad">breaks {{errors}}</span>{{/errors}}
         {{#printedNotMailed}}<span class="tag">printed, not yet posted</span>{{/printedNotMailed}}
         </td>
         </tr>
@@ -139,6 +140,7 @@ struct Views: Sendable {
         {{#inFlight}}
         <li><span class="tag {{state}}">{{state}}</span> {{#when}}{{when}} · {{/when}}<a href="/drafts/{{draftId}}">{{interviewer}} — {{company}}</a> ({{channel}})
         {{#uncertain}}<div class="advice">It may have been delivered: look in your Sent folder, then say what you found on <a href="/drafts/{{draftId}}">the draft's page</a>.</div>{{/uncertain}}
+        {{#overdueToLeave}}<div class="advice">{{overdueToLeave}}</div>{{/overdueToLeave}}
         </li>
         {{/inFlight}}
         </ul>
@@ -163,6 +165,7 @@ struct Views: Sendable {
         <div class="field"><label for="duration">Minutes</label><input id="duration" name="duration" type="number" min="5" max="720" value="{{form.duration}}"></div>
         <div class="field wide"><label for="notes">What you discussed</label><textarea id="notes" name="notes" rows="4" maxlength="20000" aria-describedby="notes-help">
         {{form.notes}}</textarea><small id="notes-help">The specifics that make each thank-you personal.</small></div>
+        <div class="field wide"><label for="fit">What you bring (optional)</label><input id="fit" name="fit" maxlength="200" value="{{form.fit}}" placeholder="my five years running Kafka at scale" aria-describedby="fit-help"><small id="fit-help">One phrase; the draft links it to what you discussed.</small></div>
         """#
 
     static let interviews = #"""
@@ -193,12 +196,15 @@ struct Views: Sendable {
 
     static let interviewerFields = #"""
         <div class="field"><label for="p-name">Name (exactly as on their card)</label><input id="p-name" name="name" required maxlength="200" value="{{person.name}}" autocomplete="off"></div>
+        <div class="field"><label for="p-honorific">Honorific</label><input id="p-honorific" name="honorific" maxlength="12" value="{{person.honorific}}" placeholder="Ms." aria-describedby="p-honorific-help"><small id="p-honorific-help">For a formal greeting: "Dear Ms. Whitfield,".</small></div>
         <div class="field"><label for="p-title">Title</label><input id="p-title" name="title" maxlength="200" value="{{person.title}}"></div>
         <div class="field"><label for="p-email">E-mail</label><input id="p-email" name="email" type="email" maxlength="320" value="{{person.email}}" aria-describedby="p-email-help"><small id="p-email-help">With an address the thank-you is an e-mail; without, a note card.</small></div>
         <div class="field"><label for="p-phone">Phone</label><input id="p-phone" name="phone" type="tel" maxlength="60" value="{{person.phone}}"></div>
         <div class="field"><label for="p-company">Company</label><input id="p-company" name="company" maxlength="200" value="{{person.company}}"></div>
         <div class="field wide"><label for="p-address">Postal address (one line each)</label><textarea id="p-address" name="address" rows="3" maxlength="1000">
         {{person.address}}</textarea></div>
+        <div class="field wide"><label for="p-notes">What you talked about with them</label><textarea id="p-notes" name="notes" rows="3" maxlength="5000" aria-describedby="p-notes-help">
+        {{person.notes}}</textarea><small id="p-notes-help">Only their thank-you uses these.</small></div>
         """#
 
     static let interview = #"""
