@@ -26,7 +26,7 @@ enum Phrasebook {
         Line("Many thanks for meeting with me and for walking me through what the {role} job involves."),
         Line("Thank you for the time you spent with me during my interview for the {role} position."),
         Line("Thank you for meeting with me about the {role} role and for being so generous with your time."),
-        Line("I wanted to thank you for your time and for a thoughtful conversation about the {role} position."),
+        Line("I wanted to thank you for your time and for everything you told me about the {role} position."),
         Line(
             "Thank you for taking the time to interview me for the {role} role at {company}.",
             without: "Thank you for taking the time to interview me for the {role} role."),
@@ -151,7 +151,7 @@ enum Phrasebook {
         Line("I look forward to hearing from you whenever it suits you."),
         Line("I remain very interested in the role and look forward to hearing from you."),
         Line("With thanks again, I look forward to hearing from you."),
-        Line("I am glad we met, and I look forward to hearing from you."),
+        Line("Thank you again, and I look forward to hearing from you."),
     ]
     static let closing = [
         "Best regards,", "Kind regards,", "With thanks,", "Sincerely,", "Warm regards,", "Best wishes,", "All the best,",
