@@ -136,8 +136,26 @@ struct InterviewController: Sendable {
             let only = form["interviewer"].flatMap { Int64($0) }
             let drafts = try site.workspace.composeDrafts(interviewId: id, onlyInterviewer: only)
             guard let first = drafts.first?.draft.id else { return site.done("/interviews/\(id)") }
-            let unsigned = (try? site.workspace.loadConfig().sender.name) == nil ? " Your name is not set (Settings), so drafts are unsigned." : ""
-            return site.done("/drafts/\(first)", notice: "\(drafts.count) draft(s) ready.\(unsigned)")
+            guard (try? site.workspace.loadConfig().sender.name) != nil else {
+                return site.done(
+                    "/drafts/\(first)",
+                    warning: "\(drafts.count) draft(s) composed, but unsigned: your name is not set. Set it in Settings and the drafts are signed with it.")
+            }
+            return site.done("/drafts/\(first)", notice: "\(drafts.count) draft(s) ready.")
+        } catch let error as UserError {
+            return site.done("/interviews/\(id)", problem: error.message)
+        }
+    }
+
+    /// POST /interviews/:id/remove — removes the interview and its drafts, unless the ledger holds a thank-you of it.
+    func remove(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        _ = try await site.form(request)
+        do {
+            let store = try site.workspace.openStore()
+            let detail = try storeCall { try store.interview(id: id) }
+            try storeCall { try store.removeInterview(id: id) }
+            return site.done("/interviews", notice: "Interview \(detail.interview.company) — \(detail.interview.role) removed, with its drafts.")
         } catch let error as UserError {
             return site.done("/interviews/\(id)", problem: error.message)
         }

@@ -92,6 +92,20 @@ struct PeopleController: Sendable {
         }
     }
 
+    /// POST /interviewers/:id/remove — removes them and their drafts, unless the ledger holds a message to them.
+    func remove(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        _ = try await site.form(request)
+        do {
+            let store = try site.workspace.openStore()
+            let person = try storeCall { try store.interviewer(id: id) }
+            try storeCall { try store.removeInterviewer(id: id) }
+            return site.done("/people", notice: "\(person.name) removed, with their drafts.")
+        } catch let error as UserError {
+            return site.done("/interviewers/\(id)", problem: error.message)
+        }
+    }
+
     static func transportName(_ transport: String) -> String {
         ["post": "post", "eml": "your mail program", "mailto": "your mail program", "smtp": "e-mail", "sendmail": "e-mail"][transport] ?? transport
     }

@@ -84,6 +84,7 @@ struct Views: Sendable {
         </header>
         <main id="main" tabindex="-1">
         {{#flash}}<p class="flash" role="status">{{flash}}</p>{{/flash}}
+        {{#warning}}<p class="caution" role="alert">{{warning}}</p>{{/warning}}
         {{#error}}<div class="problem" role="alert"><strong>Not done:</strong> {{error}}</div>{{/error}}
         {{$content}}{{/content}}
         </main>
@@ -243,6 +244,13 @@ struct Views: Sendable {
         <div class="actions"><button type="submit">Save changes</button></div>
         </form>
         </section>
+        <section aria-labelledby="iremove-h">
+        <h2 id="iremove-h">Remove the interview</h2>
+        <form method="post" action="/interviews/{{interview.id}}/remove">{{>csrf}}
+        <p>Removes the interview and its drafts. Once a thank-you of it is in the ledger, the interview stays, so that nothing is ever sent twice.</p>
+        <div class="actions"><button type="submit" class="danger">Remove this interview</button></div>
+        </form>
+        </section>
         {{/content}}{{/layout}}
         """#
 
@@ -261,6 +269,13 @@ struct Views: Sendable {
         <form method="post" action="/interviewers/{{person.id}}" class="grid">{{>csrf}}
         \#(interviewerFields)
         <div class="actions"><button type="submit">Save changes</button></div>
+        </form>
+        </section>
+        <section aria-labelledby="premove-h">
+        <h2 id="premove-h">Remove {{person.name}}</h2>
+        <form method="post" action="/interviewers/{{person.id}}/remove">{{>csrf}}
+        <p>Removes them and their drafts. Once a message to them is in the ledger, they stay, so that nothing is ever sent twice.</p>
+        <div class="actions"><button type="submit" class="danger">Remove</button></div>
         </form>
         </section>
         {{/content}}{{/layout}}
