@@ -268,7 +268,8 @@ struct Canvas {
     private func addFont(_ font: TrueTypeFont, glyphs: Set<GlyphUse>, serif: Bool, writer: inout PDFWriter) -> Int {
         let scale = 1000.0 / Double(font.unitsPerEm)
         func units(_ value: Int) -> String { PDFWriter.number(Double(value) * scale) }
-        let file = writer.addStream(font.data, dictionary: "/Length1 \(font.data.count)")
+        let embedded = font.subset(keeping: Set(glyphs.map(\.glyph)))
+        let file = writer.addStream(embedded, dictionary: "/Length1 \(embedded.count)")
         let flags = 32 + (serif ? 2 : 0) + (font.isFixedPitch ? 1 : 0)
         let descriptor = writer.add(
             "<< /Type /FontDescriptor /FontName /\(font.postScriptName) /Flags \(flags) /FontBBox [\(units(font.bbox.0)) \(units(font.bbox.1)) \(units(font.bbox.2)) \(units(font.bbox.3))] /ItalicAngle \(PDFWriter.number(font.italicAngle)) /Ascent \(units(font.ascender)) /Descent \(units(font.descender)) /CapHeight \(units(font.capHeight)) /StemV 80 /FontFile2 \(file) 0 R >>"
