@@ -87,15 +87,12 @@ public struct NoteCardPrinter: Sendable {
                 rule: nil,
                 message: "no installed font can draw \"\(character)\" (\(code)); install a font that has it (for example fonts-noto or fonts-droid-fallback) or set note.font")
         }
-        var page = Canvas(fonts: fonts)
-        let cardPage = try layoutCard(card, size: size, canvas: &page)
+        // One canvas for both pages: the glyphs' numbers in the embedded fonts are shared.
+        var canvas = Canvas(fonts: fonts)
+        let cardPage = try layoutCard(card, size: size, canvas: &canvas)
         var pages = [(size.card, cardPage)]
-        if envelope {
-            var canvas = Canvas(fonts: fonts)
-            pages.append((size.envelope, layoutEnvelope(card, size: size, canvas: &canvas)))
-            page.used.merge(canvas.used) { $0.union($1) }
-        }
-        return page.pdf(pages: pages, title: title)
+        if envelope { pages.append((size.envelope, layoutEnvelope(card, size: size, canvas: &canvas))) }
+        return canvas.pdf(pages: pages, title: title)
     }
 
     private func layoutCard(_ card: NoteCard, size: NoteCard.Size, canvas: inout Canvas) throws(PrintError) -> [UInt8] {
@@ -160,11 +157,16 @@ public struct NoteCardPrinter: Sendable {
 /// Text drawing over several fonts, remembering which glyphs were used.
 struct Canvas {
     let fonts: [TrueTypeFont]
-    /// Per font index: glyph → Unicode text.
-    var used: [Int: Set<GlyphUse>] = [:]
+    /// Per font index, the glyphs drawn in order of first use; a glyph's code in the PDF is its place
+    /// in this list plus one (the embedded font is renumbered the same way).
+    var used: [Int: [GlyphUse]] = [:]
+    /// Per font index: glyph → its code in the PDF.
+    private var codes: [Int: [UInt16: UInt16]] = [:]
 
     struct GlyphUse: Hashable {
         var glyph: UInt16
+        /// The code the PDF's text uses for it.
+        var code: UInt16
         var text: String
     }
 
@@ -230,9 +232,13 @@ struct Canvas {
             var units = 0
             for scalar in scalars {
                 let glyph = font.glyph(for: scalar) ?? 0
-                hex += PDFWriter.hex(glyph)
+                let code = codes[fontIndex]?[glyph] ?? UInt16((used[fontIndex]?.count ?? 0) + 1)
+                if codes[fontIndex]?[glyph] == nil {
+                    codes[fontIndex, default: [:]][glyph] = code
+                    used[fontIndex, default: []].append(GlyphUse(glyph: glyph, code: code, text: String(scalar)))
+                }
+                hex += PDFWriter.hex(code)
                 units += font.advance(glyph)
-                used[fontIndex, default: []].insert(GlyphUse(glyph: glyph, text: String(scalar)))
             }
             output += "BT /F\(fontIndex + 1) \(PDFWriter.number(size)) Tf 1 0 0 1 \(PDFWriter.number(cursor)) \(PDFWriter.number(y)) Tm <\(hex)> Tj ET\n"
             cursor += Double(units) * size / Double(font.unitsPerEm)
@@ -265,23 +271,32 @@ struct Canvas {
         return writer.finish(root: catalog, info: info)
     }
 
-    private func addFont(_ font: TrueTypeFont, glyphs: Set<GlyphUse>, serif: Bool, writer: inout PDFWriter) -> Int {
+    private func addFont(_ font: TrueTypeFont, glyphs: [GlyphUse], serif: Bool, writer: inout PDFWriter) -> Int {
         let scale = 1000.0 / Double(font.unitsPerEm)
         func units(_ value: Int) -> String { PDFWriter.number(Double(value) * scale) }
-        let embedded = font.subset(keeping: Set(glyphs.map(\.glyph)))
+        // The font renumbered so that glyph N is the one drawn with code N; if it cannot be, the whole
+        // font with a map from codes to its glyphs.
+        let subset = font.subset(glyphs.map(\.glyph))
+        let embedded = subset ?? font.data
         let file = writer.addStream(embedded, dictionary: "/Length1 \(embedded.count)")
+        var codeMap = "/Identity"
+        if subset == nil {
+            var map = [UInt8](repeating: 0, count: 2 * (Int(glyphs.map(\.code).max() ?? 0) + 1))
+            for use in glyphs {
+                map[Int(use.code) * 2] = UInt8(use.glyph >> 8)
+                map[Int(use.code) * 2 + 1] = UInt8(use.glyph & 0xFF)
+            }
+            codeMap = "\(writer.addStream(map)) 0 R"
+        }
         let flags = 32 + (serif ? 2 : 0) + (font.isFixedPitch ? 1 : 0)
         let descriptor = writer.add(
             "<< /Type /FontDescriptor /FontName /\(font.postScriptName) /Flags \(flags) /FontBBox [\(units(font.bbox.0)) \(units(font.bbox.1)) \(units(font.bbox.2)) \(units(font.bbox.3))] /ItalicAngle \(PDFWriter.number(font.italicAngle)) /Ascent \(units(font.ascender)) /Descent \(units(font.descender)) /CapHeight \(units(font.capHeight)) /StemV 80 /FontFile2 \(file) 0 R >>"
         )
-        let sorted = glyphs.sorted { $0.glyph < $1.glyph }
-        var seen = Set<UInt16>()
-        let unique = sorted.filter { seen.insert($0.glyph).inserted }
-        let widths = unique.map { "\($0.glyph) [\(units(font.advance($0.glyph)))]" }.joined(separator: " ")
+        let widths = glyphs.map { "\($0.code) [\(units(font.advance($0.glyph)))]" }.joined(separator: " ")
         let cid = writer.add(
-            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(font.postScriptName) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW \(units(font.unitsPerEm / 2)) /W [\(widths)] /CIDToGIDMap /Identity >>"
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(font.postScriptName) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW \(units(font.unitsPerEm / 2)) /W [\(widths)] /CIDToGIDMap \(codeMap) >>"
         )
-        let toUnicode = writer.addStream(Array(Self.toUnicode(unique).utf8))
+        let toUnicode = writer.addStream(Array(Self.toUnicode(glyphs).utf8))
         return writer.add(
             "<< /Type /Font /Subtype /Type0 /BaseFont /\(font.postScriptName) /Encoding /Identity-H /DescendantFonts [\(cid) 0 R] /ToUnicode \(toUnicode) 0 R >>"
         )
@@ -306,7 +321,7 @@ struct Canvas {
             let chunk = glyphs[index..<min(index + 100, glyphs.count)]
             cmap += "\(chunk.count) beginbfchar\n"
             for use in chunk {
-                cmap += "<\(PDFWriter.hex(use.glyph))> <\(use.text.utf16.map(PDFWriter.hex).joined())>\n"
+                cmap += "<\(PDFWriter.hex(use.code))> <\(use.text.utf16.map(PDFWriter.hex).joined())>\n"
             }
             cmap += "endbfchar\n"
             index += 100

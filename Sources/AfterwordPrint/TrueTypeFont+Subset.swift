@@ -3,73 +3,92 @@ extension TrueTypeFont {
     /// the PDF names glyphs directly, and its ToUnicode map gives the text back).
     static let subsetTables: Set<String> = ["head", "hhea", "maxp", "hmtx", "loca", "glyf", "cvt ", "fpgm", "prep", "OS/2", "gasp"]
 
-    /// The font file with only `glyphs` (and the glyphs they are built from) kept: every other glyph is
-    /// emptied, glyph numbers stay as they are, so a note with a few CJK names embeds kilobytes, not megabytes.
+    /// The font file with only `glyphs`, renumbered in that order (`glyphs[0]` becomes glyph 1; glyph 0
+    /// stays .notdef), followed by the glyphs composite ones are built from; so a note with a few CJK
+    /// names embeds kilobytes, not megabytes.
     ///
-    /// Returns the whole file when it cannot be read as expected (a damaged font still prints).
-    public func subset(keeping glyphs: Set<UInt16>) -> [UInt8] {
+    /// Returns nil when the font cannot be read as expected (the caller embeds it whole).
+    public func subset(_ glyphs: [UInt16]) -> [UInt8]? {
         let reader = Reader(data)
         var tables: [String: (offset: Int, length: Int)] = [:]
         for index in 0..<Int(reader.u16(4) ?? 0) {
             let entry = 12 + index * 16
-            guard let tag = reader.tag(entry), let offset = reader.u32(entry + 8), let length = reader.u32(entry + 12) else { return data }
+            guard let tag = reader.tag(entry), let offset = reader.u32(entry + 8), let length = reader.u32(entry + 12) else { return nil }
             tables[tag] = (Int(offset), Int(length))
         }
-        guard let head = tables["head"], let maxp = tables["maxp"], let loca = tables["loca"], let glyf = tables["glyf"],
-            let longOffsets = reader.i16(head.offset + 50), let count = reader.u16(maxp.offset + 4)
-        else { return data }
+        guard let head = tables["head"], let hhea = tables["hhea"], let maxp = tables["maxp"], let hmtx = tables["hmtx"],
+            let loca = tables["loca"], let glyf = tables["glyf"], let longOffsets = reader.i16(head.offset + 50),
+            let count = reader.u16(maxp.offset + 4), let metricCount = reader.u16(hhea.offset + 34)
+        else { return nil }
         let glyphCount = Int(count)
         func location(_ glyph: Int) -> Int? {
             longOffsets == 0 ? reader.u16(loca.offset + glyph * 2).map { Int($0) * 2 } : reader.u32(loca.offset + glyph * 4).map { Int($0) }
         }
-        // The glyphs kept: those drawn, the .notdef glyph, and every component of a composite glyph.
-        var kept: Set<Int> = []
-        var queue = [0] + glyphs.map(Int.init).filter { $0 < glyphCount }
-        while let glyph = queue.popLast() {
-            guard kept.insert(glyph).inserted, let start = location(glyph), let end = location(glyph + 1), end > start else { continue }
-            let base = glyf.offset + start
-            guard let contours = reader.i16(base), contours < 0 else { continue }
-            var offset = base + 10
-            while let flags = reader.u16(offset), let component = reader.u16(offset + 2) {
-                if Int(component) < glyphCount, !kept.contains(Int(component)) { queue.append(Int(component)) }
-                offset += 4 + (flags & 0x0001 != 0 ? 4 : 2)
-                if flags & 0x0008 != 0 { offset += 2 } else if flags & 0x0040 != 0 { offset += 4 } else if flags & 0x0080 != 0 { offset += 8 }
-                if flags & 0x0020 == 0 { break }
-            }
+        func sideBearing(_ glyph: Int) -> [UInt8] {
+            let metrics = Int(metricCount)
+            let offset = glyph < metrics ? hmtx.offset + glyph * 4 + 2 : hmtx.offset + metrics * 4 + (glyph - metrics) * 2
+            return reader.bytes(offset, 2).count == 2 ? reader.bytes(offset, 2) : [0, 0]
         }
-        var newGlyf: [UInt8] = []
+        // New glyph numbers: .notdef, the glyphs drawn, then the components of composite glyphs.
+        var order: [Int] = [0]
+        var number: [Int: Int] = [0: 0]
+        // Glyph N + 1 of the subset is `glyphs[N]`, whatever it is (the caller's codes depend on it).
+        for glyph in glyphs.map(Int.init) {
+            let kept = glyph < glyphCount ? glyph : 0
+            if number[kept] == nil { number[kept] = order.count }
+            order.append(kept)
+        }
+        var outlines: [UInt8] = []
         var offsets: [Int] = []
-        for glyph in 0..<glyphCount {
-            offsets.append(newGlyf.count)
-            guard kept.contains(glyph), let start = location(glyph), let end = location(glyph + 1), end > start else { continue }
-            newGlyf += reader.bytes(glyf.offset + start, end - start)
-            while newGlyf.count % 4 != 0 { newGlyf.append(0) }
+        var index = 0
+        while index < order.count {
+            let glyph = order[index]
+            index += 1
+            offsets.append(outlines.count)
+            guard let start = location(glyph), let end = location(glyph + 1), end > start else { continue }
+            var bytes = reader.bytes(glyf.offset + start, end - start)
+            if let contours = Reader(bytes).i16(0), contours < 0 {
+                // A composite glyph names its components by number: renumber them too.
+                var offset = 10
+                while let flags = Reader(bytes).u16(offset), let component = Reader(bytes).u16(offset + 2) {
+                    let original = Int(component)
+                    if number[original] == nil, original < glyphCount {
+                        number[original] = order.count
+                        order.append(original)
+                    }
+                    bytes.replaceSubrange((offset + 2)..<(offset + 4), with: Self.bigEndian(UInt32(number[original] ?? 0), bytes: 2))
+                    offset += 4 + (flags & 0x0001 != 0 ? 4 : 2)
+                    if flags & 0x0008 != 0 { offset += 2 } else if flags & 0x0040 != 0 { offset += 4 } else if flags & 0x0080 != 0 { offset += 8 }
+                    if flags & 0x0020 == 0 { break }
+                }
+            }
+            outlines += bytes
+            while outlines.count % 4 != 0 { outlines.append(0) }
         }
-        offsets.append(newGlyf.count)
-        // Short offsets (half the size) when the outlines kept are under 128 KB.
-        let short = newGlyf.count < 0x20000
+        offsets.append(outlines.count)
+        // Short offsets (half the size) when the outlines are under 128 KB.
+        let short = outlines.count < 0x20000
         var newLoca: [UInt8] = []
         for offset in offsets { newLoca += short ? Self.bigEndian(UInt32(offset / 2), bytes: 2) : Self.bigEndian(UInt32(offset), bytes: 4) }
+        var metrics: [UInt8] = []
+        for glyph in order { metrics += Self.bigEndian(UInt32(advance(UInt16(glyph))), bytes: 2) + sideBearing(glyph) }
         var newHead = reader.bytes(head.offset, head.length)
-        guard newHead.count >= 54 else { return data }
-        newHead[50] = 0
-        newHead[51] = short ? 0 : 1
-        newHead[8..<12] = [0, 0, 0, 0]  // checkSumAdjustment, set below
-        var contents: [(String, [UInt8])] = []
-        for tag in tables.keys.sorted() where Self.subsetTables.contains(tag) {
-            switch tag {
-            case "glyf": contents.append((tag, newGlyf))
-            case "loca": contents.append((tag, newLoca))
-            case "head": contents.append((tag, newHead))
-            default: contents.append((tag, reader.bytes(tables[tag]?.offset ?? 0, tables[tag]?.length ?? 0)))
-            }
+        var newHhea = reader.bytes(hhea.offset, hhea.length)
+        var newMaxp = reader.bytes(maxp.offset, maxp.length)
+        guard newHead.count >= 54, newHhea.count >= 36, newMaxp.count >= 6 else { return nil }
+        newHead.replaceSubrange(50..<52, with: [0, short ? 0 : 1])
+        newHead.replaceSubrange(8..<12, with: [0, 0, 0, 0])  // checkSumAdjustment, set below
+        newHhea.replaceSubrange(34..<36, with: Self.bigEndian(UInt32(order.count), bytes: 2))
+        newMaxp.replaceSubrange(4..<6, with: Self.bigEndian(UInt32(order.count), bytes: 2))
+        let replaced = ["glyf": outlines, "loca": newLoca, "hmtx": metrics, "head": newHead, "hhea": newHhea, "maxp": newMaxp]
+        let contents = tables.keys.sorted().filter(Self.subsetTables.contains).map { tag in
+            (tag, replaced[tag] ?? reader.bytes(tables[tag]?.offset ?? 0, tables[tag]?.length ?? 0))
         }
         var file = Self.sfnt(contents)
         // The whole file sums to 0xB1B0AFBA (the TrueType checksum rule).
         let adjustment = 0xB1B0_AFBA &- Self.checksum(file)
-        if let headIndex = contents.firstIndex(where: { $0.0 == "head" }) {
-            let tableOffset = Int(Reader(file).u32(12 + headIndex * 16 + 8) ?? 0)
-            file.replaceSubrange((tableOffset + 8)..<(tableOffset + 12), with: Self.bigEndian(adjustment, bytes: 4))
+        if let headIndex = contents.firstIndex(where: { $0.0 == "head" }), let tableOffset = Reader(file).u32(12 + headIndex * 16 + 8) {
+            file.replaceSubrange((Int(tableOffset) + 8)..<(Int(tableOffset) + 12), with: Self.bigEndian(adjustment, bytes: 4))
         }
         return file
     }
