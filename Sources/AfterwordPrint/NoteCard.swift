@@ -32,17 +32,37 @@ public struct NoteCard: Sendable {
         var margin: Double { self == .a7 ? 26 : 36 }
     }
 
+    /// Paper a card is printed on to be cut out, with cut marks at its corners.
+    public enum Sheet: String, Sendable, CaseIterable {
+        case letter
+        case a4
+
+        /// Width and height in points (portrait).
+        public var size: (width: Double, height: Double) {
+            switch self {
+            case .letter: (612, 792)
+            case .a4: (595.28, 841.89)
+            }
+        }
+    }
+
     /// The note's text, as composed (greeting, paragraphs, closing, name).
     public var body: String
     /// Name, title, company and postal address lines, in that order.
     public var recipient: [String]
     /// The sender's name and return address lines.
     public var sender: [String]
+    /// Room left under the closing for a handwritten signature (the typed name is then left out).
+    public var signByHand: Bool
+    /// A date line above the greeting ("27 November 2026"), when wanted.
+    public var date: String?
 
-    public init(body: String, recipient: [String], sender: [String]) {
+    public init(body: String, recipient: [String], sender: [String], signByHand: Bool = false, date: String? = nil) {
         self.body = body
         self.recipient = recipient
         self.sender = sender
+        self.signByHand = signByHand
+        self.date = date
     }
 }
 
@@ -60,6 +80,8 @@ public struct NoteCardPrinter: Sendable {
     public var fonts: [TrueTypeFont]
     /// Sizes tried from largest to smallest; below the smallest a note is too long (AW-BRIEF), never shrunk further.
     public static let sizes: [Double] = [12, 11.5, 11, 10.5, 10]
+    /// The smallest type an address on an envelope is printed in; a longer one wraps, or is refused.
+    public static let minimumAddressSize = 9.0
 
     public init(fonts: [TrueTypeFont]) {
         self.fonts = fonts
@@ -78,8 +100,10 @@ public struct NoteCardPrinter: Sendable {
         return missing
     }
 
-    /// The PDF: page one the card, page two (unless `envelope` is false) the envelope.
-    public func render(_ card: NoteCard, size: NoteCard.Size, envelope: Bool = true, title: String) throws(PrintError) -> [UInt8] {
+    /// The PDF: page one the card (on `sheet`, with cut marks, when given), page two (unless `envelope` is false) the envelope.
+    public func render(
+        _ card: NoteCard, size: NoteCard.Size, envelope: Bool = true, sheet: NoteCard.Sheet? = nil, title: String
+    ) throws(PrintError) -> [UInt8] {
         let everything = card.body + card.recipient.joined() + card.sender.joined()
         if let character = missing(in: everything).first {
             let code = character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
@@ -91,7 +115,8 @@ public struct NoteCardPrinter: Sendable {
         var canvas = Canvas(fonts: fonts)
         let cardPage = try layoutCard(card, size: size, canvas: &canvas)
         var pages = [(size.card, cardPage)]
-        if envelope { pages.append((size.envelope, layoutEnvelope(card, size: size, canvas: &canvas))) }
+        if let sheet { pages = [(sheet.size, Self.onSheet(cardPage, card: size.card, sheet: sheet.size))] }
+        if envelope { pages.append((size.envelope, try layoutEnvelope(card, size: size, canvas: &canvas))) }
         return canvas.pdf(pages: pages, title: title)
     }
 
@@ -110,12 +135,18 @@ public struct NoteCardPrinter: Sendable {
                 lines += canvas.wrap(paragraph, width: available, size: fontSize).map { Optional($0) }
             }
             while lines.last == .some(nil) { lines.removeLast() }
-            let needed = lines.reduce(0.0) { $0 + ($1 == nil ? leading * 0.6 : leading) }
+            let dateSpace = card.date == nil ? 0 : leading * 1.6
+            let signingSpace = card.signByHand ? leading * 2.5 : 0
+            let needed = lines.reduce(0.0) { $0 + ($1 == nil ? leading * 0.6 : leading) } + dateSpace + signingSpace
             guard needed <= height - 2 * margin else { continue }
             var content: [UInt8] = []
             // Centre the note on the card, but never above the top margin.
             let slack = (height - 2 * margin - needed) / 2
             var y = height - margin - fontSize - max(0, slack * 0.8)
+            if let date = card.date {
+                content += canvas.draw(date, x: width - margin - canvas.width(date, size: fontSize), y: y, size: fontSize)
+                y -= dateSpace
+            }
             for line in lines {
                 guard let line else {
                     y -= leading * 0.6
@@ -131,7 +162,28 @@ public struct NoteCardPrinter: Sendable {
             message: "the note does not fit a \(size.rawValue) card at \(Int(Self.sizes.last ?? 10)) pt; keep it quick and to the point, or choose a larger card")
     }
 
-    private func layoutEnvelope(_ card: NoteCard, size: NoteCard.Size, canvas: inout Canvas) -> [UInt8] {
+    /// The card's page placed in the middle of a sheet, with cut marks just outside its corners.
+    static func onSheet(_ content: [UInt8], card: (width: Double, height: Double), sheet: (width: Double, height: Double)) -> [UInt8] {
+        let x = (sheet.width - card.width) / 2
+        let y = (sheet.height - card.height) / 2
+        var marks = "q 0.5 w 0 G\n"
+        for (cornerX, cornerY) in [(x, y), (x + card.width, y), (x, y + card.height), (x + card.width, y + card.height)] {
+            let outX = cornerX == x ? -1.0 : 1.0
+            let outY = cornerY == y ? -1.0 : 1.0
+            // A short line along each edge, starting 6 pt outside the corner so that no mark shows on the card.
+            for (dx, dy) in [(outX, 0.0), (0.0, outY)] {
+                let start = (cornerX + dx * 6, cornerY + dy * 6)
+                let end = (cornerX + dx * 24, cornerY + dy * 24)
+                marks += "\(PDFWriter.number(start.0)) \(PDFWriter.number(start.1)) m \(PDFWriter.number(end.0)) \(PDFWriter.number(end.1)) l S\n"
+            }
+        }
+        marks += "Q\n"
+        return Array(marks.utf8) + Array("q 1 0 0 1 \(PDFWriter.number(x)) \(PDFWriter.number(y)) cm\n".utf8) + content + Array("Q\n".utf8)
+    }
+
+    /// The envelope: the return address top left, the recipient's block in the middle, wrapped to fit
+    /// (never below ``minimumAddressSize``), or refused.
+    private func layoutEnvelope(_ card: NoteCard, size: NoteCard.Size, canvas: inout Canvas) throws(PrintError) -> [UInt8] {
         let (width, height) = size.envelope
         var content: [UInt8] = []
         let small = size == .a7 ? 7.5 : 8.5
@@ -140,17 +192,30 @@ public struct NoteCardPrinter: Sendable {
             content += canvas.draw(line, x: 24, y: y, size: small)
             y -= small * 1.3
         }
+        let returnBottom = y
         let large = size == .a7 ? 9.5 : 11.0
-        let left = width * 0.40
-        let widest = card.recipient.map { canvas.width($0, size: large) }.max() ?? 0
-        let fitted = widest > width - left - 18 ? large * (width - left - 18) / widest : large
-        let blockHeight = Double(card.recipient.count) * fitted * 1.35
-        y = height * 0.48 + blockHeight / 2 - fitted
-        for line in card.recipient {
-            content += canvas.draw(line, x: left, y: y, size: fitted)
-            y -= fitted * 1.35
+        // Largest type first, wrapping long lines; further left before smaller.
+        for left in [width * 0.40, width * 0.25] {
+            var fontSize = large
+            while fontSize >= Self.minimumAddressSize {
+                let lines = card.recipient.flatMap { canvas.wrap($0, width: width - left - 18, size: fontSize) }
+                let blockHeight = Double(lines.count) * fontSize * 1.35
+                let top = min(returnBottom - 10, height * 0.48 + blockHeight / 2)
+                if top - blockHeight >= 14 {
+                    y = top - fontSize
+                    for line in lines {
+                        content += canvas.draw(line, x: left, y: y, size: fontSize)
+                        y -= fontSize * 1.35
+                    }
+                    return content
+                }
+                fontSize -= 0.5
+            }
         }
-        return content
+        throw PrintError(
+            rule: nil,
+            message:
+                "the recipient's address does not fit a \(size.rawValue) envelope in \(Int(Self.minimumAddressSize)) pt type or larger; shorten the address, or choose a larger card (--card half-letter)")
     }
 }
 
