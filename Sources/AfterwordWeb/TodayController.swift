@@ -23,8 +23,11 @@ struct TodayController: Sendable {
         }
         let revision = try store.revision()
         let report = try store.status(now: now, horizonDays: 14)
-        // Still within the 24 hours first (the nearest deadline first), then the overdue, the most recent first.
-        let ordered = report.pending.filter { ($0.hoursLeft ?? 0) >= 0 } + report.pending.filter { ($0.hoursLeft ?? 0) < 0 }.reversed()
+        // Interviews not yet over are upcoming, not due; of the rest, those still within the 24 hours first
+        // (the nearest deadline first), then the overdue, the most recent first.
+        let upcoming = report.pending.filter { $0.isUpcoming(at: now) }
+        let due = report.pending.filter { !$0.isUpcoming(at: now) }
+        let ordered = due.filter { ($0.hoursLeft ?? 0) >= 0 } + due.filter { ($0.hoursLeft ?? 0) < 0 }.reversed()
         let shown = all ? ordered[...] : ordered.prefix(Self.firstRows)
         let pending = try shown.map { entry in
             let draft = try entry.draftId.map { try store.draft(id: $0) }
@@ -62,8 +65,16 @@ struct TodayController: Sendable {
         let openings = try Self.recentOpenings(workspace, now: now).map { OpeningsController.row($0, site: site) }
         let empty = report.withoutInterviewers.map { ["id": $0.id, "company": $0.company, "role": $0.role] as [String: Any] }
         var page = values([
-                "pending": pending, "pendingCount": report.pending.count, "hasPending": pending.isEmpty ? nil : true,
-                "hiddenCount": report.pending.count > pending.count ? report.pending.count - pending.count : nil,
+                "pending": pending, "pendingCount": due.count, "hasPending": pending.isEmpty ? nil : true,
+                "hiddenCount": due.count > pending.count ? due.count - pending.count : nil,
+                "upcoming": upcoming.map { entry in
+                    values([
+                        "interviewId": entry.interviewId, "interviewer": entry.interviewer, "company": entry.company, "role": entry.role,
+                        "ends": entry.endsAt.map { site.display($0, in: entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone) },
+                    ])
+                },
+                "hasUpcoming": upcoming.isEmpty ? nil : true,
+                "firstRun": try store.interviews().isEmpty ? true : nil,
                 "inFlight": inFlight, "inFlightCount": inFlight.count, "hasInFlight": inFlight.isEmpty ? nil : true,
                 "sent": sent, "sentCount": sent.count, "withoutInterviewers": empty, "hasWithoutInterviewers": empty.isEmpty ? nil : true,
                 "olderUnsent": report.olderUnsent > 0 ? report.olderUnsent : nil,

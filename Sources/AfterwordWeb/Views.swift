@@ -95,6 +95,16 @@ struct Views: Sendable {
     static let today = #"""
         {{<layout}}{{$content}}
         <h1>Today</h1>
+        {{#firstRun}}
+        <section aria-labelledby="welcome-h" class="welcome">
+        <h2 id="welcome-h">Welcome</h2>
+        <p>Afterword helps you thank each interviewer the right way, once. To begin:</p>
+        <ol>
+        <li><a href="/settings">Set your name and e-mail</a>: your thank-yous are signed with your name and sent from your address.</li>
+        <li><a href="/interviews#add">Record an interview</a> (or import its calendar invite), with who you met and what you discussed.</li>
+        </ol>
+        </section>
+        {{/firstRun}}
         <section aria-labelledby="pending-h">
         <h2 id="pending-h">Needs a thank-you ({{pendingCount}})</h2>
         {{^pending}}<p>Nobody — all caught up.</p>{{/pending}}
@@ -122,6 +132,12 @@ struct Views: Sendable {
         {{#hiddenCount}}<p>{{hiddenCount}} more below these: <a href="/?all=1">show all {{pendingCount}}</a></p>{{/hiddenCount}}
         {{/hasPending}}
         </section>
+        {{#hasUpcoming}}
+        <section aria-labelledby="upcoming-h">
+        <h2 id="upcoming-h">Upcoming</h2>
+        <ul class="plain">{{#upcoming}}<li><a href="/interviews/{{interviewId}}">{{company}} — {{role}}</a> with {{interviewer}}: the thank-you is due after it ends ({{ends}})</li>{{/upcoming}}</ul>
+        </section>
+        {{/hasUpcoming}}
         {{#hasOpenings}}
         <section aria-labelledby="openings-h">
         <h2 id="openings-h">New openings where someone may remember you</h2>

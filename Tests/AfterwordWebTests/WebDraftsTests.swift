@@ -94,4 +94,38 @@ struct WebDraftsTests {
             #expect(page.body.contains("- her team&#39;s move to Kafka") || page.body.contains("- her team&#x27;s move to Kafka"), "\(page.body)")
         }
     }
+
+    @Test("a first visit invites the user to set their name and record an interview; an interview not yet over is upcoming")
+    func todayFirstRunAndUpcoming() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { web in
+            let first = try await web.get("/")
+            #expect(first.body.contains("Welcome") && first.body.contains(#"href="/settings">Set your name and e-mail"#))
+        }
+        // An interview tomorrow is listed as upcoming, not as due
+        _ = try fixture.store.recordInterview(
+            Interview(
+                company: "Initech", role: "SRE", startsAt: WebFixture.now.addingTimeInterval(20 * 3600), timeZone: "America/New_York",
+                createdAt: WebFixture.now))
+        _ = try fixture.store.importInterviewers(
+            [Interviewer(name: "Mei Lin", company: "Initech", email: "mei@initech.com", createdAt: WebFixture.now)], toInterview: 1)
+        try await fixture.test { web in
+            let page = try await web.get("/")
+            #expect(!page.body.contains("Welcome"))
+            #expect(page.body.contains("Upcoming") && page.body.contains("Needs a thank-you (0)"), "\(page.body)")
+            #expect(!page.body.contains("left of 24"))
+        }
+    }
+
+    @Test("the Check page shows no findings before anything is typed")
+    func checkStartsEmpty() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { web in
+            let page = try await web.get("/check")
+            #expect(page.body.contains("Paste or write a draft above."))
+            #expect(!page.body.contains("AW-THANKS"))
+            let live = try await web.post("/check/live", [("body", "  ")])
+            #expect(!live.body.contains("AW-"), "\(live.body)")
+        }
+    }
 }
