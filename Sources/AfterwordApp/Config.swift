@@ -35,6 +35,32 @@ public struct Config: Codable, Equatable, Sendable {
         ("watch.ashby", "Ashby's posting API (default https://api.ashbyhq.com/posting-api/job-board)"),
     ]
 
+    /// The settings as Settings shows them: in groups, with the value used when a setting is left blank
+    /// and, for a setting with a fixed set of values, those values.
+    public static let groups: [(name: String, keys: [String])] = [
+        ("You", ["name", "email", "signature", "phone", "timezone", "region", "greeting"]),
+        ("Sending", ["transport", "smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.passwordEnv", "smtp.passwordCommand"]),
+        ("Note cards", ["address", "note.font"]),
+        (
+            "Advanced",
+            ["smtp.caFile", "smtp.timeout", "smtp.attempts", "smtp.retryDelay", "sendmail.command", "watch.greenhouse", "watch.lever", "watch.ashby"]
+        ),
+    ]
+
+    /// What a blank setting means.
+    public static let defaults: [String: String] = [
+        "timezone": TimeZone.current.identifier, "region": "US", "greeting": "formal", "transport": "smtp when smtp.host is set",
+        "smtp.port": "587 (465 for tls)", "smtp.security": "starttls", "smtp.timeout": "60", "smtp.attempts": "3", "smtp.retryDelay": "2",
+        "sendmail.command": "/usr/sbin/sendmail", "note.font": "the system's serif",
+        "watch.greenhouse": "https://boards-api.greenhouse.io/v1/boards", "watch.lever": "https://api.lever.co/v0/postings",
+        "watch.ashby": "https://api.ashbyhq.com/posting-api/job-board",
+    ]
+
+    /// The values a setting may take, when it is one of a few.
+    public static let choices: [String: [String]] = [
+        "greeting": GreetingStyle.allCases.map(\.rawValue), "transport": ["smtp", "sendmail"], "smtp.security": ["starttls", "tls", "none"],
+    ]
+
     public static func file(in home: URL) -> URL { home.appendingPathComponent("config.json") }
 
     public static func load(from home: URL) throws -> Config {

@@ -180,6 +180,23 @@ extension Workspace {
         }
     }
 
+    /// Sends a short message from the user to themselves the way thank-yous leave, to try the settings;
+    /// nothing enters the ledger.
+    public func sendTestMail() async throws -> DeliveryOutcome {
+        let config = try loadConfig()
+        let from = try Self.sender(config)
+        let transport = try Self.transport(config)
+        let me = Mailbox(name: config.values["name"], address: from)
+        let message = MailMessage(
+            from: me, to: [me], subject: "Afterword test message", date: now, zone: config.timeZone ?? TimeZone.current,
+            messageId: MailMessage.makeMessageId(from: from),
+            body: "This test comes from Afterword's Settings: your thank-yous will leave the same way.\n")
+        let session = transport.session()
+        let outcome = await session.deliver(OutgoingMessage(envelopeFrom: from, recipients: [from], bytes: message.rendered()))
+        await session.finish()
+        return outcome
+    }
+
     /// "sent (250 OK)", "failed: …", "uncertain: …".
     public static func describe(_ outcome: DeliveryOutcome) -> String {
         switch outcome {

@@ -120,34 +120,76 @@ struct SettingsController: Sendable {
         try page(request, config: try site.workspace.loadConfig(), error: nil)
     }
 
-    /// POST /settings — every field checked as `afterword config set` checks it; nothing saved unless all pass.
+    /// POST /settings — every field checked as `afterword config set` checks it; nothing saved unless all pass,
+    /// and every field in error is marked at once.
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
         let form = try await site.form(request)
         var config = try site.workspace.loadConfig()
-        do {
-            for (key, _) in Config.keys {
-                guard let given = form[key] else { continue }
-                let value = given.trimmingCharacters(in: .whitespacesAndNewlines)
-                if value.isEmpty {
-                    config.values[key] = nil
-                } else {
-                    try Config.validate(key: key, value: value)
-                    config.values[key] = value
-                }
+        var problems: [String: String] = [:]
+        for (key, _) in Config.keys {
+            guard let given = form[key] else { continue }
+            let value = given.trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.isEmpty {
+                config.values[key] = nil
+                continue
             }
+            do {
+                try Config.validate(key: key, value: value)
+            } catch let error as UserError {
+                problems[key] = error.message
+            }
+            config.values[key] = value
+        }
+        guard problems.isEmpty else {
+            let summary = problems.count == 1 ? "one setting needs correcting; nothing was saved" : "\(problems.count) settings need correcting; nothing was saved"
+            return try page(request, config: config, error: summary, problems: problems, status: .unprocessableContent)
+        }
+        do {
             try config.save(to: site.workspace.home)
-            return site.done("/settings", notice: "Settings saved.")
         } catch let error as UserError {
-            var echo = config
-            for (key, _) in Config.keys { echo.values[key] = form[key] ?? echo.values[key] }
-            return try page(request, config: echo, error: error.message, status: .unprocessableContent)
+            return try page(request, config: config, error: error.message, status: .unprocessableContent)
+        }
+        return site.done("/settings", notice: "Settings saved.")
+    }
+
+    /// POST /settings/test — a message from the user to themselves, sent the way thank-yous leave.
+    func testMail(_ request: Request, context: some RequestContext) async throws -> Response {
+        _ = try await site.form(request)
+        do {
+            let outcome = try await site.workspace.sendTestMail()
+            if case .accepted = outcome {
+                return site.done("/settings", notice: "A test message was sent to you: \(Workspace.describe(outcome)). Look for it in your inbox.")
+            }
+            return site.done("/settings", problem: "the test message did not go: \(Workspace.describe(outcome)); correct the Sending settings and try again")
+        } catch let error as UserError {
+            return site.done("/settings", problem: error.message)
         }
     }
 
-    private func page(_ request: Request, config: Config, error: String?, status: HTTPResponse.Status = .ok) throws -> Response {
-        let keys = Config.keys.map { ["key": $0.key, "help": $0.help, "value": config.values[$0.key] ?? ""] }
+    private func page(
+        _ request: Request, config: Config, error: String?, problems: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let help = Dictionary(Config.keys.map { ($0.key, $0.help) }, uniquingKeysWith: { first, _ in first })
+        let groups = Config.groups.map { group in
+            values([
+                "name": group.name, "id": group.name.lowercased().replacingOccurrences(of: " ", with: "-"),
+                "fields": group.keys.map { key in
+                    let value = config.values[key] ?? ""
+                    return values([
+                        "key": key, "help": help[key], "value": value, "default": Config.defaults[key], "problem": problems[key],
+                        "choices": Config.choices[key].map { choices in
+                            choices.map { values(["value": $0, "selected": $0 == value ? true : nil]) }
+                        },
+                        "hasChoices": Config.choices[key] == nil ? nil : true,
+                        // Said once: in the help when it already names the default, else after it.
+                        "defaultNote": (help[key] ?? "").contains("default") ? nil : Config.defaults[key],
+                        "multiline": key == "address" || key == "signature" ? true : nil,
+                    ])
+                },
+            ])
+        }
         return try site.page(
-            "settings", title: "Settings", tab: .settings, ["keys": keys, "file": Config.file(in: site.workspace.home).path],
+            "settings", title: "Settings", tab: .settings, ["groups": groups, "file": Config.file(in: site.workspace.home).path],
             request: request, error: error, status: status)
     }
 }

@@ -386,9 +386,21 @@ struct Views: Sendable {
         {{<layout}}{{$content}}
         <h1>Settings</h1>
         <p>Stored in {{file}}. Passwords are never stored: give the name of an environment variable or a command that prints it.</p>
-        <form method="post" action="/settings" class="grid">{{>csrf}}
-        {{#keys}}<div class="field"><label for="k-{{key}}">{{key}}</label><input id="k-{{key}}" name="{{key}}" value="{{value}}" aria-describedby="h-{{key}}"><small id="h-{{key}}">{{help}}</small></div>{{/keys}}
+        <form method="post" action="/settings">{{>csrf}}
+        {{#groups}}
+        <fieldset class="grid" id="g-{{id}}"><legend>{{name}}</legend>
+        {{#fields}}<div class="field{{#problem}} invalid{{/problem}}"><label for="k-{{key}}">{{key}}</label>
+        {{#hasChoices}}<select id="k-{{key}}" name="{{key}}" aria-describedby="h-{{key}}{{#problem}} e-{{key}}{{/problem}}"{{#problem}} aria-invalid="true"{{/problem}}><option value="">{{#default}}default: {{default}}{{/default}}{{^default}}not set{{/default}}</option>{{#choices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/choices}}</select>{{/hasChoices}}
+        {{^hasChoices}}{{#multiline}}<textarea id="k-{{key}}" name="{{key}}" rows="3" aria-describedby="h-{{key}}{{#problem}} e-{{key}}{{/problem}}"{{#problem}} aria-invalid="true"{{/problem}}>
+        {{value}}</textarea>{{/multiline}}{{^multiline}}<input id="k-{{key}}" name="{{key}}" value="{{value}}"{{#default}} placeholder="{{default}}"{{/default}} aria-describedby="h-{{key}}{{#problem}} e-{{key}}{{/problem}}"{{#problem}} aria-invalid="true"{{/problem}}>{{/multiline}}{{/hasChoices}}
+        <small id="h-{{key}}">{{help}}{{#defaultNote}} (default: {{defaultNote}}){{/defaultNote}}</small>{{#problem}}<small class="field-error" id="e-{{key}}">{{problem}}</small>{{/problem}}</div>{{/fields}}
+        </fieldset>
+        {{/groups}}
         <div class="actions"><button type="submit">Save settings</button></div>
+        </form>
+        <form method="post" action="/settings/test">{{>csrf}}
+        <p>Try the Sending settings: a short message from you to yourself, sent the way your thank-yous leave (saved settings only).</p>
+        <div class="actions"><button type="submit" class="secondary">Send a test e-mail to myself</button></div>
         </form>
         {{/content}}{{/layout}}
         """#

@@ -100,6 +100,7 @@ public struct WebServer: Sendable {
         router.get("/people", use: people.list)
         router.get("/interviewers/:id", use: people.show)
         router.post("/interviewers/:id/remove", use: people.remove)
+        router.post("/settings/test", use: settings.testMail)
         router.post("/interviewers/:id", use: people.update)
         router.get("/openings", use: openings.list)
         router.post("/openings/:id/reconnect", use: openings.reconnect)

@@ -1,0 +1,54 @@
+import AfterwordApp
+import AfterwordCore
+import AfterwordTestSupport
+import AfterwordWeb
+import Foundation
+import HTTPTypes
+import Testing
+
+@Suite("web: settings", .serialized)
+struct WebSettingsTests {
+    @Test("Settings come in groups, with selects for the few-valued ones and the defaults shown")
+    func grouped() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { web in
+            let page = try await web.get("/settings")
+            for group in ["You", "Sending", "Note cards", "Advanced"] { #expect(page.body.contains("<legend>\(group)</legend>")) }
+            #expect(page.body.contains(#"<select id="k-greeting" name="greeting""#))
+            #expect(page.body.contains(#"<option value="first-name">first-name</option>"#))
+            #expect(page.body.contains(#"<select id="k-smtp.security""#) && page.body.contains("default: starttls"))
+            #expect(page.body.contains(#"<textarea id="k-address" name="address""#))
+            #expect(page.body.contains(#"placeholder="/usr/sbin/sendmail""#))
+        }
+    }
+
+    @Test("every setting in error is marked at its field at once, and nothing is saved")
+    func errorsAtTheirFields() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { web in
+            let page = try await web.post("/settings", [("email", "not-an-address"), ("timezone", "Mars/Olympus"), ("name", "Sam Seeker")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("2 settings need correcting"))
+            #expect(page.body.contains(#"id="k-email" name="email" value="not-an-address""#) && page.body.contains(#"id="e-email""#))
+            #expect(page.body.contains(#"id="e-timezone""#) && page.body.contains("is not a time zone"))
+            #expect(page.body.components(separatedBy: #"aria-invalid="true""#).count == 3)
+            #expect(try fixture.workspace.loadConfig().values["email"] == "sam@example.com")
+        }
+    }
+
+    @Test("Send a test e-mail to myself goes through the configured server, and says so")
+    func testMail() async throws {
+        let mail = try TestMailServer()
+        defer { mail.stop() }
+        let fixture = try WebFixture()
+        try Config(values: [
+            "name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": String(mail.port), "smtp.security": "none",
+        ]).save(to: fixture.home)
+        try await fixture.test { web in
+            let sent = try await web.post("/settings/test", [])
+            let page = try await web.get("/settings", headers: [.cookie: sent.headers[.setCookie] ?? ""])
+            #expect(page.body.contains("A test message was sent to you"), "\(page.body)")
+            #expect(mail.received.count == 1)
+        }
+    }
+}
