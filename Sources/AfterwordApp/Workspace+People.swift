@@ -63,40 +63,63 @@ public typealias FieldLabel = @Sendable (_ field: String) -> String
 
 extension Workspace {
     /// The interview the form describes, checked; errors name the field by `label`.
+    /// - Throws: one ``UserError`` naming every field in error (``UserError/fields`` has each one's message).
     public func interview(from form: InterviewForm, id: Int64? = nil, createdAt: Date? = nil, label: FieldLabel) throws -> Interview {
-        let company = try Self.required(form.company, label("company"), example: "Acme")
-        let role = try Self.required(form.role, label("role"), example: "Backend Engineer")
-        guard let format = InterviewFormat(userInput: form.format) else {
-            throw UserError("\(label("format")): \"\(form.format)\" is not a format; use on-site, video or phone")
+        var check = FormCheck()
+        let company = check.field("company") { try Self.required(form.company, label("company"), example: "Acme") }
+        let role = check.field("role") { try Self.required(form.role, label("role"), example: "Backend Engineer") }
+        let format = check.field("format") { () throws -> InterviewFormat in
+            guard let format = InterviewFormat(userInput: form.format) else {
+                throw UserError("\(label("format")): \"\(form.format)\" is not a format; use on-site, video or phone")
+            }
+            return format
         }
-        guard (5...720).contains(form.durationMinutes) else {
-            throw UserError("\(label("duration")): \(form.durationMinutes) minutes is not plausible; give the length in minutes (5–720)")
+        _ = check.field("duration") {
+            guard (5...720).contains(form.durationMinutes) else {
+                throw UserError("\(label("duration")): \(form.durationMinutes) minutes is not plausible; give the length in minutes (5–720)")
+            }
         }
         var zone = try loadConfig().timeZone
         let tz = form.timeZone.flatMap(Self.blankToNil)
         if let tz {
-            guard let named = TimeZone(identifier: tz) else {
-                throw UserError("\(label("tz")): \"\(tz)\" is not a time zone; write it like America/New_York")
-            }
-            zone = named
+            zone = check.field("tz") { () throws -> TimeZone in
+                guard let named = TimeZone(identifier: tz) else {
+                    throw UserError("\(label("tz")): \"\(tz)\" is not a time zone; write it like America/New_York")
+                }
+                return named
+            } ?? zone
         }
-        guard let (start, writtenZone) = ISO8601.parse(form.at, defaultZone: zone) else {
-            throw UserError(
-                "\(label("at")): \"\(form.at)\" is not a date and time; write it like 2026-11-26T14:00-05:00 (or 2026-11-26T14:00 with \(label("tz")))")
+        let when = check.field("at") { () throws -> (Date, TimeZone) in
+            guard let parsed = ISO8601.parse(form.at, defaultZone: zone) else {
+                throw UserError(
+                    "\(label("at")): \"\(form.at)\" is not a date and time; write it like 2026-11-26T14:00-05:00 (or 2026-11-26T14:00 with \(label("tz")))")
+            }
+            return parsed
+        }
+        let fit = check.field("fit") { try Self.fitLine(form.fit, label: label("fit")) }
+        try check.finish()
+        guard let company, let role, let format, let (start, writtenZone) = when else {
+            throw UserError("the interview could not be read; check every field")
         }
         return Interview(
             id: id, company: company, role: role, startsAt: start, timeZone: (tz != nil ? zone : nil)?.identifier ?? writtenZone.identifier,
             durationMinutes: form.durationMinutes, format: format, notes: form.notes.trimmingCharacters(in: .whitespacesAndNewlines),
-            fit: try Self.fitLine(form.fit, label: label("fit")), createdAt: createdAt ?? now)
+            fit: fit ?? nil, createdAt: createdAt ?? now)
     }
 
     /// A new interviewer from the form, checked; the company defaults to the interview's.
+    /// - Throws: one ``UserError`` naming every field in error (``UserError/fields`` has each one's message).
     public func newInterviewer(from form: InterviewerForm, company: String, label: FieldLabel) throws -> Interviewer {
-        let name = try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield")
+        var check = FormCheck()
+        let name = check.field("name") { try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield") }
+        let honorific = check.field("honorific") { try form.honorific.flatMap { try Self.honorific($0, label: label("honorific")) } }
+        let email = check.field("email") { try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) } }
+        try check.finish()
+        guard let name else { throw UserError("\(label("name")) cannot be empty") }
         let region = try loadConfig().values["region"] ?? "US"
         return Interviewer(
-            name: name, honorific: try form.honorific.flatMap { try Self.honorific($0, label: label("honorific")) }, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
-            email: try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) },
+            name: name, honorific: honorific ?? nil, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
+            email: email ?? nil,
             phone: form.phone.flatMap(Self.blankToNil).map { PhoneNumber.e164($0, region: region) ?? $0 },
             address: form.address.map(Self.addressLines).flatMap(Self.blankToNil),
             notes: form.notes.flatMap(Self.blankToNil), createdAt: now)

@@ -30,7 +30,7 @@ struct InterviewController: Sendable {
             let saved = try storeCall { try site.workspace.openStore().recordInterview(interview) }
             return site.done("/interviews/\(saved.id ?? 0)", notice: "Recorded. Now add who you met.")
         } catch let error as UserError {
-            return try listPage(request, form: form.fieldsForEcho, error: error.message, status: .unprocessableContent)
+            return try listPage(request, form: form.fieldsForEcho, error: Self.summary(error), errors: error.fields, status: .unprocessableContent)
         }
     }
 
@@ -82,7 +82,8 @@ struct InterviewController: Sendable {
             let name = outcome.interviewer.name
             return site.done("/interviews/\(id)", notice: outcome.merged ? "\(name) was already known; merged and added to this panel." : "Added \(name).")
         } catch let error as UserError {
-            return try showPage(request, id: id, person: form.fieldsForEcho, scanned: nil, error: error.message, status: .unprocessableContent)
+            return try showPage(
+                request, id: id, person: form.fieldsForEcho, scanned: nil, error: Self.summary(error), errors: error.fields, status: .unprocessableContent)
         }
     }
 
@@ -161,7 +162,14 @@ struct InterviewController: Sendable {
         }
     }
 
-    private func listPage(_ request: Request, form: [String: String], error: String?, status: HTTPResponse.Status = .ok) throws -> Response {
+    /// The line above a form: the error itself, or, when several fields are marked, how many.
+    static func summary(_ error: UserError) -> String {
+        error.fields.count > 1 ? "\(error.fields.count) fields need correcting; each is marked below" : error.message
+    }
+
+    private func listPage(
+        _ request: Request, form: [String: String], error: String?, errors: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let details = try site.workspace.openStore().interviews()
         let rows = details.map { detail in
             values([
@@ -174,12 +182,13 @@ struct InterviewController: Sendable {
         if echo["duration"] == nil { echo["duration"] = "60" }
         return try site.page(
             "interviews", title: "Interviews", tab: .interviews,
-            ["interviews": rows, "form": echo, "formats": Self.formats(selected: echo["format"] ?? InterviewFormat.onSite.rawValue)],
+            ["interviews": rows, "form": echo, "formats": Self.formats(selected: echo["format"] ?? InterviewFormat.onSite.rawValue), "errors": errors],
             request: request, error: error, status: status)
     }
 
     private func showPage(
-        _ request: Request, id: Int64, person: [String: String], scanned: String?, error: String?, status: HTTPResponse.Status = .ok
+        _ request: Request, id: Int64, person: [String: String], scanned: String?, error: String?, errors: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let store = try site.workspace.openStore()
         let detail = try storeCall { try store.interview(id: id) }
@@ -207,7 +216,7 @@ struct InterviewController: Sendable {
                     "format": interview.format.rawValue, "duration": interview.durationMinutes,
                 ]),
                 "panel": panel, "hasPanel": panel.isEmpty ? nil : true, "form": form, "formats": Self.formats(selected: interview.format.rawValue),
-                "person": person, "scanned": scanned,
+                "person": person, "scanned": scanned, "personErrors": errors,
             ]), request: request, error: error, status: status)
     }
 

@@ -51,4 +51,21 @@ struct WebSettingsTests {
             #expect(mail.received.count == 1)
         }
     }
+
+    @Test("a form with several mistakes marks each field with its own message, all at once")
+    func interviewFormErrors() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { web in
+            let page = try await web.post(
+                "/interviews", [("company", " "), ("role", "SRE"), ("at", "tomorrow-ish"), ("tz", "Mars/Olympus"), ("format", "video"), ("duration", "60")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("3 fields need correcting"), "\(page.body)")
+            for field in ["company", "at", "tz"] {
+                #expect(page.body.contains(#"aria-errormessage="\#(field)-error""#), "\(field) not marked")
+                #expect(page.body.contains(#"<small class="field-error" id="\#(field)-error">"#))
+            }
+            #expect(!page.body.contains(#"aria-errormessage="role-error""#))
+            #expect(page.body.contains("is not a time zone") && page.body.contains("is not a date and time"))
+        }
+    }
 }
