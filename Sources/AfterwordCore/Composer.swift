@@ -45,18 +45,17 @@ public struct Composer: Sendable {
         _ interview: Interview, for interviewer: Interviewer, panel: [Interviewer], now: Date
     ) throws(TemplateError) -> ComposedDraft {
         let position = panel.firstIndex { $0.id == interviewer.id } ?? 0
-        let mentions = Self.mentions(interview.notes, panel: panel.isEmpty ? [interviewer] : panel)
-        let mention = mentions[interviewer.id ?? -1]
+        let candidates = Self.mentions(interview.notes, panel: panel.isEmpty ? [interviewer] : panel)[interviewer.id ?? -1] ?? []
         let fit = interview.fit.flatMap(Self.fit)
-        var attempt = try render(interview, interviewer, position: position, mention: mention, fit: fit, now: now)
-        // The notes carried something the rules object to; a plainer draft is better than a flagged one.
-        if fit != nil, attempt.findings.contains(where: { $0.severity != .hint }) {
-            attempt = try render(interview, interviewer, position: position, mention: mention, fit: nil, now: now)
+        // The first of their details the rules accept, with the fit line if it passes too; when the notes
+        // carry only what the rules object to, a plainer draft is better than a flagged one.
+        for mention in candidates.map(Optional.some) + [nil] {
+            for fitLine in fit == nil ? [nil] : [fit, nil] {
+                let attempt = try render(interview, interviewer, position: position, mention: mention, fit: fitLine, now: now)
+                if !attempt.findings.contains(where: { $0.severity != .hint }) || (mention == nil && fitLine == nil) { return attempt }
+            }
         }
-        if mention != nil, attempt.findings.contains(where: { $0.severity != .hint }) {
-            attempt = try render(interview, interviewer, position: position, mention: nil, fit: nil, now: now)
-        }
-        return attempt
+        return try render(interview, interviewer, position: position, mention: nil, fit: nil, now: now)
     }
 
     private func render(
@@ -159,12 +158,12 @@ public struct Composer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// What each member's draft mentions from the notes, by interviewer id.
+    /// What each member's draft may mention from the notes, best first, by interviewer id.
     ///
     /// A note sentence naming a member, and the member's own notes, go to that member, told to them.
     /// The rest are shared: each goes to one member who has nothing of their own; when nobody has
     /// anything of their own, the shared ones are dealt round the panel.
-    static func mentions(_ notes: String, panel: [Interviewer]) -> [Int64: Mention] {
+    static func mentions(_ notes: String, panel: [Interviewer]) -> [Int64: [Mention]] {
         let items = Mention.items(of: notes)
         var own: [Int64: [Mention]] = [:]
         var shared: [Mention] = []
@@ -186,17 +185,17 @@ public struct Composer: Sendable {
             own[person.id ?? -1] = personal + (own[person.id ?? -1] ?? [])
         }
         let anyoneHasOwn = panel.contains { !(own[$0.id ?? -1] ?? []).isEmpty }
-        var result: [Int64: Mention] = [:]
+        var result: [Int64: [Mention]] = [:]
         var next = 0
         for person in panel {
             let id = person.id ?? -1
-            if let mine = own[id]?.first {
+            if let mine = own[id], !mine.isEmpty {
                 result[id] = mine
             } else if next < shared.count {
-                result[id] = shared[next]
+                result[id] = [shared[next]]
                 next += 1
             } else if !anyoneHasOwn, !shared.isEmpty {
-                result[id] = shared[next % shared.count]
+                result[id] = [shared[next % shared.count]]
                 next += 1
             }
         }

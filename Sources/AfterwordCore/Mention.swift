@@ -114,10 +114,19 @@ struct Mention: Equatable, Sendable {
         return result.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .!?")) }
     }
 
+    /// Words that judge the interview itself ("the interview was great"): the user's impression, not a detail to mention.
+    static let verdicts: Set<String> = ["great", "good", "well", "fun", "nice", "awesome", "amazing", "fine", "ok", "okay", "bad", "tough", "hard"]
+
+    /// True when the item only judges how the interview went.
+    static func isVerdict(_ item: String) -> Bool {
+        let words = Set(item.lowercased().split { !$0.isLetter }.map(String.init))
+        return !words.isDisjoint(with: ["interview", "conversation", "chat", "call", "meeting"]) && !words.isDisjoint(with: verdicts)
+    }
+
     /// Reads one note item that names nobody on the panel.
     static func reading(_ item: String) -> Mention? {
         var words = item.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard words.count >= 2, !item.hasSuffix("?"), !isBoilerplate(item) else { return nil }
+        guard words.count >= 2, !item.hasSuffix("?"), !isBoilerplate(item), !isVerdict(item) else { return nil }
         if words.count > maxWords { words = shortened(words) }
         while let last = words.last, let character = last.last, ",:-—".contains(character) {
             words[words.count - 1].removeLast()
@@ -265,7 +274,7 @@ extension Mention {
     /// "Priya asked about my Kafka work" → the clause "you asked about my Kafka work".
     static func told(_ item: String, to person: Interviewer, panel: [Interviewer]) -> Mention? {
         var words = item.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard words.count >= 2, !item.hasSuffix("?"), !isBoilerplate(item) else { return nil }
+        guard words.count >= 2, !item.hasSuffix("?"), !isBoilerplate(item), !isVerdict(item) else { return nil }
         if words.count > maxWords { words = shortened(words) }
         var replacements: [(start: Int, length: Int, text: String, isYou: Bool)] = []
         for member in panel {
@@ -313,6 +322,11 @@ extension Mention {
         }
         while let last = output.last, let character = last.last, ",:;.".contains(character) {
             output[output.count - 1].removeLast()
+        }
+        // "your colleague and you walked me through…" is said "you and your colleague walked me through…".
+        output = output.joined(separator: " ").split(separator: " ").map(String.init)
+        if output.count > 4, output[0...3] == ["your", "colleague", "and", "you"] {
+            output.replaceSubrange(0...3, with: ["you", "and", "your", "colleague"])
         }
         let first = output[0].lowercased()
         if subjects.contains(first) || first == "you" { return Mention(text: lowercasedOpening(output), form: .clause) }

@@ -181,6 +181,26 @@ import Testing
         #expect(bodies.filter { $0.contains("roadmap") }.count == 1)
     }
 
+    @Test("a detail two panelists shared goes to both, each told 'you and your colleague'; a verdict on the interview is no detail")
+    func sharedByTwo() throws {
+        let people = [person(1, "Dana Whitfield"), person(2, "Priya Natarajan")]
+        let notes = "Dana and Priya walked me through the feature store. The interview was great!!"
+        let bodies = try drafts(interview(notes: notes), people).map(\.draft.body)
+        for body in bodies {
+            #expect(body.contains("you and your colleague walked me through the feature store"), "\(body)")
+            #expect(!body.contains("Dana W") && !body.contains("Priya N") && !body.contains("was great"), "\(body)")
+        }
+    }
+
+    @Test("a person's detail the rules object to is passed over for their next one")
+    func nextDetail() throws {
+        let people = [person(1, "Dana Whitfield"), person(2, "Raj Patel")]
+        let notes = "We discussed the roadmap. Raj said I should call him next week. Raj showed me the experiment tracker."
+        let raj = try drafts(interview(notes: notes), people)[1]
+        #expect(raj.draft.body.lowercased().contains("the experiment tracker you showed me"), "\(raj.draft.body)")
+        #expect(raj.findings.allSatisfy { $0.severity == .hint })
+    }
+
     @Test("a person's own notes (interviewer --notes) go to them alone")
     func personalNotes() throws {
         let people = [person(1, "Dana Whitfield", notes: "- her team's move to event sourcing"), person(2, "Priya Natarajan")]
