@@ -53,6 +53,11 @@ struct Mention: Equatable, Sendable {
         "suggested", "offered", "joined", "joins", "manages", "managed", "supports", "supported", "serves", "served",
         "processes", "processed", "replaced", "replaces", "split", "merged", "scaled", "scales", "tested", "tests",
     ]
+    /// Past tenses that do not end in "ed".
+    static let irregularPast: Set<String> = [
+        "ran", "led", "built", "took", "made", "went", "got", "said", "told", "drew", "gave", "spent", "thought", "grew", "rewrote",
+        "sent", "met", "wrote", "split", "showed", "brought", "taught", "found", "saw", "knew", "put", "set", "gave",
+    ]
     /// "X showed me Y" → "Y you showed me": the verbs (with what follows them) that turn into a phrase.
     static let showingVerbs: [[String]] = [
         ["walked", "me", "through"], ["talked", "me", "through"], ["took", "me", "through"], ["told", "me", "about"],
@@ -132,6 +137,8 @@ struct Mention: Equatable, Sendable {
             words[words.count - 1].removeLast()
             if words[words.count - 1].isEmpty { words.removeLast() }
         }
+        // Something to say is made of words, not only punctuation.
+        guard words.count >= 2, words.contains(where: { $0.contains(where: \.isLetter) }) else { return nil }
         let lower = words.joined(separator: " ").lowercased()
         for prefix in discussedPrefixes {
             let count = prefix.split(separator: " ").count
@@ -161,6 +168,7 @@ struct Mention: Equatable, Sendable {
 
     /// A noun phrase with its article: "Kafka migration" → "the Kafka migration"; "Kubernetes" stays.
     static func phrase(_ words: [String]) -> String {
+        guard !words.isEmpty else { return "" }
         var words = words
         let first = words[0].lowercased()
         if words.count >= 2, !determiners.contains(first), !(words[0].first?.isNumber ?? false), !words[0].hasSuffix("'s") {
@@ -171,6 +179,7 @@ struct Mention: Equatable, Sendable {
 
     /// "The roadmap" → "the roadmap", leaving names and acronyms as written.
     static func lowercasedOpening(_ words: [String]) -> String {
+        guard !words.isEmpty else { return "" }
         var words = words
         let first = words[0]
         if first.count > 1, determiners.contains(first.lowercased()) || ["We", "You", "He", "She", "They", "It"].contains(first),
@@ -287,20 +296,28 @@ extension Mention {
             }
         }
         guard replacements.contains(where: { $0.text.hasPrefix("you") && !$0.text.hasPrefix("your colleague") }) else { return nil }
+        // "Priya: loves Rust" is a note about Priya, labelled: "you love Rust"; "Priya: Kafka migration" is her topic.
+        if let first = replacements.first, first.start == 0, first.isYou, first.text.hasSuffix(":") {
+            let rest = Array(words[first.length...])
+            guard let verb = rest.first?.lowercased(), verbs.contains(verb) || auxiliaries.contains(verb) else {
+                return reading(rest.joined(separator: " "))
+            }
+            replacements[0].text = "you"
+        }
         let subjectIsYou = replacements.first.map { $0.start == 0 && $0.isYou } ?? false
         // "Priya showed me the dashboard" → "the dashboard you showed me".
         if subjectIsYou, replacements.filter({ $0.isYou }).count == 1, let first = replacements.first {
             let rest = Array(words[(first.start + first.length)...])
             for pattern in showingVerbs where rest.count > pattern.count {
                 guard zip(rest, pattern).allSatisfy({ $0.lowercased() == $1 }) else { continue }
-                let object = Array(rest[pattern.count...])
-                guard let head = object.first?.lowercased(), !["how", "why", "what", "that", "to", "when", "where", "if", "whether"].contains(head),
-                    !hasVerb(object), !object.contains(where: { $0.hasSuffix(",") })
+                let object = Array(rest[pattern.count...]).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.:;")) }.filter { !$0.isEmpty }
+                // Only a thing shown turns into a phrase: "the dashboard", not "me", "how they deploy" or "the".
+                guard let head = object.first?.lowercased(),
+                    !["how", "why", "what", "that", "to", "when", "where", "if", "whether", "me", "us", "around"].contains(head),
+                    object.contains(where: { !determiners.contains($0.lowercased()) && !pronouns.contains($0.lowercased()) }),
+                    !hasVerb(object), !rest.contains(where: { $0.hasSuffix(",") })
                 else { break }
-                var phraseWords = object.map(Self.secondPerson)
-                let trimmed = phraseWords[phraseWords.count - 1].trimmingCharacters(in: CharacterSet(charactersIn: ",.:;"))
-                phraseWords[phraseWords.count - 1] = trimmed
-                let text = phrase(phraseWords) + " you " + pattern.joined(separator: " ")
+                let text = phrase(object.map(Self.secondPerson)) + " you " + pattern.joined(separator: " ")
                 return Mention(text: text, form: .phrase)
             }
         }
@@ -322,14 +339,26 @@ extension Mention {
         }
         while let last = output.last, let character = last.last, ",:;.".contains(character) {
             output[output.count - 1].removeLast()
+            if output[output.count - 1].isEmpty { output.removeLast() }
         }
+        // "Priya." or "Priya's" alone tells them nothing, nor does a sentence cut short ("you showed me the").
+        guard output.count >= 3, let last = output.last?.lowercased(),
+            !determiners.contains(last), !verbs.contains(last), !auxiliaries.contains(last),
+            !["me", "us", "to", "about", "through", "with", "of", "for", "and", "or", "on", "at", "in"].contains(last)
+        else { return nil }
         // "your colleague and you walked me through…" is said "you and your colleague walked me through…".
         output = output.joined(separator: " ").split(separator: " ").map(String.init)
         if output.count > 4, output[0...3] == ["your", "colleague", "and", "you"] {
             output.replaceSubrange(0...3, with: ["you", "and", "your", "colleague"])
         }
         let first = output[0].lowercased()
-        if subjects.contains(first) || first == "you" { return Mention(text: lowercasedOpening(output), form: .clause) }
+        if subjects.contains(first) {
+            // "you asked about my Kafka work" happened; "you love Rust" is so: said as something learned.
+            let together = output.count > 4 && output[0...3] == ["you", "and", "your", "colleague"]
+            let verb = output.dropFirst(together ? 4 : 1).first?.lowercased() ?? ""
+            let happened = verb.hasSuffix("ed") || Self.irregularPast.contains(verb)
+            return Mention(text: lowercasedOpening(output), form: happened ? .clause : .statement)
+        }
         if hasVerb(output) { return Mention(text: lowercasedOpening(output), form: .statement) }
         return Mention(text: phrase(output), form: .phrase)
     }

@@ -35,6 +35,9 @@ import Testing
         "The interview was great!! I'll call you. Please confirm you received my CV",
         "Join Zoom Meeting\nhttps://us02web.zoom.us/j/89012345678\n\nMeeting ID: 890 1234 5678\nPasscode: 123456",
         String(repeating: "We discussed a very long list of things including service meshes and observability and tracing, ", count: 3),
+        ", ,\n- - -\n!!! ???\n•\n1. 2. 3.\n\t\n",
+        "Dana\nPriya Natarajan.\nDana's\nDana:\n🎉🎉 great fun",
+        "- \n* \n—Priya showed me\nPriya showed me the",
     ]
 
     @Test("drafts to people whose names look like words (Thanh, Hank, Will, Grace) pass their own check", arguments: [Channel.email, .note])
@@ -199,6 +202,22 @@ import Testing
         let raj = try drafts(interview(notes: notes), people)[1]
         #expect(raj.draft.body.lowercased().contains("the experiment tracker you showed me"), "\(raj.draft.body)")
         #expect(raj.findings.allSatisfy { $0.severity == .hint })
+    }
+
+    @Test("what a note says about a person is told to them in the right tense, or left out when it is cut short", arguments: [
+        ("- Priya: loves Rust", "that you love Rust"), ("Priya leads the platform team", "that you lead the platform team"),
+        ("Priya asked about my Kafka work", "when you asked about my Kafka work"), ("Priya showed me the", nil),
+        ("Priya: Kafka migration", "the Kafka migration"),
+    ])
+    func toldRight(notes: String, expected: String?) throws {
+        let people = [person(1, "Dana Whitfield"), person(2, "Priya Natarajan")]
+        let priya = try drafts(interview(notes: notes), people)[1].draft.body
+        if let expected {
+            #expect(priya.lowercased().contains(expected.lowercased()), "\(priya)")
+        } else {
+            #expect(!priya.contains("showed"), "\(priya)")
+        }
+        #expect(!priya.contains("Priya:") && !priya.contains("you:"))
     }
 
     @Test("a person's own notes (interviewer --notes) go to them alone")
