@@ -173,11 +173,13 @@ struct InterviewCommand: AsyncParsableCommand {
             Console.out("  When:    \(ISO8601.display(interview.startsAt, in: interview.zone)), \(interview.durationMinutes) min")
             Console.out("  Format:  \(interview.format.rawValue)")
             if !interview.notes.isEmpty { Console.out("  Notes:   \(interview.notes)") }
+            if let fit = interview.fit { Console.out("  Fit:     \(fit)") }
             if detail.interviewers.isEmpty {
                 Console.out("  No interviewers yet: `afterword interviewer add \(id) --name …`")
             }
             for person in detail.interviewers {
                 Console.out("  • #\(person.id ?? 0) \(person.name)\(person.title.map { ", \($0)" } ?? "")  → \(Wording.channel(of: person))")
+                if let notes = person.notes { Console.out("      their notes: \(notes.replacingOccurrences(of: "\n", with: " / "))") }
             }
         }
     }
