@@ -3,6 +3,8 @@ import AfterwordCore
 import AfterwordWeb
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Testing
 
 @Suite("web: drafts and their guardrails")
@@ -126,6 +128,28 @@ struct WebDraftsTests {
             #expect(!page.body.contains("AW-THANKS"))
             let live = try await web.post("/check/live", [("body", "  ")])
             #expect(!live.body.contains("AW-"), "\(live.body)")
+        }
+    }
+
+    @Test("Today marks a draft that breaks a rule, and a schedule nothing sent as overdue to leave")
+    func todayGuardrails() async throws {
+        // Given Dana's draft with a misspelt greeting, and Priya's thank-you scheduled for a minute from now
+        let fixture = try WebFixture()
+        try fixture.seedInterview(interviewers: Self.panel)
+        try Config(values: ["name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": "9", "smtp.security": "none"])
+            .save(to: fixture.home)
+        let drafts = try fixture.workspace.composeDrafts(interviewId: 1)
+        let dana = try #require(drafts.first?.draft)
+        _ = try fixture.store.updateDraft(id: dana.id ?? 0, subject: dana.subject, body: dana.body.replacingOccurrences(of: "Ms. Whitfield", with: "Ms. Whitfeld"), at: WebFixture.now)
+        _ = try await fixture.workspace.send(draftId: drafts[1].draft.id ?? 0, timing: .at(WebFixture.now.addingTimeInterval(60)), anyway: true)
+        // When Today is opened an hour later, with nothing having sent it
+        let later = Workspace(home: fixture.home, clock: { WebFixture.now.addingTimeInterval(3600) })
+        let app = Application(router: try WebServer(workspace: later, options: .init(port: 7878, sendsDue: false)).router())
+        try await app.test(.router) { client in
+            let page = try await WebClient(client: client).get("/")
+            // Then both are pointed out
+            #expect(page.body.contains("breaks AW-NAMES"), "\(page.body)")
+            #expect(page.body.contains("overdue to leave — run `afterword send --due` or start `afterword serve`"))
         }
     }
 }
