@@ -45,14 +45,18 @@ public struct Composer: Sendable {
         _ interview: Interview, for interviewer: Interviewer, panel: [Interviewer], now: Date
     ) throws(TemplateError) -> ComposedDraft {
         let position = panel.firstIndex { $0.id == interviewer.id } ?? 0
-        let candidates = Self.mentions(interview.notes, panel: panel.isEmpty ? [interviewer] : panel)[interviewer.id ?? -1] ?? []
+        let candidates =
+            Self.mentions(interview.notes, panel: panel.isEmpty ? [interviewer] : panel)[interviewer.id ?? -1] ?? []
         let fit = interview.fit.flatMap(Self.fit)
         // The first of their details the rules accept, with the fit line if it passes too; when the notes
         // carry only what the rules object to, a plainer draft is better than a flagged one.
         for mention in candidates.map(Optional.some) + [nil] {
             for fitLine in fit == nil ? [nil] : [fit, nil] {
-                let attempt = try render(interview, interviewer, position: position, mention: mention, fit: fitLine, now: now)
-                if !attempt.findings.contains(where: { $0.severity != .hint }) || (mention == nil && fitLine == nil) { return attempt }
+                let attempt = try render(
+                    interview, interviewer, position: position, mention: mention, fit: fitLine, now: now)
+                if !attempt.findings.contains(where: { $0.severity != .hint }) || (mention == nil && fitLine == nil) {
+                    return attempt
+                }
             }
         }
         return try render(interview, interviewer, position: position, mention: nil, fit: nil, now: now)
@@ -111,11 +115,18 @@ public struct Composer: Sendable {
                     let list = channel == .email ? Phrasebook.emailThanks : Phrasebook.noteThanks
                     chosen = (list[Phrasebook.index(position, count: list.count, slot: 0)], values, "thanks")
                 case .enjoyed:
-                    chosen = (Phrasebook.enjoyed[Phrasebook.index(position, count: Phrasebook.enjoyed.count, slot: 2)], values, "enjoyed")
+                    chosen = (
+                        Phrasebook.enjoyed[Phrasebook.index(position, count: Phrasebook.enjoyed.count, slot: 2)],
+                        values, "enjoyed"
+                    )
                 case .lookForward:
                     chosen =
                         channel == .email
-                        ? (Phrasebook.lookForward[Phrasebook.index(position, count: Phrasebook.lookForward.count, slot: 4)], values, "lookForward")
+                        ? (
+                            Phrasebook.lookForward[
+                                Phrasebook.index(position, count: Phrasebook.lookForward.count, slot: 4)], values,
+                            "lookForward"
+                        )
                         : nil
                 case .specific:
                     chosen = mention.map { mention in
@@ -125,12 +136,16 @@ public struct Composer: Sendable {
                             case .clause: Phrasebook.clauseLines
                             case .statement: Phrasebook.statementLines
                             }
-                        return (list[Phrasebook.index(position, count: list.count, slot: 5)], ["topic": mention.text], "specific")
+                        return (
+                            list[Phrasebook.index(position, count: list.count, slot: 5)], ["topic": mention.text],
+                            "specific"
+                        )
                     }
                 case .fit:
                     chosen = fit.map { fit in
                         let list =
-                            fit.form == .clause ? Phrasebook.fitClause : (mention == nil ? Phrasebook.fitAlone : Phrasebook.fitAfterTopic)
+                            fit.form == .clause
+                            ? Phrasebook.fitClause : (mention == nil ? Phrasebook.fitAlone : Phrasebook.fitAfterTopic)
                         return (list[Phrasebook.index(position, count: list.count, slot: 6)], ["fit": fit.text], "fit")
                     }
                 }
@@ -174,7 +189,9 @@ public struct Composer: Sendable {
                 continue
             }
             for person in named {
-                if let mention = Mention.told(item, to: person, panel: panel) { own[person.id ?? -1, default: []].append(mention) }
+                if let mention = Mention.told(item, to: person, panel: panel) {
+                    own[person.id ?? -1, default: []].append(mention)
+                }
             }
         }
         for person in panel {
@@ -211,7 +228,9 @@ public struct Composer: Sendable {
         }
         guard !words.isEmpty, words.count <= Mention.maxWords else { return nil }
         if words[0] == "I" { return Mention(text: words.joined(separator: " "), form: .clause) }
-        if ["My", "The", "A", "An", "Our", "Having", "Over", "Nearly", "Almost", "Years", "Experience", "Several"].contains(words[0]) {
+        if ["My", "The", "A", "An", "Our", "Having", "Over", "Nearly", "Almost", "Years", "Experience", "Several"]
+            .contains(words[0])
+        {
             words[0] = words[0].lowercased()
         }
         return Mention(text: words.joined(separator: " "), form: .phrase)

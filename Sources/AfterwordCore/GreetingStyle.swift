@@ -18,22 +18,29 @@ extension Interviewer {
     public func salutation(_ style: GreetingStyle) -> String {
         var words = name.split(whereSeparator: \.isWhitespace).map(String.init)
         var honorific = self.honorific.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        if words.count > 2, Self.honorifics.contains(words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+        if words.count > 2,
+            Self.honorifics.contains(words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+        {
             honorific = honorific ?? words[0]
             words.removeFirst()
         }
-        while words.count > 2, let last = words.last, Self.suffixes.contains(last.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) {
+        while words.count > 2, let last = words.last,
+            Self.suffixes.contains(last.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,")))
+        {
             words.removeLast()
         }
         guard words.count > 1, let first = words.first, let last = words.last else { return words.first ?? name }
-        if style == .formal, let honorific { return "\(honorific) \(last.trimmingCharacters(in: CharacterSet(charactersIn: ",")))" }
+        if style == .formal, let honorific {
+            return "\(honorific) \(last.trimmingCharacters(in: CharacterSet(charactersIn: ",")))"
+        }
         // A Vietnamese name is written family name first, and its bearer is called by the last: "Nguyễn Thị Minh Khai" is Khai.
         return Self.vietnameseFamilyNames.contains(first) ? last : first
     }
 
     static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"]
     static let vietnameseFamilyNames: Set<String> = [
-        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+        "Lý",
     ]
     static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba"]
 }

@@ -25,28 +25,36 @@ struct Mention: Equatable, Sendable {
     /// Words that open what the user discussed: "we discussed X" → X.
     static let discussedPrefixes = [
         "we discussed", "we talked about", "we talked through", "we covered", "we spoke about", "we went over",
-        "we chatted about", "we looked at", "we dug into", "we went through", "discussed", "talked about", "talked through",
+        "we chatted about", "we looked at", "we dug into", "we went through", "discussed", "talked about",
+        "talked through",
         "covered", "spoke about", "went over", "chatted about", "about", "topic:", "topics:", "re:", "discussion of",
         "discussion about",
     ]
     static let determiners: Set<String> = [
-        "the", "a", "an", "their", "his", "her", "its", "our", "your", "my", "this", "that", "these", "those", "how", "why",
+        "the", "a", "an", "their", "his", "her", "its", "our", "your", "my", "this", "that", "these", "those", "how",
+        "why",
         "what", "which", "some", "each", "every", "both",
     ]
     static let subjects: Set<String> = ["i", "we", "you"]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "i", "we", "you"]
     static let auxiliaries: Set<String> = [
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+        "must",
         "does", "do", "did", "'s", "isn't", "aren't", "wasn't", "won't", "can't", "doesn't", "didn't",
     ]
     /// Common verbs of notes, so that "churn model uses XGBoost" reads as a statement, "Kafka migration" as a phrase.
     static let verbs: Set<String> = [
-        "uses", "use", "used", "runs", "ran", "plans", "planned", "wants", "wanted", "needs", "needed", "owns", "owned", "leads",
-        "led", "builds", "built", "ships", "shipped", "moves", "moved", "moving", "relies", "relied", "handles", "handled", "gets",
-        "got", "takes", "took", "makes", "made", "goes", "went", "shows", "showed", "says", "said", "told", "asked", "asks",
+        "uses", "use", "used", "runs", "ran", "plans", "planned", "wants", "wanted", "needs", "needed", "owns", "owned",
+        "leads",
+        "led", "builds", "built", "ships", "shipped", "moves", "moved", "moving", "relies", "relied", "handles",
+        "handled", "gets",
+        "got", "takes", "took", "makes", "made", "goes", "went", "shows", "showed", "says", "said", "told", "asked",
+        "asks",
         "explained", "explains", "described", "describes", "mentioned", "mentions", "launched", "launches", "migrated",
-        "migrates", "retrained", "retrains", "hired", "hires", "grows", "grew", "expects", "expected", "expands", "expanded",
-        "opened", "opens", "started", "starts", "works", "worked", "measures", "measured", "deploys", "deployed", "releases",
+        "migrates", "retrained", "retrains", "hired", "hires", "grows", "grew", "expects", "expected", "expands",
+        "expanded",
+        "opened", "opens", "started", "starts", "works", "worked", "measures", "measured", "deploys", "deployed",
+        "releases",
         "released", "aims", "prefers", "switched", "switches", "rewrote", "rewrites", "adopted", "adopts", "sketched",
         "discussed", "covered", "talked", "spent", "thinks", "thought", "believes", "loved", "loves", "liked", "likes",
         "walked", "demoed", "presented", "shared", "drew", "outlined", "introduced", "gave", "pointed", "recommended",
@@ -55,13 +63,15 @@ struct Mention: Equatable, Sendable {
     ]
     /// Past tenses that do not end in "ed".
     static let irregularPast: Set<String> = [
-        "ran", "led", "built", "took", "made", "went", "got", "said", "told", "drew", "gave", "spent", "thought", "grew", "rewrote",
+        "ran", "led", "built", "took", "made", "went", "got", "said", "told", "drew", "gave", "spent", "thought",
+        "grew", "rewrote",
         "sent", "met", "wrote", "split", "showed", "brought", "taught", "found", "saw", "knew", "put", "set", "gave",
     ]
     /// "X showed me Y" → "Y you showed me": the verbs (with what follows them) that turn into a phrase.
     static let showingVerbs: [[String]] = [
         ["walked", "me", "through"], ["talked", "me", "through"], ["took", "me", "through"], ["told", "me", "about"],
-        ["introduced", "me", "to"], ["pointed", "out"], ["showed", "me"], ["showed"], ["demoed"], ["explained"], ["described"],
+        ["introduced", "me", "to"], ["pointed", "out"], ["showed", "me"], ["showed"], ["demoed"], ["explained"],
+        ["described"],
         ["presented"], ["shared"], ["mentioned"], ["drew"], ["sketched"], ["outlined"], ["recommended"], ["suggested"],
         ["gave", "me"], ["sent", "me"], ["built"], ["designed"], ["wrote"],
     ]
@@ -83,9 +93,12 @@ struct Mention: Equatable, Sendable {
     /// "- churn model", "* churn model", "• churn model", "1. churn model", "2) churn model" → "churn model".
     static func stripBullet(_ text: String) -> String {
         var text = Substring(text)
-        while let first = text.first, "-*•–—·>+".contains(first) { text = text.dropFirst().drop { $0 == " " || $0 == "\t" } }
+        while let first = text.first, "-*•–—·>+".contains(first) {
+            text = text.dropFirst().drop { $0 == " " || $0 == "\t" }
+        }
         let digits = text.prefix { $0.isNumber }
-        if !digits.isEmpty, digits.count <= 2, let marker = text.dropFirst(digits.count).first, marker == "." || marker == ")",
+        if !digits.isEmpty, digits.count <= 2, let marker = text.dropFirst(digits.count).first,
+            marker == "." || marker == ")",
             text.dropFirst(digits.count + 1).first == " "
         {
             text = text.dropFirst(digits.count + 1).drop { $0 == " " }
@@ -107,7 +120,9 @@ struct Mention: Equatable, Sendable {
             }
             if character == ".", next == " " {
                 let word = current.split(separator: " ").last.map(String.init) ?? ""
-                if word.count > 1, !word.contains("."), !["e.g", "i.e", "Mr", "Ms", "Mrs", "Dr", "Prof", "vs", "etc"].contains(word) {
+                if word.count > 1, !word.contains("."),
+                    !["e.g", "i.e", "Mr", "Ms", "Mrs", "Dr", "Prof", "vs", "etc"].contains(word)
+                {
                     result.append(current)
                     current = ""
                     continue
@@ -120,12 +135,15 @@ struct Mention: Equatable, Sendable {
     }
 
     /// Words that judge the interview itself ("the interview was great"): the user's impression, not a detail to mention.
-    static let verdicts: Set<String> = ["great", "good", "well", "fun", "nice", "awesome", "amazing", "fine", "ok", "okay", "bad", "tough", "hard"]
+    static let verdicts: Set<String> = [
+        "great", "good", "well", "fun", "nice", "awesome", "amazing", "fine", "ok", "okay", "bad", "tough", "hard",
+    ]
 
     /// True when the item only judges how the interview went.
     static func isVerdict(_ item: String) -> Bool {
         let words = Set(item.lowercased().split { !$0.isLetter }.map(String.init))
-        return !words.isDisjoint(with: ["interview", "conversation", "chat", "call", "meeting"]) && !words.isDisjoint(with: verdicts)
+        return !words.isDisjoint(with: ["interview", "conversation", "chat", "call", "meeting"])
+            && !words.isDisjoint(with: verdicts)
     }
 
     /// Reads one note item that names nobody on the panel.
@@ -157,8 +175,11 @@ struct Mention: Equatable, Sendable {
             var words = words
             let second = words[1].lowercased()
             // "Kafka is their backbone" has a subject; "churn model uses XGBoost" needs its article.
-            let namedSubject = words[0].first?.isUppercase == true && (auxiliaries.contains(second) || verbs.contains(second))
-            if !namedSubject, !determiners.contains(first), !pronouns.contains(first), !(words[0].first?.isNumber ?? false) {
+            let namedSubject =
+                words[0].first?.isUppercase == true && (auxiliaries.contains(second) || verbs.contains(second))
+            if !namedSubject, !determiners.contains(first), !pronouns.contains(first),
+                !(words[0].first?.isNumber ?? false)
+            {
                 words.insert("the", at: 0)
             }
             return Mention(text: lowercasedOpening(words), form: .statement)
@@ -171,7 +192,9 @@ struct Mention: Equatable, Sendable {
         guard !words.isEmpty else { return "" }
         var words = words
         let first = words[0].lowercased()
-        if words.count >= 2, !determiners.contains(first), !(words[0].first?.isNumber ?? false), !words[0].hasSuffix("'s") {
+        if words.count >= 2, !determiners.contains(first), !(words[0].first?.isNumber ?? false),
+            !words[0].hasSuffix("'s")
+        {
             words.insert("the", at: 0)
         }
         return lowercasedOpening(words)
@@ -182,7 +205,8 @@ struct Mention: Equatable, Sendable {
         guard !words.isEmpty else { return "" }
         var words = words
         let first = words[0]
-        if first.count > 1, determiners.contains(first.lowercased()) || ["We", "You", "He", "She", "They", "It"].contains(first),
+        if first.count > 1,
+            determiners.contains(first.lowercased()) || ["We", "You", "He", "She", "They", "It"].contains(first),
             first.dropFirst().allSatisfy(\.isLowercase)
         {
             words[0] = first.lowercased()
@@ -228,8 +252,11 @@ extension Mention {
         let words = person.name.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let first = words.first else { return [] }
         var handles = [words]
-        if let honorific = person.honorific, let last = words.last, words.count > 1 { handles.append([honorific, last]) }
-        for honorific in ["Mr.", "Ms.", "Mrs.", "Dr.", "Mx.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Mx", "Prof"] where words.count > 1 {
+        if let honorific = person.honorific, let last = words.last, words.count > 1 {
+            handles.append([honorific, last])
+        }
+        for honorific in ["Mr.", "Ms.", "Mrs.", "Dr.", "Mx.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Mx", "Prof"]
+        where words.count > 1 {
             handles.append([honorific, words[words.count - 1]])
         }
         if words.count > 1 {
@@ -240,7 +267,8 @@ extension Mention {
     }
 
     /// Where in `words` the person is named: (start, length, possessive) for every mention.
-    static func occurrences(of person: Interviewer, in words: [String]) -> [(start: Int, length: Int, possessive: Bool)] {
+    static func occurrences(of person: Interviewer, in words: [String]) -> [(start: Int, length: Int, possessive: Bool)]
+    {
         var found: [(Int, Int, Bool)] = []
         var index = 0
         while index < words.count {
@@ -291,11 +319,16 @@ extension Mention {
             for occurrence in occurrences(of: member, in: words) {
                 let base = isYou ? "you" : "your colleague"
                 let text = occurrence.possessive ? (isYou ? "your" : "your colleague's") : base
-                let trailing = String(words[occurrence.start + occurrence.length - 1].reversed().prefix { ",.:;".contains($0) }.reversed())
-                replacements.append((occurrence.start, occurrence.length, text + trailing, isYou && !occurrence.possessive))
+                let trailing = String(
+                    words[occurrence.start + occurrence.length - 1].reversed().prefix { ",.:;".contains($0) }.reversed()
+                )
+                replacements.append(
+                    (occurrence.start, occurrence.length, text + trailing, isYou && !occurrence.possessive))
             }
         }
-        guard replacements.contains(where: { $0.text.hasPrefix("you") && !$0.text.hasPrefix("your colleague") }) else { return nil }
+        guard replacements.contains(where: { $0.text.hasPrefix("you") && !$0.text.hasPrefix("your colleague") }) else {
+            return nil
+        }
         // "Priya: loves Rust" is a note about Priya, labelled: "you love Rust"; "Priya: Kafka migration" is her topic.
         if let first = replacements.first, first.start == 0, first.isYou, first.text.hasSuffix(":") {
             let rest = Array(words[first.length...])
@@ -310,11 +343,16 @@ extension Mention {
             let rest = Array(words[(first.start + first.length)...])
             for pattern in showingVerbs where rest.count > pattern.count {
                 guard zip(rest, pattern).allSatisfy({ $0.lowercased() == $1 }) else { continue }
-                let object = Array(rest[pattern.count...]).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.:;")) }.filter { !$0.isEmpty }
+                let object = Array(rest[pattern.count...]).map {
+                    $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.:;"))
+                }.filter { !$0.isEmpty }
                 // Only a thing shown turns into a phrase: "the dashboard", not "me", "how they deploy" or "the".
                 guard let head = object.first?.lowercased(),
-                    !["how", "why", "what", "that", "to", "when", "where", "if", "whether", "me", "us", "around"].contains(head),
-                    object.contains(where: { !determiners.contains($0.lowercased()) && !pronouns.contains($0.lowercased()) }),
+                    !["how", "why", "what", "that", "to", "when", "where", "if", "whether", "me", "us", "around"]
+                        .contains(head),
+                    object.contains(where: {
+                        !determiners.contains($0.lowercased()) && !pronouns.contains($0.lowercased())
+                    }),
                     !hasVerb(object), !rest.contains(where: { $0.hasSuffix(",") })
                 else { break }
                 let text = phrase(object.map(Self.secondPerson)) + " you " + pattern.joined(separator: " ")
@@ -384,11 +422,14 @@ extension Mention {
         case "doesn't": return "don't"
         default: break
         }
-        guard word.count > 3, word.first?.isLowercase == true, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"),
+        guard word.count > 3, word.first?.isLowercase == true, word.hasSuffix("s"), !word.hasSuffix("ss"),
+            !word.hasSuffix("us"),
             !word.hasSuffix("'s"), verbs.contains(word)
         else { return word }
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        for ending in ["ches", "shes", "sses", "xes", "zes"] where word.hasSuffix(ending) { return String(word.dropLast(2)) }
+        for ending in ["ches", "shes", "sses", "xes", "zes"] where word.hasSuffix(ending) {
+            return String(word.dropLast(2))
+        }
         return String(word.dropLast())
     }
 }

@@ -48,7 +48,9 @@ enum Phrasebook {
         Line("Thank you so much for taking the time to sit down with me for the {role} interview."),
     ]
     static let enjoyed: [Line] = [
-        Line("I enjoyed speaking with you and learning more about {company}.", without: "I enjoyed speaking with you and learning more about your team."),
+        Line(
+            "I enjoyed speaking with you and learning more about {company}.",
+            without: "I enjoyed speaking with you and learning more about your team."),
         Line(
             "It was a pleasure to meet you and to learn more about how {company} works.",
             without: "It was a pleasure to meet you and to learn more about how your team works."),
@@ -73,7 +75,9 @@ enum Phrasebook {
         Line(
             "It was good to talk with you and to learn what working at {company} is like.",
             without: "It was good to talk with you and to learn what working on your team is like."),
-        Line("Meeting you was a pleasure, and I learned a lot about life at {company}.", without: "Meeting you was a pleasure, and I learned a lot about life on your team."),
+        Line(
+            "Meeting you was a pleasure, and I learned a lot about life at {company}.",
+            without: "Meeting you was a pleasure, and I learned a lot about life on your team."),
     ]
     /// Lines that carry a noun phrase from the notes ("the migration to Postgres", "the dashboard you showed me").
     static let phraseLines: [Line] = [
@@ -154,7 +158,8 @@ enum Phrasebook {
         Line("Thank you again, and I look forward to hearing from you."),
     ]
     static let closing = [
-        "Best regards,", "Kind regards,", "With thanks,", "Sincerely,", "Warm regards,", "Best wishes,", "All the best,",
+        "Best regards,", "Kind regards,", "With thanks,", "Sincerely,", "Warm regards,", "Best wishes,",
+        "All the best,",
         "With best regards,", "Many thanks,", "Warmest regards,",
     ]
 
@@ -186,11 +191,14 @@ enum Phrasebook {
 
     /// The line with its placeholders filled; `{Topic}` and `{Fit}` begin a sentence.
     static func fill(_ line: Line, companyJustNamed: Bool, _ values: [String: String]) -> String {
-        var text = companyJustNamed ? (line.without ?? line.text.replacingOccurrences(of: "{company}", with: "your team")) : line.text
+        var text =
+            companyJustNamed
+            ? (line.without ?? line.text.replacingOccurrences(of: "{company}", with: "your team")) : line.text
         for (key, value) in values {
             text = text.replacingOccurrences(of: "{\(key)}", with: value)
             let capitalizedKey = key.prefix(1).uppercased() + key.dropFirst()
-            text = text.replacingOccurrences(of: "{\(capitalizedKey)}", with: value.prefix(1).uppercased() + value.dropFirst())
+            text = text.replacingOccurrences(
+                of: "{\(capitalizedKey)}", with: value.prefix(1).uppercased() + value.dropFirst())
         }
         return text
     }

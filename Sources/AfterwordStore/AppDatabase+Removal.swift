@@ -13,17 +13,23 @@ extension AppDatabase {
             guard let interview = try Interview.fetchOne(db, key: id) else {
                 throw StoreError.notFound("interview", id, hint: "see `afterword interview list`")
             }
-            let kept = try LedgerEntry.filter(Column("interviewId") == id && Column("state") != MessageState.failed.rawValue).fetchAll(db)
+            let kept = try LedgerEntry.filter(
+                Column("interviewId") == id && Column("state") != MessageState.failed.rawValue
+            ).fetchAll(db)
             if let entry = kept.first {
                 throw StoreError(
                     code: .conflict,
                     message:
-                        "interview #\(id) (\(interview.company) — \(interview.role)) stays: \(Self.describe(kept.count, entry)) it is in the ledger, which keeps the record of every thank-you that left so that none is ever sent twice")
+                        "interview #\(id) (\(interview.company) — \(interview.role)) stays: \(Self.describe(kept.count, entry)) it is in the ledger, which keeps the record of every thank-you that left so that none is ever sent twice"
+                )
             }
             try LedgerEntry.filter(Column("interviewId") == id).deleteAll(db)
             _ = try Interview.deleteOne(db, key: id)
             // People seated on no other interview go with it.
-            try db.execute(sql: "DELETE FROM interviewer WHERE markedMetAt IS NULL AND id NOT IN (SELECT interviewerId FROM panelSeat) AND id NOT IN (SELECT interviewerId FROM message)")
+            try db.execute(
+                sql:
+                    "DELETE FROM interviewer WHERE markedMetAt IS NULL AND id NOT IN (SELECT interviewerId FROM panelSeat) AND id NOT IN (SELECT interviewerId FROM message)"
+            )
         }
     }
 
@@ -34,12 +40,15 @@ extension AppDatabase {
             guard let person = try Interviewer.fetchOne(db, key: id) else {
                 throw StoreError.notFound("interviewer", id, hint: "see `afterword interviewer list`")
             }
-            let kept = try LedgerEntry.filter(Column("interviewerId") == id && Column("state") != MessageState.failed.rawValue).fetchAll(db)
+            let kept = try LedgerEntry.filter(
+                Column("interviewerId") == id && Column("state") != MessageState.failed.rawValue
+            ).fetchAll(db)
             if let entry = kept.first {
                 throw StoreError(
                     code: .conflict,
                     message:
-                        "\(person.name) (#\(id)) stays: \(Self.describe(kept.count, entry)) to them is in the ledger, which keeps the record of every message that left so that none is ever sent twice")
+                        "\(person.name) (#\(id)) stays: \(Self.describe(kept.count, entry)) to them is in the ledger, which keeps the record of every message that left so that none is ever sent twice"
+                )
             }
             try LedgerEntry.filter(Column("interviewerId") == id).deleteAll(db)
             _ = try Interviewer.deleteOne(db, key: id)

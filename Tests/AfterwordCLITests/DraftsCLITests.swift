@@ -6,11 +6,15 @@ import Testing
     static let readmeNotes = "We discussed the migration to Postgres. Priya showed me the on-call dashboard."
 
     /// A home with the user's name and one interview (Thursday 14:00 EST, ended an hour before the clock).
-    func home(name: String? = "Alex Doe", notes: String = readmeNotes, at: String = "2026-11-26T14:00-05:00") throws -> CLI {
+    func home(name: String? = "Alex Doe", notes: String = readmeNotes, at: String = "2026-11-26T14:00-05:00") throws
+        -> CLI
+    {
         let cli = CLI()
         if let name { try cli.run(["config", "set", "name", name]) }
         try cli.run(["config", "set", "email", "alex@example.com"])
-        let added = try cli.run(["interview", "add", "--company", "Acme", "--role", "Backend Engineer", "--at", at, "--notes", notes])
+        let added = try cli.run([
+            "interview", "add", "--company", "Acme", "--role", "Backend Engineer", "--at", at, "--notes", notes,
+        ])
         #expect(added.status == 0, "\(added.stderr)")
         return cli
     }
@@ -23,13 +27,17 @@ import Testing
     @Test("the README's notes: each person hears their own detail, greeted as a person would")
     func readmeWalkThrough() throws {
         let cli = try home()
-        try cli.run(["interviewer", "add", "1", "--name", "Dana Whitfield", "--honorific", "Ms.", "--email", "dana@acme.com"])
+        try cli.run([
+            "interviewer", "add", "1", "--name", "Dana Whitfield", "--honorific", "Ms.", "--email", "dana@acme.com",
+        ])
         try cli.run(["interviewer", "add", "1", "--name", "Priya Natarajan", "--email", "priya@acme.com"])
         let drafts = try bodies(cli)
         #expect(drafts[0].hasPrefix("Dear Ms. Whitfield,\n"), "\(drafts[0])")
         #expect(drafts[0].contains("the migration to Postgres") && !drafts[0].contains("dashboard"), "\(drafts[0])")
         #expect(drafts[1].hasPrefix("Dear Priya,\n"), "\(drafts[1])")
-        #expect(drafts[1].lowercased().contains("the on-call dashboard you showed me") && !drafts[1].contains("Postgres"), "\(drafts[1])")
+        #expect(
+            drafts[1].lowercased().contains("the on-call dashboard you showed me") && !drafts[1].contains("Postgres"),
+            "\(drafts[1])")
         #expect(drafts.allSatisfy { !$0.contains(": ") && $0.hasSuffix("Alex Doe\n") })
 
         #expect(try cli.run(["config", "set", "greeting", "first-name"]).status == 0)
@@ -38,23 +46,30 @@ import Testing
         #expect(wrong.status != 0 && wrong.stderr.contains("formal or first-name"))
     }
 
-    @Test("a ten-person panel gets ten drafts that `check` finds distinct, and per-person notes beginning with \"-\" work")
+    @Test(
+        "a ten-person panel gets ten drafts that `check` finds distinct, and per-person notes beginning with \"-\" work"
+    )
     func tenPersonPanel() throws {
         let cli = try home(notes: "")
         let names = [
-            "Dana Whitfield", "Priya Natarajan", "Zoë Ångström", "Mei Lin", "Rafael Souza", "Siobhán O'Neil", "Jean-Luc Moreau",
+            "Dana Whitfield", "Priya Natarajan", "Zoë Ångström", "Mei Lin", "Rafael Souza", "Siobhán O'Neil",
+            "Jean-Luc Moreau",
             "Oluwaseun Adeyemi", "Hank Thompson", "Grace Park",
         ]
         for (index, name) in names.enumerated() {
             let added = try cli.run(["interviewer", "add", "1", "--name", name, "--email", "p\(index)@acme.com"])
             #expect(added.status == 0, "\(added.stderr)")
         }
-        let edited = try cli.run(["interviewer", "edit", "1", "--notes", "- churn model uses XGBoost, retrained weekly"])
+        let edited = try cli.run([
+            "interviewer", "edit", "1", "--notes", "- churn model uses XGBoost, retrained weekly",
+        ])
         #expect(edited.status == 0, "\(edited.stderr)")
         let composed = try cli.run(["draft", "1"])
         #expect(composed.status == 0)
         #expect(!composed.stdout.contains("AW-DISTINCT"), "\(composed.stdout)")
-        #expect(composed.stdout.contains("I was interested to hear that the churn model uses XGBoost"), "\(composed.stdout)")
+        #expect(
+            composed.stdout.contains("I was interested to hear that the churn model uses XGBoost"), "\(composed.stdout)"
+        )
         var files: [String] = []
         for id in 1...10 {
             files.append(try cli.file("draft-\(id).txt", try cli.run(["draft", "show", "\(id)"]).stdout))
@@ -95,7 +110,9 @@ import Testing
     @Test("a schedule nobody sends shows as overdue to leave; the Friday rule reads \"due by Fri 23:59\"")
     func overdueSchedule() throws {
         let cli = try home(at: "2026-11-27T10:00-05:00")
-        for (key, value) in [("smtp.host", "127.0.0.1"), ("smtp.port", "9"), ("smtp.security", "none")] { try cli.run(["config", "set", key, value]) }
+        for (key, value) in [("smtp.host", "127.0.0.1"), ("smtp.port", "9"), ("smtp.security", "none")] {
+            try cli.run(["config", "set", key, value])
+        }
         try cli.run(["interviewer", "add", "1", "--name", "Dana Whitfield", "--email", "dana@acme.com"])
         try cli.run(["draft", "1"])
         let friday = ["AFTERWORD_NOW": "2026-11-27T16:00:00Z"]
@@ -119,7 +136,9 @@ import Testing
         #expect(try cli.run(["status"]).stdout.contains("breaks AW-NAMES"))
     }
 
-    @Test("remove an interviewer or an interview; refused once the ledger holds a thank-you; draft list names the sent one")
+    @Test(
+        "remove an interviewer or an interview; refused once the ledger holds a thank-you; draft list names the sent one"
+    )
     func removeAndList() throws {
         let cli = try home()
         try cli.run(["interviewer", "add", "1", "--name", "Dana Whitfield", "--email", "dana@acme.com"])

@@ -7,18 +7,24 @@ import Testing
     func prepared(name: String, address: String) throws -> CLI {
         let cli = CLI()
         try cli.run(["config", "set", "name", "Alex Doe"])
-        try cli.run(["interview", "add", "--company", "Acme", "--role", "Engineer", "--at", "2026-11-26T14:00-05:00", "--notes", "We discussed the migration to Postgres."])
+        try cli.run([
+            "interview", "add", "--company", "Acme", "--role", "Engineer", "--at", "2026-11-26T14:00-05:00", "--notes",
+            "We discussed the migration to Postgres.",
+        ])
         try cli.run(["interviewer", "add", "1", "--name", name, "--address", address])
         #expect(try cli.run(["draft", "1"]).status == 0)
         return cli
     }
 
     func pdf(_ cli: CLI, _ arguments: [String] = []) throws -> (path: String, result: CLI.Result) {
-        let path = cli.home.deletingLastPathComponent().appendingPathComponent("\(cli.home.lastPathComponent)-\(UUID().uuidString).pdf").path
+        let path = cli.home.deletingLastPathComponent().appendingPathComponent(
+            "\(cli.home.lastPathComponent)-\(UUID().uuidString).pdf"
+        ).path
         return (path, try cli.run(["note", "pdf", "1", "--out", path] + arguments))
     }
 
-    @Test("a note with a CJK name and address embeds only the glyphs it uses: under 300 KB, and the text is still there")
+    @Test(
+        "a note with a CJK name and address embeds only the glyphs it uses: under 300 KB, and the text is still there")
     func subsetFonts() throws {
         let cli = try prepared(name: "王秀英", address: "北京市朝阳区建国路88号; 100022 北京")
         let (path, result) = try pdf(cli)
@@ -39,7 +45,8 @@ import Testing
         return text.matches(of: /\/F\d+ ([0-9.]+) Tf/).compactMap { Double($0.1) }
     }
 
-    @Test("a long recipient address wraps on the envelope, in 9 pt type or larger; one that cannot fit is refused, saying what to do",
+    @Test(
+        "a long recipient address wraps on the envelope, in 9 pt type or larger; one that cannot fit is refused, saying what to do",
         arguments: ["a7", "a2"])
     func longAddress(card: String) throws {
         let cli = try prepared(name: "Maximiliana Konstantinopolskaya-Whitfield", address: Self.longAddress)
@@ -59,7 +66,9 @@ import Testing
         #expect(refused.stderr.contains("does not fit") && refused.stderr.contains("9 pt"), "\(refused.stderr)")
     }
 
-    @Test("--sheet places the card on letter or A4 paper with cut marks; --sign-by-hand leaves room to sign; --date dates it")
+    @Test(
+        "--sheet places the card on letter or A4 paper with cut marks; --sign-by-hand leaves room to sign; --date dates it"
+    )
     func sheetAndSigning() throws {
         let cli = try prepared(name: "Dana Whitfield", address: "1 Main St; Springfield, IL 62701")
         let (path, result) = try pdf(cli, ["--sheet", "a4", "--sign-by-hand", "--date"])

@@ -10,9 +10,12 @@ import Testing
 @Suite("web: drafts and their guardrails")
 struct WebDraftsTests {
     static let panel = [
-        Interviewer(name: "Dana Whitfield", honorific: "Ms.", company: "Acme", email: "dana@acme.com", createdAt: WebFixture.now),
         Interviewer(
-            name: "Priya Natarajan", company: "Acme", email: "priya@acme.com", notes: "Priya showed me the on-call dashboard",
+            name: "Dana Whitfield", honorific: "Ms.", company: "Acme", email: "dana@acme.com", createdAt: WebFixture.now
+        ),
+        Interviewer(
+            name: "Priya Natarajan", company: "Acme", email: "priya@acme.com",
+            notes: "Priya showed me the on-call dashboard",
             createdAt: WebFixture.now),
     ]
 
@@ -25,7 +28,8 @@ struct WebDraftsTests {
         try await fixture.test { web in
             // When they compose the drafts
             let composed = try await web.post("/interviews/1/compose", [])
-            let page = try await web.get(composed.headers[.location] ?? "/", headers: [.cookie: composed.headers[.setCookie] ?? ""])
+            let page = try await web.get(
+                composed.headers[.location] ?? "/", headers: [.cookie: composed.headers[.setCookie] ?? ""])
             // Then the page warns that the drafts are unsigned, and the draft says it breaks a rule
             #expect(page.body.contains(#"<p class="caution" role="alert">"#), "\(page.body)")
             #expect(page.body.contains("your name is not set"))
@@ -78,12 +82,16 @@ struct WebDraftsTests {
         try await fixture.test { web in
             let added = try await web.post(
                 "/interviews/1/interviewers",
-                [("name", "Priya Natarajan"), ("email", "priya@acme.com"), ("honorific", "Dr."), ("notes", "- her team's move to Kafka")])
+                [
+                    ("name", "Priya Natarajan"), ("email", "priya@acme.com"), ("honorific", "Dr."),
+                    ("notes", "- her team's move to Kafka"),
+                ])
             #expect(added.status == .seeOther)
             let saved = try await web.post(
                 "/interviews/1",
                 [
-                    ("company", "Acme"), ("role", "Backend Engineer"), ("at", "2026-11-26T09:00"), ("tz", "America/New_York"),
+                    ("company", "Acme"), ("role", "Backend Engineer"), ("at", "2026-11-26T09:00"),
+                    ("tz", "America/New_York"),
                     ("format", "video"), ("duration", "60"), ("notes", "We discussed the billing migration"),
                     ("fit", "my five years running Kafka at scale"),
                 ])
@@ -93,24 +101,31 @@ struct WebDraftsTests {
             let priya = try #require(detail.interviewers.first { $0.name == "Priya Natarajan" })
             #expect(priya.honorific == "Dr." && priya.notes == "- her team's move to Kafka")
             let page = try await web.get("/interviewers/\(priya.id ?? 0)")
-            #expect(page.body.contains("- her team&#39;s move to Kafka") || page.body.contains("- her team&#x27;s move to Kafka"), "\(page.body)")
+            #expect(
+                page.body.contains("- her team&#39;s move to Kafka")
+                    || page.body.contains("- her team&#x27;s move to Kafka"), "\(page.body)")
         }
     }
 
-    @Test("a first visit invites the user to set their name and record an interview; an interview not yet over is upcoming")
+    @Test(
+        "a first visit invites the user to set their name and record an interview; an interview not yet over is upcoming"
+    )
     func todayFirstRunAndUpcoming() async throws {
         let fixture = try WebFixture()
         try await fixture.test { web in
             let first = try await web.get("/")
-            #expect(first.body.contains("Welcome") && first.body.contains(#"href="/settings">Set your name and e-mail"#))
+            #expect(
+                first.body.contains("Welcome") && first.body.contains(#"href="/settings">Set your name and e-mail"#))
         }
         // An interview tomorrow is listed as upcoming, not as due
         _ = try fixture.store.recordInterview(
             Interview(
-                company: "Initech", role: "SRE", startsAt: WebFixture.now.addingTimeInterval(20 * 3600), timeZone: "America/New_York",
+                company: "Initech", role: "SRE", startsAt: WebFixture.now.addingTimeInterval(20 * 3600),
+                timeZone: "America/New_York",
                 createdAt: WebFixture.now))
         _ = try fixture.store.importInterviewers(
-            [Interviewer(name: "Mei Lin", company: "Initech", email: "mei@initech.com", createdAt: WebFixture.now)], toInterview: 1)
+            [Interviewer(name: "Mei Lin", company: "Initech", email: "mei@initech.com", createdAt: WebFixture.now)],
+            toInterview: 1)
         try await fixture.test { web in
             let page = try await web.get("/")
             #expect(!page.body.contains("Welcome"))
@@ -136,15 +151,22 @@ struct WebDraftsTests {
         // Given Dana's draft with a misspelt greeting, and Priya's thank-you scheduled for a minute from now
         let fixture = try WebFixture()
         try fixture.seedInterview(interviewers: Self.panel)
-        try Config(values: ["name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": "9", "smtp.security": "none"])
-            .save(to: fixture.home)
+        try Config(values: [
+            "name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": "9",
+            "smtp.security": "none",
+        ])
+        .save(to: fixture.home)
         let drafts = try fixture.workspace.composeDrafts(interviewId: 1)
         let dana = try #require(drafts.first?.draft)
-        _ = try fixture.store.updateDraft(id: dana.id ?? 0, subject: dana.subject, body: dana.body.replacingOccurrences(of: "Ms. Whitfield", with: "Ms. Whitfeld"), at: WebFixture.now)
-        _ = try await fixture.workspace.send(draftId: drafts[1].draft.id ?? 0, timing: .at(WebFixture.now.addingTimeInterval(60)), anyway: true)
+        _ = try fixture.store.updateDraft(
+            id: dana.id ?? 0, subject: dana.subject,
+            body: dana.body.replacingOccurrences(of: "Ms. Whitfield", with: "Ms. Whitfeld"), at: WebFixture.now)
+        _ = try await fixture.workspace.send(
+            draftId: drafts[1].draft.id ?? 0, timing: .at(WebFixture.now.addingTimeInterval(60)), anyway: true)
         // When Today is opened an hour later, with nothing having sent it
         let later = Workspace(home: fixture.home, clock: { WebFixture.now.addingTimeInterval(3600) })
-        let app = Application(router: try WebServer(workspace: later, options: .init(port: 7878, sendsDue: false)).router())
+        let app = Application(
+            router: try WebServer(workspace: later, options: .init(port: 7878, sendsDue: false)).router())
         try await app.test(.router) { client in
             let page = try await WebClient(client: client).get("/")
             // Then both are pointed out

@@ -13,7 +13,9 @@ struct WebSettingsTests {
         let fixture = try WebFixture()
         try await fixture.test { web in
             let page = try await web.get("/settings")
-            for group in ["You", "Sending", "Note cards", "Advanced"] { #expect(page.body.contains("<legend>\(group)</legend>")) }
+            for group in ["You", "Sending", "Note cards", "Advanced"] {
+                #expect(page.body.contains("<legend>\(group)</legend>"))
+            }
             #expect(page.body.contains(#"<select id="k-greeting" name="greeting""#))
             #expect(page.body.contains(#"<option value="first-name">first-name</option>"#))
             #expect(page.body.contains(#"<select id="k-smtp.security""#) && page.body.contains("default: starttls"))
@@ -26,10 +28,13 @@ struct WebSettingsTests {
     func errorsAtTheirFields() async throws {
         let fixture = try WebFixture()
         try await fixture.test { web in
-            let page = try await web.post("/settings", [("email", "not-an-address"), ("timezone", "Mars/Olympus"), ("name", "Sam Seeker")])
+            let page = try await web.post(
+                "/settings", [("email", "not-an-address"), ("timezone", "Mars/Olympus"), ("name", "Sam Seeker")])
             #expect(page.status == .unprocessableContent)
             #expect(page.body.contains("2 settings need correcting"))
-            #expect(page.body.contains(#"id="k-email" name="email" value="not-an-address""#) && page.body.contains(#"id="e-email""#))
+            #expect(
+                page.body.contains(#"id="k-email" name="email" value="not-an-address""#)
+                    && page.body.contains(#"id="e-email""#))
             #expect(page.body.contains(#"id="e-timezone""#) && page.body.contains("is not a time zone"))
             #expect(page.body.components(separatedBy: #"aria-invalid="true""#).count == 3)
             #expect(try fixture.workspace.loadConfig().values["email"] == "sam@example.com")
@@ -42,7 +47,8 @@ struct WebSettingsTests {
         defer { mail.stop() }
         let fixture = try WebFixture()
         try Config(values: [
-            "name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": String(mail.port), "smtp.security": "none",
+            "name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": String(mail.port),
+            "smtp.security": "none",
         ]).save(to: fixture.home)
         try await fixture.test { web in
             let sent = try await web.post("/settings/test", [])
@@ -57,7 +63,11 @@ struct WebSettingsTests {
         let fixture = try WebFixture()
         try await fixture.test { web in
             let page = try await web.post(
-                "/interviews", [("company", " "), ("role", "SRE"), ("at", "tomorrow-ish"), ("tz", "Mars/Olympus"), ("format", "video"), ("duration", "60")])
+                "/interviews",
+                [
+                    ("company", " "), ("role", "SRE"), ("at", "tomorrow-ish"), ("tz", "Mars/Olympus"),
+                    ("format", "video"), ("duration", "60"),
+                ])
             #expect(page.status == .unprocessableContent)
             #expect(page.body.contains("3 fields need correcting"), "\(page.body)")
             for field in ["company", "at", "tz"] {
