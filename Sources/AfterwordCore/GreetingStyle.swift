@@ -16,7 +16,14 @@ extension Interviewer {
     /// A name with no spaces (王秀英) is written whole; an honorific typed into the name field
     /// ("Dr. Dana Whitfield") counts as their honorific.
     public func salutation(_ style: GreetingStyle) -> String {
-        var words = name.split(whereSeparator: \.isWhitespace).map(String.init)
+        var written = name
+        // "Whitfield, Dana" is Dana Whitfield; "Dana Whitfield, Jr." is Dana Whitfield.
+        let parts = name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if parts.count == 2 {
+            let after = parts[1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            written = Self.suffixes.contains(after) ? parts[0] : parts[1] + " " + parts[0]
+        }
+        var words = written.split(whereSeparator: \.isWhitespace).map(String.init)
         var honorific = self.honorific.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         if words.count > 2,
             Self.honorifics.contains(words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))

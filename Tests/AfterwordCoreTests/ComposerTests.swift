@@ -250,6 +250,9 @@ import Testing
         #expect(formal[0].hasPrefix("Dear Ms. Whitfield,\n"))
         #expect(formal[1].hasPrefix("Dear Priya,\n"))
         #expect(formal[2].hasPrefix("Dear 王秀英,\n"))
+        #expect(person(4, "Whitfield, Dana").salutation(.formal) == "Dana")
+        #expect(person(5, "Dana Whitfield, Jr.", honorific: "Mr.").salutation(.formal) == "Mr. Whitfield")
+        #expect(person(6, "Dr. Dana Whitfield").salutation(.formal) == "Dr. Whitfield")
         let first = try drafts(interview(notes: ""), people, greeting: .firstName).map(\.draft.body)
         #expect(first[0].hasPrefix("Dear Dana,\n"))
         for draft in try drafts(interview(notes: ""), people) + drafts(interview(notes: ""), people, greeting: .firstName) {
