@@ -126,18 +126,27 @@ extension Workspace {
     }
 
     /// The interviewer with the fields the form gives changed, checked (a nil field stays as it was).
+    /// - Throws: one ``UserError`` naming every field in error (``UserError/fields`` has each one's message).
     public func edited(_ person: Interviewer, with form: InterviewerForm, label: FieldLabel) throws -> Interviewer {
         var person = person
-        if let name = form.name { person.name = try Self.required(name, label("name"), example: "Dana Whitfield") }
+        var check = FormCheck()
+        if let name = form.name, let checked = check.field("name", { try Self.required(name, label("name"), example: "Dana Whitfield") }) {
+            person.name = checked
+        }
+        if let email = form.email, let checked = check.field("email", { try Self.checkedEmail(email, label: label("email")) }) {
+            person.email = checked
+        }
+        if let honorific = form.honorific, let checked = check.field("honorific", { try Self.honorific(honorific, label: label("honorific")) }) {
+            person.honorific = checked
+        }
+        try check.finish()
         if let title = form.title { person.title = Self.blankToNil(title) }
         if let company = form.company { person.company = Self.blankToNil(company) }
-        if let email = form.email { person.email = try Self.checkedEmail(email, label: label("email")) }
         if let phone = form.phone {
             let region = try loadConfig().values["region"] ?? "US"
             person.phone = Self.blankToNil(phone).map { PhoneNumber.e164($0, region: region) ?? $0 }
         }
         if let address = form.address { person.address = Self.blankToNil(Self.addressLines(address)) }
-        if let honorific = form.honorific { person.honorific = try Self.honorific(honorific, label: label("honorific")) }
         if let notes = form.notes { person.notes = Self.blankToNil(notes) }
         return person
     }

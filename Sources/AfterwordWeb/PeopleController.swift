@@ -31,7 +31,14 @@ struct PeopleController: Sendable {
 
     /// GET /interviewers/:id — one person, their interviews and thank-yous, and their details to correct.
     func show(_ request: Request, context: some RequestContext) async throws -> Response {
-        let id = try recordID(context)
+        try showPage(request, id: try recordID(context))
+    }
+
+    /// The person's page; after a failed correction, with what was typed and each field in error marked.
+    private func showPage(
+        _ request: Request, id: Int64, echo: [String: String] = [:], error: String? = nil, errors: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let store = try site.workspace.openStore()
         let zone = site.userZone
         let person = try storeCall { try store.interviewer(id: id) }
@@ -46,10 +53,14 @@ struct PeopleController: Sendable {
         let fields = values([
             "id": person.id, "name": person.name, "title": person.title, "email": person.email, "phone": person.phone,
             "company": person.company, "address": person.address, "honorific": person.honorific, "notes": person.notes,
-        ])
+        ]).merging(echo) { $1 }
         return try site.page(
-            "interviewer", title: person.name, tab: .people, ["person": fields, "channel": Wording.channel(of: person), "history": history],
-            request: request)
+            "interviewer", title: person.name, tab: .people,
+            [
+                "person": fields, "personName": person.name, "channel": Wording.channel(of: person), "history": history,
+                "personErrors": errors,
+            ],
+            request: request, error: error, status: status)
     }
 
     /// One interviewer on one interview's panel.
@@ -87,6 +98,10 @@ struct PeopleController: Sendable {
             let edited = try site.workspace.edited(person, with: InterviewController.interviewerForm(form), label: InterviewController.label)
             _ = try storeCall { try store.updateInterviewer(edited) }
             return site.done("/interviewers/\(id)", notice: "Saved.")
+        } catch let error as UserError where !error.fields.isEmpty {
+            return try showPage(
+                request, id: id, echo: form.fieldsForEcho, error: InterviewController.summary(error), errors: error.fields,
+                status: .unprocessableContent)
         } catch let error as UserError {
             return site.done("/interviewers/\(id)", problem: error.message)
         }

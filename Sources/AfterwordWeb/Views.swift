@@ -272,7 +272,7 @@ struct Views: Sendable {
 
     static let interviewer = #"""
         {{<layout}}{{$content}}
-        <h1>{{person.name}}</h1>
+        <h1>{{personName}}</h1>
         <p>{{#person.title}}{{person.title}}, {{/person.title}}{{person.company}} → {{channel}}</p>
         <section aria-labelledby="hist-h">
         <h2 id="hist-h">Interviews and thank-yous</h2>
@@ -288,7 +288,7 @@ struct Views: Sendable {
         </form>
         </section>
         <section aria-labelledby="premove-h">
-        <h2 id="premove-h">Remove {{person.name}}</h2>
+        <h2 id="premove-h">Remove {{personName}}</h2>
         <form method="post" action="/interviewers/{{person.id}}/remove">{{>csrf}}
         <p>Removes them and their drafts. Once a message to them is in the ledger, they stay, so that nothing is ever sent twice.</p>
         <div class="actions"><button type="submit" class="danger">Remove</button></div>

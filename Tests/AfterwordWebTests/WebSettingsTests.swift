@@ -78,4 +78,18 @@ struct WebSettingsTests {
             #expect(page.body.contains("is not a time zone") && page.body.contains("is not a date and time"))
         }
     }
+
+    @Test("correcting a person with two mistakes marks both fields and keeps what was typed")
+    func interviewerEditErrors() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview()
+        try await fixture.test { web in
+            let page = try await web.post("/interviewers/1", [("name", "Dana Whitfield"), ("email", "dana at acme"), ("honorific", "Her Excellency")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("2 fields need correcting"), "\(page.body)")
+            #expect(page.body.contains(#"aria-errormessage="p-email-error""#) && page.body.contains(#"aria-errormessage="p-honorific-error""#))
+            #expect(page.body.contains(#"value="dana at acme""#))
+            #expect(try fixture.store.interviewer(id: 1).email == "dana@acme.com")
+        }
+    }
 }
