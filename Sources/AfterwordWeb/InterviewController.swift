@@ -65,6 +65,10 @@ struct InterviewController: Sendable {
             let interview = try site.workspace.interview(from: Self.interviewForm(form), id: id, createdAt: existing.createdAt, label: Self.label)
             _ = try storeCall { try store.updateInterview(interview) }
             return site.done("/interviews/\(id)", notice: "Saved.")
+        } catch let error as UserError where !error.fields.isEmpty {
+            return try showPage(
+                request, id: id, person: [:], scanned: nil, error: Self.summary(error), interview: form.fieldsForEcho, interviewErrors: error.fields,
+                status: .unprocessableContent)
         } catch let error as UserError {
             return site.done("/interviews/\(id)", problem: error.message)
         }
@@ -188,7 +192,7 @@ struct InterviewController: Sendable {
 
     private func showPage(
         _ request: Request, id: Int64, person: [String: String], scanned: String?, error: String?, errors: [String: String] = [:],
-        status: HTTPResponse.Status = .ok
+        interview edited: [String: String] = [:], interviewErrors: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let store = try site.workspace.openStore()
         let detail = try storeCall { try store.interview(id: id) }
@@ -215,7 +219,8 @@ struct InterviewController: Sendable {
                     "id": id, "company": interview.company, "role": interview.role, "when": site.display(interview.startsAt, in: interview.zone),
                     "format": interview.format.rawValue, "duration": interview.durationMinutes,
                 ]),
-                "panel": panel, "hasPanel": panel.isEmpty ? nil : true, "form": form, "formats": Self.formats(selected: interview.format.rawValue),
+                "panel": panel, "hasPanel": panel.isEmpty ? nil : true, "form": form.merging(edited) { $1 },
+                "formats": Self.formats(selected: edited["format"] ?? interview.format.rawValue), "errors": interviewErrors,
                 "person": person, "scanned": scanned, "personErrors": errors,
             ]), request: request, error: error, status: status)
     }

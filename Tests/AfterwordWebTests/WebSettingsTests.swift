@@ -92,4 +92,18 @@ struct WebSettingsTests {
             #expect(try fixture.store.interviewer(id: 1).email == "dana@acme.com")
         }
     }
+
+    @Test("editing an interview with two mistakes marks both fields on its page and saves nothing")
+    func interviewEditErrors() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview()
+        try await fixture.test { web in
+            let page = try await web.post(
+                "/interviews/1", [("company", ""), ("role", "Backend Engineer"), ("at", "2026-11-26T09:00"), ("tz", "Nowhere/Else"), ("duration", "60")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains(#"aria-errormessage="company-error""#) && page.body.contains(#"aria-errormessage="tz-error""#))
+            #expect(page.body.contains(#"value="Nowhere/Else""#))
+            #expect(try fixture.store.interview(id: 1).interview.company == "Acme")
+        }
+    }
 }
