@@ -49,12 +49,20 @@ extension Workspace {
 
     /// What the checker says about a message's text to `recipient` (their name) about an interview at `company`;
     /// what is not given is taken from the text's own header lines.
-    public static func findings(text: String, channel: Channel, source: String, recipient: String?, company: String?, role: String?) -> [Finding] {
+    /// - Parameter panel: other drafts of the same interview, with their recipients' names, to compare it with (AW-DISTINCT).
+    public static func findings(
+        text: String, channel: Channel, source: String, recipient: String?, company: String?, role: String?,
+        panel: [(draft: Draft, name: String)] = []
+    ) -> [Finding] {
         var document = Document.parse(text, path: source, defaultChannel: channel)
         if let recipient, !recipient.isEmpty { document.recipientName = recipient }
         if let company, !company.isEmpty { document.company = company }
         if let role, !role.isEmpty { document.role = role }
-        return Checker().check(document)
+        let others = panel.map { other in
+            Document.parse(other.draft.text, path: "draft #\(other.draft.id ?? 0)", defaultChannel: other.draft.channel)
+                .addressed(to: other.name, company: document.company ?? "", role: document.role ?? "")
+        }
+        return Checker().check([document] + others)[0]
     }
 
     /// One draft per interviewer of an interview, composed afresh or (unless `recompose`) the latest one again.

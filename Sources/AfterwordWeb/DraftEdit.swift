@@ -43,14 +43,19 @@ struct EditReview {
     private let lineStarts: [String.Index]
 
     /// Checks the edit as a message on `channel` to `recipient` (the To line) about an interview at `company`.
-    init(_ edit: DraftEdit, channel: Channel, recipient: String, name: String?, company: String?, role: String?) {
+    /// - Parameter panel: the interview's other drafts, compared with this one (AW-DISTINCT).
+    init(
+        _ edit: DraftEdit, channel: Channel, recipient: String, name: String?, company: String?, role: String?,
+        panel: [(draft: Draft, name: String)] = []
+    ) {
         self.edit = edit
         // Nothing written yet is nothing to judge: no wall of findings before the user has typed.
         findings =
             edit.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             ? []
             : Workspace.findings(
-                text: edit.text(to: recipient, channel: channel), channel: channel, source: "draft", recipient: name, company: company, role: role
+                text: edit.text(to: recipient, channel: channel), channel: channel, source: "draft", recipient: name, company: company, role: role,
+                panel: panel
             ).sortedByPosition()
         bodyFirstLine = edit.bodyFirstLine(to: recipient, channel: channel)
         subjectLine = channel == .email ? (recipient.isEmpty ? 1 : 2) : nil

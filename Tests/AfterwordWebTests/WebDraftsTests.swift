@@ -174,4 +174,18 @@ struct WebDraftsTests {
             #expect(page.body.contains("overdue to leave — run `afterword send --due` or start `afterword serve`"))
         }
     }
+
+    @Test("a draft's page compares it with the panel's other drafts: a near-copy is AW-DISTINCT")
+    func distinctOnThePage() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview(interviewers: Self.panel)
+        let drafts = try fixture.workspace.composeDrafts(interviewId: 1)
+        let dana = drafts[0].draft
+        let copy = dana.body.replacingOccurrences(of: "Dear Ms. Whitfield,", with: "Dear Priya,")
+        _ = try fixture.store.updateDraft(id: drafts[1].draft.id ?? 0, subject: dana.subject, body: copy, at: WebFixture.now)
+        try await fixture.test { web in
+            let page = try await web.get("/drafts/2")
+            #expect(page.body.contains("AW-DISTINCT"), "\(page.body)")
+        }
+    }
 }
