@@ -12,6 +12,7 @@ public struct Config: Codable, Equatable, Sendable {
         ("name", "your name, as you sign your thank-yous"),
         ("email", "your e-mail address (the sender; never treated as an interviewer)"),
         ("signature", "lines under your name in e-mails"),
+        ("greeting", "formal (default: \"Dear Ms. Whitfield,\" when an honorific is known, else \"Dear Dana,\") or first-name"),
         ("phone", "your phone number (for your own records; never offered as a call)"),
         ("address", "your return address for note envelopes"),
         ("timezone", "your time zone, e.g. Europe/Berlin (default: the system's)"),
@@ -32,6 +33,32 @@ public struct Config: Codable, Equatable, Sendable {
         ("watch.greenhouse", "Greenhouse's job board API (default https://boards-api.greenhouse.io/v1/boards)"),
         ("watch.lever", "Lever's postings API (default https://api.lever.co/v0/postings)"),
         ("watch.ashby", "Ashby's posting API (default https://api.ashbyhq.com/posting-api/job-board)"),
+    ]
+
+    /// The settings as Settings shows them: in groups, with the value used when a setting is left blank
+    /// and, for a setting with a fixed set of values, those values.
+    public static let groups: [(name: String, keys: [String])] = [
+        ("You", ["name", "email", "signature", "phone", "timezone", "region", "greeting"]),
+        ("Sending", ["transport", "smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.passwordEnv", "smtp.passwordCommand"]),
+        ("Note cards", ["address", "note.font"]),
+        (
+            "Advanced",
+            ["smtp.caFile", "smtp.timeout", "smtp.attempts", "smtp.retryDelay", "sendmail.command", "watch.greenhouse", "watch.lever", "watch.ashby"]
+        ),
+    ]
+
+    /// What a blank setting means.
+    public static let defaults: [String: String] = [
+        "timezone": TimeZone.current.identifier, "region": "US", "greeting": "formal", "transport": "smtp when smtp.host is set",
+        "smtp.port": "587 (465 for tls)", "smtp.security": "starttls", "smtp.timeout": "60", "smtp.attempts": "3", "smtp.retryDelay": "2",
+        "sendmail.command": "/usr/sbin/sendmail", "note.font": "the system's serif",
+        "watch.greenhouse": "https://boards-api.greenhouse.io/v1/boards", "watch.lever": "https://api.lever.co/v0/postings",
+        "watch.ashby": "https://api.ashbyhq.com/posting-api/job-board",
+    ]
+
+    /// The values a setting may take, when it is one of a few.
+    public static let choices: [String: [String]] = [
+        "greeting": GreetingStyle.allCases.map(\.rawValue), "transport": ["smtp", "sendmail"], "smtp.security": ["starttls", "tls", "none"],
     ]
 
     public static func file(in home: URL) -> URL { home.appendingPathComponent("config.json") }
@@ -125,6 +152,10 @@ public struct Config: Codable, Equatable, Sendable {
             guard let number = Int(value), number >= 0, number <= 65_535 else {
                 throw UserError("\(key): \"\(value)\" is not a number")
             }
+        case "greeting":
+            guard GreetingStyle(rawValue: value) != nil else {
+                throw UserError("greeting: \"\(value)\" is not formal or first-name")
+            }
         case "transport":
             guard ["smtp", "sendmail"].contains(value) else {
                 throw UserError("transport: \"\(value)\" is not smtp or sendmail")
@@ -147,6 +178,9 @@ public struct Config: Codable, Equatable, Sendable {
     public var sender: Sender {
         Sender(name: values["name"], email: values["email"], signature: values["signature"]?.replacingOccurrences(of: "\\n", with: "\n"))
     }
+
+    /// How drafts greet their reader (formal unless set).
+    public var greeting: GreetingStyle { values["greeting"].flatMap(GreetingStyle.init(rawValue:)) ?? .formal }
 
     public var timeZone: TimeZone? { values["timezone"].flatMap(TimeZone.init(identifier:)) }
 }

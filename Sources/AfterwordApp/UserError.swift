@@ -14,6 +14,8 @@ public struct UserError: Error, CustomStringConvertible, Sendable {
     public var source: String
     /// True when the mistake is a record that does not exist (the web answers 404).
     public var isNotFound = false
+    /// For a form with several fields in error: each field's own message, by field name ("company", "at").
+    public var fields: [String: String] = [:]
 
     public init(_ message: String, exitCode: Int32 = 2, findings: [Finding] = [], source: String = "") {
         self.message = message
@@ -23,6 +25,35 @@ public struct UserError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { message }
+
+    /// One error for a form's fields in error, in the order they were checked: the message names them all.
+    static func form(_ problems: [(field: String, message: String)]) -> UserError {
+        var error = UserError(problems.map(\.message).joined(separator: "; "))
+        error.fields = Dictionary(problems.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        return error
+    }
+}
+
+/// A form's fields checked one by one, every problem kept, so that all of them are shown at once.
+struct FormCheck {
+    private(set) var problems: [(field: String, message: String)] = []
+
+    /// The value `body` gives, or nil with its problem noted against `field`.
+    mutating func field<T>(_ field: String, _ body: () throws -> T) -> T? {
+        do {
+            return try body()
+        } catch let error as UserError {
+            problems.append((field, error.message))
+        } catch {
+            problems.append((field, "\(error)"))
+        }
+        return nil
+    }
+
+    /// Throws every problem noted, as one ``UserError``.
+    func finish() throws {
+        if !problems.isEmpty { throw UserError.form(problems) }
+    }
 }
 
 /// Runs a store call, turning its errors into user errors.

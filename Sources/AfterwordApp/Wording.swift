@@ -1,4 +1,5 @@
 import AfterwordCore
+import Foundation
 
 /// Phrases both faces show the same way.
 public enum Wording {
@@ -11,6 +12,27 @@ public enum Wording {
         let late = -hours
         return late < 48 ? "overdue by \(Int(late.rounded(.up)))h" : "overdue by \(Int((late / 24).rounded(.down)))d"
     }
+
+    /// Where a thank-you stands against AW-PROMPT: "upcoming", "due by Fri 23:59 (5h left)", "overdue by 3h".
+    public static func due(_ entry: StatusEntry, now: Date) -> String {
+        if entry.isUpcoming(at: now) { return "upcoming" }
+        let hours = entry.hoursLeft ?? 0
+        guard hours >= 0 else { return urgency(hours) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+        formatter.dateFormat = "EEE HH:mm"
+        // A deadline at midnight (after a Friday interview) is the end of that day: "Fri 23:59".
+        let calendar = Calendar(identifier: .gregorian)
+        var atMidnight = calendar
+        atMidnight.timeZone = formatter.timeZone
+        let midnight = atMidnight.dateComponents([.hour, .minute], from: entry.deadline)
+        let shown = midnight.hour == 0 && midnight.minute == 0 ? entry.deadline.addingTimeInterval(-60) : entry.deadline
+        return "due by \(formatter.string(from: shown)) (\(Int(hours.rounded(.down)))h left)"
+    }
+
+    /// What to tell the user about a scheduled thank-you whose time has passed.
+    public static let overdueToLeave = "overdue to leave — run `afterword send --due` or start `afterword serve`"
 
     /// "e-mail dana@acme.com" or "note (no postal address yet)".
     public static func channel(of interviewer: Interviewer) -> String {

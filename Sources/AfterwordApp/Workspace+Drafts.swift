@@ -21,8 +21,25 @@ public struct DraftContext: Sendable {
 
 extension Workspace {
     /// What the checker says about a draft, knowing who it is to and which company.
-    public static func findings(_ draft: Draft, interview: Interview, interviewer: String) -> [Finding] {
-        findings(text: draft.text, channel: draft.channel, source: "draft #\(draft.id ?? 0)", interview: interview, interviewer: interviewer)
+    /// - Parameter panel: the latest drafts to the rest of the interview's panel, with their recipients' names;
+    ///   the draft is compared with them (AW-DISTINCT, and AW-NAMES for another panelist's name).
+    public static func findings(_ draft: Draft, interview: Interview, interviewer: String, panel: [(draft: Draft, name: String)] = []) -> [Finding] {
+        let others = panel.filter { $0.draft.id != draft.id }
+        guard !others.isEmpty else {
+            return findings(text: draft.text, channel: draft.channel, source: "draft #\(draft.id ?? 0)", interview: interview, interviewer: interviewer)
+        }
+        let documents = ([(draft, interviewer)] + others.map { ($0.draft, $0.name) }).map { draft, name in
+            Document.parse(draft.text, path: "draft #\(draft.id ?? 0)", defaultChannel: draft.channel)
+                .addressed(to: name, company: interview.company, role: interview.role)
+        }
+        return Checker().check(documents)[0]
+    }
+
+    /// The latest thank-you draft to each member of the interview's panel, with their names.
+    public func panelDrafts(_ detail: InterviewDetail, store: AppDatabase) throws -> [(draft: Draft, name: String)] {
+        try detail.interviewers.compactMap { person in
+            try store.latestDraft(interviewId: detail.interview.id ?? 0, interviewerId: person.id ?? 0).map { ($0, person.name) }
+        }
     }
 
     /// What the checker says about a draft's text as typed (headers, blank line, body).
@@ -32,12 +49,20 @@ extension Workspace {
 
     /// What the checker says about a message's text to `recipient` (their name) about an interview at `company`;
     /// what is not given is taken from the text's own header lines.
-    public static func findings(text: String, channel: Channel, source: String, recipient: String?, company: String?, role: String?) -> [Finding] {
+    /// - Parameter panel: other drafts of the same interview, with their recipients' names, to compare it with (AW-DISTINCT).
+    public static func findings(
+        text: String, channel: Channel, source: String, recipient: String?, company: String?, role: String?,
+        panel: [(draft: Draft, name: String)] = []
+    ) -> [Finding] {
         var document = Document.parse(text, path: source, defaultChannel: channel)
         if let recipient, !recipient.isEmpty { document.recipientName = recipient }
         if let company, !company.isEmpty { document.company = company }
         if let role, !role.isEmpty { document.role = role }
-        return Checker().check(document)
+        let others = panel.map { other in
+            Document.parse(other.draft.text, path: "draft #\(other.draft.id ?? 0)", defaultChannel: other.draft.channel)
+                .addressed(to: other.name, company: document.company ?? "", role: document.role ?? "")
+        }
+        return Checker().check([document] + others)[0]
     }
 
     /// One draft per interviewer of an interview, composed afresh or (unless `recompose`) the latest one again.
@@ -61,12 +86,13 @@ extension Workspace {
                     "interviewer #\(onlyInterviewer) is not on the panel of interview #\(interviewId); see `afterword interview show \(interviewId)`")
             }
         }
-        let composer = Composer(templates: templates, sender: config.sender)
+        let composer = Composer(templates: templates, sender: config.sender, greeting: config.greeting)
         var results: [ReviewedDraft] = []
         var fresh: [Draft] = []
         for person in targets {
             if !recompose, let existing = try store.latestDraft(interviewId: interviewId, interviewerId: person.id ?? 0) {
-                results.append(ReviewedDraft(draft: existing, interviewerName: person.name, findings: [], reused: true))
+                let draft = try signIfUnsigned(existing, sender: config.sender, store: store)
+                results.append(ReviewedDraft(draft: draft, interviewerName: person.name, findings: [], reused: true))
                 continue
             }
             let composed: ComposedDraft
@@ -79,16 +105,28 @@ extension Workspace {
             results.append(ReviewedDraft(draft: composed.draft, interviewerName: person.name, findings: [], reused: false))
         }
         var saved = try store.saveDrafts(fresh)[...]
+        for index in results.indices where results[index].draft.id == nil { results[index].draft = saved.removeFirst() }
+        // The panel's notes are read side by side: interviewers compare them.
+        let panel = try panelDrafts(detail, store: store)
         for index in results.indices {
-            if results[index].draft.id == nil { results[index].draft = saved.removeFirst() }
-            results[index].findings = Self.findings(results[index].draft, interview: detail.interview, interviewer: results[index].interviewerName)
+            results[index].findings = Self.findings(
+                results[index].draft, interview: detail.interview, interviewer: results[index].interviewerName, panel: panel)
         }
         return results
     }
 
-    /// A stored draft with its interview and the person it is for.
+    /// The draft signed with the user's name when it was composed unsigned (before the name was set)
+    /// and has not left; stored so that what is shown is what is sent.
+    func signIfUnsigned(_ draft: Draft, sender: Sender, store: AppDatabase) throws -> Draft {
+        guard let name = sender.name, let body = Greeting.signed(draft.body, name: name, signature: draft.channel == .email ? sender.signature : nil),
+            try store.ledger(forDraft: draft.id ?? 0).isEmpty
+        else { return draft }
+        return try storeCall { try store.updateDraft(id: draft.id ?? 0, subject: draft.subject, body: body, at: now) }
+    }
+
+    /// A stored draft with its interview and the person it is for (signed, if the user's name was set after it was composed).
     public func draftContext(_ id: Int64, store: AppDatabase) throws -> DraftContext {
-        let draft = try storeCall { try store.draft(id: id) }
+        let draft = try signIfUnsigned(try storeCall { try store.draft(id: id) }, sender: try loadConfig().sender, store: store)
         let detail = try storeCall { try store.interview(id: draft.interviewId) }
         guard let person = detail.interviewers.first(where: { $0.id == draft.interviewerId }) else {
             throw UserError("draft #\(id) is for someone no longer on the interview's panel; compose it again")
@@ -111,7 +149,8 @@ extension Workspace {
         let updated = try storeCall {
             try store.updateDraft(id: draft.id ?? 0, subject: draft.channel == .email ? (document.subject ?? draft.subject) : nil, body: document.body, at: now)
         }
-        let findings = Self.findings(updated, interview: context.detail.interview, interviewer: context.person.name)
+        let findings = Self.findings(
+            updated, interview: context.detail.interview, interviewer: context.person.name, panel: try panelDrafts(context.detail, store: store))
         return ReviewedDraft(draft: updated, interviewerName: context.person.name, findings: findings, reused: false)
     }
 }

@@ -7,7 +7,13 @@ extension Workspace {
     /// The print-ready PDF of a note draft: page one the card, page two (unless `envelope` is false) the envelope.
     ///
     /// Refuses a draft with checker errors, an envelope without a postal address, and a note too long for the card.
-    public func notePDF(draftId: Int64, size: NoteCard.Size, envelope: Bool) throws -> [UInt8] {
+    /// - Parameters:
+    ///   - sheet: print the card on letter or A4 paper with cut marks.
+    ///   - signByHand: leave the typed name out and room under the closing to sign.
+    ///   - dated: print today's date above the greeting.
+    public func notePDF(
+        draftId: Int64, size: NoteCard.Size, envelope: Bool, sheet: NoteCard.Sheet? = nil, signByHand: Bool = false, dated: Bool = false
+    ) throws -> [UInt8] {
         let store = try openStore()
         let config = try loadConfig()
         let context = try draftContext(draftId, store: store)
@@ -28,10 +34,27 @@ extension Workspace {
         var sender = [config.values["name"]].compactMap { $0 }
         sender += (config.values["address"] ?? "").replacingOccurrences(of: "\\n", with: "\n")
             .split(whereSeparator: { $0 == ";" || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let note = NoteCard(body: draft.body.trimmingCharacters(in: .whitespacesAndNewlines), recipient: recipient, sender: sender)
-        let fonts = try FontFinder.fonts(for: note.body + recipient.joined() + sender.joined(), configured: config.values["note.font"])
+        var body = draft.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if signByHand {
+            // The letter ends at its sign-off; the name under it is written by hand.
+            var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if let closing = lines.lastIndex(where: Greeting.isSignOff) { lines.removeSubrange((closing + 1)...) }
+            body = lines.joined(separator: "\n")
+        }
+        var date: String?
+        if dated {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = config.timeZone ?? TimeZone.current
+            formatter.dateFormat = "d MMMM yyyy"
+            date = formatter.string(from: now)
+        }
+        let note = NoteCard(body: body, recipient: recipient, sender: sender, signByHand: signByHand, date: date)
+        let fonts = try FontFinder.fonts(
+            for: note.body + (note.date ?? "") + recipient.joined() + sender.joined(), configured: config.values["note.font"])
         do {
-            return try NoteCardPrinter(fonts: fonts).render(note, size: size, envelope: envelope, title: "Thank-you note to \(person.name)")
+            return try NoteCardPrinter(fonts: fonts).render(
+                note, size: size, envelope: envelope, sheet: sheet, title: "Thank-you note to \(person.name)")
         } catch {
             throw UserError("not printed: \(error.description)")
         }

@@ -15,9 +15,10 @@ extension Workspace {
         }
         if let uid { events = events.filter { $0.uid == uid } }
         let own = Set((config.values["email"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let ownName = config.values["name"].flatMap(Self.blankToNil).map(Self.comparable)
         var offered: [String] = []
         for event in events {
-            guard let organizer = InviteInterpretation(event, ownEmails: own).organizer else { continue }
+            guard let organizer = InviteInterpretation(event, ownEmails: own).organizer, Self.comparable(organizer.name) != ownName else { continue }
             let entry = "\(organizer.name) <\(organizer.emails.first ?? "")>"
             if !offered.contains(entry) { offered.append(entry) }
         }

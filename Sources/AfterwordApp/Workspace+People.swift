@@ -11,9 +11,18 @@ public struct InterviewerForm: Sendable {
     public var phone: String?
     public var address: String?
     public var company: String?
+    /// "Ms.", "Dr.": how a formal greeting addresses them.
+    public var honorific: String?
+    /// What the user talked about with this person alone.
+    public var notes: String?
 
-    public init(name: String? = nil, title: String? = nil, email: String? = nil, phone: String? = nil, address: String? = nil, company: String? = nil) {
+    public init(
+        name: String? = nil, title: String? = nil, email: String? = nil, phone: String? = nil, address: String? = nil, company: String? = nil,
+        honorific: String? = nil, notes: String? = nil
+    ) {
         self.name = name
+        self.honorific = honorific
+        self.notes = notes
         self.title = title
         self.email = email
         self.phone = phone
@@ -32,8 +41,13 @@ public struct InterviewForm: Sendable {
     public var format: String
     public var durationMinutes: Int
     public var notes: String
+    /// What the user brings to the role, for the draft's fit line; blank for none.
+    public var fit: String
 
-    public init(company: String, role: String, at: String, timeZone: String?, format: String, durationMinutes: Int, notes: String) {
+    public init(
+        company: String, role: String, at: String, timeZone: String?, format: String, durationMinutes: Int, notes: String, fit: String = ""
+    ) {
+        self.fit = fit
         self.company = company
         self.role = role
         self.at = at
@@ -49,56 +63,91 @@ public typealias FieldLabel = @Sendable (_ field: String) -> String
 
 extension Workspace {
     /// The interview the form describes, checked; errors name the field by `label`.
+    /// - Throws: one ``UserError`` naming every field in error (``UserError/fields`` has each one's message).
     public func interview(from form: InterviewForm, id: Int64? = nil, createdAt: Date? = nil, label: FieldLabel) throws -> Interview {
-        let company = try Self.required(form.company, label("company"), example: "Acme")
-        let role = try Self.required(form.role, label("role"), example: "Backend Engineer")
-        guard let format = InterviewFormat(userInput: form.format) else {
-            throw UserError("\(label("format")): \"\(form.format)\" is not a format; use on-site, video or phone")
+        var check = FormCheck()
+        let company = check.field("company") { try Self.required(form.company, label("company"), example: "Acme") }
+        let role = check.field("role") { try Self.required(form.role, label("role"), example: "Backend Engineer") }
+        let format = check.field("format") { () throws -> InterviewFormat in
+            guard let format = InterviewFormat(userInput: form.format) else {
+                throw UserError("\(label("format")): \"\(form.format)\" is not a format; use on-site, video or phone")
+            }
+            return format
         }
-        guard (5...720).contains(form.durationMinutes) else {
-            throw UserError("\(label("duration")): \(form.durationMinutes) minutes is not plausible; give the length in minutes (5–720)")
+        _ = check.field("duration") {
+            guard (5...720).contains(form.durationMinutes) else {
+                throw UserError("\(label("duration")): \(form.durationMinutes) minutes is not plausible; give the length in minutes (5–720)")
+            }
         }
         var zone = try loadConfig().timeZone
         let tz = form.timeZone.flatMap(Self.blankToNil)
         if let tz {
-            guard let named = TimeZone(identifier: tz) else {
-                throw UserError("\(label("tz")): \"\(tz)\" is not a time zone; write it like America/New_York")
-            }
-            zone = named
+            zone = check.field("tz") { () throws -> TimeZone in
+                guard let named = TimeZone(identifier: tz) else {
+                    throw UserError("\(label("tz")): \"\(tz)\" is not a time zone; write it like America/New_York")
+                }
+                return named
+            } ?? zone
         }
-        guard let (start, writtenZone) = ISO8601.parse(form.at, defaultZone: zone) else {
-            throw UserError(
-                "\(label("at")): \"\(form.at)\" is not a date and time; write it like 2026-11-26T14:00-05:00 (or 2026-11-26T14:00 with \(label("tz")))")
+        let when = check.field("at") { () throws -> (Date, TimeZone) in
+            guard let parsed = ISO8601.parse(form.at, defaultZone: zone) else {
+                throw UserError(
+                    "\(label("at")): \"\(form.at)\" is not a date and time; write it like 2026-11-26T14:00-05:00 (or 2026-11-26T14:00 with \(label("tz")))")
+            }
+            return parsed
+        }
+        let fit = check.field("fit") { try Self.fitLine(form.fit, label: label("fit")) }
+        try check.finish()
+        guard let company, let role, let format, let (start, writtenZone) = when else {
+            throw UserError("the interview could not be read; check every field")
         }
         return Interview(
             id: id, company: company, role: role, startsAt: start, timeZone: (tz != nil ? zone : nil)?.identifier ?? writtenZone.identifier,
             durationMinutes: form.durationMinutes, format: format, notes: ControlCharacters.stripped(form.notes).trimmingCharacters(in: .whitespacesAndNewlines),
-            createdAt: createdAt ?? now)
+            fit: fit ?? nil, createdAt: createdAt ?? now)
     }
 
     /// A new interviewer from the form, checked; the company defaults to the interview's.
+    /// - Throws: one ``UserError`` naming every field in error (``UserError/fields`` has each one's message).
     public func newInterviewer(from form: InterviewerForm, company: String, label: FieldLabel) throws -> Interviewer {
-        let name = try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield")
+        var check = FormCheck()
+        let name = check.field("name") { try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield") }
+        let honorific = check.field("honorific") { try form.honorific.flatMap { try Self.honorific($0, label: label("honorific")) } }
+        let email = check.field("email") { try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) } }
+        try check.finish()
+        guard let name else { throw UserError("\(label("name")) cannot be empty") }
         let region = try loadConfig().values["region"] ?? "US"
         return Interviewer(
-            name: name, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
-            email: try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) },
+            name: name, honorific: honorific ?? nil, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
+            email: email ?? nil,
             phone: form.phone.flatMap(Self.blankToNil).map { PhoneNumber.e164($0, region: region) ?? $0 },
-            address: form.address.map(Self.addressLines).flatMap(Self.blankToNil), createdAt: now)
+            address: form.address.map(Self.addressLines).flatMap(Self.blankToNil),
+            notes: form.notes.flatMap(Self.blankToNil), createdAt: now)
     }
 
     /// The interviewer with the fields the form gives changed, checked (a nil field stays as it was).
+    /// - Throws: one ``UserError`` naming every field in error (``UserError/fields`` has each one's message).
     public func edited(_ person: Interviewer, with form: InterviewerForm, label: FieldLabel) throws -> Interviewer {
         var person = person
-        if let name = form.name { person.name = try Self.required(name, label("name"), example: "Dana Whitfield") }
+        var check = FormCheck()
+        if let name = form.name, let checked = check.field("name", { try Self.required(name, label("name"), example: "Dana Whitfield") }) {
+            person.name = checked
+        }
+        if let email = form.email, let checked = check.field("email", { try Self.checkedEmail(email, label: label("email")) }) {
+            person.email = checked
+        }
+        if let honorific = form.honorific, let checked = check.field("honorific", { try Self.honorific(honorific, label: label("honorific")) }) {
+            person.honorific = checked
+        }
+        try check.finish()
         if let title = form.title { person.title = Self.blankToNil(title) }
         if let company = form.company { person.company = Self.blankToNil(company) }
-        if let email = form.email { person.email = try Self.checkedEmail(email, label: label("email")) }
         if let phone = form.phone {
             let region = try loadConfig().values["region"] ?? "US"
             person.phone = Self.blankToNil(phone).map { PhoneNumber.e164($0, region: region) ?? $0 }
         }
         if let address = form.address { person.address = Self.blankToNil(Self.addressLines(address)) }
+        if let notes = form.notes { person.notes = Self.blankToNil(notes) }
         return person
     }
 
@@ -131,9 +180,16 @@ extension Workspace {
             guard !events.isEmpty else { throw UserError("\(file): no event with UID \(uid); leave out --uid to import every event") }
         }
         let own = Set((config.values["email"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let ownName = config.values["name"].flatMap(Self.blankToNil).map(Self.comparable)
+        guard !own.isEmpty || ownName != nil else {
+            throw UserError(
+                "\(file): set your e-mail address or name first, so that you are not imported as one of your own interviewers: `afterword config set email you@example.com` (or Settings)")
+        }
         var records: [(Interview, [Interviewer])] = []
         for event in events {
-            let meaning = InviteInterpretation(event, ownEmails: own)
+            var meaning = InviteInterpretation(event, ownEmails: own)
+            // The user under another address is still the user: their name is matched too.
+            if let ownName { meaning.interviewers.removeAll { Self.comparable($0.name) == ownName } }
             guard let companyName = company.flatMap(Self.blankToNil) ?? meaning.company else {
                 throw UserError(
                     "\(file):\(event.line): SUMMARY: cannot tell the company from \"\(event.summary)\" or the e-mail addresses; give the company (--company, or the Company field)")
@@ -212,12 +268,36 @@ extension Workspace {
         return person
     }
 
+    /// A name as compared with another: case, accents and spacing aside.
+    static func comparable(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// A required one-line text, trimmed, or a clear error naming the field.
     public static func required(_ value: String, _ field: String, example: String) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw UserError("\(field) cannot be empty; for example \(field) \"\(example)\"") }
         guard !trimmed.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
             throw UserError("\(field) cannot contain line breaks or control characters")
+        }
+        return trimmed
+    }
+
+    /// A typed honorific ("Ms.", "Dr"), one short word; nil when blank.
+    public static func honorific(_ value: String, label: String) throws -> String? {
+        guard let trimmed = blankToNil(value) else { return nil }
+        guard trimmed.count <= 12, !trimmed.contains(where: { $0.isWhitespace || $0.isNumber || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
+            throw UserError("\(label): \"\(value)\" is not an honorific; write it like Ms., Mr., Dr. or Mx. (or leave it out)")
+        }
+        return trimmed
+    }
+
+    /// The fit line as typed: one line, short enough for one sentence; nil when blank.
+    public static func fitLine(_ value: String, label: String) throws -> String? {
+        guard let trimmed = blankToNil(value) else { return nil }
+        guard !trimmed.contains(where: \.isNewline) else { throw UserError("\(label) is one line: what you bring, like \"my five years running Kafka at scale\"") }
+        guard trimmed.split(whereSeparator: \.isWhitespace).count <= 22 else {
+            throw UserError("\(label) is too long for one sentence (at most 22 words); say what you bring in a phrase, like \"my five years running Kafka at scale\"")
         }
         return trimmed
     }

@@ -31,17 +31,30 @@ extension Workspace {
         let ready = try prepare(draftId, anyway: anyway)
         let (store, draft, detail, clock) = (ready.store, ready.context.draft, ready.context.detail, ready.clock)
         let messageId = ready.message.messageId
-        let transport = try Self.transport(ready.config)
         var sendAt = clock
         var late = false
+        let ends = detail.interview.endsAt
+        let endsText = ISO8601.display(ends, in: detail.interview.zone)
         switch timing {
-        case .now: break
-        case .at(let date): sendAt = date
+        case .now:
+            guard clock >= ends else {
+                throw UserError(
+                    "not sent: the interview ends at \(endsText), and a thank-you leaves after it; send it without --now to schedule it for the first good moment after")
+            }
+        case .at(let date):
+            guard date > clock.addingTimeInterval(-60) else {
+                throw UserError("not sent: \(ISO8601.display(date, in: detail.interview.zone)) has already passed; choose a later time, or send it now")
+            }
+            guard date >= ends else {
+                throw UserError("not sent: the interview ends at \(endsText), and a thank-you leaves after it; choose a time after that")
+            }
+            sendAt = date
         case .businessHours:
             let plan = SendPlan(for: detail.interview, now: clock)
             sendAt = plan.at
             late = plan.isLate
         }
+        let transport = try Self.transport(ready.config)
         if sendAt > clock.addingTimeInterval(30) {
             let entry = try ledgerCall {
                 try store.open(draft, state: .scheduled, scheduledAt: sendAt, transport: transport.name, messageId: messageId, now: clock)
@@ -136,7 +149,8 @@ extension Workspace {
             try reconnectAllowed(
                 interviewerId: context.draft.interviewerId, name: context.person.name, openingId: context.draft.openingId, store: store)
         }
-        try Self.guardEtiquette(context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway)
+        let panel = context.draft.isReconnect ? [] : try panelDrafts(context.detail, store: store)
+        try Self.guardEtiquette(context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway, panel: panel)
         let from = try Self.sender(config)
         let clock = now
         let (message, outgoing) = Self.message(
@@ -146,8 +160,11 @@ extension Workspace {
     }
 
     /// Refuses a draft with errors, and one with warnings unless `anyway`.
-    public static func guardEtiquette(_ draft: Draft, interview: Interview, recipient: String, anyway: Bool) throws {
-        let findings = findings(draft, interview: interview, interviewer: recipient)
+    /// - Parameter panel: the latest drafts to the rest of the panel, compared with this one (AW-DISTINCT).
+    public static func guardEtiquette(
+        _ draft: Draft, interview: Interview, recipient: String, anyway: Bool, panel: [(draft: Draft, name: String)] = []
+    ) throws {
+        let findings = findings(draft, interview: interview, interviewer: recipient, panel: panel)
         let errors = findings.filter { $0.severity == .error }
         let warnings = findings.filter { $0.severity == .warning }
         let shown = errors + (anyway ? [] : warnings)
@@ -161,6 +178,23 @@ extension Workspace {
                 "not sent: the draft has warnings (\(Set(warnings.map(\.rule.rawValue)).sorted().joined(separator: ", "))); fix them, or send with --anyway",
                 findings: shown, source: "draft #\(draft.id ?? 0)")
         }
+    }
+
+    /// Sends a short message from the user to themselves the way thank-yous leave, to try the settings;
+    /// nothing enters the ledger.
+    public func sendTestMail() async throws -> DeliveryOutcome {
+        let config = try loadConfig()
+        let from = try Self.sender(config)
+        let transport = try Self.transport(config)
+        let me = Mailbox(name: config.values["name"], address: from)
+        let message = MailMessage(
+            from: me, to: [me], subject: "Afterword test message", date: now, zone: config.timeZone ?? TimeZone.current,
+            messageId: MailMessage.makeMessageId(from: from),
+            body: "This test comes from Afterword's Settings: your thank-yous will leave the same way.\n")
+        let session = transport.session()
+        let outcome = await session.deliver(OutgoingMessage(envelopeFrom: from, recipients: [from], bytes: message.rendered()))
+        await session.finish()
+        return outcome
     }
 
     /// "sent (250 OK)", "failed: …", "uncertain: …".

@@ -9,7 +9,7 @@ struct DraftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draft",
         abstract: "Compose a thank-you for each interviewer of an interview, or show one again.",
-        subcommands: [Compose.self, Show.self],
+        subcommands: [Compose.self, Show.self, List.self],
         defaultSubcommand: Compose.self
     )
 
@@ -44,6 +44,11 @@ struct DraftCommand: AsyncParsableCommand {
             for result in results {
                 DraftCheck.print(result.draft, findings: result.findings, reused: result.reused && !recompose)
             }
+            if edit, let flawed = results.first(where: { $0.findings.hasErrors }) {
+                throw UserError(
+                    "the edited draft still breaks the rules above; edit it again with `afterword draft \(interviewId) --interviewer \(flawed.draft.interviewerId) --edit`",
+                    exitCode: 1)
+            }
         }
     }
 
@@ -60,11 +65,69 @@ struct DraftCommand: AsyncParsableCommand {
             let draft = context.draft
             let name = context.person.name
             if output.json {
-                let findings = Workspace.findings(draft, interview: context.detail.interview, interviewer: name)
+                let store = try global.openStore()
+                let findings = Workspace.findings(
+                    draft, interview: context.detail.interview, interviewer: name, panel: try global.workspace.panelDrafts(context.detail, store: store))
                 try Console.json(JSONShape.DraftShape(draft, interviewerName: name, findings: findings))
                 return
             }
             Console.out(draft.text.hasSuffix("\n") ? String(draft.text.dropLast()) : draft.text)
+        }
+    }
+}
+
+extension DraftCommand {
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List drafts (every one kept, newest per person marked), with what became of each.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: ArgumentHelp("Only the drafts of this interview (an id).", valueName: "id")) var interview: String?
+
+        func run() async throws {
+            let interviewId = try interview.map { try parseID($0, "interview") }
+            let store = try global.openStore()
+            if let interviewId { _ = try storeCall { try store.interview(id: interviewId) } }
+            let rows = try storeCall { try store.drafts(interviewId: interviewId) }
+            if output.json {
+                try Console.json(rows.map { ListedDraft(draft: $0.draft, message: $0.message) })
+                return
+            }
+            guard !rows.isEmpty else {
+                Console.out(interviewId.map { "No drafts for interview #\($0) yet: `afterword draft \($0)`." } ?? "No drafts yet: `afterword draft INTERVIEW`.")
+                return
+            }
+            var newest: [String: Int64] = [:]
+            for (draft, _) in rows { newest["\(draft.interviewId)-\(draft.interviewerId)-\(draft.openingId ?? 0)"] = draft.id }
+            for (draft, message) in rows {
+                let kind = draft.isReconnect ? "reconnect" : (draft.channel == .email ? "e-mail" : "note")
+                let fate = message.map { "\($0.state.rawValue)\($0.sentAt.map { " \(ISO8601.utc($0))" } ?? "")" }
+                let isNewest = newest["\(draft.interviewId)-\(draft.interviewerId)-\(draft.openingId ?? 0)"] == draft.id
+                Console.out(
+                    "#\(draft.id ?? 0)  interview #\(draft.interviewId)  \(kind) to \(draft.recipient)  \(ISO8601.utc(draft.updatedAt))"
+                        + (fate.map { "  \($0)" } ?? "") + (isNewest ? "" : "  (an earlier version)"))
+            }
+        }
+
+        struct ListedDraft: Encodable {
+            var id: Int64
+            var interview: Int64
+            var interviewer: Int64
+            var channel: Channel
+            var to: String
+            var updatedAt: Date
+            var state: MessageState?
+
+            init(draft: Draft, message: LedgerEntry?) {
+                id = draft.id ?? 0
+                interview = draft.interviewId
+                interviewer = draft.interviewerId
+                channel = draft.channel
+                to = draft.recipient
+                updatedAt = draft.updatedAt
+                state = message?.state
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ struct InterviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: "Record and look up interviews.",
-        subcommands: [Add.self, Edit.self, Import.self, List.self, Show.self]
+        subcommands: [Add.self, Edit.self, Import.self, List.self, Show.self, Remove.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -26,10 +26,14 @@ struct InterviewCommand: AsyncParsableCommand {
         var tz: String?
         @Option(help: "on-site, video or phone.") var format: String = InterviewFormat.onSite.rawValue
         @Option(help: "How long it lasted, in minutes.") var duration: Int = 60
-        @Option(help: "What you discussed: the specifics that make each note personal.") var notes: String = ""
+        @Option(parsing: .unconditional, help: "What you discussed: the specifics that make each note personal; may begin with \"-\".")
+        var notes: String = ""
+        @Option(help: ArgumentHelp("What you bring to the role, e.g. \"my five years running Kafka at scale\".", valueName: "phrase"))
+        var fit: String = ""
 
         func run() async throws {
-            let form = InterviewForm(company: company, role: role, at: at, timeZone: tz, format: format, durationMinutes: duration, notes: notes)
+            let form = InterviewForm(
+                company: company, role: role, at: at, timeZone: tz, format: format, durationMinutes: duration, notes: notes, fit: fit)
             let interview = try global.openStore().recordInterview(try global.workspace.interview(from: form, label: { "--\($0)" }))
             if output.json {
                 try Console.json(JSONShape.Created(id: interview.id ?? 0))
@@ -50,7 +54,8 @@ struct InterviewCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Time zone for a time without an offset, e.g. America/New_York.", valueName: "zone")) var tz: String?
         @Option(help: "on-site, video or phone.") var format: String?
         @Option(help: "How long it lasted, in minutes.") var duration: Int?
-        @Option(help: "What you discussed.") var notes: String?
+        @Option(parsing: .unconditional, help: "What you discussed; may begin with \"-\".") var notes: String?
+        @Option(help: ArgumentHelp("What you bring to the role (\"\" for none).", valueName: "phrase")) var fit: String?
 
         func run() async throws {
             let id = try parseID(interview, "interview")
@@ -59,7 +64,8 @@ struct InterviewCommand: AsyncParsableCommand {
             let form = InterviewForm(
                 company: company ?? existing.company, role: role ?? existing.role,
                 at: at ?? ISO8601.local(existing.startsAt, in: existing.zone), timeZone: tz ?? (at == nil ? existing.timeZone : nil),
-                format: format ?? existing.format.rawValue, durationMinutes: duration ?? existing.durationMinutes, notes: notes ?? existing.notes)
+                format: format ?? existing.format.rawValue, durationMinutes: duration ?? existing.durationMinutes, notes: notes ?? existing.notes,
+                fit: fit ?? existing.fit ?? "")
             let edited = try global.workspace.interview(from: form, id: id, createdAt: existing.createdAt, label: { "--\($0)" })
             _ = try storeCall { try store.updateInterview(edited) }
             Console.out("Interview #\(id) updated.")
@@ -141,6 +147,22 @@ struct InterviewCommand: AsyncParsableCommand {
         }
     }
 
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an interview with its drafts (refused once a thank-you of it is in the ledger).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The interview's id.") var interview: String
+
+        func run() async throws {
+            let id = try parseID(interview, "interview")
+            let store = try global.openStore()
+            let detail = try storeCall { try store.interview(id: id) }
+            try storeCall { try store.removeInterview(id: id) }
+            Console.out("Interview #\(id) (\(detail.interview.company) — \(detail.interview.role)) removed, with its drafts.")
+        }
+    }
+
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one interview and its interviewers.")
 
@@ -160,11 +182,13 @@ struct InterviewCommand: AsyncParsableCommand {
             Console.out("  When:    \(ISO8601.display(interview.startsAt, in: interview.zone)), \(interview.durationMinutes) min")
             Console.out("  Format:  \(interview.format.rawValue)")
             if !interview.notes.isEmpty { Console.out("  Notes:   \(interview.notes)") }
+            if let fit = interview.fit { Console.out("  Fit:     \(fit)") }
             if detail.interviewers.isEmpty {
                 Console.out("  No interviewers yet: `afterword interviewer add \(id) --name …`")
             }
             for person in detail.interviewers {
                 Console.out("  • #\(person.id ?? 0) \(person.name)\(person.title.map { ", \($0)" } ?? "")  → \(Wording.channel(of: person))")
+                if let notes = person.notes { Console.out("      their notes: \(notes.replacingOccurrences(of: "\n", with: " / "))") }
             }
         }
     }

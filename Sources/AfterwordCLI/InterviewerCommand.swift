@@ -9,7 +9,7 @@ struct InterviewerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interviewer",
         abstract: "Record and look up the people who interviewed you.",
-        subcommands: [Add.self, Edit.self, List.self]
+        subcommands: [Add.self, Edit.self, List.self, Remove.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -25,12 +25,18 @@ struct InterviewerCommand: AsyncParsableCommand {
         @Option(help: "Their phone number (kept for your records; never a reason to call).") var phone: String?
         @Option(help: "Their postal address; separate lines with \";\" or \"\\n\".") var address: String?
         @Option(help: "Their company, when not the interview's.") var company: String?
+        @Option(help: "How a formal greeting addresses them: Ms., Mr., Dr., Mx. …") var honorific: String?
+        @Option(
+            parsing: .unconditional,
+            help: "What you talked about with this person alone (only their draft uses it); may begin with \"-\".")
+        var notes: String?
 
         func run() async throws {
             let id = try parseID(interview, "interview")
             let store = try global.openStore()
             let detail = try storeCall { try store.interview(id: id) }
-            let form = InterviewerForm(name: name, title: title, email: email, phone: phone, address: address, company: company)
+            let form = InterviewerForm(
+                name: name, title: title, email: email, phone: phone, address: address, company: company, honorific: honorific, notes: notes)
             let person = try global.workspace.newInterviewer(from: form, company: detail.interview.company, label: { "--\($0)" })
             let outcome = try storeCall { try store.importInterviewers([person], toInterview: id) }[0]
             let interviewer = outcome.interviewer
@@ -56,14 +62,36 @@ struct InterviewerCommand: AsyncParsableCommand {
         @Option(help: "Their phone number.") var phone: String?
         @Option(help: "Their postal address; separate lines with \";\" or \"\\n\".") var address: String?
         @Option(help: "Their company.") var company: String?
+        @Option(help: "How a formal greeting addresses them: Ms., Mr., Dr., Mx. … (\"\" for none).") var honorific: String?
+        @Option(
+            parsing: .unconditional,
+            help: "What you talked about with this person alone (\"\" for none); may begin with \"-\".")
+        var notes: String?
 
         func run() async throws {
             let id = try parseID(interviewer, "interviewer")
             let store = try global.openStore()
-            let form = InterviewerForm(name: name, title: title, email: email, phone: phone, address: address, company: company)
+            let form = InterviewerForm(
+                name: name, title: title, email: email, phone: phone, address: address, company: company, honorific: honorific, notes: notes)
             let person = try global.workspace.edited(try storeCall { try store.interviewer(id: id) }, with: form, label: { "--\($0)" })
             _ = try storeCall { try store.updateInterviewer(person) }
             Console.out("#\(id) \(person.name) updated.")
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an interviewer and their drafts (refused once a message to them is in the ledger).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The interviewer's id.") var interviewer: String
+
+        func run() async throws {
+            let id = try parseID(interviewer, "interviewer")
+            let store = try global.openStore()
+            let person = try storeCall { try store.interviewer(id: id) }
+            try storeCall { try store.removeInterviewer(id: id) }
+            Console.out("#\(id) \(person.name) removed, with their drafts.")
         }
     }
 

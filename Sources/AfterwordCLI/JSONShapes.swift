@@ -17,11 +17,16 @@ enum JSONShape {
         var email: String?
         var phone: String?
         var address: String?
+        var honorific: String?
+        /// What the user talked about with this person alone.
+        var notes: String?
         var channel: Channel
 
         init(_ interviewer: Interviewer) {
             id = interviewer.id ?? 0
             name = interviewer.name
+            honorific = interviewer.honorific
+            notes = interviewer.notes
             title = interviewer.title
             company = interviewer.company
             email = interviewer.email
@@ -41,6 +46,8 @@ enum JSONShape {
         var durationMinutes: Int
         var format: InterviewFormat
         var notes: String
+        /// What the user brings to the role, for the draft's fit line.
+        var fit: String?
         var interviewers: [InterviewerShape]?
 
         init(_ interview: Interview, interviewers: [Interviewer]?) {
@@ -52,6 +59,7 @@ enum JSONShape {
             durationMinutes = interview.durationMinutes
             format = interview.format
             notes = interview.notes
+            fit = interview.fit
             self.interviewers = interviewers.map { $0.map(InterviewerShape.init) }
         }
     }

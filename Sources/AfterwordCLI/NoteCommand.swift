@@ -23,14 +23,23 @@ struct NoteCommand: AsyncParsableCommand {
         @Option(help: "Where to write the PDF (default: note-DRAFT.pdf in the current directory).") var out: String?
         @Option(help: "Card size: a2, a6, a7 or half-letter.") var card: String = NoteCard.Size.a2.rawValue
         @Flag(help: "Only the card, no envelope page.") var noEnvelope = false
+        @Option(help: "Print the card on letter or a4 paper, with cut marks.") var sheet: String?
+        @Flag(help: "Leave your typed name out and room under the closing to sign by hand.") var signByHand = false
+        @Flag(help: "Print today's date above the greeting.") var date = false
 
         func run() async throws {
             guard let size = NoteCard.Size(rawValue: card.lowercased()) else {
                 throw UserError("--card: \"\(card)\" is not a card size; use a2, a6, a7 or half-letter")
             }
+            let paper = try sheet.map { name in
+                guard let paper = NoteCard.Sheet(rawValue: name.lowercased()) else {
+                    throw UserError("--sheet: \"\(name)\" is not a paper size; use letter or a4")
+                }
+                return paper
+            }
             let id = try parseID(draft, "draft")
             let workspace = global.workspace
-            let bytes = try workspace.notePDF(draftId: id, size: size, envelope: !noEnvelope)
+            let bytes = try workspace.notePDF(draftId: id, size: size, envelope: !noEnvelope, sheet: paper, signByHand: signByHand, dated: date)
             let path = out ?? "note-\(id).pdf"
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -38,7 +47,8 @@ struct NoteCommand: AsyncParsableCommand {
                 throw UserError("cannot write \(path): \(error.localizedDescription)")
             }
             try workspace.markPrinted(draftId: id)
-            Console.out("Wrote \(path) (\(size.rawValue) card\(noEnvelope ? "" : " and envelope")). Once it is in the post: `afterword note mailed \(id)`.")
+            let card = "\(size.rawValue) card" + (paper.map { " on \($0.rawValue) paper, with cut marks" } ?? "")
+            Console.out("Wrote \(path) (\(card)\(noEnvelope ? "" : " and envelope")). Once it is in the post: `afterword note mailed \(id)`.")
         }
     }
 

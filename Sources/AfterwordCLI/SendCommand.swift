@@ -86,7 +86,7 @@ struct SendCommand: AsyncParsableCommand {
             } else {
                 let name = try storeCall { try global.openStore().interviewer(id: entry.interviewerId) }.name
                 Console.out(
-                    "Scheduled for \(ISO8601.display(sendAt, in: zone)), in \(name)'s business hours. `afterword send --due` (from cron or a timer) sends it then; `afterword send \(id) --now` sends it at once.")
+                    "Scheduled for \(ISO8601.display(sendAt, in: zone)), in \(name)'s business hours. Nothing sends it by itself: run `afterword send --due` at or after that time (from cron or a systemd timer), or keep `afterword serve` running, which sends it then.")
             }
         case .attempted(let entry, let outcome):
             let name = try storeCall { try global.openStore().interviewer(id: entry.interviewerId) }.name

@@ -2,6 +2,23 @@ import Foundation
 
 /// The closing lines of a letter.
 public enum Greeting {
+    /// True when `line` is a sign-off alone, with no name ("Best regards,").
+    public static func isSignOff(_ line: String) -> Bool {
+        let words = line.lowercased().split { !$0.isLetter && $0 != "&" }.joined(separator: " ")
+        return closings.contains(words)
+    }
+
+    /// The body signed by `name` (and `signature` lines) when it ends in a sign-off with no name under it;
+    /// nil when it is signed already or has no sign-off.
+    public static func signed(_ body: String, name: String, signature: String? = nil) -> String? {
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        guard let last = lines.last, isSignOff(last), !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        lines.append(name)
+        if let signature, !signature.isEmpty { lines.append(signature) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// Sign-off lines: the letter ends where one of these stands on its own line (or before a name).
     static let closings: Set<String> = [
         "best", "regards", "sincerely", "thanks", "cheers", "cordially", "respectfully", "yours", "warmly",

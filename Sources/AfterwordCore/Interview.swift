@@ -31,11 +31,14 @@ public struct Interview: Codable, Sendable, Equatable, Identifiable {
     public var format: InterviewFormat
     /// The user's own notes on what was discussed; the specifics that personalise the note.
     public var notes: String
+    /// What the user brings to the role, in their words ("my five years running Kafka at scale"):
+    /// the draft links it to the conversation in one sentence.
+    public var fit: String?
     public var createdAt: Date
 
     public init(
         id: Int64? = nil, company: String, role: String, startsAt: Date, timeZone: String,
-        durationMinutes: Int = 60, format: InterviewFormat = .onSite, notes: String = "", createdAt: Date
+        durationMinutes: Int = 60, format: InterviewFormat = .onSite, notes: String = "", fit: String? = nil, createdAt: Date
     ) {
         self.id = id
         self.company = company
@@ -45,6 +48,7 @@ public struct Interview: Codable, Sendable, Equatable, Identifiable {
         self.durationMinutes = durationMinutes
         self.format = format
         self.notes = notes
+        self.fit = fit
         self.createdAt = createdAt
     }
 
@@ -59,20 +63,26 @@ public struct Interview: Codable, Sendable, Equatable, Identifiable {
 public struct Interviewer: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64?
     public var name: String
+    /// How a formal letter addresses them ("Ms.", "Dr."), from their card or typed by the user.
+    public var honorific: String?
     public var title: String?
     public var company: String?
     public var email: String?
     public var phone: String?
     /// Postal address, lines separated by newlines.
     public var address: String?
+    /// The user's notes on their conversation with this person; only this person's draft uses them.
+    public var notes: String?
     public var createdAt: Date
 
     public init(
-        id: Int64? = nil, name: String, title: String? = nil, company: String? = nil, email: String? = nil,
-        phone: String? = nil, address: String? = nil, createdAt: Date
+        id: Int64? = nil, name: String, honorific: String? = nil, title: String? = nil, company: String? = nil,
+        email: String? = nil, phone: String? = nil, address: String? = nil, notes: String? = nil, createdAt: Date
     ) {
         self.id = id
         self.name = name
+        self.honorific = honorific
+        self.notes = notes
         self.title = title
         self.company = company
         self.email = email

@@ -34,6 +34,10 @@ public struct StatusEntry: Codable, Sendable, Equatable {
     public var scheduledAt: Date?
     /// When the note card was printed (a printed note not yet in the ledger is waiting to be posted).
     public var printedAt: Date?
+    /// When the interview ends (a thank-you leaves after it).
+    public var endsAt: Date?
+    /// The interview's time zone, in which its deadline is shown.
+    public var timeZone: String?
 
     public init(
         interviewId: Int64, company: String, role: String, interviewerId: Int64, interviewer: String,
@@ -53,6 +57,14 @@ public struct StatusEntry: Codable, Sendable, Equatable {
         self.deadline = deadline
         self.hoursLeft = hoursLeft
         self.sentAt = sentAt
+    }
+
+    /// True while the interview has not ended: nothing is due yet.
+    public func isUpcoming(at now: Date) -> Bool { endsAt.map { $0 > now } ?? false }
+
+    /// True when a scheduled thank-you's time has passed and it has not left (nothing is sending it).
+    public func isOverdueToLeave(at now: Date) -> Bool {
+        state == .scheduled && (scheduledAt.map { $0.addingTimeInterval(120) < now } ?? false)
     }
 
     /// True when nothing has gone out yet and nothing is on its way.

@@ -6,6 +6,10 @@ import Mustache
 /// (`Subject:` for e-mail), a blank line, then the body.
 public struct Templates: Sendable {
     /// Template names, one per channel; the user overrides one with `templates/NAME.mustache`.
+    ///
+    /// A template has `salutation` ("Ms. Whitfield" or "Dana"), `recipientName`, `firstName`,
+    /// `role`, `company`, `message` (the composed paragraphs) and its sentences one by one
+    /// (`thanks`, `specific`, `fit`, `enjoyed`, `lookForward`), `closing`, `senderName` and `signature`.
     public static func name(for channel: Channel) -> String { channel.rawValue }
 
     public static let builtIn: [String: String] = [
@@ -13,11 +17,9 @@ public struct Templates: Sendable {
             {{% CONTENT_TYPE:TEXT}}
             Subject: Thank you — {{role}} interview
 
-            Dear {{recipientName}},
+            Dear {{salutation}},
 
-            {{thanks}}{{#specific}} {{specific}}{{/specific}}
-
-            {{enjoyed}} {{lookForward}}
+            {{message}}
 
             {{closing}}
             {{#senderName}}
@@ -30,9 +32,9 @@ public struct Templates: Sendable {
             """,
         "note": """
             {{% CONTENT_TYPE:TEXT}}
-            Dear {{recipientName}},
+            Dear {{salutation}},
 
-            {{thanks}} {{enjoyed}}{{#specific}} {{specific}}{{/specific}}
+            {{message}}
 
             {{closing}}
             {{#senderName}}

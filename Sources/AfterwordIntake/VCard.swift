@@ -13,6 +13,8 @@ public struct Contact: Sendable, Equatable {
     /// Every postal address (lines separated by newlines), best first.
     public var addresses: [String]
     public var website: String?
+    /// The honorific prefix of the structured name ("Ms.", "Dr."), for a formal greeting.
+    public var honorific: String?
     /// The line the card started on, for messages.
     public var line: Int
 
@@ -33,7 +35,7 @@ public struct Contact: Sendable, Equatable {
     /// The contact as an interviewer record (best e-mail, phone and address).
     public func interviewer(createdAt: Date) -> Interviewer {
         Interviewer(
-            name: name, title: title, company: company, email: emails.first, phone: phones.first,
+            name: name, honorific: honorific, title: title, company: company, email: emails.first, phone: phones.first,
             address: addresses.first, createdAt: createdAt)
     }
 }
@@ -96,6 +98,7 @@ public enum VCardReader {
                 // family; given; additional; prefixes; suffixes (the honorific prefix is left out of the name)
                 let ordered = [parts[safe: 1], parts[safe: 2], parts[safe: 0], parts[safe: 4]]
                 structured = ordered.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                if let prefix = parts[safe: 3]?.trimmingCharacters(in: .whitespaces), !prefix.isEmpty { contact.honorific = prefix }
             case "ORG":
                 let units = PropertyValue.components(try decoded(property, file: file)).filter { !$0.isEmpty }
                 contact.company = units.first

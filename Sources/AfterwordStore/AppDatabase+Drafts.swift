@@ -45,6 +45,18 @@ extension AppDatabase {
         }
     }
 
+    /// Every draft, or those of one interview, oldest first, each with the ledger entry that sent it (if one did).
+    public func drafts(interviewId: Int64? = nil) throws -> [(draft: Draft, message: LedgerEntry?)] {
+        try writer.read { db in
+            var request = Draft.order(Column("id"))
+            if let interviewId { request = request.filter(Column("interviewId") == interviewId) }
+            let drafts = try request.fetchAll(db)
+            let messages = try LedgerEntry.filter(drafts.map { $0.id ?? 0 }.contains(Column("draftId"))).order(Column("id")).fetchAll(db)
+            let byDraft = Dictionary(messages.map { ($0.draftId, $0) }, uniquingKeysWith: { _, newer in newer })
+            return drafts.map { ($0, byDraft[$0.id ?? 0]) }
+        }
+    }
+
     /// Replaces a draft's subject and body after the user edited it.
     public func updateDraft(id: Int64, subject: String?, body: String, at now: Date) throws -> Draft {
         try writer.write { db in

@@ -42,6 +42,8 @@ extension AppDatabase {
             existing.email = existing.email ?? person.email
             existing.phone = existing.phone ?? person.phone
             existing.address = existing.address ?? person.address
+            existing.honorific = existing.honorific ?? person.honorific
+            existing.notes = existing.notes ?? person.notes
             try existing.update(db)
             outcome = ImportOutcome(interviewer: existing, merged: true)
         } else {

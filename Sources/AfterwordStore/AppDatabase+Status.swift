@@ -13,7 +13,7 @@ extension AppDatabase {
                 sql: """
                     SELECT i.id, i.company, i.role, i.startsAt, i.timeZone, i.durationMinutes,
                            r.id AS interviewerId, r.name, r.email, r.address,
-                           d.id AS draftId, d.printedAt,
+                           COALESCE(CASE WHEN m.state != 'failed' THEN m.draftId END, d.id) AS draftId, d.printedAt,
                            m.state, m.sentAt, m.scheduledAt
                     FROM interview i
                     JOIN panelSeat p ON p.interviewId = i.id
@@ -40,11 +40,14 @@ extension AppDatabase {
                 zones[interview.timeZone] = zone
                 let window = ThankYouWindow(for: interview, in: zone)
                 let state = (row[12] as String?).flatMap(MessageState.init(rawValue:))
-                return StatusEntry(
+                var entry = StatusEntry(
                     interviewId: interviewId, company: company, role: role, interviewerId: row[6], interviewer: row[7],
                     channel: Channel.choose(email: row[8], address: row[9]), draftId: row[10], state: state,
                     deadline: window.deadline, hoursLeft: state == .sent ? nil : window.hoursLeft(at: now),
                     sentAt: row[13], scheduledAt: row[14], printedAt: row[11])
+                entry.endsAt = interview.endsAt
+                entry.timeZone = interview.timeZone
+                return entry
             }
             // Older seats minus older seats thanked (the ledger holds at most one sent entry per seat).
             let olderSeats =

@@ -221,6 +221,14 @@ public final class AppDatabase: Sendable {
                 }
             }
         }
+        migrator.registerMigration("v6-drafts") { db in
+            // Per-person notes and the honorific a formal greeting uses; the user's fit line for an interview.
+            try db.alter(table: "interviewer") { t in
+                t.add(column: "honorific", .text)
+                t.add(column: "notes", .text)
+            }
+            try db.alter(table: "interview") { t in t.add(column: "fit", .text) }
+        }
         return migrator
     }
 }

@@ -43,6 +43,12 @@ enum Assets {
         button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
         form.inline, form + form { margin-top: .75rem; }
         .flash { background: #e6f1e6; border-left: 4px solid var(--hint); padding: .5rem .75rem; }
+        .caution { background: #fdf3dc; border-left: 4px solid var(--warn); padding: .5rem .75rem; }
+        button.danger { background: var(--bad); border-color: var(--bad); }
+        fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 1rem; padding: .75rem 1rem; }
+        legend { font-weight: 600; padding: 0 .25rem; }
+        .field.invalid input, .field.invalid select, .field.invalid textarea { border-color: var(--bad); outline: 2px solid var(--bad); }
+        .field-error { color: var(--bad); font-weight: 600; display: block; }
         .problem { background: #fbeaea; border-left: 4px solid var(--bad); padding: .5rem .75rem; margin-bottom: 1rem; }
         .tag { display: inline-block; font-size: .85rem; padding: 0 .4rem; border-radius: 3px; background: #e8e6df; }
         .tag.bad, .tag.failed, .tag.uncertain { background: #fbeaea; color: var(--bad); }

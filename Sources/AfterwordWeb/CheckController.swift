@@ -27,7 +27,6 @@ struct CheckController: Sendable {
         let review = Self.review(form)
         let channel = Self.channel(form)
         var page = review.editorValues
-        if review.edit.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { page["summary"] = "Paste or write a draft above." }
         page["to"] = form["to"] ?? ""
         page["company"] = form["company"] ?? ""
         page["role"] = form["role"] ?? ""

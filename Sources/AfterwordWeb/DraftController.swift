@@ -39,7 +39,7 @@ struct DraftController: Sendable {
         let form = try await site.form(request)
         let draftContext = try site.workspace.draftContext(id, store: try site.workspace.openStore())
         let edit = DraftEdit(form, draft: draftContext.draft)
-        let review = Self.review(edit, draftContext)
+        let review = try Self.review(edit, draftContext, workspace: site.workspace)
         return try .json(review.payload)
     }
 
@@ -143,7 +143,7 @@ struct DraftController: Sendable {
         _ request: Request, _ draftContext: DraftContext, subject: String, body: String, error: String?, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let draft = draftContext.draft
-        let review = Self.review(DraftEdit(subject: subject, body: body), draftContext)
+        let review = try Self.review(DraftEdit(subject: subject, body: body), draftContext, workspace: site.workspace)
         let entry = try site.workspace.openStore().ledger(forDraft: draft.id ?? 0).last
         var stateNote: String?
         if let entry {
@@ -180,11 +180,13 @@ struct DraftController: Sendable {
         }
     }
 
-    /// The check of an edit to this draft, addressed as the draft is.
-    static func review(_ edit: DraftEdit, _ context: DraftContext) -> EditReview {
-        EditReview(
+    /// The check of an edit to this draft, addressed as the draft is, beside the panel's other drafts (AW-DISTINCT).
+    static func review(_ edit: DraftEdit, _ context: DraftContext, workspace: Workspace) throws -> EditReview {
+        let panel = context.draft.isReconnect ? [] : try workspace.panelDrafts(context.detail, store: try workspace.openStore())
+        return EditReview(
             edit, channel: context.draft.channel, recipient: context.draft.recipient, name: context.person.name,
-            company: context.detail.interview.company, role: context.detail.interview.role)
+            company: context.detail.interview.company, role: context.detail.interview.role,
+            panel: panel.filter { $0.draft.id != context.draft.id })
     }
 
     /// A refusal's message with the findings behind it.

@@ -43,11 +43,20 @@ struct EditReview {
     private let lineStarts: [String.Index]
 
     /// Checks the edit as a message on `channel` to `recipient` (the To line) about an interview at `company`.
-    init(_ edit: DraftEdit, channel: Channel, recipient: String, name: String?, company: String?, role: String?) {
+    /// - Parameter panel: the interview's other drafts, compared with this one (AW-DISTINCT).
+    init(
+        _ edit: DraftEdit, channel: Channel, recipient: String, name: String?, company: String?, role: String?,
+        panel: [(draft: Draft, name: String)] = []
+    ) {
         self.edit = edit
-        findings = Workspace.findings(
-            text: edit.text(to: recipient, channel: channel), channel: channel, source: "draft", recipient: name, company: company, role: role
-        ).sortedByPosition()
+        // Nothing written yet is nothing to judge: no wall of findings before the user has typed.
+        findings =
+            edit.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            ? []
+            : Workspace.findings(
+                text: edit.text(to: recipient, channel: channel), channel: channel, source: "draft", recipient: name, company: company, role: role,
+                panel: panel
+            ).sortedByPosition()
         bodyFirstLine = edit.bodyFirstLine(to: recipient, channel: channel)
         subjectLine = channel == .email ? (recipient.isEmpty ? 1 : 2) : nil
         var starts = [edit.body.startIndex]
@@ -74,6 +83,7 @@ struct EditReview {
     }
 
     var summary: String {
+        if edit.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "Paste or write a draft above." }
         guard !findings.isEmpty else { return "Passes every check." }
         func count(_ severity: Severity, _ noun: String) -> String {
             let n = findings.filter { $0.severity == severity }.count

@@ -13,7 +13,7 @@ struct InterviewController: Sendable {
     static let label: FieldLabel = { field in
         [
             "company": "Company", "role": "Role", "at": "When it started", "tz": "Time zone", "format": "Format",
-            "duration": "Minutes", "name": "Name", "email": "E-mail", "phone": "Phone", "address": "Postal address", "title": "Title",
+            "duration": "Minutes", "name": "Name", "email": "E-mail", "phone": "Phone", "address": "Postal address", "title": "Title", "honorific": "Honorific", "fit": "What you bring",
         ][field] ?? field
     }
 
@@ -30,7 +30,7 @@ struct InterviewController: Sendable {
             let saved = try storeCall { try site.workspace.openStore().recordInterview(interview) }
             return site.done("/interviews/\(saved.id ?? 0)", notice: "Recorded. Now add who you met.")
         } catch let error as UserError {
-            return try listPage(request, form: form.fieldsForEcho, error: error.message, status: .unprocessableContent)
+            return try listPage(request, form: form.fieldsForEcho, error: Self.summary(error), errors: error.fields, status: .unprocessableContent)
         }
     }
 
@@ -69,6 +69,10 @@ struct InterviewController: Sendable {
             let interview = try site.workspace.interview(from: Self.interviewForm(form), id: id, createdAt: existing.createdAt, label: Self.label)
             _ = try storeCall { try store.updateInterview(interview) }
             return site.done("/interviews/\(id)", notice: "Saved.")
+        } catch let error as UserError where !error.fields.isEmpty {
+            return try showPage(
+                request, id: id, person: [:], scanned: nil, error: Self.summary(error), interview: form.fieldsForEcho, interviewErrors: error.fields,
+                status: .unprocessableContent)
         } catch let error as UserError {
             return site.done("/interviews/\(id)", problem: error.message)
         }
@@ -86,7 +90,8 @@ struct InterviewController: Sendable {
             let name = outcome.interviewer.name
             return site.done("/interviews/\(id)", notice: outcome.merged ? "\(name) was already known; merged and added to this panel." : "Added \(name).")
         } catch let error as UserError {
-            return try showPage(request, id: id, person: form.fieldsForEcho, scanned: nil, error: error.message, status: .unprocessableContent)
+            return try showPage(
+                request, id: id, person: form.fieldsForEcho, scanned: nil, error: Self.summary(error), errors: error.fields, status: .unprocessableContent)
         }
     }
 
@@ -142,14 +147,39 @@ struct InterviewController: Sendable {
             let only = form["interviewer"].flatMap { Int64($0) }
             let drafts = try site.workspace.composeDrafts(interviewId: id, onlyInterviewer: only)
             guard let first = drafts.first?.draft.id else { return site.done("/interviews/\(id)") }
-            let unsigned = (try? site.workspace.loadConfig().sender.name) == nil ? " Your name is not set (Settings), so drafts are unsigned." : ""
-            return site.done("/drafts/\(first)", notice: "\(drafts.count) draft(s) ready.\(unsigned)")
+            guard (try? site.workspace.loadConfig().sender.name) != nil else {
+                return site.done(
+                    "/drafts/\(first)",
+                    warning: "\(drafts.count) draft(s) composed, but unsigned: your name is not set. Set it in Settings and the drafts are signed with it.")
+            }
+            return site.done("/drafts/\(first)", notice: "\(drafts.count) draft(s) ready.")
         } catch let error as UserError {
             return site.done("/interviews/\(id)", problem: error.message)
         }
     }
 
-    private func listPage(_ request: Request, form: [String: String], error: String?, status: HTTPResponse.Status = .ok) throws -> Response {
+    /// POST /interviews/:id/remove — removes the interview and its drafts, unless the ledger holds a thank-you of it.
+    func remove(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        _ = try await site.form(request)
+        do {
+            let store = try site.workspace.openStore()
+            let detail = try storeCall { try store.interview(id: id) }
+            try storeCall { try store.removeInterview(id: id) }
+            return site.done("/interviews", notice: "Interview \(detail.interview.company) — \(detail.interview.role) removed, with its drafts.")
+        } catch let error as UserError {
+            return site.done("/interviews/\(id)", problem: error.message)
+        }
+    }
+
+    /// The line above a form: the error itself, or, when several fields are marked, how many.
+    static func summary(_ error: UserError) -> String {
+        error.fields.count > 1 ? "\(error.fields.count) fields need correcting; each is marked below" : error.message
+    }
+
+    private func listPage(
+        _ request: Request, form: [String: String], error: String?, errors: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let details = try site.workspace.openStore().interviews()
         let rows = details.map { detail in
             values([
@@ -162,27 +192,31 @@ struct InterviewController: Sendable {
         if echo["duration"] == nil { echo["duration"] = "60" }
         return try site.page(
             "interviews", title: "Interviews", tab: .interviews,
-            ["interviews": rows, "form": echo, "formats": Self.formats(selected: echo["format"] ?? InterviewFormat.onSite.rawValue)],
+            ["interviews": rows, "form": echo, "formats": Self.formats(selected: echo["format"] ?? InterviewFormat.onSite.rawValue), "errors": errors],
             request: request, error: error, status: status)
     }
 
     private func showPage(
-        _ request: Request, id: Int64, person: [String: String], scanned: String?, error: String?, status: HTTPResponse.Status = .ok
+        _ request: Request, id: Int64, person: [String: String], scanned: String?, error: String?, errors: [String: String] = [:],
+        interview edited: [String: String] = [:], interviewErrors: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let store = try site.workspace.openStore()
         let detail = try storeCall { try store.interview(id: id) }
         let interview = detail.interview
         let panel = try detail.interviewers.map { person in
-            let draft = try store.latestDraft(interviewId: id, interviewerId: person.id ?? 0)
-            let state = try draft.flatMap { try store.ledger(forDraft: $0.id ?? 0).last?.state.rawValue }
+            // The draft that left (or is on its way) is the one to show, even when a newer one was composed since.
+            let message = try store.messages(interviewId: id, interviewerId: person.id ?? 0).last
+            let latest = try store.latestDraft(interviewId: id, interviewerId: person.id ?? 0)
+            let draftId = message.flatMap { $0.state == .failed ? nil : $0.draftId } ?? latest?.id
+            let state = message?.state.rawValue
             return values([
                 "id": person.id, "name": person.name, "title": person.title, "channel": Wording.channel(of: person),
-                "draftId": draft?.id, "state": state,
+                "draftId": draftId, "state": state,
             ])
         }
         let form: [String: String] = [
             "company": interview.company, "role": interview.role, "at": Self.localInput(interview.startsAt, interview.zone),
-            "tz": interview.timeZone, "duration": String(interview.durationMinutes), "notes": interview.notes,
+            "tz": interview.timeZone, "duration": String(interview.durationMinutes), "notes": interview.notes, "fit": interview.fit ?? "",
         ]
         return try site.page(
             "interview", title: "\(interview.company) — \(interview.role)", tab: .interviews,
@@ -191,21 +225,23 @@ struct InterviewController: Sendable {
                     "id": id, "company": interview.company, "role": interview.role, "when": site.display(interview.startsAt, in: interview.zone),
                     "format": interview.format.rawValue, "duration": interview.durationMinutes,
                 ]),
-                "panel": panel, "hasPanel": panel.isEmpty ? nil : true, "form": form, "formats": Self.formats(selected: interview.format.rawValue),
-                "person": person, "scanned": scanned,
+                "panel": panel, "hasPanel": panel.isEmpty ? nil : true, "form": form.merging(edited) { $1 },
+                "formats": Self.formats(selected: edited["format"] ?? interview.format.rawValue), "errors": interviewErrors,
+                "person": person, "scanned": scanned, "personErrors": errors,
             ]), request: request, error: error, status: status)
     }
 
     static func interviewForm(_ form: FormData) -> InterviewForm {
         InterviewForm(
             company: form["company"] ?? "", role: form["role"] ?? "", at: form["at"] ?? "", timeZone: form["tz"],
-            format: form["format"] ?? InterviewFormat.onSite.rawValue, durationMinutes: Int(form["duration"] ?? "") ?? 60, notes: form.text("notes"))
+            format: form["format"] ?? InterviewFormat.onSite.rawValue, durationMinutes: Int(form["duration"] ?? "") ?? 60, notes: form.text("notes"),
+            fit: form["fit"] ?? "")
     }
 
     static func interviewerForm(_ form: FormData) -> InterviewerForm {
         InterviewerForm(
             name: form["name"] ?? "", title: form["title"], email: form["email"], phone: form["phone"], address: form.text("address"),
-            company: form["company"])
+            company: form["company"], honorific: form["honorific"], notes: form["notes"] == nil ? nil : form.text("notes"))
     }
 
     static func formats(selected: String) -> [[String: Any]] {

@@ -31,7 +31,14 @@ struct PeopleController: Sendable {
 
     /// GET /interviewers/:id — one person, their interviews and thank-yous, and their details to correct.
     func show(_ request: Request, context: some RequestContext) async throws -> Response {
-        let id = try recordID(context)
+        try showPage(request, id: try recordID(context))
+    }
+
+    /// The person's page; after a failed correction, with what was typed and each field in error marked.
+    private func showPage(
+        _ request: Request, id: Int64, echo: [String: String] = [:], error: String? = nil, errors: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let store = try site.workspace.openStore()
         let zone = site.userZone
         let person = try storeCall { try store.interviewer(id: id) }
@@ -45,11 +52,15 @@ struct PeopleController: Sendable {
         }
         let fields = values([
             "id": person.id, "name": person.name, "title": person.title, "email": person.email, "phone": person.phone,
-            "company": person.company, "address": person.address,
-        ])
+            "company": person.company, "address": person.address, "honorific": person.honorific, "notes": person.notes,
+        ]).merging(echo) { $1 }
         return try site.page(
-            "interviewer", title: person.name, tab: .people, ["person": fields, "channel": Wording.channel(of: person), "history": history],
-            request: request)
+            "interviewer", title: person.name, tab: .people,
+            [
+                "person": fields, "personName": person.name, "channel": Wording.channel(of: person), "history": history,
+                "personErrors": errors,
+            ],
+            request: request, error: error, status: status)
     }
 
     /// One interviewer on one interview's panel.
@@ -87,6 +98,24 @@ struct PeopleController: Sendable {
             let edited = try site.workspace.edited(person, with: InterviewController.interviewerForm(form), label: InterviewController.label)
             _ = try storeCall { try store.updateInterviewer(edited) }
             return site.done("/interviewers/\(id)", notice: "Saved.")
+        } catch let error as UserError where !error.fields.isEmpty {
+            return try showPage(
+                request, id: id, echo: form.fieldsForEcho, error: InterviewController.summary(error), errors: error.fields,
+                status: .unprocessableContent)
+        } catch let error as UserError {
+            return site.done("/interviewers/\(id)", problem: error.message)
+        }
+    }
+
+    /// POST /interviewers/:id/remove — removes them and their drafts, unless the ledger holds a message to them.
+    func remove(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        _ = try await site.form(request)
+        do {
+            let store = try site.workspace.openStore()
+            let person = try storeCall { try store.interviewer(id: id) }
+            try storeCall { try store.removeInterviewer(id: id) }
+            return site.done("/people", notice: "\(person.name) removed, with their drafts.")
         } catch let error as UserError {
             return site.done("/interviewers/\(id)", problem: error.message)
         }
@@ -106,34 +135,83 @@ struct SettingsController: Sendable {
         try page(request, config: try site.workspace.loadConfig(), error: nil)
     }
 
-    /// POST /settings — every field checked as `afterword config set` checks it; nothing saved unless all pass.
+    /// POST /settings — every field checked as `afterword config set` checks it; nothing saved unless all pass,
+    /// and every field in error is marked at once.
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
         let form = try await site.form(request)
-        do {
-            try Config.update(in: site.workspace.home) { config in
-                for (key, _) in Config.keys {
-                    guard let given = form[key] else { continue }
-                    let value = given.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if value.isEmpty {
-                        config.values[key] = nil
-                    } else {
-                        try Config.validate(key: key, value: value)
-                        config.values[key] = value
-                    }
-                }
+        // Every field checked first, each problem marked at its field; nothing saved unless all pass.
+        var echo = try site.workspace.loadConfig()
+        var problems: [String: String] = [:]
+        var changes: [String: String?] = [:]
+        for (key, _) in Config.keys {
+            guard let given = form[key] else { continue }
+            let value = given.trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.isEmpty {
+                changes[key] = .some(nil)
+                echo.values[key] = nil
+                continue
             }
-            return site.done("/settings", notice: "Settings saved.")
+            do {
+                try Config.validate(key: key, value: value)
+            } catch let error as UserError {
+                problems[key] = error.message
+            }
+            changes[key] = value
+            echo.values[key] = value
+        }
+        guard problems.isEmpty else {
+            let summary = problems.count == 1 ? "one setting needs correcting; nothing was saved" : "\(problems.count) settings need correcting; nothing was saved"
+            return try page(request, config: echo, error: summary, problems: problems, status: .unprocessableContent)
+        }
+        do {
+            // Written under the settings lock, so that a `config set` at the same moment is not lost.
+            try Config.update(in: site.workspace.home) { config in
+                for (key, value) in changes { config.values[key] = value }
+            }
         } catch let error as UserError {
-            var echo = try site.workspace.loadConfig()
-            for (key, _) in Config.keys { echo.values[key] = form[key] ?? echo.values[key] }
             return try page(request, config: echo, error: error.message, status: .unprocessableContent)
+        }
+        return site.done("/settings", notice: "Settings saved.")
+    }
+
+    /// POST /settings/test — a message from the user to themselves, sent the way thank-yous leave.
+    func testMail(_ request: Request, context: some RequestContext) async throws -> Response {
+        _ = try await site.form(request)
+        do {
+            let outcome = try await site.workspace.sendTestMail()
+            if case .accepted = outcome {
+                return site.done("/settings", notice: "A test message was sent to you: \(Workspace.describe(outcome)). Look for it in your inbox.")
+            }
+            return site.done("/settings", problem: "the test message did not go: \(Workspace.describe(outcome)); correct the Sending settings and try again")
+        } catch let error as UserError {
+            return site.done("/settings", problem: error.message)
         }
     }
 
-    private func page(_ request: Request, config: Config, error: String?, status: HTTPResponse.Status = .ok) throws -> Response {
-        let keys = Config.keys.map { ["key": $0.key, "help": $0.help, "value": config.values[$0.key] ?? ""] }
+    private func page(
+        _ request: Request, config: Config, error: String?, problems: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let help = Dictionary(Config.keys.map { ($0.key, $0.help) }, uniquingKeysWith: { first, _ in first })
+        let groups = Config.groups.map { group in
+            values([
+                "name": group.name, "id": group.name.lowercased().replacingOccurrences(of: " ", with: "-"),
+                "fields": group.keys.map { key in
+                    let value = config.values[key] ?? ""
+                    return values([
+                        "key": key, "help": help[key], "value": value, "default": Config.defaults[key], "problem": problems[key],
+                        "choices": Config.choices[key].map { choices in
+                            choices.map { values(["value": $0, "selected": $0 == value ? true : nil]) }
+                        },
+                        "hasChoices": Config.choices[key] == nil ? nil : true,
+                        // Said once: in the help when it already names the default, else after it.
+                        "defaultNote": (help[key] ?? "").contains("default") ? nil : Config.defaults[key],
+                        "multiline": key == "address" || key == "signature" ? true : nil,
+                    ])
+                },
+            ])
+        }
         return try site.page(
-            "settings", title: "Settings", tab: .settings, ["keys": keys, "file": Config.file(in: site.workspace.home).path],
+            "settings", title: "Settings", tab: .settings, ["groups": groups, "file": Config.file(in: site.workspace.home).path],
             request: request, error: error, status: status)
     }
 }

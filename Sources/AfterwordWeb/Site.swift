@@ -41,6 +41,8 @@ struct Site: Sendable {
         throws -> Response
     {
         let flash = Flash.read(request)
+        var values = values
+        if let warning = flash?.warning { values["warning"] = warning }
         let text = try html(name, title: title, tab: tab, values, notice: flash?.notice, problem: error ?? flash?.problem)
         var response = Response.html(text, status: status)
         if flash != nil { Flash.clear(&response) }
@@ -84,10 +86,10 @@ struct Site: Sendable {
         return form
     }
 
-    /// After an action: back to `location`, with a notice or a problem to show there.
-    func done(_ location: String, notice: String? = nil, problem: String? = nil) -> Response {
+    /// After an action: back to `location`, with a notice, a warning (done, but not as it should be) or a problem to show there.
+    func done(_ location: String, notice: String? = nil, problem: String? = nil, warning: String? = nil) -> Response {
         var response = Response.redirect(to: location)
-        Flash.set(&response, Flash(notice: notice, problem: problem))
+        Flash.set(&response, Flash(notice: notice, problem: problem, warning: warning))
         return response
     }
 
@@ -105,6 +107,8 @@ struct Site: Sendable {
 struct Flash: Codable {
     var notice: String?
     var problem: String?
+    /// Done, but something needs the user's attention (an unsigned draft).
+    var warning: String?
 
     static let cookie = "aw_flash"
 
@@ -116,7 +120,7 @@ struct Flash: Codable {
     }
 
     static func set(_ response: inout Response, _ flash: Flash) {
-        guard flash.notice != nil || flash.problem != nil, let data = try? JSONEncoder().encode(flash) else { return }
+        guard flash.notice != nil || flash.problem != nil || flash.warning != nil, let data = try? JSONEncoder().encode(flash) else { return }
         let value = data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         response.setCookie(Cookie(name: cookie, value: value, path: "/", httpOnly: true, sameSite: .strict))

@@ -23,14 +23,27 @@ struct TodayController: Sendable {
         }
         let revision = try store.revision()
         let report = try store.status(now: now, horizonDays: 14)
-        // Still within the 24 hours first (the nearest deadline first), then the overdue, the most recent first.
-        let ordered = report.pending.filter { ($0.hoursLeft ?? 0) >= 0 } + report.pending.filter { ($0.hoursLeft ?? 0) < 0 }.reversed()
+        // Interviews not yet over are upcoming, not due; of the rest, those still within the 24 hours first
+        // (the nearest deadline first), then the overdue, the most recent first.
+        let upcoming = report.pending.filter { $0.isUpcoming(at: now) }
+        let due = report.pending.filter { !$0.isUpcoming(at: now) }
+        let ordered = due.filter { ($0.hoursLeft ?? 0) >= 0 } + due.filter { ($0.hoursLeft ?? 0) < 0 }.reversed()
         let shown = all ? ordered[...] : ordered.prefix(Self.firstRows)
-        let pending = shown.map { entry in
-            values([
+        let pending = try shown.map { entry in
+            let draft = try entry.draftId.map { try store.draft(id: $0) }
+            let errors = draft.map { draft in
+                Set(
+                    Workspace.findings(
+                        text: draft.text, channel: draft.channel, source: "draft #\(draft.id ?? 0)", recipient: entry.interviewer,
+                        company: entry.company, role: entry.role
+                    ).filter { $0.severity == .error }.map(\.rule.rawValue)
+                ).sorted().joined(separator: ", ")
+            }
+            return values([
                 "interviewId": entry.interviewId, "interviewerId": entry.interviewerId, "interviewer": entry.interviewer,
                 "company": entry.company, "role": entry.role, "channel": entry.channel.label,
-                "draftId": entry.draftId, "urgency": Wording.urgency(entry.hoursLeft ?? 0).trimmingCharacters(in: .whitespaces),
+                "draftId": entry.draftId, "urgency": Wording.due(entry, now: now).trimmingCharacters(in: .whitespaces),
+                "errors": errors?.isEmpty == false ? errors : nil,
                 "overdue": (entry.hoursLeft ?? 0) < 0 ? true : nil, "failed": entry.state == .failed ? true : nil,
                 "printedNotMailed": entry.channel == .note && entry.printedAt != nil && entry.state == nil ? true : nil,
             ])
@@ -40,6 +53,7 @@ struct TodayController: Sendable {
                 "state": entry.state?.rawValue, "when": entry.scheduledAt.map { site.display($0, in: zone) }, "draftId": entry.draftId,
                 "interviewer": entry.interviewer, "company": entry.company, "channel": entry.channel.label,
                 "uncertain": entry.state == .uncertain ? true : nil,
+                "overdueToLeave": entry.isOverdueToLeave(at: now) ? Wording.overdueToLeave : nil,
             ])
         }
         let sent = report.sent.map { entry in
@@ -51,8 +65,16 @@ struct TodayController: Sendable {
         let openings = try Self.recentOpenings(workspace, now: now).map { OpeningsController.row($0, site: site) }
         let empty = report.withoutInterviewers.map { ["id": $0.id, "company": $0.company, "role": $0.role] as [String: Any] }
         var page = values([
-                "pending": pending, "pendingCount": report.pending.count, "hasPending": pending.isEmpty ? nil : true,
-                "hiddenCount": report.pending.count > pending.count ? report.pending.count - pending.count : nil,
+                "pending": pending, "pendingCount": due.count, "hasPending": pending.isEmpty ? nil : true,
+                "hiddenCount": due.count > pending.count ? due.count - pending.count : nil,
+                "upcoming": upcoming.map { entry in
+                    values([
+                        "interviewId": entry.interviewId, "interviewer": entry.interviewer, "company": entry.company, "role": entry.role,
+                        "ends": entry.endsAt.map { site.display($0, in: entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone) },
+                    ])
+                },
+                "hasUpcoming": upcoming.isEmpty ? nil : true,
+                "firstRun": try store.interviews().isEmpty ? true : nil,
                 "inFlight": inFlight, "inFlightCount": inFlight.count, "hasInFlight": inFlight.isEmpty ? nil : true,
                 "sent": sent, "sentCount": sent.count, "withoutInterviewers": empty, "hasWithoutInterviewers": empty.isEmpty ? nil : true,
                 "olderUnsent": report.olderUnsent > 0 ? report.olderUnsent : nil,

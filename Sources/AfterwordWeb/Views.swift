@@ -84,6 +84,7 @@ struct Views: Sendable {
         </header>
         <main id="main" tabindex="-1">
         {{#flash}}<p class="flash" role="status">{{flash}}</p>{{/flash}}
+        {{#warning}}<p class="caution" role="alert">{{warning}}</p>{{/warning}}
         {{#error}}<div class="problem" role="alert"><strong>Not done:</strong> {{error}}</div>{{/error}}
         {{$content}}{{/content}}
         </main>
@@ -94,6 +95,16 @@ struct Views: Sendable {
     static let today = #"""
         {{<layout}}{{$content}}
         <h1>Today</h1>
+        {{#firstRun}}
+        <section aria-labelledby="welcome-h" class="welcome">
+        <h2 id="welcome-h">Welcome</h2>
+        <p>Afterword helps you thank each interviewer the right way, once. To begin:</p>
+        <ol>
+        <li><a href="/settings">Set your name and e-mail</a>: your thank-yous are signed with your name and sent from your address.</li>
+        <li><a href="/interviews#add">Record an interview</a> (or import its calendar invite), with who you met and what you discussed.</li>
+        </ol>
+        </section>
+        {{/firstRun}}
         <section aria-labelledby="pending-h">
         <h2 id="pending-h">Needs a thank-you ({{pendingCount}})</h2>
         {{^pending}}<p>Nobody — all caught up.</p>{{/pending}}
@@ -111,6 +122,7 @@ struct Views: Sendable {
         {{#draftId}}<a class="button" href="/drafts/{{draftId}}">Open draft #{{draftId}}</a>{{/draftId}}
         {{^draftId}}<form method="post" action="/interviews/{{interviewId}}/compose">{{>csrf}}<input type="hidden" name="interviewer" value="{{interviewerId}}"><button type="submit">Compose</button></form>{{/draftId}}
         {{#failed}}<span class="tag bad">last attempt failed</span>{{/failed}}
+        {{#errors}}<span class="tag bad">breaks {{errors}}</span>{{/errors}}
         {{#printedNotMailed}}<span class="tag">printed, not yet posted</span>{{/printedNotMailed}}
         </td>
         </tr>
@@ -120,6 +132,12 @@ struct Views: Sendable {
         {{#hiddenCount}}<p>{{hiddenCount}} more below these: <a href="/?all=1">show all {{pendingCount}}</a></p>{{/hiddenCount}}
         {{/hasPending}}
         </section>
+        {{#hasUpcoming}}
+        <section aria-labelledby="upcoming-h">
+        <h2 id="upcoming-h">Upcoming</h2>
+        <ul class="plain">{{#upcoming}}<li><a href="/interviews/{{interviewId}}">{{company}} — {{role}}</a> with {{interviewer}}: the thank-you is due after it ends ({{ends}})</li>{{/upcoming}}</ul>
+        </section>
+        {{/hasUpcoming}}
         {{#hasOpenings}}
         <section aria-labelledby="openings-h">
         <h2 id="openings-h">New openings where someone may remember you</h2>
@@ -139,6 +157,7 @@ struct Views: Sendable {
         {{#inFlight}}
         <li><span class="tag {{state}}">{{state}}</span> {{#when}}{{when}} · {{/when}}<a href="/drafts/{{draftId}}">{{interviewer}} — {{company}}</a> ({{channel}})
         {{#uncertain}}<div class="advice">It may have been delivered: look in your Sent folder, then say what you found on <a href="/drafts/{{draftId}}">the draft's page</a>.</div>{{/uncertain}}
+        {{#overdueToLeave}}<div class="advice">{{overdueToLeave}}</div>{{/overdueToLeave}}
         </li>
         {{/inFlight}}
         </ul>
@@ -155,14 +174,15 @@ struct Views: Sendable {
         """#
 
     static let interviewFields = #"""
-        <div class="field"><label for="company">Company</label><input id="company" name="company" required maxlength="200" value="{{form.company}}" autocomplete="organization"></div>
-        <div class="field"><label for="role">Role</label><input id="role" name="role" required maxlength="200" value="{{form.role}}"></div>
-        <div class="field"><label for="at">When it started</label><input id="at" name="at" type="datetime-local" required value="{{form.at}}"></div>
-        <div class="field"><label for="tz">Time zone</label><input id="tz" name="tz" maxlength="64" value="{{form.tz}}" placeholder="America/New_York" aria-describedby="tz-help"><small id="tz-help">The interview's time zone; blank uses yours from Settings.</small></div>
-        <div class="field"><label for="format">Format</label><select id="format" name="format">{{#formats}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{value}}</option>{{/formats}}</select></div>
-        <div class="field"><label for="duration">Minutes</label><input id="duration" name="duration" type="number" min="5" max="720" value="{{form.duration}}"></div>
+        <div class="field{{#errors.company}} invalid{{/errors.company}}"><label for="company">Company</label><input id="company" name="company" required maxlength="200" value="{{form.company}}" autocomplete="organization"{{#errors.company}} aria-invalid="true" aria-errormessage="company-error"{{/errors.company}}>{{#errors.company}}<small class="field-error" id="company-error">{{errors.company}}</small>{{/errors.company}}</div>
+        <div class="field{{#errors.role}} invalid{{/errors.role}}"><label for="role">Role</label><input id="role" name="role" required maxlength="200" value="{{form.role}}"{{#errors.role}} aria-invalid="true" aria-errormessage="role-error"{{/errors.role}}>{{#errors.role}}<small class="field-error" id="role-error">{{errors.role}}</small>{{/errors.role}}</div>
+        <div class="field{{#errors.at}} invalid{{/errors.at}}"><label for="at">When it started</label><input id="at" name="at" type="datetime-local" required value="{{form.at}}"{{#errors.at}} aria-invalid="true" aria-errormessage="at-error"{{/errors.at}}>{{#errors.at}}<small class="field-error" id="at-error">{{errors.at}}</small>{{/errors.at}}</div>
+        <div class="field{{#errors.tz}} invalid{{/errors.tz}}"><label for="tz">Time zone</label><input id="tz" name="tz" maxlength="64" value="{{form.tz}}" placeholder="America/New_York" aria-describedby="tz-help"{{#errors.tz}} aria-invalid="true" aria-errormessage="tz-error"{{/errors.tz}}><small id="tz-help">The interview's time zone; blank uses yours from Settings.</small>{{#errors.tz}}<small class="field-error" id="tz-error">{{errors.tz}}</small>{{/errors.tz}}</div>
+        <div class="field{{#errors.format}} invalid{{/errors.format}}"><label for="format">Format</label><select id="format" name="format"{{#errors.format}} aria-invalid="true" aria-errormessage="format-error"{{/errors.format}}>{{#formats}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{value}}</option>{{/formats}}</select>{{#errors.format}}<small class="field-error" id="format-error">{{errors.format}}</small>{{/errors.format}}</div>
+        <div class="field{{#errors.duration}} invalid{{/errors.duration}}"><label for="duration">Minutes</label><input id="duration" name="duration" type="number" min="5" max="720" value="{{form.duration}}"{{#errors.duration}} aria-invalid="true" aria-errormessage="duration-error"{{/errors.duration}}>{{#errors.duration}}<small class="field-error" id="duration-error">{{errors.duration}}</small>{{/errors.duration}}</div>
         <div class="field wide"><label for="notes">What you discussed</label><textarea id="notes" name="notes" rows="4" maxlength="20000" aria-describedby="notes-help">
         {{form.notes}}</textarea><small id="notes-help">The specifics that make each thank-you personal.</small></div>
+        <div class="field wide{{#errors.fit}} invalid{{/errors.fit}}"><label for="fit">What you bring (optional)</label><input id="fit" name="fit" maxlength="200" value="{{form.fit}}" placeholder="my five years running Kafka at scale" aria-describedby="fit-help"{{#errors.fit}} aria-invalid="true" aria-errormessage="fit-error"{{/errors.fit}}><small id="fit-help">One phrase; the draft links it to what you discussed.</small>{{#errors.fit}}<small class="field-error" id="fit-error">{{errors.fit}}</small>{{/errors.fit}}</div>
         """#
 
     static let interviews = #"""
@@ -192,13 +212,16 @@ struct Views: Sendable {
         """#
 
     static let interviewerFields = #"""
-        <div class="field"><label for="p-name">Name (exactly as on their card)</label><input id="p-name" name="name" required maxlength="200" value="{{person.name}}" autocomplete="off"></div>
+        <div class="field{{#personErrors.name}} invalid{{/personErrors.name}}"><label for="p-name">Name (exactly as on their card)</label><input id="p-name" name="name" required maxlength="200" value="{{person.name}}" autocomplete="off"{{#personErrors.name}} aria-invalid="true" aria-errormessage="p-name-error"{{/personErrors.name}}>{{#personErrors.name}}<small class="field-error" id="p-name-error">{{personErrors.name}}</small>{{/personErrors.name}}</div>
+        <div class="field{{#personErrors.honorific}} invalid{{/personErrors.honorific}}"><label for="p-honorific">Honorific</label><input id="p-honorific" name="honorific" maxlength="12" value="{{person.honorific}}" placeholder="Ms." aria-describedby="p-honorific-help"{{#personErrors.honorific}} aria-invalid="true" aria-errormessage="p-honorific-error"{{/personErrors.honorific}}><small id="p-honorific-help">For a formal greeting: "Dear Ms. Whitfield,".</small>{{#personErrors.honorific}}<small class="field-error" id="p-honorific-error">{{personErrors.honorific}}</small>{{/personErrors.honorific}}</div>
         <div class="field"><label for="p-title">Title</label><input id="p-title" name="title" maxlength="200" value="{{person.title}}"></div>
-        <div class="field"><label for="p-email">E-mail</label><input id="p-email" name="email" type="email" maxlength="320" value="{{person.email}}" aria-describedby="p-email-help"><small id="p-email-help">With an address the thank-you is an e-mail; without, a note card.</small></div>
+        <div class="field{{#personErrors.email}} invalid{{/personErrors.email}}"><label for="p-email">E-mail</label><input id="p-email" name="email" type="email" maxlength="320" value="{{person.email}}" aria-describedby="p-email-help"{{#personErrors.email}} aria-invalid="true" aria-errormessage="p-email-error"{{/personErrors.email}}><small id="p-email-help">With an address the thank-you is an e-mail; without, a note card.</small>{{#personErrors.email}}<small class="field-error" id="p-email-error">{{personErrors.email}}</small>{{/personErrors.email}}</div>
         <div class="field"><label for="p-phone">Phone</label><input id="p-phone" name="phone" type="tel" maxlength="60" value="{{person.phone}}"></div>
         <div class="field"><label for="p-company">Company</label><input id="p-company" name="company" maxlength="200" value="{{person.company}}"></div>
         <div class="field wide"><label for="p-address">Postal address (one line each)</label><textarea id="p-address" name="address" rows="3" maxlength="1000">
         {{person.address}}</textarea></div>
+        <div class="field wide"><label for="p-notes">What you talked about with them</label><textarea id="p-notes" name="notes" rows="3" maxlength="5000" aria-describedby="p-notes-help">
+        {{person.notes}}</textarea><small id="p-notes-help">Only their thank-you uses these.</small></div>
         """#
 
     static let interview = #"""
@@ -237,12 +260,19 @@ struct Views: Sendable {
         <div class="actions"><button type="submit">Save changes</button></div>
         </form>
         </section>
+        <section aria-labelledby="iremove-h">
+        <h2 id="iremove-h">Remove the interview</h2>
+        <form method="post" action="/interviews/{{interview.id}}/remove">{{>csrf}}
+        <p>Removes the interview and its drafts. Once a thank-you of it is in the ledger, the interview stays, so that nothing is ever sent twice.</p>
+        <div class="actions"><button type="submit" class="danger">Remove this interview</button></div>
+        </form>
+        </section>
         {{/content}}{{/layout}}
         """#
 
     static let interviewer = #"""
         {{<layout}}{{$content}}
-        <h1>{{person.name}}</h1>
+        <h1>{{personName}}</h1>
         <p>{{#person.title}}{{person.title}}, {{/person.title}}{{person.company}} → {{channel}}</p>
         <section aria-labelledby="hist-h">
         <h2 id="hist-h">Interviews and thank-yous</h2>
@@ -255,6 +285,13 @@ struct Views: Sendable {
         <form method="post" action="/interviewers/{{person.id}}" class="grid">{{>csrf}}
         \#(interviewerFields)
         <div class="actions"><button type="submit">Save changes</button></div>
+        </form>
+        </section>
+        <section aria-labelledby="premove-h">
+        <h2 id="premove-h">Remove {{personName}}</h2>
+        <form method="post" action="/interviewers/{{person.id}}/remove">{{>csrf}}
+        <p>Removes them and their drafts. Once a message to them is in the ledger, they stay, so that nothing is ever sent twice.</p>
+        <div class="actions"><button type="submit" class="danger">Remove</button></div>
         </form>
         </section>
         {{/content}}{{/layout}}
@@ -349,9 +386,21 @@ struct Views: Sendable {
         {{<layout}}{{$content}}
         <h1>Settings</h1>
         <p>Stored in {{file}}. Passwords are never stored: give the name of an environment variable or a command that prints it.</p>
-        <form method="post" action="/settings" class="grid">{{>csrf}}
-        {{#keys}}<div class="field"><label for="k-{{key}}">{{key}}</label><input id="k-{{key}}" name="{{key}}" value="{{value}}" aria-describedby="h-{{key}}"><small id="h-{{key}}">{{help}}</small></div>{{/keys}}
+        <form method="post" action="/settings">{{>csrf}}
+        {{#groups}}
+        <fieldset class="grid" id="g-{{id}}"><legend>{{name}}</legend>
+        {{#fields}}<div class="field{{#problem}} invalid{{/problem}}"><label for="k-{{key}}">{{key}}</label>
+        {{#hasChoices}}<select id="k-{{key}}" name="{{key}}" aria-describedby="h-{{key}}{{#problem}} e-{{key}}{{/problem}}"{{#problem}} aria-invalid="true"{{/problem}}><option value="">{{#default}}default: {{default}}{{/default}}{{^default}}not set{{/default}}</option>{{#choices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/choices}}</select>{{/hasChoices}}
+        {{^hasChoices}}{{#multiline}}<textarea id="k-{{key}}" name="{{key}}" rows="3" aria-describedby="h-{{key}}{{#problem}} e-{{key}}{{/problem}}"{{#problem}} aria-invalid="true"{{/problem}}>
+        {{value}}</textarea>{{/multiline}}{{^multiline}}<input id="k-{{key}}" name="{{key}}" value="{{value}}"{{#default}} placeholder="{{default}}"{{/default}} aria-describedby="h-{{key}}{{#problem}} e-{{key}}{{/problem}}"{{#problem}} aria-invalid="true"{{/problem}}>{{/multiline}}{{/hasChoices}}
+        <small id="h-{{key}}">{{help}}{{#defaultNote}} (default: {{defaultNote}}){{/defaultNote}}</small>{{#problem}}<small class="field-error" id="e-{{key}}">{{problem}}</small>{{/problem}}</div>{{/fields}}
+        </fieldset>
+        {{/groups}}
         <div class="actions"><button type="submit">Save settings</button></div>
+        </form>
+        <form method="post" action="/settings/test">{{>csrf}}
+        <p>Try the Sending settings: a short message from you to yourself, sent the way your thank-yous leave (saved settings only).</p>
+        <div class="actions"><button type="submit" class="secondary">Send a test e-mail to myself</button></div>
         </form>
         {{/content}}{{/layout}}
         """#

@@ -30,6 +30,7 @@ func intakeFixture(_ name: String) -> String {
     @Test("--company overrides what the invite says")
     func companyOverride() throws {
         let cli = CLI()
+        try cli.run(["config", "set", "email", "alex.doe@gmail.com"])
         #expect(try cli.run(["interview", "import", intakeFixture("zoom-utc.ics"), "--company", "Initech Labs"]).status == 0)
         let interviews = try #require(try cli.json(["interview", "list"]) as? [[String: Any]])
         #expect(interviews.first?["company"] as? String == "Initech Labs")

@@ -110,6 +110,11 @@ func goodEmail(adding sentence: String) -> String {
 }
 
 @Suite struct ProperRuleTests {
+    @Test("a sentence that begins with \"A\" is not shouting")
+    func singleLetterCapital() {
+        #expect(!rules(goodEmail(adding: "A highlight for me was the design review.")).contains(.proper))
+    }
+
     @Test(
         "cutesy or shouting text is AW-PROPER",
         arguments: [
@@ -210,6 +215,22 @@ func goodEmail(adding sentence: String) -> String {
         #expect(rules(goodEmail.replacingOccurrences(of: "Dear Dana Whitfield", with: "Dear Zoe"), to: "Zoë Ångström").contains(.names))
         #expect(!rules(goodEmail, to: "Dana Whitfield").contains(.names))
         #expect(!rules(goodEmail.replacingOccurrences(of: "Dear Dana Whitfield", with: "Dear Dr. Whitfield"), to: "Dana Whitfield").contains(.names))
+    }
+
+    @Test("the greetings the composer writes pass: \"Dear Ms. Whitfield,\" and \"Dear Dana,\"")
+    func composerGreetings() {
+        for greeting in ["Dear Ms. Whitfield", "Dear Dana", "Dear Ms Whitfield"] {
+            #expect(!rules(goodEmail.replacingOccurrences(of: "Dear Dana Whitfield", with: greeting), to: "Dana Whitfield").contains(.names))
+        }
+    }
+
+    @Test("a sign-off with no name under it is an unsigned letter: AW-NAMES")
+    func unsigned() {
+        let unsigned = goodEmail.replacingOccurrences(of: "Best regards,\nAlex Doe", with: "Best regards,")
+        let findings = Checker().check(Document.parse(unsigned, path: "test", defaultChannel: .email))
+        #expect(findings.contains { $0.rule == .names && $0.severity == .error && $0.message.contains("unsigned") && $0.excerpt == "Best regards" })
+        #expect(!rules(goodEmail).contains(.names))
+        #expect(!rules(goodEmail.replacingOccurrences(of: "Best regards,\nAlex Doe", with: "Best, Alex")).contains(.names))
     }
 
     @Test("the company's name must be exact")

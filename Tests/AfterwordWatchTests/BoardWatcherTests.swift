@@ -6,7 +6,7 @@ import Testing
 /// Real HTTP over loopback to a local board server, through the same client the tool uses.
 @Suite(.serialized) struct BoardWatcherTests {
     static let limits = BoardWatcher.Limits(
-        timeout: .seconds(15), backoff: .milliseconds(50), maxRetryAfter: .seconds(5))
+        timeout: .seconds(60), backoff: .milliseconds(50), maxRetryAfter: .seconds(5))
 
     func request(_ server: TestBoardServer, _ key: Int64, _ provider: BoardProvider, _ token: String) -> BoardRequest {
         BoardRequest(

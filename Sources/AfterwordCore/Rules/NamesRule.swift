@@ -1,4 +1,5 @@
-/// AW-NAMES — the greeting names the right person, spelled exactly as on their card; the company is exact.
+/// AW-NAMES — the greeting names the right person, spelled exactly as on their card; the company is
+/// exact; and the letter is signed with the writer's name.
 ///
 /// A misspelt name is the one mistake every reader notices. Only name positions are compared:
 /// the greeting's name (found by structure, even when the first sentence follows on its line)
@@ -17,7 +18,19 @@ struct NamesRule: DocumentRule {
             flags += greeting(input, name: name)
         }
         flags += spellings(input)
+        flags += unsigned(input)
         return flags
+    }
+
+    /// A sign-off with no name under it ("Best regards," and nothing more): the reader cannot tell who wrote.
+    private func unsigned(_ input: RuleInput) -> [Flag] {
+        guard let closing = input.analysis.closing, input.analysis.signature == nil else { return [] }
+        let tokens = input.tokens
+        let words = closing.filter { tokens[$0].kind == .word }
+        let phrase = words.map { tokens[$0].lower }.joined(separator: " ")
+        guard Greeting.closings.contains(phrase), let first = words.first, let last = words.last else { return [] }
+        let written = input.analysis.text(tokens[first].start, tokens[last].end)
+        return [input.flag(.names, .error, "unsigned: put your name under \"\(written)\"", tokens: first, last)]
     }
 
     private func greeting(_ input: RuleInput, name: String) -> [Flag] {

@@ -296,6 +296,8 @@ struct ProperRule: DocumentRule {
                 !token.lower.contains(where: \.isNumber), !token.tags.contains(.textSpeak)
             else { return false }
             let english = !token.tags.isDisjoint(with: [.common, .enjoy, .thanks, .conversation, .generic, .appreciate, .eager])
+            // A one-letter word ("A highlight was…", "I") is a capital, not a shout.
+            if token.lower.utf8.count == 1 { return false }
             // Two-letter capitals are mostly codes ("US", "UK", "HR"); only emphatic words shout.
             if token.lower.utf8.count < 2 { return false }
             if token.lower.utf8.count == 2 { return ["so", "my", "be", "do", "go", "oh"].contains(token.lower) }

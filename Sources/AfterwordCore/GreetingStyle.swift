@@ -1,0 +1,53 @@
+import Foundation
+
+/// How a draft greets its reader (`afterword config set greeting formal|first-name`).
+///
+/// Nobody writes "Dear Dana Whitfield,": a letter opens "Dear Ms. Whitfield," or "Dear Dana,".
+public enum GreetingStyle: String, Sendable, CaseIterable {
+    /// "Dear Ms. Whitfield," when their honorific is known, else "Dear Dana," (the default).
+    case formal
+    /// "Dear Dana,".
+    case firstName = "first-name"
+}
+
+extension Interviewer {
+    /// How a letter to them opens after "Dear": "Ms. Whitfield" or "Dana".
+    ///
+    /// A name with no spaces (王秀英) is written whole; an honorific typed into the name field
+    /// ("Dr. Dana Whitfield") counts as their honorific.
+    public func salutation(_ style: GreetingStyle) -> String {
+        var written = name
+        // "Whitfield, Dana" is Dana Whitfield; "Dana Whitfield, Jr." is Dana Whitfield.
+        let parts = name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if parts.count == 2 {
+            let after = parts[1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            written = Self.suffixes.contains(after) ? parts[0] : parts[1] + " " + parts[0]
+        }
+        var words = written.split(whereSeparator: \.isWhitespace).map(String.init)
+        var honorific = self.honorific.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        if words.count > 2,
+            Self.honorifics.contains(words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+        {
+            honorific = honorific ?? words[0]
+            words.removeFirst()
+        }
+        while words.count > 2, let last = words.last,
+            Self.suffixes.contains(last.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,")))
+        {
+            words.removeLast()
+        }
+        guard words.count > 1, let first = words.first, let last = words.last else { return words.first ?? name }
+        if style == .formal, let honorific {
+            return "\(honorific) \(last.trimmingCharacters(in: CharacterSet(charactersIn: ",")))"
+        }
+        // A Vietnamese name is written family name first, and its bearer is called by the last: "Nguyễn Thị Minh Khai" is Khai.
+        return Self.vietnameseFamilyNames.contains(first) ? last : first
+    }
+
+    static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"]
+    static let vietnameseFamilyNames: Set<String> = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+        "Lý",
+    ]
+    static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba"]
+}
