@@ -169,8 +169,11 @@ extension Workspace {
         let warnings = findings.filter { $0.severity == .warning }
         let shown = errors + (anyway ? [] : warnings)
         if !errors.isEmpty {
+            // A reconnect note is edited where it was written.
+            let edit = draft.openingId.map { "afterword reconnect \($0) --to \(draft.interviewerId) --edit" }
+                ?? "afterword draft \(draft.interviewId) --interviewer \(draft.interviewerId) --edit"
             throw UserError(
-                "not sent: the draft breaks \(Set(errors.map(\.rule.rawValue)).sorted().joined(separator: ", ")); fix it with `afterword draft \(draft.interviewId) --interviewer \(draft.interviewerId) --edit`",
+                "not sent: the draft breaks \(Set(errors.map(\.rule.rawValue)).sorted().joined(separator: ", ")); fix it with `\(edit)`",
                 findings: shown, source: "draft #\(draft.id ?? 0)")
         }
         if !warnings.isEmpty, !anyway {
