@@ -42,13 +42,21 @@ struct InterviewController: Sendable {
         do {
             let workspace = site.workspace
             let (company, role) = (form["company"], form["role"])
-            let records = try await site.reading(name) {
-                try workspace.readInvite(TextEncoding.text(of: Data(file.bytes)), file: name, company: company, role: role)
+            let (records, organizers) = try await site.reading(name) {
+                let text = TextEncoding.text(of: Data(file.bytes))
+                return (
+                    try workspace.readInvite(text, file: name, company: company, role: role),
+                    try workspace.inviteOrganizers(text, file: name)
+                )
             }
             let saved = try workspace.storeInvite(records)
             guard let first = saved.first?.0 else { return site.done("/interviews", problem: "\(name): no events found") }
             let people = saved.flatMap(\.1).count
-            return site.done("/interviews/\(first.id ?? 0)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).")
+            // The organizer of an Outlook invite is often the hiring manager without being an attendee: offered, not added.
+            let offer = organizers.isEmpty
+                ? "" : " \(organizers.joined(separator: ", ")) organized the invite without attending it; add them below if they interviewed you."
+            return site.done(
+                "/interviews/\(first.id ?? 0)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).\(offer)")
         } catch let error as UserError {
             return site.done("/interviews", problem: error.message)
         }

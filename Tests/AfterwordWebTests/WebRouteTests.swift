@@ -226,6 +226,8 @@ struct WebUploadTests {
             let detail = try fixture.store.interview(id: 1)
             #expect(detail.interview.company == "Initech")
             #expect(detail.interviewers.map(\.name) == ["Peter Gibbons"], "the organizer and the user themselves are not interviewers")
+            let page = try await web.get(done.headers[.location] ?? "/", headers: [.cookie: done.headers[.setCookie] ?? ""])
+            #expect(page.body.contains("Bill Lumbergh &lt;bill@initech.com&gt; organized the invite without attending it"), "the organizer is offered")
 
             let broken = invite.replacingOccurrences(of: "DTSTART:20261126T150000Z", with: "DTSTART:2026-11-26 at three")
             let refused = try await web.upload("/interviews/import", file: broken, name: "broken.ics", type: "text/calendar")
