@@ -57,7 +57,7 @@ struct MessageAnalysis: Sendable {
         self.sentences = sentences
     }
 
-    /// The words of the whole body, greeting and signature included.
+    /// The words and numbers of the whole body, greeting and signature included.
     var wordTokens: [Token] { tokens.filter { $0.kind == .word || $0.kind == .number } }
 
     /// The text of a byte range.

@@ -23,10 +23,10 @@ struct NoCallRule: SentenceRule {
     static let proposalDeterminers: Set<String> = ["a", "an", "another", "quick", "brief", "short", "one", "some", "15", "10", "20", "30", "minute"]
     /// Words before a call that make it one that happened ("our call", "the phone interview").
     static let pastDeterminers: Set<String> = ["our", "the", "this", "that", "today's", "yesterday's", "your", "last", "my", "their"]
+    /// Food and drink offered together: "grab a coffee", "drinks after work".
+    static let refreshments: Set<String> = ["coffee", "lunch", "breakfast", "dinner", "drink", "drinks", "tea", "meetup"]
     /// Visiting and social time: always a proposal when offered.
-    static let social: Set<String> = [
-        "coffee", "lunch", "breakfast", "dinner", "drink", "drinks", "tea", "meetup", "swing", "pop", "drop", "stop", "come",
-    ]
+    static let social: Set<String> = refreshments.union(["swing", "pop", "drop", "stop", "come"])
     /// Words that carry a wish for more conversation ("talk more", "meet again").
     static let more: Set<String> = [
         "more", "further", "again", "sometime", "soon", "anytime", "any", "next", "offline", "over", "in", "this", "later",
@@ -143,7 +143,7 @@ struct NoCallRule: SentenceRule {
         // Drinks, coffee or lunch offered anywhere in the sentence ("Drinks after work sometime would be lovely").
         let companyWords = Set(input.document.company.map { NameWords.words(of: $0).map { $0.lowercased() } } ?? [])
         if let social = (0..<s.count).first(where: {
-            ["coffee", "lunch", "breakfast", "dinner", "drink", "drinks", "tea", "meetup"].contains(s.lower[$0]) && !s.isNegated($0, window: 3)
+            Self.refreshments.contains(s.lower[$0]) && !s.isNegated($0, window: 3)
                 && !companyWords.contains(s.lower[$0]) && ($0 == 0 || ["a", "for", "grab", "over", "some", "get", "have", "quick", "and", "or", "virtual"].contains(s.lower[$0 - 1]))
         }),
             s.first(["thank", "thanks", "for"], in: max(0, social - 3)..<social) == nil

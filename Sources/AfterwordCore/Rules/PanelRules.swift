@@ -3,7 +3,7 @@ enum PanelRules {
     /// AW-DISTINCT and the panel part of AW-NAMES over drafts to one company.
     /// - Parameter report: receives the position of the draft in `inputs` and a finding for it.
     static func check(_ inputs: [RuleInput], report: (Int, Flag) -> Void) {
-        let shingles = inputs.map { Shingles(words: $0.tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.lower)) }
+        let shingles = inputs.map { Shingles(words: $0.analysis.wordTokens.map(\.lower)) }
         for (first, second) in Shingles.candidatePairs(shingles, threshold: EtiquetteLimits.distinctSimilarity) {
             let similarity = shingles[first].jaccard(shingles[second])
             guard similarity > EtiquetteLimits.distinctSimilarity else { continue }
