@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "AfterwordWeb",
             dependencies: [
-                "AfterwordApp", "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "AfterwordPrint",
+                "AfterwordApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -79,7 +79,6 @@ let package = Package(
             name: "AfterwordCLI",
             dependencies: [
                 "AfterwordApp", "AfterwordWeb",
-                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "AfterwordPrint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,64 +2,22 @@ import AfterwordCore
 import Foundation
 
 /// The user's settings, in `config.json` in the data directory. Never holds a password.
+///
+/// Each setting is declared once, as a ``Key`` in `Config+Settings.swift`, and read typed: `config[.smtpTimeout]`.
 public struct Config: Codable, Equatable, Sendable {
+    /// The settings as written, by name; read them through a ``Key``.
     public var values: [String: String] = [:]
 
     public init(values: [String: String] = [:]) { self.values = values }
 
-    /// The keys `afterword config set` accepts, with what each is for.
-    public static let keys: [(key: String, help: String)] = [
-        ("name", "your name, as you sign your thank-yous"),
-        ("email", "your e-mail address (the sender; never treated as an interviewer)"),
-        ("signature", "lines under your name in e-mails"),
-        ("greeting", "formal (default: \"Dear Ms. Whitfield,\" when an honorific is known, else \"Dear Dana,\") or first-name"),
-        ("phone", "your phone number (for your own records; never offered as a call)"),
-        ("address", "your return address for note envelopes"),
-        ("timezone", "your time zone, e.g. Europe/Berlin (default: the system's)"),
-        ("region", "country for phone numbers, e.g. US"),
-        ("transport", "how e-mail leaves: smtp or sendmail (default: smtp when smtp.host is set)"),
-        ("smtp.host", "your mail server, e.g. smtp.example.com"),
-        ("smtp.port", "its port (default 587 for starttls, 465 for tls, 25 for none)"),
-        ("smtp.security", "starttls (default), tls, or none (only for a server on this machine)"),
-        ("smtp.user", "the login name"),
-        ("smtp.passwordEnv", "the environment variable that holds the password"),
-        ("smtp.passwordCommand", "a command that prints the password (like msmtp's passwordeval)"),
-        ("smtp.caFile", "a PEM file of extra certificates to trust"),
-        ("smtp.timeout", "seconds each stage of the conversation may take (default 60)"),
-        ("smtp.attempts", "tries for a message answered with 4xx (default 3)"),
-        ("smtp.retryDelay", "seconds before the first retry, doubled each time (default 2)"),
-        ("note.font", "a .ttf font for note cards (default: the system's serif)"),
-        ("sendmail.command", "the sendmail program and its arguments (default /usr/sbin/sendmail)"),
-        ("watch.greenhouse", "Greenhouse's job board API (default https://boards-api.greenhouse.io/v1/boards)"),
-        ("watch.lever", "Lever's postings API (default https://api.lever.co/v0/postings)"),
-        ("watch.ashby", "Ashby's posting API (default https://api.ashbyhq.com/posting-api/job-board)"),
-    ]
+    /// The setting's value, or its default when it is not set (or, written by hand, cannot be read).
+    public subscript<Value>(key: Key<Value>) -> Value {
+        guard let text = values[key.name], let value = try? key.read(text) else { return key.fallback }
+        return value
+    }
 
-    /// The settings as Settings shows them: in groups, with the value used when a setting is left blank
-    /// and, for a setting with a fixed set of values, those values.
-    public static let groups: [(name: String, keys: [String])] = [
-        ("You", ["name", "email", "signature", "phone", "timezone", "region", "greeting"]),
-        ("Sending", ["transport", "smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.passwordEnv", "smtp.passwordCommand"]),
-        ("Note cards", ["address", "note.font"]),
-        (
-            "Advanced",
-            ["smtp.caFile", "smtp.timeout", "smtp.attempts", "smtp.retryDelay", "sendmail.command", "watch.greenhouse", "watch.lever", "watch.ashby"]
-        ),
-    ]
-
-    /// What a blank setting means.
-    public static let defaults: [String: String] = [
-        "timezone": TimeZone.current.identifier, "region": "US", "greeting": "formal", "transport": "smtp when smtp.host is set",
-        "smtp.port": "587 (465 for tls)", "smtp.security": "starttls", "smtp.timeout": "60", "smtp.attempts": "3", "smtp.retryDelay": "2",
-        "sendmail.command": "/usr/sbin/sendmail", "note.font": "the system's serif",
-        "watch.greenhouse": "https://boards-api.greenhouse.io/v1/boards", "watch.lever": "https://api.lever.co/v0/postings",
-        "watch.ashby": "https://api.ashbyhq.com/posting-api/job-board",
-    ]
-
-    /// The values a setting may take, when it is one of a few.
-    public static let choices: [String: [String]] = [
-        "greeting": GreetingStyle.allCases.map(\.rawValue), "transport": ["smtp", "sendmail"], "smtp.security": ["starttls", "tls", "none"],
-    ]
+    /// True when the user set the setting (its default does not count).
+    public func isSet<Value>(_ key: Key<Value>) -> Bool { values[key.name] != nil }
 
     public static func file(in home: URL) -> URL { home.appendingPathComponent("config.json") }
 
@@ -126,61 +84,30 @@ public struct Config: Codable, Equatable, Sendable {
         }
     }
 
-    /// Checks a key and its value before it is stored.
+    /// Checks a setting's value before it is stored.
+    /// - Throws: a ``UserError`` naming the setting and what is wrong, for an unknown setting, a password
+    ///   (never stored) or a value the setting cannot take.
     public static func validate(key: String, value: String) throws {
-        if key.lowercased().contains("password"), !key.hasSuffix("Env"), !key.hasSuffix("Command") {
+        try setting(named: key).validate(value)
+    }
+
+    /// The setting called `name`.
+    /// - Throws: a ``UserError`` listing the known settings, or saying where a password belongs.
+    public static func setting(named name: String) throws -> Setting {
+        if name.lowercased().contains("password"), !name.hasSuffix("Env"), !name.hasSuffix("Command") {
             throw UserError("passwords are never stored; use smtp.passwordEnv (a variable name) or smtp.passwordCommand")
         }
-        guard keys.contains(where: { $0.key == key }) else {
-            throw UserError(
-                "unknown setting \"\(key)\"; known settings: \(keys.map(\.key).joined(separator: ", "))")
+        guard let setting = settings.first(where: { $0.name == name }) else {
+            throw UserError("unknown setting \"\(name)\"; known settings: \(settings.map(\.name).joined(separator: ", "))")
         }
-        switch key {
-        case "email":
-            guard EmailAddress.isPlausible(value) else {
-                throw UserError("email: \"\(value)\" is not an e-mail address; write it like you@example.com")
-            }
-        case "timezone":
-            guard TimeZone(identifier: value) != nil else {
-                throw UserError("timezone: \"\(value)\" is not a time zone; write it like America/New_York")
-            }
-        case "smtp.security":
-            guard ["starttls", "tls", "none"].contains(value) else {
-                throw UserError("smtp.security: \"\(value)\" is not one of starttls, tls, none")
-            }
-        case "smtp.port", "smtp.timeout", "smtp.attempts", "smtp.retryDelay":
-            guard let number = Int(value), number >= 0, number <= 65_535 else {
-                throw UserError("\(key): \"\(value)\" is not a number")
-            }
-        case "greeting":
-            guard GreetingStyle(rawValue: value) != nil else {
-                throw UserError("greeting: \"\(value)\" is not formal or first-name")
-            }
-        case "transport":
-            guard ["smtp", "sendmail"].contains(value) else {
-                throw UserError("transport: \"\(value)\" is not smtp or sendmail")
-            }
-        case "watch.greenhouse", "watch.lever", "watch.ashby":
-            guard let url = URLComponents(string: value), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                !(url.host ?? "").isEmpty
-            else {
-                throw UserError("\(key): \"\(value)\" is not an http(s) address; write it like https://boards-api.greenhouse.io/v1/boards")
-            }
-        case "name":
-            guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw UserError("name: your name cannot be empty")
-            }
-        default:
-            break
-        }
+        return setting
     }
 
+    /// The user as their messages are signed.
     public var sender: Sender {
-        Sender(name: values["name"], email: values["email"], signature: values["signature"]?.replacingOccurrences(of: "\\n", with: "\n"))
+        Sender(name: self[.name], email: self[.email], signature: self[.signature]?.replacingOccurrences(of: "\\n", with: "\n"))
     }
 
-    /// How drafts greet their reader (formal unless set).
-    public var greeting: GreetingStyle { values["greeting"].flatMap(GreetingStyle.init(rawValue:)) ?? .formal }
-
-    public var timeZone: TimeZone? { values["timezone"].flatMap(TimeZone.init(identifier:)) }
+    /// The user's time zone, when they set one (callers fall back to the system's, or ask for an offset).
+    public var timeZone: TimeZone? { self[.timezone] }
 }

@@ -1,11 +1,14 @@
 import AfterwordCore
 import AfterwordStore
 
-/// A mistake of the user's, told in one line that says what to do.
+/// A mistake of the user's, told in one line, with what to do about it.
 ///
-/// The CLI prints it and exits with `exitCode`; the web UI shows it on the page.
+/// The CLI prints it and exits with `exitCode`; the web UI shows it on the page. The message is in plain words
+/// for both; the ``remedy`` is data, shown as a command on the command line and as a link or a button on the web.
 public struct UserError: Error, CustomStringConvertible, Sendable {
     public var message: String
+    /// What the user can do about it, when the message alone does not say.
+    public var remedy: Remedy?
     /// 2 for unusable input, 1 for a refusal or a failed delivery.
     public var exitCode: Int32
     /// The checker's findings behind a refusal, for the face to show one by one.
@@ -17,8 +20,9 @@ public struct UserError: Error, CustomStringConvertible, Sendable {
     /// For a form with several fields in error: each field's own message, by field name ("company", "at").
     public var fields: [String: String] = [:]
 
-    public init(_ message: String, exitCode: Int32 = 2, findings: [Finding] = [], source: String = "") {
+    public init(_ message: String, remedy: Remedy? = nil, exitCode: Int32 = 2, findings: [Finding] = [], source: String = "") {
         self.message = message
+        self.remedy = remedy
         self.exitCode = exitCode
         self.findings = findings
         self.source = source
@@ -56,44 +60,40 @@ struct FormCheck {
     }
 }
 
-/// Runs a store call, turning its errors into user errors.
-public func storeCall<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreError {
-        var failure = UserError(error.message)
-        failure.isNotFound = error.code == .notFound
-        throw failure
-    } catch {
-        guard let explained = StoreError.explaining(error) else { throw error }
-        throw UserError(explained.message)
+extension UserError {
+    /// A store failure as the user's error, its remedy kept.
+    init(_ error: StoreError) {
+        self.init(error.message, remedy: error.remedy)
+        isNotFound = error.code == .notFound
+    }
+
+    /// An AW-ONCE refusal as the user's error: nothing was sent.
+    init(_ refusal: LedgerRefusal) {
+        self.init("not sent: \(refusal.description)", remedy: refusal.remedy)
+    }
+
+    /// Any error of a store or ledger call as the user's error, with advice instead of SQL; an error of neither comes back nil.
+    public static func explaining(_ error: any Error) -> UserError? {
+        if let error = error as? UserError { return error }
+        if let refusal = error as? LedgerRefusal { return UserError(refusal) }
+        return StoreError.explaining(error).map(UserError.init)
     }
 }
 
-/// Runs a ledger call, turning an AW-ONCE refusal into a user error.
-public func ledgerCall<T>(_ body: () throws -> T) throws -> T {
+/// Runs a store or ledger call, turning its errors (and AW-ONCE refusals) into user errors.
+func storeCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let refusal as LedgerRefusal {
-        throw UserError("not sent: \(refusal.description)")
-    } catch let error as StoreError {
-        throw UserError(error.message)
     } catch {
-        guard let explained = StoreError.explaining(error) else { throw error }
-        throw UserError(explained.message)
+        throw UserError.explaining(error) ?? error
     }
 }
 
-/// Runs an async ledger call, turning an AW-ONCE refusal into a user error.
-public func ledgerCall<T>(_ body: () async throws -> T) async throws -> T {
+/// Runs an async store or ledger call, turning its errors (and AW-ONCE refusals) into user errors.
+func storeCall<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let refusal as LedgerRefusal {
-        throw UserError("not sent: \(refusal.description)")
-    } catch let error as StoreError {
-        throw UserError(error.message)
     } catch {
-        guard let explained = StoreError.explaining(error) else { throw error }
-        throw UserError(explained.message)
+        throw UserError.explaining(error) ?? error
     }
 }

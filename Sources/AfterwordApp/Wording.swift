@@ -32,7 +32,7 @@ public enum Wording {
     }
 
     /// What to tell the user about a scheduled thank-you whose time has passed.
-    public static let overdueToLeave = "overdue to leave — run `afterword send --due` or start `afterword serve`"
+    public static let overdueToLeave = "overdue to leave"
 
     /// "e-mail dana@acme.com" or "note (no postal address yet)".
     public static func channel(of interviewer: Interviewer) -> String {

@@ -36,7 +36,11 @@ extension Workspace {
     }
 
     /// The latest thank-you draft to each member of the interview's panel, with their names.
-    public func panelDrafts(_ detail: InterviewDetail, store: AppDatabase) throws -> [(draft: Draft, name: String)] {
+    public func panelDrafts(_ detail: InterviewDetail) throws -> [(draft: Draft, name: String)] {
+        try panelDrafts(detail, store: try openStore())
+    }
+
+    func panelDrafts(_ detail: InterviewDetail, store: AppDatabase) throws -> [(draft: Draft, name: String)] {
         try detail.interviewers.compactMap { person in
             try store.latestDraft(interviewId: detail.interview.id ?? 0, interviewerId: person.id ?? 0).map { ($0, person.name) }
         }
@@ -75,18 +79,17 @@ extension Workspace {
         let store = try openStore()
         let detail = try storeCall { try store.interview(id: interviewId) }
         guard !detail.interviewers.isEmpty else {
-            throw UserError(
-                "interview #\(interviewId) has no interviewers yet; add them with `afterword interviewer add \(interviewId) --name …`")
+            throw UserError("interview #\(interviewId) has no interviewers yet", remedy: .addInterviewer(interview: interviewId))
         }
         var targets = detail.interviewers
         if let onlyInterviewer {
             targets = targets.filter { $0.id == onlyInterviewer }
             guard !targets.isEmpty else {
                 throw UserError(
-                    "interviewer #\(onlyInterviewer) is not on the panel of interview #\(interviewId); see `afterword interview show \(interviewId)`")
+                    "interviewer #\(onlyInterviewer) is not on the panel of interview #\(interviewId)", remedy: .showInterview(interviewId))
             }
         }
-        let composer = Composer(templates: templates, sender: config.sender, greeting: config.greeting)
+        let composer = Composer(templates: templates, sender: config.sender, greeting: config[.greeting])
         var results: [ReviewedDraft] = []
         var fresh: [Draft] = []
         for person in targets {
@@ -125,7 +128,11 @@ extension Workspace {
     }
 
     /// A stored draft with its interview and the person it is for (signed, if the user's name was set after it was composed).
-    public func draftContext(_ id: Int64, store: AppDatabase) throws -> DraftContext {
+    public func draftContext(_ id: Int64) throws -> DraftContext {
+        try draftContext(id, store: try openStore())
+    }
+
+    func draftContext(_ id: Int64, store: AppDatabase) throws -> DraftContext {
         let draft = try signIfUnsigned(try storeCall { try store.draft(id: id) }, sender: try loadConfig().sender, store: store)
         let detail = try storeCall { try store.interview(id: draft.interviewId) }
         guard let person = detail.interviewers.first(where: { $0.id == draft.interviewerId }) else {
@@ -135,7 +142,8 @@ extension Workspace {
     }
 
     /// Stores the user's edit of a draft (headers, blank line, body) and checks it again.
-    public func saveDraftText(_ text: String, of context: DraftContext, store: AppDatabase) throws -> ReviewedDraft {
+    public func saveDraftText(_ text: String, of context: DraftContext) throws -> ReviewedDraft {
+        let store = try openStore()
         let draft = context.draft
         // What is checked is what is stored and sent: SQLite would cut the text at a NUL.
         if let (scalar, line) = ControlCharacters.first(in: text) {

@@ -27,12 +27,13 @@ extension Workspace {
         }
         if envelope, person.address == nil {
             throw UserError(
-                "no postal address for \(person.name); add it to their details (on their page, or `afterword interviewer edit \(person.id ?? 0) --address \"…\"`), or print the card alone without the envelope page (--no-envelope)")
+                "no postal address for \(person.name): add it to their details, or print the card alone without the envelope page (--no-envelope)",
+                remedy: person.id.map { .addAddress(interviewer: $0) })
         }
         let recipient = [person.name, person.title, person.company ?? detail.interview.company].compactMap { $0 }
             + (person.address?.split(separator: "\n").map(String.init) ?? [])
-        var sender = [config.values["name"]].compactMap { $0 }
-        sender += (config.values["address"] ?? "").replacingOccurrences(of: "\\n", with: "\n")
+        var sender = [config[.name]].compactMap { $0 }
+        sender += (config[.address] ?? "").replacingOccurrences(of: "\\n", with: "\n")
             .split(whereSeparator: { $0 == ";" || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var body = draft.body.trimmingCharacters(in: .whitespacesAndNewlines)
         if signByHand {
@@ -51,7 +52,7 @@ extension Workspace {
         }
         let note = NoteCard(body: body, recipient: recipient, sender: sender, signByHand: signByHand, date: date)
         let fonts = try FontFinder.fonts(
-            for: note.body + (note.date ?? "") + recipient.joined() + sender.joined(), configured: config.values["note.font"])
+            for: note.body + (note.date ?? "") + recipient.joined() + sender.joined(), configured: config[.noteFont])
         do {
             return try NoteCardPrinter(fonts: fonts).render(
                 note, size: size, envelope: envelope, sheet: sheet, title: "Thank-you note to \(person.name)")
@@ -70,7 +71,7 @@ extension Workspace {
         let store = try openStore()
         let draft = try storeCall { try store.draft(id: draftId) }
         let clock = now
-        let entry = try ledgerCall {
+        let entry = try storeCall {
             try store.open(draft, state: .sending, scheduledAt: nil, transport: "post", messageId: "post-\(draftId)-\(UUID().uuidString)", now: clock)
         }
         try store.close(entry.id ?? 0, as: .sent, reply: "posted by you", now: clock)

@@ -14,8 +14,8 @@ extension Workspace {
             throw UserError(error.description)
         }
         if let uid { events = events.filter { $0.uid == uid } }
-        let own = Set((config.values["email"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        let ownName = config.values["name"].flatMap(Self.blankToNil).map(Self.comparable)
+        let own = Set((config[.email] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let ownName = config[.name].flatMap(Self.blankToNil).map(Self.comparable)
         var offered: [String] = []
         for event in events {
             guard let organizer = InviteInterpretation(event, ownEmails: own).organizer, Self.comparable(organizer.name) != ownName else { continue }

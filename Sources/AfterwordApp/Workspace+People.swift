@@ -116,7 +116,7 @@ extension Workspace {
         let email = check.field("email") { try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) } }
         try check.finish()
         guard let name else { throw UserError("\(label("name")) cannot be empty") }
-        let region = try loadConfig().values["region"] ?? "US"
+        let region = try loadConfig()[.region]
         return Interviewer(
             name: name, honorific: honorific ?? nil, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
             email: email ?? nil,
@@ -143,7 +143,7 @@ extension Workspace {
         if let title = form.title { person.title = Self.blankToNil(title) }
         if let company = form.company { person.company = Self.blankToNil(company) }
         if let phone = form.phone {
-            let region = try loadConfig().values["region"] ?? "US"
+            let region = try loadConfig()[.region]
             person.phone = Self.blankToNil(phone).map { PhoneNumber.e164($0, region: region) ?? $0 }
         }
         if let address = form.address { person.address = Self.blankToNil(Self.addressLines(address)) }
@@ -179,11 +179,12 @@ extension Workspace {
             events = events.filter { $0.uid == uid }
             guard !events.isEmpty else { throw UserError("\(file): no event with UID \(uid); leave out --uid to import every event") }
         }
-        let own = Set((config.values["email"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        let ownName = config.values["name"].flatMap(Self.blankToNil).map(Self.comparable)
+        let own = Set((config[.email] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let ownName = config[.name].flatMap(Self.blankToNil).map(Self.comparable)
         guard !own.isEmpty || ownName != nil else {
             throw UserError(
-                "\(file): set your e-mail address or name first, so that you are not imported as one of your own interviewers: `afterword config set email you@example.com` (or Settings)")
+                "\(file): set your e-mail address or name first, so that you are not imported as one of your own interviewers",
+                remedy: .setSetting("email", example: "you@example.com"))
         }
         var records: [(Interview, [Interviewer])] = []
         for event in events {
@@ -264,7 +265,7 @@ extension Workspace {
             }
             person.email = EmailAddress.normalized(email)
         }
-        if let phone = person.phone { person.phone = PhoneNumber.e164(phone, region: config.values["region"] ?? "US") ?? phone }
+        if let phone = person.phone { person.phone = PhoneNumber.e164(phone, region: config[.region]) ?? phone }
         return person
     }
 

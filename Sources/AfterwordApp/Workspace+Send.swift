@@ -56,13 +56,13 @@ extension Workspace {
         }
         let transport = try Self.transport(ready.config)
         if sendAt > clock.addingTimeInterval(30) {
-            let entry = try ledgerCall {
+            let entry = try storeCall {
                 try store.open(draft, state: .scheduled, scheduledAt: sendAt, transport: transport.name, messageId: messageId, now: clock)
             }
             return .scheduled(entry, at: sendAt, zone: detail.interview.zone, late: late)
         }
         let courier = Courier(ledger: store, transport: transport, clock: { [self] in self.now })
-        let (entry, outcome) = try await ledgerCall { try await courier.send(draft, message: ready.outgoing, messageId: messageId) }
+        let (entry, outcome) = try await storeCall { try await courier.send(draft, message: ready.outgoing, messageId: messageId) }
         return .attempted(entry, outcome)
     }
 
@@ -105,19 +105,19 @@ extension Workspace {
         let handedOffBefore = existing.map { $0.state == .uncertain && ["eml", "mailto"].contains($0.transport) } ?? false
         if existing != nil, !handedOffBefore {
             // Sent, scheduled or on its way: the ledger refuses and says why (AW-ONCE); nothing is written.
-            _ = try ledgerCall {
+            _ = try storeCall {
                 try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: clock)
             }
         }
         try deliver(ready.outgoing.bytes, MailtoURL.make(to: ready.address, subject: draft.subject, body: draft.body))
         if existing == nil {
             // Handed to the user's own mail program: held as uncertain until they confirm it went.
-            let entry = try ledgerCall {
+            let entry = try storeCall {
                 try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: clock)
             }
             try store.close(
                 entry.id ?? 0, as: .uncertain,
-                reply: "handed to your own mail program (\(transport)); once sent, run `afterword send \(draftId) --resolve delivered`",
+                reply: "handed to your own mail program (\(transport)); waiting for you to say it was sent",
                 now: clock)
         }
     }
@@ -170,10 +170,10 @@ extension Workspace {
         let shown = errors + (anyway ? [] : warnings)
         if !errors.isEmpty {
             // A reconnect note is edited where it was written.
-            let edit = draft.openingId.map { "afterword reconnect \($0) --to \(draft.interviewerId) --edit" }
-                ?? "afterword draft \(draft.interviewId) --interviewer \(draft.interviewerId) --edit"
+            let edit = draft.openingId.map { Remedy.editReconnect(opening: $0, interviewer: draft.interviewerId) }
+                ?? .editDraft(interview: draft.interviewId, interviewer: draft.interviewerId)
             throw UserError(
-                "not sent: the draft breaks \(Set(errors.map(\.rule.rawValue)).sorted().joined(separator: ", ")); fix it with `\(edit)`",
+                "not sent: the draft breaks \(Set(errors.map(\.rule.rawValue)).sorted().joined(separator: ", "))", remedy: edit,
                 findings: shown, source: "draft #\(draft.id ?? 0)")
         }
         if !warnings.isEmpty, !anyway {
@@ -189,7 +189,7 @@ extension Workspace {
         let config = try loadConfig()
         let from = try Self.sender(config)
         let transport = try Self.transport(config)
-        let me = Mailbox(name: config.values["name"], address: from)
+        let me = Mailbox(name: config[.name], address: from)
         let message = MailMessage(
             from: me, to: [me], subject: "Afterword test message", date: now, zone: config.timeZone ?? TimeZone.current,
             messageId: MailMessage.makeMessageId(from: from),
@@ -211,48 +211,48 @@ extension Workspace {
 
     /// The configured way out: SMTP or sendmail.
     public static func transport(_ config: Config) throws -> any Transport {
-        let values = config.values
-        let choice = values["transport"] ?? (values["smtp.host"] != nil ? "smtp" : (values["sendmail.command"] != nil ? "sendmail" : ""))
+        let choice = config[.transport]
+            ?? (config.isSet(.smtpHost) ? .smtp : (config.isSet(.sendmailCommand) ? .sendmail : nil))
         switch choice {
-        case "smtp":
+        case .smtp:
             return SMTPTransport(
-                settings: try smtpSettings(values), attempts: Int(values["smtp.attempts"] ?? "") ?? 3,
-                backoff: .milliseconds(Int64(Double(values["smtp.retryDelay"] ?? "") ?? 2) * 1000))
-        case "sendmail":
-            let command = (values["sendmail.command"] ?? "/usr/sbin/sendmail").split(separator: " ").map(String.init)
-            return SendmailTransport(command: command)
-        default:
+                settings: try smtpSettings(config), attempts: config[.smtpAttempts], backoff: .seconds(Int64(config[.smtpRetryDelay])))
+        case .sendmail:
+            return SendmailTransport(command: config[.sendmailCommand].split(separator: " ").map(String.init))
+        case nil:
             throw UserError(
-                "no way to send e-mail is configured; set smtp.host (or sendmail.command) in Settings or with `afterword config set smtp.host smtp.example.com`, or export the message as an .eml file (--eml FILE) or a mailto: link (--mailto)")
+                "no way to send e-mail is configured: give your mail server (or sendmail.command), or export the message as an .eml file (--eml FILE) or a mailto: link (--mailto)",
+                remedy: .setSetting("smtp.host", example: "smtp.example.com"))
         }
     }
 
-    static func smtpSettings(_ values: [String: String]) throws -> SMTPSettings {
-        guard let host = values["smtp.host"] else { throw UserError("smtp.host is not set; `afterword config set smtp.host …`") }
-        let security = SMTPSettings.Security(rawValue: values["smtp.security"] ?? "starttls") ?? .startTLS
+    static func smtpSettings(_ config: Config) throws -> SMTPSettings {
+        guard let host = config[.smtpHost] else {
+            throw UserError("smtp.host is not set", remedy: .setSetting("smtp.host", example: "smtp.example.com"))
+        }
+        let security = config[.smtpSecurity]
         if security == .none, !["127.0.0.1", "::1", "localhost"].contains(host) {
             throw UserError("smtp.security none sends your password and mail in the clear; it is allowed only for a server on this machine (127.0.0.1)")
         }
-        let port = Int(values["smtp.port"] ?? "") ?? (security == .tls ? 465 : (security == .none ? 25 : 587))
-        var password: String?
-        if values["smtp.user"] != nil { password = try Self.password(values) }
-        let seconds = Int64(values["smtp.timeout"] ?? "") ?? 60
+        let port = config[.smtpPort] ?? (security == .tls ? 465 : (security == .none ? 25 : 587))
+        let password = config[.smtpUser] == nil ? nil : try Self.password(config)
+        let seconds = Int64(config[.smtpTimeout])
         return SMTPSettings(
-            host: host, port: port, security: security, username: values["smtp.user"], password: password,
+            host: host, port: port, security: security, username: config[.smtpUser], password: password,
             heloName: ProcessInfo.processInfo.hostName.isEmpty ? "localhost" : ProcessInfo.processInfo.hostName,
-            trustedCertificates: values["smtp.caFile"],
+            trustedCertificates: config[.smtpCAFile],
             timeouts: SMTPTimeouts(connect: .seconds(min(seconds, 30)), greeting: .seconds(seconds), command: .seconds(seconds), endOfData: .seconds(seconds * 2)))
     }
 
     /// The SMTP password from the environment or a command; never from the settings file.
-    static func password(_ values: [String: String]) throws -> String {
-        if let variable = values["smtp.passwordEnv"] {
+    static func password(_ config: Config) throws -> String {
+        if let variable = config[.smtpPasswordEnv] {
             guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
                 throw UserError("smtp.passwordEnv names $\(variable), which is not set in this environment")
             }
             return value
         }
-        if let command = values["smtp.passwordCommand"] {
+        if let command = config[.smtpPasswordCommand] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", command]
@@ -274,14 +274,15 @@ extension Workspace {
         guard context.draft.channel == .email, let address = context.person.email else {
             let id = context.draft.id ?? 0
             throw UserError(
-                "draft #\(id) is a note card (no e-mail address for \(context.person.name)); print it, post it, then record it as posted (\"I posted it\" on its page, or `afterword note mailed \(id)`)")
+                "draft #\(id) is a note card (no e-mail address for \(context.person.name)); print it, post it, then record it as posted",
+                remedy: .recordPosted(draft: id))
         }
         return address
     }
 
     private static func sender(_ config: Config) throws -> String {
-        guard let from = config.values["email"] else {
-            throw UserError("your e-mail address is not set; set it in Settings, or `afterword config set email you@example.com`")
+        guard let from = config[.email] else {
+            throw UserError("your e-mail address is not set", remedy: .setSetting("email", example: "you@example.com"))
         }
         return from
     }
@@ -290,7 +291,7 @@ extension Workspace {
         _ draft: Draft, to person: Interviewer, address: String, config: Config, from: String, messageId: String, date: Date
     ) -> (message: MailMessage, outgoing: OutgoingMessage) {
         let message = MailMessage(
-            from: Mailbox(name: config.values["name"], address: from), to: [Mailbox(name: person.name, address: address)],
+            from: Mailbox(name: config[.name], address: from), to: [Mailbox(name: person.name, address: address)],
             subject: draft.subject ?? "", date: date, zone: config.timeZone ?? TimeZone.current, messageId: messageId, body: draft.body)
         return (message, OutgoingMessage(envelopeFrom: from, recipients: [address], bytes: message.rendered()))
     }

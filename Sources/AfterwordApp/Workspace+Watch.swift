@@ -67,7 +67,7 @@ extension Workspace {
     public func boardBases() throws -> [BoardProvider: String] {
         let config = try loadConfig()
         return Dictionary(
-            uniqueKeysWithValues: BoardProvider.allCases.map { ($0, config.values[$0.settingKey] ?? $0.defaultBase) })
+            uniqueKeysWithValues: BoardProvider.allCases.map { ($0, config[.boardBase($0)]) })
     }
 
     /// Starts watching `company`'s public job board at `url` (a careers page or an API address).
@@ -287,18 +287,14 @@ extension Workspace {
         let row = try storeCall { try store.opening(id: openingId) }
         let seats = try storeCall { try store.acquaintances() }.filter { $0.interviewer.id == interviewerId }
         guard let person = seats.first?.interviewer else {
-            throw UserError(
-                "interviewer #\(interviewerId) is not on any interview's panel; see `afterword openings` for who may remember you"
-            )
+            throw UserError("interviewer #\(interviewerId) is not on any interview's panel", remedy: .listOpenings)
         }
         let atCompany = seats.filter {
             CompanyName.same($0.interview.company, row.company)
                 || CompanyName.same($0.interviewer.company ?? "", row.company)
         }
         guard let latest = atCompany.max(by: { $0.interview.startsAt < $1.interview.startsAt }) else {
-            throw UserError(
-                "\(person.name) did not interview you at \(row.company); see `afterword openings` for who may remember you there"
-            )
+            throw UserError("\(person.name) did not interview you at \(row.company)", remedy: .listOpenings)
         }
         if markMet { try storeCall { try store.markMet(interviewerId: interviewerId, now: now) } }
         if !recompose,

@@ -50,8 +50,8 @@ public struct Workspace: Sendable {
     /// The current time.
     public var now: Date { clock() }
 
-    /// Opens the store, turning store errors into user errors.
-    public func openStore() throws -> AppDatabase {
+    /// Opens the store, turning store errors into user errors. The faces never see it: they ask the workspace.
+    func openStore() throws -> AppDatabase {
         if let openedStore { return openedStore }
         let path = home.appendingPathComponent("afterword.sqlite").path
         do {
@@ -59,7 +59,7 @@ public struct Workspace: Sendable {
             if AppDatabase.isReadOnly(path: path) { return try AppDatabase.openReadOnly(path: path) }
             return try AppDatabase.open(path: path)
         } catch {
-            throw UserError(error.message)
+            throw UserError(error)
         }
     }
 

@@ -1,6 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordStore
 import ArgumentParser
 import Foundation
 
@@ -38,7 +36,7 @@ struct Afterword: AsyncParsableCommand {
             }
         } catch let error as UserError {
             for finding in error.findings { Console.errorLine(FindingText.line(finding, path: error.source)) }
-            Console.error(error.message)
+            Console.error(error.line)
             Foundation.exit(error.exitCode)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
@@ -49,7 +47,7 @@ struct Afterword: AsyncParsableCommand {
                 Foundation.exit(0)
             }
             // A database failure that reached here unexplained still gets one line of advice, not SQL.
-            Console.error(StoreError.explaining(error)?.message ?? fullMessage(for: error))
+            Console.error(UserError.explaining(error)?.line ?? fullMessage(for: error))
             Foundation.exit(code == .failure ? 1 : 2)
         }
     }

@@ -1,7 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordIntake
-import AfterwordStore
 import ArgumentParser
 import Foundation
 
@@ -23,7 +20,7 @@ struct CardCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Seat them on this interview's panel.", valueName: "id")) var interview: String?
 
         func run() async throws {
-            let interviewId = try interview.map { try parseID($0, "interview") }
+            let interviewId = try interview.map { try parseID($0, .interview) }
             let outcomes = try global.workspace.importCards(try IntakeFile.read(file), file: file, interviewId: interviewId)
             try IntakeFile.report(outcomes, json: output.json)
         }
@@ -41,17 +38,17 @@ struct CardCommand: AsyncParsableCommand {
         @Flag(help: "Save without asking.") var yes = false
 
         func run() async throws {
-            let interviewId = try interview.map { try parseID($0, "interview") }
+            let interviewId = try interview.map { try parseID($0, .interview) }
             let lower = file.lowercased()
             let text: String
             if [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"].contains(where: lower.hasSuffix) {
                 text = try OCR.text(ofImage: file)
             } else if file == "-" {
-                text = TextEncoding.text(of: FileHandle.standardInput.readDataToEndOfFile())
+                text = Workspace.text(of: FileHandle.standardInput.readDataToEndOfFile())
             } else {
                 text = try IntakeFile.read(file)
             }
-            let card = CardTextReader.read(text)
+            let card = Workspace.readCard(text)
             guard let contact = card.contact else {
                 throw UserError(
                     "\(file == "-" ? "<stdin>" : file): no name found on the card; add the person by hand with `afterword interviewer add INTERVIEW --name …`")
@@ -87,7 +84,7 @@ struct CardCommand: AsyncParsableCommand {
 /// Reading intake files and reporting what they added.
 enum IntakeFile {
     static func read(_ path: String) throws -> String {
-        if path == "-" { return TextEncoding.text(of: FileHandle.standardInput.readDataToEndOfFile()) }
+        if path == "-" { return Workspace.text(of: FileHandle.standardInput.readDataToEndOfFile()) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw UserError("\(path): no such file; check the path")
@@ -95,7 +92,7 @@ enum IntakeFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UserError("\(path): cannot be read; check its permissions")
         }
-        return TextEncoding.text(of: data)
+        return Workspace.text(of: data)
     }
 
     static func report(_ outcomes: [ImportOutcome], json: Bool) throws {

@@ -7,7 +7,7 @@ struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Your name, signature and preferences (stored in config.json in the data directory).",
-        discussion: "Settings: " + Config.keys.map { "\($0.key) (\($0.help))" }.joined(separator: "; ") + ".",
+        discussion: "Settings: " + Config.settings.map { "\($0.name) (\($0.helpWithDefault))" }.joined(separator: "; ") + ".",
         subcommands: [Set.self, Get.self, List.self]
     )
 
@@ -30,18 +30,17 @@ struct ConfigCommand: AsyncParsableCommand {
         @Argument(help: "The setting's name.") var key: String
 
         func run() async throws {
-            guard Config.keys.contains(where: { $0.key == key }) else {
-                throw UserError("unknown setting \"\(key)\"; known settings: \(Config.keys.map(\.key).joined(separator: ", "))")
-            }
-            guard let value = try global.loadConfig().values[key] else {
-                throw UserError("\(key) is not set; set it with `afterword config set \(key) …`", exitCode: 1)
+            let setting = try Config.setting(named: key)
+            guard let value = try global.loadConfig().values[setting.name] else {
+                throw UserError("\(key) is not set", remedy: .setSetting(key, example: "…"), exitCode: 1)
             }
             Console.out(value)
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print every setting.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print every setting: its value, else the default that applies (JSON: only what is set).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -51,8 +50,9 @@ struct ConfigCommand: AsyncParsableCommand {
                 try Console.json(config.values)
                 return
             }
-            for (key, _) in Config.keys {
-                Console.out("\(key) = \(config.values[key] ?? "(not set)")")
+            for setting in Config.settings {
+                let shown = config.values[setting.name] ?? setting.defaultText.map { "\($0) (default)" } ?? "(not set)"
+                Console.out("\(setting.name) = \(shown)")
             }
         }
     }

@@ -1,6 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordStore
 import ArgumentParser
 import Foundation
 
@@ -25,16 +23,15 @@ struct DraftCommand: AsyncParsableCommand {
         @Flag(help: "Compose afresh even when a draft exists (the old one is kept in the history).") var recompose = false
 
         func run() async throws {
-            let interviewId = try parseID(interview, "interview")
-            let onlyId = try interviewer.map { try parseID($0, "interviewer") }
+            let interviewId = try parseID(interview, .interview)
+            let onlyId = try interviewer.map { try parseID($0, .interviewer) }
             var results = try global.workspace.composeDrafts(interviewId: interviewId, onlyInterviewer: onlyId, recompose: recompose)
             if try global.loadConfig().sender.name == nil {
-                Console.note("your name is not set, so drafts are unsigned; set it with `afterword config set name \"…\"`")
+                Console.note("your name is not set, so drafts are unsigned; " + Remedy.setSetting("name", example: "\"…\"").phrase)
             }
             if edit {
-                let store = try global.openStore()
                 for index in results.indices {
-                    results[index] = try DraftEditor.edit(results[index].draft, store: store, workspace: global.workspace)
+                    results[index] = try DraftEditor.edit(results[index].draft, workspace: global.workspace)
                 }
             }
             if output.json {
@@ -46,7 +43,7 @@ struct DraftCommand: AsyncParsableCommand {
             }
             if edit, let flawed = results.first(where: { $0.findings.hasErrors }) {
                 throw UserError(
-                    "the edited draft still breaks the rules above; edit it again with `afterword draft \(interviewId) --interviewer \(flawed.draft.interviewerId) --edit`",
+                    "the edited draft still breaks the rules above", remedy: .editDraft(interview: interviewId, interviewer: flawed.draft.interviewerId),
                     exitCode: 1)
             }
         }
@@ -61,13 +58,12 @@ struct DraftCommand: AsyncParsableCommand {
         @Argument(help: "The draft's id.") var draft: String
 
         func run() async throws {
-            let context = try global.workspace.draftContext(try parseID(self.draft, "draft"), store: try global.openStore())
+            let context = try global.workspace.draftContext(try parseID(self.draft, .draft))
             let draft = context.draft
             let name = context.person.name
             if output.json {
-                let store = try global.openStore()
                 let findings = Workspace.findings(
-                    draft, interview: context.detail.interview, interviewer: name, panel: try global.workspace.panelDrafts(context.detail, store: store))
+                    draft, interview: context.detail.interview, interviewer: name, panel: try global.workspace.panelDrafts(context.detail))
                 try Console.json(JSONShape.DraftShape(draft, interviewerName: name, findings: findings))
                 return
             }
@@ -86,10 +82,8 @@ extension DraftCommand {
         @Option(help: ArgumentHelp("Only the drafts of this interview (an id).", valueName: "id")) var interview: String?
 
         func run() async throws {
-            let interviewId = try interview.map { try parseID($0, "interview") }
-            let store = try global.openStore()
-            if let interviewId { _ = try storeCall { try store.interview(id: interviewId) } }
-            let rows = try storeCall { try store.drafts(interviewId: interviewId) }
+            let interviewId = try interview.map { try parseID($0, .interview) }
+            let rows = try global.workspace.drafts(interviewId: interviewId)
             if output.json {
                 try Console.json(rows.map { ListedDraft(draft: $0.draft, message: $0.message) })
                 return
@@ -149,7 +143,7 @@ enum DraftCheck {
 
 /// Opens a draft in the user's editor and stores what they wrote.
 enum DraftEditor {
-    static func edit(_ draft: Draft, store: AppDatabase, workspace: Workspace) throws -> ReviewedDraft {
+    static func edit(_ draft: Draft, workspace: Workspace) throws -> ReviewedDraft {
         let environment = ProcessInfo.processInfo.environment
         guard let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             throw UserError("--edit needs an editor; set $EDITOR (for example: export EDITOR=nano)")
@@ -168,6 +162,6 @@ enum DraftEditor {
         guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
             throw UserError("the edited draft is not UTF-8 text; it was left unchanged")
         }
-        return try workspace.saveDraftText(text, of: try workspace.draftContext(draft.id ?? 0, store: store), store: store)
+        return try workspace.saveDraftText(text, of: try workspace.draftContext(draft.id ?? 0))
     }
 }

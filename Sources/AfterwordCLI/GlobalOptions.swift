@@ -1,6 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordStore
 import ArgumentParser
 import Foundation
 
@@ -52,9 +50,6 @@ struct GlobalOptions: ParsableArguments {
     /// The user's workspace: this data directory and the clock.
     var workspace: Workspace { Workspace(home: homeDirectory, clock: Workspace.systemClock) }
 
-    /// Opens the store, turning store errors into user errors.
-    func openStore() throws -> AppDatabase { try workspace.openStore() }
-
     /// The user's settings.
     func loadConfig() throws -> Config { try workspace.loadConfig() }
 
@@ -71,10 +66,24 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
+/// The records a command line names by id.
+enum RecordKind: String {
+    case interview, interviewer, draft
+
+    /// Where the user finds the ids of this kind.
+    var list: Remedy {
+        switch self {
+        case .interview: .listInterviews
+        case .interviewer: .listInterviewers
+        case .draft: .listDrafts
+        }
+    }
+}
+
 /// Parses a record id given on the command line.
-func parseID(_ text: String, _ what: String) throws -> Int64 {
+func parseID(_ text: String, _ kind: RecordKind) throws -> Int64 {
     guard let id = Int64(text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#"))), id > 0 else {
-        throw UserError("\(what) id must be a positive number, not \"\(text)\"; see `afterword \(what) list`")
+        throw UserError("\(kind.rawValue) id must be a positive number, not \"\(text)\"", remedy: kind.list)
     }
     return id
 }

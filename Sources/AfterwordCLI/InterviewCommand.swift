@@ -1,7 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordIntake
-import AfterwordStore
 import ArgumentParser
 import Foundation
 
@@ -34,7 +31,7 @@ struct InterviewCommand: AsyncParsableCommand {
         func run() async throws {
             let form = InterviewForm(
                 company: company, role: role, at: at, timeZone: tz, format: format, durationMinutes: duration, notes: notes, fit: fit)
-            let interview = try global.openStore().recordInterview(try global.workspace.interview(from: form, label: { "--\($0)" }))
+            let interview = try global.workspace.recordInterview(form, label: { "--\($0)" })
             if output.json {
                 try Console.json(JSONShape.Created(id: interview.id ?? 0))
             } else {
@@ -58,16 +55,15 @@ struct InterviewCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("What you bring to the role (\"\" for none).", valueName: "phrase")) var fit: String?
 
         func run() async throws {
-            let id = try parseID(interview, "interview")
-            let store = try global.openStore()
-            let existing = try storeCall { try store.interview(id: id) }.interview
-            let form = InterviewForm(
-                company: company ?? existing.company, role: role ?? existing.role,
-                at: at ?? ISO8601.local(existing.startsAt, in: existing.zone), timeZone: tz ?? (at == nil ? existing.timeZone : nil),
-                format: format ?? existing.format.rawValue, durationMinutes: duration ?? existing.durationMinutes, notes: notes ?? existing.notes,
-                fit: fit ?? existing.fit ?? "")
-            let edited = try global.workspace.interview(from: form, id: id, createdAt: existing.createdAt, label: { "--\($0)" })
-            _ = try storeCall { try store.updateInterview(edited) }
+            let id = try parseID(interview, .interview)
+            // What is not given stays as it was.
+            _ = try global.workspace.updateInterview(id: id, label: { "--\($0)" }) { existing in
+                InterviewForm(
+                    company: company ?? existing.company, role: role ?? existing.role,
+                    at: at ?? ISO8601.local(existing.startsAt, in: existing.zone), timeZone: tz ?? (at == nil ? existing.timeZone : nil),
+                    format: format ?? existing.format.rawValue, durationMinutes: duration ?? existing.durationMinutes, notes: notes ?? existing.notes,
+                    fit: fit ?? existing.fit ?? "")
+            }
             Console.out("Interview #\(id) updated.")
         }
     }
@@ -125,10 +121,7 @@ struct InterviewCommand: AsyncParsableCommand {
         @Option(help: "Only interviews at this company.") var company: String?
 
         func run() async throws {
-            var details = try global.openStore().interviews()
-            if let company {
-                details = details.filter { $0.interview.company.lowercased() == company.lowercased() }
-            }
+            let details = try global.workspace.interviews(company: company)
             if output.json {
                 try Console.json(details.map { JSONShape.InterviewShape($0.interview, interviewers: $0.interviewers) })
                 return
@@ -155,11 +148,9 @@ struct InterviewCommand: AsyncParsableCommand {
         @Argument(help: "The interview's id.") var interview: String
 
         func run() async throws {
-            let id = try parseID(interview, "interview")
-            let store = try global.openStore()
-            let detail = try storeCall { try store.interview(id: id) }
-            try storeCall { try store.removeInterview(id: id) }
-            Console.out("Interview #\(id) (\(detail.interview.company) — \(detail.interview.role)) removed, with its drafts.")
+            let id = try parseID(interview, .interview)
+            let removed = try global.workspace.removeInterview(id: id)
+            Console.out("Interview #\(id) (\(removed.company) — \(removed.role)) removed, with its drafts.")
         }
     }
 
@@ -171,8 +162,8 @@ struct InterviewCommand: AsyncParsableCommand {
         @Argument(help: "The interview's id.") var interview: String
 
         func run() async throws {
-            let id = try parseID(interview, "interview")
-            let detail = try storeCall { try global.openStore().interview(id: id) }
+            let id = try parseID(interview, .interview)
+            let detail = try global.workspace.interview(id: id)
             if output.json {
                 try Console.json(JSONShape.InterviewShape(detail.interview, interviewers: detail.interviewers))
                 return

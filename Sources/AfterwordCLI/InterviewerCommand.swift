@@ -1,6 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordStore
 import ArgumentParser
 import Foundation
 
@@ -32,13 +30,10 @@ struct InterviewerCommand: AsyncParsableCommand {
         var notes: String?
 
         func run() async throws {
-            let id = try parseID(interview, "interview")
-            let store = try global.openStore()
-            let detail = try storeCall { try store.interview(id: id) }
+            let id = try parseID(interview, .interview)
             let form = InterviewerForm(
                 name: name, title: title, email: email, phone: phone, address: address, company: company, honorific: honorific, notes: notes)
-            let person = try global.workspace.newInterviewer(from: form, company: detail.interview.company, label: { "--\($0)" })
-            let outcome = try storeCall { try store.importInterviewers([person], toInterview: id) }[0]
+            let outcome = try global.workspace.addInterviewer(form, toInterview: id, label: { "--\($0)" })
             let interviewer = outcome.interviewer
             if outcome.merged {
                 Console.note("\(interviewer.name) was already known (#\(interviewer.id ?? 0)); merged and seated on interview #\(id)")
@@ -69,12 +64,10 @@ struct InterviewerCommand: AsyncParsableCommand {
         var notes: String?
 
         func run() async throws {
-            let id = try parseID(interviewer, "interviewer")
-            let store = try global.openStore()
+            let id = try parseID(interviewer, .interviewer)
             let form = InterviewerForm(
                 name: name, title: title, email: email, phone: phone, address: address, company: company, honorific: honorific, notes: notes)
-            let person = try global.workspace.edited(try storeCall { try store.interviewer(id: id) }, with: form, label: { "--\($0)" })
-            _ = try storeCall { try store.updateInterviewer(person) }
+            let person = try global.workspace.updateInterviewer(id: id, with: form, label: { "--\($0)" })
             Console.out("#\(id) \(person.name) updated.")
         }
     }
@@ -87,10 +80,8 @@ struct InterviewerCommand: AsyncParsableCommand {
         @Argument(help: "The interviewer's id.") var interviewer: String
 
         func run() async throws {
-            let id = try parseID(interviewer, "interviewer")
-            let store = try global.openStore()
-            let person = try storeCall { try store.interviewer(id: id) }
-            try storeCall { try store.removeInterviewer(id: id) }
+            let id = try parseID(interviewer, .interviewer)
+            let person = try global.workspace.removeInterviewer(id: id)
             Console.out("#\(id) \(person.name) removed, with their drafts.")
         }
     }
@@ -104,7 +95,7 @@ struct InterviewerCommand: AsyncParsableCommand {
         @Option(help: "Only people at this company.") var company: String?
 
         func run() async throws {
-            let details = try global.openStore().interviewers(company: company)
+            let details = try global.workspace.interviewers(company: company)
             if output.json {
                 try Console.json(details.map(JSONShape.InterviewerWithInterviews.init))
                 return

@@ -1,6 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordStore
 import Foundation
 
 /// The stable JSON shapes of `--json` output, documented in the README.

@@ -1,7 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordPrint
-import AfterwordStore
 import ArgumentParser
 import Foundation
 
@@ -21,23 +18,23 @@ struct NoteCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The draft's id.") var draft: String
         @Option(help: "Where to write the PDF (default: note-DRAFT.pdf in the current directory).") var out: String?
-        @Option(help: "Card size: a2, a6, a7 or half-letter.") var card: String = NoteCard.Size.a2.rawValue
+        @Option(help: "Card size: a2, a6, a7 or half-letter.") var card: String = NoteCardSize.a2.rawValue
         @Flag(help: "Only the card, no envelope page.") var noEnvelope = false
         @Option(help: "Print the card on letter or a4 paper, with cut marks.") var sheet: String?
         @Flag(help: "Leave your typed name out and room under the closing to sign by hand.") var signByHand = false
         @Flag(help: "Print today's date above the greeting.") var date = false
 
         func run() async throws {
-            guard let size = NoteCard.Size(rawValue: card.lowercased()) else {
+            guard let size = NoteCardSize(rawValue: card.lowercased()) else {
                 throw UserError("--card: \"\(card)\" is not a card size; use a2, a6, a7 or half-letter")
             }
             let paper = try sheet.map { name in
-                guard let paper = NoteCard.Sheet(rawValue: name.lowercased()) else {
+                guard let paper = NoteCardSheet(rawValue: name.lowercased()) else {
                     throw UserError("--sheet: \"\(name)\" is not a paper size; use letter or a4")
                 }
                 return paper
             }
-            let id = try parseID(draft, "draft")
+            let id = try parseID(draft, .draft)
             let workspace = global.workspace
             let bytes = try workspace.notePDF(draftId: id, size: size, envelope: !noEnvelope, sheet: paper, signByHand: signByHand, dated: date)
             let path = out ?? "note-\(id).pdf"
@@ -60,7 +57,7 @@ struct NoteCommand: AsyncParsableCommand {
         @Argument(help: "The draft's id.") var draft: String
 
         func run() async throws {
-            let id = try parseID(draft, "draft")
+            let id = try parseID(draft, .draft)
             try global.workspace.noteMailed(draftId: id)
             Console.out("Recorded: the note of draft #\(id) is in the post. No second note will go to this interviewer for this interview.")
         }

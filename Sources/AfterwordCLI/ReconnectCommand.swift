@@ -1,5 +1,4 @@
 import AfterwordApp
-import AfterwordCore
 import ArgumentParser
 import Foundation
 
@@ -29,12 +28,12 @@ struct ReconnectCommand: AsyncParsableCommand {
         guard let openingId = Int64(opening.trimmingCharacters(in: CharacterSet(charactersIn: "# "))), openingId > 0 else {
             throw UserError("the opening's id must be a positive number, not \"\(opening)\"; see `afterword openings`")
         }
-        let interviewerId = try parseID(to, "interviewer")
+        let interviewerId = try parseID(to, .interviewer)
         let workspace = global.workspace
         var reviewed = try workspace.reconnect(
             openingId: openingId, interviewerId: interviewerId, markMet: markMet, recompose: recompose)
         if edit {
-            reviewed = try DraftEditor.edit(reviewed.draft, store: try workspace.openStore(), workspace: workspace)
+            reviewed = try DraftEditor.edit(reviewed.draft, workspace: workspace)
         }
         if output.json {
             try Console.json(

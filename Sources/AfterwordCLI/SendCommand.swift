@@ -1,10 +1,6 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordDelivery
-import AfterwordStore
 import ArgumentParser
 import Foundation
-import SMTP
 
 /// `afterword send`: each thank-you exactly once, at a civil hour.
 struct SendCommand: AsyncParsableCommand {
@@ -55,7 +51,7 @@ struct SendCommand: AsyncParsableCommand {
             try await sendDue(workspace)
             return
         }
-        let id = try parseID(draft ?? "", "draft")
+        let id = try parseID(draft ?? "", .draft)
         if let resolve {
             let entry = try workspace.resolve(draftId: id, delivered: resolve == .delivered)
             Console.out(
@@ -84,12 +80,12 @@ struct SendCommand: AsyncParsableCommand {
             if output.json {
                 try Console.json(SentShape(entry, outcome: nil))
             } else {
-                let name = try storeCall { try global.openStore().interviewer(id: entry.interviewerId) }.name
+                let name = try workspace.interviewer(id: entry.interviewerId).name
                 Console.out(
                     "Scheduled for \(ISO8601.display(sendAt, in: zone)), in \(name)'s business hours. Nothing sends it by itself: run `afterword send --due` at or after that time (from cron or a systemd timer), or keep `afterword serve` running, which sends it then.")
             }
         case .attempted(let entry, let outcome):
-            let name = try storeCall { try global.openStore().interviewer(id: entry.interviewerId) }.name
+            let name = try workspace.interviewer(id: entry.interviewerId).name
             try report(entry, outcome, name: name)
         }
     }
@@ -102,7 +98,7 @@ struct SendCommand: AsyncParsableCommand {
                 } catch {
                     throw UserError("cannot write \(eml): \(error.localizedDescription)")
                 }
-                Console.out("Wrote \(eml). Open it in your mail program and send it; then `afterword send \(id) --resolve delivered`.")
+                Console.out("Wrote \(eml). Open it in your mail program and send it; \(Remedy.confirmHandedOff(draft: id).phrase).")
             } else {
                 Console.out(url)
                 if openLink {
@@ -139,7 +135,7 @@ struct SendCommand: AsyncParsableCommand {
         case .failed: throw UserError("not delivered; correct what the server said and send again", exitCode: 1)
         case .uncertain:
             throw UserError(
-                "the send was interrupted and may have been delivered; look in your Sent folder, then `afterword send \(entry.draftId) --resolve delivered` or `--resolve not-delivered`",
+                "the send was interrupted and may have been delivered; look in your Sent folder", remedy: .resolveUncertain(draft: entry.draftId),
                 exitCode: 1)
         }
     }

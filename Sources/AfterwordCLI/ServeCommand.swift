@@ -51,8 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let token = token ?? ProcessInfo.processInfo.environment["AFTERWORD_TOKEN"]
-        let workspace = global.workspace
-        _ = try workspace.openStore()
+        // The store is opened once, now: a damaged or newer store is said before the server starts.
+        let workspace = try global.workspace.keepingStoreOpen()
         let server = try WebServer(
             workspace: workspace,
             options: .init(

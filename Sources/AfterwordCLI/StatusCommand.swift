@@ -1,6 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordStore
 import ArgumentParser
 import Foundation
 
@@ -17,25 +15,27 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         guard days > 0 else { throw UserError("--days must be a positive number of days") }
         let now = global.now
-        let report = try global.openStore().status(now: now, horizonDays: days)
+        let workspace = global.workspace
+        let report = try workspace.status(horizonDays: days)
         if output.json {
             try Console.json(report)
             return
         }
         var lines: [String] = []
-        let store = try global.openStore()
         let upcoming = report.pending.filter { $0.isUpcoming(at: now) }
         let pending = report.pending.filter { !$0.isUpcoming(at: now) }
         lines.append("Needs a thank-you (\(pending.count))")
         if pending.isEmpty { lines.append("  nobody — all caught up") }
         for entry in pending {
             var draft = entry.draftId.map { "draft #\($0)" } ?? "no draft yet: afterword draft \(entry.interviewId)"
-            if let errors = try Self.errors(entry, store: store) {
-                draft += " (breaks \(errors): fix it with `afterword draft \(entry.interviewId) --interviewer \(entry.interviewerId) --edit`)"
+            let broken = try workspace.brokenRules(of: entry)
+            if !broken.isEmpty {
+                let fix = Remedy.editDraft(interview: entry.interviewId, interviewer: entry.interviewerId).phrase
+                draft += " (breaks \(broken.map(\.rawValue).joined(separator: ", ")): \(fix))"
             }
             var failed = entry.state == .failed ? ", last attempt failed" : ""
             if entry.channel == .note, entry.printedAt != nil, entry.state == nil, let draft = entry.draftId {
-                failed += ", printed but not yet mailed: `afterword note mailed \(draft)` once posted"
+                failed += ", printed but not yet mailed: " + Remedy.recordPosted(draft: draft).phrase
             }
             lines.append(
                 "  \(Wording.due(entry, now: now))  \(entry.interviewer) — \(entry.company), \(entry.role)  [\(entry.channel.rawValue)]  \(draft)\(failed)")
@@ -63,9 +63,9 @@ struct StatusCommand: AsyncParsableCommand {
                 if entry.state == .scheduled, let at = entry.scheduledAt { state += " for \(ISO8601.utc(at))" }
                 var advice =
                     entry.state == .uncertain
-                    ? " — may have been delivered: check your Sent folder, then `afterword send \(entry.draftId ?? 0) --resolve delivered|not-delivered`"
+                    ? " — may have been delivered: check your Sent folder, then " + (entry.draftId.map { Remedy.resolveUncertain(draft: $0).phrase } ?? "")
                     : ""
-                if entry.isOverdueToLeave(at: now) { advice = " — \(Wording.overdueToLeave)" }
+                if entry.isOverdueToLeave(at: now) { advice = " — \(Wording.overdueToLeave) — \(Remedy.sendDue.phrase)" }
                 lines.append("  \(state)  \(entry.interviewer) — \(entry.company) [\(entry.channel.rawValue)]\(advice)")
             }
         }
@@ -81,16 +81,5 @@ struct StatusCommand: AsyncParsableCommand {
             lines.append("\(report.olderUnsent) older interviewer(s) never got a thank-you (older than \(days) days).")
         }
         Console.out(lines.joined(separator: "\n"))
-    }
-
-    /// The rules an entry's draft breaks ("AW-NAMES, AW-THANKS"), or nil when it breaks none.
-    static func errors(_ entry: StatusEntry, store: AppDatabase) throws -> String? {
-        guard let id = entry.draftId else { return nil }
-        let draft = try store.draft(id: id)
-        let findings = Workspace.findings(
-            text: draft.text, channel: draft.channel, source: "draft #\(id)", recipient: entry.interviewer, company: entry.company,
-            role: entry.role)
-        let rules = Set(findings.filter { $0.severity == .error }.map(\.rule.rawValue)).sorted()
-        return rules.isEmpty ? nil : rules.joined(separator: ", ")
     }
 }

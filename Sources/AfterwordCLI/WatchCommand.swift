@@ -1,6 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordWatch
 import ArgumentParser
 import Foundation
 
@@ -118,7 +116,7 @@ struct WatchCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "Boards read at the same time (1–128).") var concurrency: Int = BoardWatcher.Limits().concurrency
+        @Option(help: "Boards read at the same time (1–128).") var concurrency: Int = BoardWatchLimits().concurrency
 
         func validate() throws {
             guard (1...128).contains(concurrency) else {
@@ -133,7 +131,7 @@ struct WatchCommand: AsyncParsableCommand {
                 return
             }
             let onTerminal = !output.json && isatty(STDERR_FILENO) == 1
-            let checks = try await workspace.checkBoards(limits: BoardWatcher.Limits(concurrency: concurrency)) {
+            let checks = try await workspace.checkBoards(limits: BoardWatchLimits(concurrency: concurrency)) {
                 check in
                 if onTerminal { Console.progress(Self.line(check)) }
             }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A composed thank-you for one interviewer of one interview, as stored and as shown to the user.
-public struct Draft: Codable, Sendable, Equatable, Identifiable {
+public struct Draft: Codable, Sendable, Equatable {
     public var id: Int64?
     public var interviewId: Int64
     public var interviewerId: Int64

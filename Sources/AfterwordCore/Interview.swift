@@ -19,7 +19,7 @@ public enum InterviewFormat: String, Codable, Sendable, CaseIterable {
 }
 
 /// One interview: who, what role, when (with its time zone) and what was discussed.
-public struct Interview: Codable, Sendable, Equatable, Identifiable {
+public struct Interview: Codable, Sendable, Equatable {
     public var id: Int64?
     public var company: String
     public var role: String
@@ -60,7 +60,7 @@ public struct Interview: Codable, Sendable, Equatable, Identifiable {
 }
 
 /// A person the user met: their details as on their business card.
-public struct Interviewer: Codable, Sendable, Equatable, Identifiable {
+public struct Interviewer: Codable, Sendable, Equatable {
     public var id: Int64?
     public var name: String
     /// How a formal letter addresses them ("Ms.", "Dr."), from their card or typed by the user.
@@ -93,4 +93,38 @@ public struct Interviewer: Codable, Sendable, Equatable, Identifiable {
 
     /// The channel AW-CHANNEL picks for this person.
     public var channel: Channel { Channel.choose(email: email, address: address) }
+}
+
+/// An interview with the people on its panel, in the order they were seated.
+public struct InterviewDetail: Codable, Sendable, Equatable {
+    public var interview: Interview
+    public var interviewers: [Interviewer]
+
+    public init(interview: Interview, interviewers: [Interviewer]) {
+        self.interview = interview
+        self.interviewers = interviewers
+    }
+}
+
+/// An interviewer with the interviews they sat on.
+public struct InterviewerDetail: Codable, Sendable, Equatable {
+    public var interviewer: Interviewer
+    public var interviews: [Interview]
+
+    public init(interviewer: Interviewer, interviews: [Interview]) {
+        self.interviewer = interviewer
+        self.interviews = interviews
+    }
+}
+
+/// What happened to one person added or imported.
+public struct ImportOutcome: Sendable, Equatable {
+    public var interviewer: Interviewer
+    /// True when the person was already known (same e-mail, or same name and company) and was merged.
+    public var merged: Bool
+
+    public init(interviewer: Interviewer, merged: Bool) {
+        self.interviewer = interviewer
+        self.merged = merged
+    }
 }

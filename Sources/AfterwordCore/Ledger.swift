@@ -1,7 +1,7 @@
 import Foundation
 
 /// One thank-you in the ledger: recorded before it leaves, closed after the server answers.
-public struct LedgerEntry: Codable, Sendable, Equatable, Identifiable {
+public struct LedgerEntry: Codable, Sendable, Equatable {
     public var id: Int64?
     public var draftId: Int64
     public var interviewId: Int64
@@ -52,17 +52,20 @@ public struct LedgerRefusal: Error, Sendable, Equatable, CustomStringConvertible
     public var rule: RuleID
     public var message: String
     public var existing: LedgerEntry?
+    /// What the user can do about it, when there is something.
+    public var remedy: Remedy?
 
-    public init(rule: RuleID = .once, message: String, existing: LedgerEntry? = nil) {
+    public init(rule: RuleID = .once, message: String, existing: LedgerEntry? = nil, remedy: Remedy? = nil) {
         self.rule = rule
         self.message = message
         self.existing = existing
+        self.remedy = remedy
     }
 
     public var description: String { "\(rule.rawValue): \(message)" }
 
-    /// The seed's reason, in one line.
-    public static let seedReason =
+    /// Why one thank-you is enough, in one line.
+    public static let onceReason =
         "one thank-you per interviewer per interview: do not follow up to make sure they received it, you will become an annoyance"
 }
 

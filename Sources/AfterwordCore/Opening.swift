@@ -1,7 +1,7 @@
 import Foundation
 
 /// A company's public job board that Afterword watches for openings.
-public struct WatchedBoard: Codable, Sendable, Equatable, Identifiable {
+public struct WatchedBoard: Codable, Sendable, Equatable {
     public var id: Int64?
     /// The company as the user names it (matched against the interviews' companies).
     public var company: String
@@ -35,7 +35,7 @@ public struct WatchedBoard: Codable, Sendable, Equatable, Identifiable {
 }
 
 /// One posting seen on a watched board: kept after it disappears, with the time it closed.
-public struct Opening: Codable, Sendable, Equatable, Identifiable {
+public struct Opening: Codable, Sendable, Equatable {
     public var id: Int64?
     public var boardId: Int64
     /// The board's own id for the posting.

@@ -1,4 +1,4 @@
-/// The stable identifier of one etiquette rule from SPEC.md; tests, output and docs use these ids.
+/// The stable identifier of one etiquette rule (docs/etiquette.md); tests, output and docs use these ids.
 public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case channel = "AW-CHANNEL"
     case brief = "AW-BRIEF"

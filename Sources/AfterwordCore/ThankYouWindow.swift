@@ -2,7 +2,7 @@ import Foundation
 
 /// When a thank-you should leave (AW-PROMPT).
 ///
-/// Careers advice (beyond the seed): sent soon, not hastily — not in the first minutes after the
+/// Careers advice (beyond docs/etiquette.md): sent soon, not hastily — not in the first minutes after the
 /// interview, within 24 hours of it (after a Friday interview, the same day).
 public struct ThankYouWindow: Sendable, Equatable, Codable {
     /// Before this it looks hasty.

@@ -19,7 +19,7 @@ extension AppDatabase {
     public func draft(id: Int64) throws -> Draft {
         try writer.read { db in
             guard let draft = try Draft.fetchOne(db, key: id) else {
-                throw StoreError.notFound("draft", id, hint: "see `afterword status` for the drafts you have")
+                throw StoreError.notFound("draft", id, remedy: .listDrafts)
             }
             return draft
         }
@@ -40,18 +40,18 @@ extension AppDatabase {
     /// The newest thank-you draft (not a reconnect) for one interviewer of one interview, if any.
     public func latestDraft(interviewId: Int64, interviewerId: Int64) throws -> Draft? {
         try writer.read { db in
-            try Draft.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId && Column("openingId") == nil)
-                .order(Column("id").desc).fetchOne(db)
+            try Draft.filter(Draft.Columns.interviewId == interviewId && Draft.Columns.interviewerId == interviewerId && Draft.Columns.openingId == nil)
+                .order(Draft.Columns.id.desc).fetchOne(db)
         }
     }
 
     /// Every draft, or those of one interview, oldest first, each with the ledger entry that sent it (if one did).
     public func drafts(interviewId: Int64? = nil) throws -> [(draft: Draft, message: LedgerEntry?)] {
         try writer.read { db in
-            var request = Draft.order(Column("id"))
-            if let interviewId { request = request.filter(Column("interviewId") == interviewId) }
+            var request = Draft.order(Draft.Columns.id)
+            if let interviewId { request = request.filter(Draft.Columns.interviewId == interviewId) }
             let drafts = try request.fetchAll(db)
-            let messages = try LedgerEntry.filter(drafts.map { $0.id ?? 0 }.contains(Column("draftId"))).order(Column("id")).fetchAll(db)
+            let messages = try LedgerEntry.filter(drafts.map { $0.id ?? 0 }.contains(LedgerEntry.Columns.draftId)).order(LedgerEntry.Columns.id).fetchAll(db)
             let byDraft = Dictionary(messages.map { ($0.draftId, $0) }, uniquingKeysWith: { _, newer in newer })
             return drafts.map { ($0, byDraft[$0.id ?? 0]) }
         }
@@ -61,7 +61,7 @@ extension AppDatabase {
     public func updateDraft(id: Int64, subject: String?, body: String, at now: Date) throws -> Draft {
         try writer.write { db in
             guard var draft = try Draft.fetchOne(db, key: id) else {
-                throw StoreError.notFound("draft", id, hint: "see `afterword status` for the drafts you have")
+                throw StoreError.notFound("draft", id, remedy: .listDrafts)
             }
             draft.subject = subject
             draft.body = body
@@ -81,16 +81,16 @@ extension AppDatabase {
     /// The thank-you ledger entries (not reconnects) of one interviewer for one interview, oldest first.
     public func messages(interviewId: Int64, interviewerId: Int64) throws -> [LedgerEntry] {
         try writer.read { db in
-            try LedgerEntry.filter(Column("interviewId") == interviewId && Column("interviewerId") == interviewerId && Column("openingId") == nil)
-                .order(Column("id")).fetchAll(db)
+            try LedgerEntry.filter(LedgerEntry.Columns.interviewId == interviewId && LedgerEntry.Columns.interviewerId == interviewerId && LedgerEntry.Columns.openingId == nil)
+                .order(LedgerEntry.Columns.id).fetchAll(db)
         }
     }
 
     /// Every ledger entry, or those of one interviewer, oldest first (one query for a page of people).
     public func messages(interviewerId: Int64? = nil) throws -> [LedgerEntry] {
         try writer.read { db in
-            var request = LedgerEntry.order(Column("id"))
-            if let interviewerId { request = request.filter(Column("interviewerId") == interviewerId) }
+            var request = LedgerEntry.order(LedgerEntry.Columns.id)
+            if let interviewerId { request = request.filter(LedgerEntry.Columns.interviewerId == interviewerId) }
             return try request.fetchAll(db)
         }
     }

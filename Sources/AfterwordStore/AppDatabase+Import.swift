@@ -2,13 +2,6 @@ import AfterwordCore
 import Foundation
 import GRDB
 
-/// What happened to one imported person.
-public struct ImportOutcome: Sendable, Equatable {
-    public var interviewer: Interviewer
-    /// True when the person was already known (same e-mail, or same name and company) and was merged.
-    public var merged: Bool
-}
-
 extension AppDatabase {
     /// Adds people, merging each with an existing interviewer who has the same e-mail or the same
     /// name and company, and seats them on the interview when given. All or nothing.
@@ -16,7 +9,7 @@ extension AppDatabase {
     public func importInterviewers(_ people: [Interviewer], toInterview interviewId: Int64?) throws -> [ImportOutcome] {
         try writer.write { db in
             if let interviewId, try !Interview.exists(db, key: interviewId) {
-                throw StoreError.notFound("interview", interviewId, hint: "see `afterword interview list`")
+                throw StoreError.notFound("interview", interviewId, remedy: .listInterviews)
             }
             return try people.map { try importInterviewer(db, $0, interviewId: interviewId) }
         }

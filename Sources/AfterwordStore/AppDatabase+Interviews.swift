@@ -2,18 +2,6 @@ import AfterwordCore
 import Foundation
 import GRDB
 
-/// An interview with the people on its panel.
-public struct InterviewDetail: Codable, Sendable, Equatable {
-    public var interview: Interview
-    public var interviewers: [Interviewer]
-}
-
-/// An interviewer with the interviews they sat on.
-public struct InterviewerDetail: Codable, Sendable, Equatable {
-    public var interviewer: Interviewer
-    public var interviews: [Interview]
-}
-
 extension AppDatabase {
     /// Records a new interview.
     public func recordInterview(_ interview: Interview) throws -> Interview {
@@ -29,7 +17,7 @@ extension AppDatabase {
     public func addInterviewer(_ interviewer: Interviewer, toInterview interviewId: Int64) throws -> Interviewer {
         try writer.write { db in
             guard try Interview.exists(db, key: interviewId) else {
-                throw StoreError.notFound("interview", interviewId, hint: "see `afterword interview list`")
+                throw StoreError.notFound("interview", interviewId, remedy: .listInterviews)
             }
             var interviewer = interviewer
             try interviewer.insert(db)
@@ -49,7 +37,7 @@ extension AppDatabase {
     public func updateInterviewer(_ interviewer: Interviewer) throws -> Interviewer {
         try writer.write { db in
             guard let id = interviewer.id, try Interviewer.exists(db, key: id) else {
-                throw StoreError.notFound("interviewer", interviewer.id ?? 0, hint: "see `afterword interviewer list`")
+                throw StoreError.notFound("interviewer", interviewer.id ?? 0, remedy: .listInterviewers)
             }
             try interviewer.update(db)
             return interviewer
@@ -61,7 +49,7 @@ extension AppDatabase {
     public func updateInterview(_ interview: Interview) throws -> Interview {
         try writer.write { db in
             guard let id = interview.id, try Interview.exists(db, key: id) else {
-                throw StoreError.notFound("interview", interview.id ?? 0, hint: "see `afterword interview list`")
+                throw StoreError.notFound("interview", interview.id ?? 0, remedy: .listInterviews)
             }
             try interview.update(db)
             return interview
@@ -71,7 +59,7 @@ extension AppDatabase {
     /// Every interview, newest first, with its panel.
     public func interviews() throws -> [InterviewDetail] {
         try writer.read { db in
-            let interviews = try Interview.order(Column("startsAt").desc).fetchAll(db)
+            let interviews = try Interview.order(Interview.Columns.startsAt.desc).fetchAll(db)
             let panels = try panelsByInterview(db)
             return interviews.map { InterviewDetail(interview: $0, interviewers: panels[$0.id ?? 0] ?? []) }
         }
@@ -82,7 +70,7 @@ extension AppDatabase {
     public func interview(id: Int64) throws -> InterviewDetail {
         try writer.read { db in
             guard let interview = try Interview.fetchOne(db, key: id) else {
-                throw StoreError.notFound("interview", id, hint: "see `afterword interview list`")
+                throw StoreError.notFound("interview", id, remedy: .listInterviews)
             }
             return InterviewDetail(interview: interview, interviewers: try panel(db, interviewId: id))
         }
@@ -92,7 +80,7 @@ extension AppDatabase {
     public func interviewer(id: Int64) throws -> Interviewer {
         try writer.read { db in
             guard let interviewer = try Interviewer.fetchOne(db, key: id) else {
-                throw StoreError.notFound("interviewer", id, hint: "see `afterword interviewer list`")
+                throw StoreError.notFound("interviewer", id, remedy: .listInterviewers)
             }
             return interviewer
         }

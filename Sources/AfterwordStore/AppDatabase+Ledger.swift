@@ -56,8 +56,8 @@ extension AppDatabase: Ledger {
 
     public func due(now: Date) throws -> [LedgerEntry] {
         try writer.read { db in
-            try LedgerEntry.filter(Column("state") == MessageState.scheduled.rawValue && Column("scheduledAt") <= now)
-                .order(Column("scheduledAt"), Column("id")).fetchAll(db)
+            try LedgerEntry.filter(LedgerEntry.Columns.state == MessageState.scheduled.rawValue && LedgerEntry.Columns.scheduledAt <= now)
+                .order(LedgerEntry.Columns.scheduledAt, LedgerEntry.Columns.id).fetchAll(db)
         }
     }
 
@@ -87,11 +87,11 @@ extension AppDatabase: Ledger {
         try sweepInterrupted(now: now)
         return try writer.write { db in
             guard let draft = try Draft.fetchOne(db, key: draftId) else {
-                throw StoreError.notFound("draft", draftId, hint: "see `afterword status`")
+                throw StoreError.notFound("draft", draftId, remedy: .seeStatus)
             }
             guard var entry = try LedgerEntry.filter(
-                Column("interviewId") == draft.interviewId && Column("interviewerId") == draft.interviewerId
-                    && Column("openingId") == draft.openingId && Column("state") == MessageState.uncertain.rawValue
+                LedgerEntry.Columns.interviewId == draft.interviewId && LedgerEntry.Columns.interviewerId == draft.interviewerId
+                    && LedgerEntry.Columns.openingId == draft.openingId && LedgerEntry.Columns.state == MessageState.uncertain.rawValue
             ).fetchOne(db) else {
                 throw StoreError(
                     code: .conflict,
@@ -112,11 +112,11 @@ extension AppDatabase: Ledger {
     public func sweepInterrupted(now: Date) throws {
         // Most of the time nothing is being sent: look before taking the write lock.
         let sending = try writer.read { db in
-            try LedgerEntry.filter(Column("state") == MessageState.sending.rawValue).fetchCount(db)
+            try LedgerEntry.filter(LedgerEntry.Columns.state == MessageState.sending.rawValue).fetchCount(db)
         }
         guard sending > 0 else { return }
         try writer.write { db in
-            let sending = try LedgerEntry.filter(Column("state") == MessageState.sending.rawValue).fetchAll(db)
+            let sending = try LedgerEntry.filter(LedgerEntry.Columns.state == MessageState.sending.rawValue).fetchAll(db)
             for var entry in sending where !Self.isAlive(entry.ownerPid) {
                 entry.state = .uncertain
                 entry.serverReply = "interrupted before the server's answer (the sending process stopped)"
@@ -132,16 +132,16 @@ extension AppDatabase: Ledger {
         try writer.read { db in
             guard let draft = try Draft.fetchOne(db, key: draftId) else { return [] }
             return try LedgerEntry.filter(
-                Column("interviewId") == draft.interviewId && Column("interviewerId") == draft.interviewerId
-                    && Column("openingId") == draft.openingId
-            ).order(Column("id").desc).fetchAll(db)
+                LedgerEntry.Columns.interviewId == draft.interviewId && LedgerEntry.Columns.interviewerId == draft.interviewerId
+                    && LedgerEntry.Columns.openingId == draft.openingId
+            ).order(LedgerEntry.Columns.id.desc).fetchAll(db)
         }
     }
 
     private func liveEntry(_ db: Database, interviewId: Int64, interviewerId: Int64, openingId: Int64?) throws -> LedgerEntry? {
         guard var live = try LedgerEntry.filter(
-            Column("interviewId") == interviewId && Column("interviewerId") == interviewerId && Column("openingId") == openingId
-                && Self.liveStates.map(\.rawValue).contains(Column("state"))
+            LedgerEntry.Columns.interviewId == interviewId && LedgerEntry.Columns.interviewerId == interviewerId && LedgerEntry.Columns.openingId == openingId
+                && Self.liveStates.map(\.rawValue).contains(LedgerEntry.Columns.state)
         ).fetchOne(db) else { return nil }
         if live.state == .sending, !Self.isAlive(live.ownerPid) {
             live.state = .uncertain
@@ -161,18 +161,18 @@ extension AppDatabase: Ledger {
             return LedgerRefusal(message: "a reconnect note to \(name) about this opening was already sent\(when); one note is enough", existing: live)
         case .sent:
             let when = live.sentAt.map { " on \(formatter.string(from: $0))" } ?? ""
-            return LedgerRefusal(message: "a thank-you to \(name) for this interview was already sent\(when); \(LedgerRefusal.seedReason)", existing: live)
+            return LedgerRefusal(message: "a thank-you to \(name) for this interview was already sent\(when); \(LedgerRefusal.onceReason)", existing: live)
         case .sending:
             return LedgerRefusal(message: "a thank-you to \(name) is being sent right now by another afterword; wait for it", existing: live)
         case .uncertain:
             return LedgerRefusal(
-                message: "the thank-you to \(name) may already have been delivered (its send was interrupted); look in your Sent folder, then run `afterword send \(live.draftId) --resolve delivered` or `--resolve not-delivered`",
-                existing: live)
+                message: "the thank-you to \(name) may already have been delivered (its send was interrupted); look in your Sent folder, then say whether it arrived",
+                existing: live, remedy: .resolveUncertain(draft: live.draftId))
         case .scheduled:
             let when = live.scheduledAt.map { formatter.string(from: $0) } ?? "later"
             return LedgerRefusal(
-                message: "a thank-you to \(name) is already scheduled for \(when) (draft #\(live.draftId)); `afterword send \(live.draftId) --now` sends that one now",
-                existing: live)
+                message: "a thank-you to \(name) is already scheduled for \(when) (draft #\(live.draftId))",
+                existing: live, remedy: .sendNow(draft: live.draftId))
         case .failed:
             return LedgerRefusal(message: "unexpected state", existing: live)
         }

@@ -11,10 +11,10 @@ extension AppDatabase {
     public func removeInterview(id: Int64) throws {
         try writer.write { db in
             guard let interview = try Interview.fetchOne(db, key: id) else {
-                throw StoreError.notFound("interview", id, hint: "see `afterword interview list`")
+                throw StoreError.notFound("interview", id, remedy: .listInterviews)
             }
             let kept = try LedgerEntry.filter(
-                Column("interviewId") == id && Column("state") != MessageState.failed.rawValue
+                LedgerEntry.Columns.interviewId == id && LedgerEntry.Columns.state != MessageState.failed.rawValue
             ).fetchAll(db)
             if let entry = kept.first {
                 throw StoreError(
@@ -23,7 +23,7 @@ extension AppDatabase {
                         "interview #\(id) (\(interview.company) — \(interview.role)) stays: \(Self.describe(kept.count, entry)) it is in the ledger, which keeps the record of every thank-you that left so that none is ever sent twice"
                 )
             }
-            try LedgerEntry.filter(Column("interviewId") == id).deleteAll(db)
+            try LedgerEntry.filter(LedgerEntry.Columns.interviewId == id).deleteAll(db)
             _ = try Interview.deleteOne(db, key: id)
             // People seated on no other interview go with it.
             try db.execute(
@@ -38,10 +38,10 @@ extension AppDatabase {
     public func removeInterviewer(id: Int64) throws {
         try writer.write { db in
             guard let person = try Interviewer.fetchOne(db, key: id) else {
-                throw StoreError.notFound("interviewer", id, hint: "see `afterword interviewer list`")
+                throw StoreError.notFound("interviewer", id, remedy: .listInterviewers)
             }
             let kept = try LedgerEntry.filter(
-                Column("interviewerId") == id && Column("state") != MessageState.failed.rawValue
+                LedgerEntry.Columns.interviewerId == id && LedgerEntry.Columns.state != MessageState.failed.rawValue
             ).fetchAll(db)
             if let entry = kept.first {
                 throw StoreError(
@@ -50,7 +50,7 @@ extension AppDatabase {
                         "\(person.name) (#\(id)) stays: \(Self.describe(kept.count, entry)) to them is in the ledger, which keeps the record of every message that left so that none is ever sent twice"
                 )
             }
-            try LedgerEntry.filter(Column("interviewerId") == id).deleteAll(db)
+            try LedgerEntry.filter(LedgerEntry.Columns.interviewerId == id).deleteAll(db)
             _ = try Interviewer.deleteOne(db, key: id)
         }
     }

@@ -5,11 +5,20 @@ import GRDB
 extension WatchedBoard: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "board"
 
+    public enum Columns {
+        public static let provider = Column("provider")
+        public static let token = Column("token")
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension Opening: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "opening"
+
+    public enum Columns {
+        public static let boardId = Column("boardId")
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -69,13 +78,12 @@ extension AppDatabase {
     public func addBoard(_ board: WatchedBoard) throws -> WatchedBoard {
         try writer.write { db in
             if let existing = try WatchedBoard.filter(
-                Column("provider") == board.provider && Column("token") == board.token
+                WatchedBoard.Columns.provider == board.provider && WatchedBoard.Columns.token == board.token
             ).fetchOne(db) {
                 throw StoreError(
                     code: .conflict,
                     message:
-                        "that board is already watched (#\(existing.id ?? 0), \(existing.company)); see `afterword watch list`"
-                )
+                        "that board is already watched (#\(existing.id ?? 0), \(existing.company))", remedy: .listBoards)
             }
             var board = board
             try board.insert(db)
@@ -122,7 +130,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "UPDATE board SET error = NULL, checkedAt = ?, etag = ?, lastModified = ? WHERE id = ?",
                 arguments: [now, etag, lastModified, boardId])
-            let known = try Opening.filter(Column("boardId") == boardId).fetchAll(db)
+            let known = try Opening.filter(Opening.Columns.boardId == boardId).fetchAll(db)
             var byExternal = Dictionary(known.map { ($0.externalId, $0) }, uniquingKeysWith: { first, _ in first })
             var new: [Opening] = []
             for posting in listed {
@@ -176,7 +184,7 @@ extension AppDatabase {
                         "SELECT opening.*, board.company AS company FROM opening JOIN board ON board.id = opening.boardId WHERE opening.id = ?",
                     arguments: [id])
             else {
-                throw StoreError.notFound("opening", id, hint: "see `afterword openings` for the openings seen")
+                throw StoreError.notFound("opening", id, remedy: .listOpenings)
             }
             return OpeningRow(opening: try Opening(row: row), company: row["company"])
         }
@@ -216,7 +224,7 @@ extension AppDatabase {
                 sql: "UPDATE interviewer SET markedMetAt = COALESCE(markedMetAt, ?) WHERE id = ?",
                 arguments: [now, interviewerId])
             guard db.changesCount > 0 else {
-                throw StoreError.notFound("interviewer", interviewerId, hint: "see `afterword interviewer list`")
+                throw StoreError.notFound("interviewer", interviewerId, remedy: .listInterviewers)
             }
         }
     }
@@ -242,8 +250,8 @@ extension AppDatabase {
     /// The newest reconnect draft to a person about an opening, if one was written.
     public func reconnectDraft(openingId: Int64, interviewerId: Int64) throws -> Draft? {
         try writer.read { db in
-            try Draft.filter(Column("openingId") == openingId && Column("interviewerId") == interviewerId).order(
-                Column("id").desc
+            try Draft.filter(Draft.Columns.openingId == openingId && Draft.Columns.interviewerId == interviewerId).order(
+                Draft.Columns.id.desc
             ).fetchOne(db)
         }
     }

@@ -50,7 +50,7 @@ public final class AppDatabase: Sendable {
             guard complete else {
                 throw StoreError(
                     code: .cannotOpen,
-                    message: "\(path) needs an upgrade, and this user cannot write it; run afterword once with write permission")
+                    message: "\(path) needs an upgrade, and this user cannot write it", remedy: .upgradeStore)
             }
             return try AppDatabase(queue, path: path)
         } catch let error as StoreError {

@@ -1,3 +1,4 @@
+import AfterwordCore
 import GRDB
 
 /// Why the store could not do what was asked, said so that the user knows what to do.
@@ -11,13 +12,21 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var code: Code
-    /// One line: what is wrong and what to do.
+    /// One line: what is wrong and, when no ``remedy`` says it, what to do.
     public var message: String
+    /// What the user can do, shown by each face in its own way.
+    public var remedy: Remedy?
+
+    public init(code: Code, message: String, remedy: Remedy? = nil) {
+        self.code = code
+        self.message = message
+        self.remedy = remedy
+    }
 
     public var description: String { message }
 
-    static func notFound(_ kind: String, _ id: Int64, hint: String) -> StoreError {
-        StoreError(code: .notFound, message: "no \(kind) with id \(id); \(hint)")
+    static func notFound(_ kind: String, _ id: Int64, remedy: Remedy) -> StoreError {
+        StoreError(code: .notFound, message: "no \(kind) with id \(id)", remedy: remedy)
     }
 
     /// A database failure in one line with advice, instead of SQLite's words and the statement;

@@ -1,6 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordPrint
 import Foundation
 import Hummingbird
 
@@ -11,7 +9,7 @@ struct DraftController: Sendable {
     /// GET /drafts/:id
     func show(_ request: Request, context: some RequestContext) async throws -> Response {
         let id = try recordID(context)
-        let draftContext = try site.workspace.draftContext(id, store: try site.workspace.openStore())
+        let draftContext = try site.workspace.draftContext(id)
         return try page(request, draftContext, subject: draftContext.draft.subject ?? "", body: draftContext.draft.body, error: nil)
     }
 
@@ -19,17 +17,16 @@ struct DraftController: Sendable {
     func save(_ request: Request, context: some RequestContext) async throws -> Response {
         let id = try recordID(context)
         let form = try await site.form(request)
-        let store = try site.workspace.openStore()
-        let draftContext = try site.workspace.draftContext(id, store: store)
+        let draftContext = try site.workspace.draftContext(id)
         let edit = DraftEdit(form, draft: draftContext.draft)
-        if let state = try store.ledger(forDraft: id).last?.state, let settled = Self.settled(state, person: draftContext.person.name) {
+        if let state = try site.workspace.ledger(forDraft: id).last?.state, let settled = Self.settled(state, person: draftContext.person.name) {
             return site.done("/drafts/\(id)", problem: "not saved: \(settled)")
         }
         do {
-            _ = try site.workspace.saveDraftText(edit.text(to: draftContext.draft.recipient, channel: draftContext.draft.channel), of: draftContext, store: store)
+            _ = try site.workspace.saveDraftText(edit.text(to: draftContext.draft.recipient, channel: draftContext.draft.channel), of: draftContext)
             return site.done("/drafts/\(id)", notice: "Saved.")
         } catch let error as UserError {
-            return try page(request, draftContext, subject: edit.subject, body: edit.body, error: error.message, status: .unprocessableContent)
+            return try page(request, draftContext, subject: edit.subject, body: edit.body, error: error.webMessage, status: .unprocessableContent)
         }
     }
 
@@ -37,7 +34,7 @@ struct DraftController: Sendable {
     func check(_ request: Request, context: some RequestContext) async throws -> Response {
         let id = try recordID(context)
         let form = try await site.form(request)
-        let draftContext = try site.workspace.draftContext(id, store: try site.workspace.openStore())
+        let draftContext = try site.workspace.draftContext(id)
         let edit = DraftEdit(form, draft: draftContext.draft)
         let review = try Self.review(edit, draftContext, workspace: site.workspace)
         return try .json(review.payload)
@@ -100,7 +97,7 @@ struct DraftController: Sendable {
         let id = try recordID(context)
         let form = try await site.form(request)
         do {
-            guard let size = NoteCard.Size(rawValue: (form["card"] ?? "a2").lowercased()) else {
+            guard let size = NoteCardSize(rawValue: (form["card"] ?? "a2").lowercased()) else {
                 throw UserError("Card size: \"\(form["card"] ?? "")\" is not a card size; use a2, a6, a7 or half-letter")
             }
             let bytes = try site.workspace.notePDF(draftId: id, size: size, envelope: form.isOn("envelope"))
@@ -121,7 +118,7 @@ struct DraftController: Sendable {
             try site.workspace.noteMailed(draftId: id)
             return site.done("/drafts/\(id)", notice: "Recorded: the note is in the post. No second note will go to this person for this interview.")
         } catch let error as UserError {
-            return site.done("/drafts/\(id)", problem: error.message)
+            return site.done("/drafts/\(id)", problem: error.webMessage)
         }
     }
 
@@ -135,7 +132,7 @@ struct DraftController: Sendable {
                 "/drafts/\(id)",
                 notice: entry.state == .sent ? "Recorded as delivered." : "Recorded as not delivered; you may send it again.")
         } catch let error as UserError {
-            return site.done("/drafts/\(id)", problem: error.message)
+            return site.done("/drafts/\(id)", problem: error.webMessage)
         }
     }
 
@@ -144,7 +141,7 @@ struct DraftController: Sendable {
     ) throws -> Response {
         let draft = draftContext.draft
         let review = try Self.review(DraftEdit(subject: subject, body: body), draftContext, workspace: site.workspace)
-        let entry = try site.workspace.openStore().ledger(forDraft: draft.id ?? 0).last
+        let entry = try site.workspace.ledger(forDraft: draft.id ?? 0).last
         var stateNote: String?
         if let entry {
             if entry.state == .scheduled, let at = entry.scheduledAt { stateNote = "for \(site.display(at, in: draftContext.detail.interview.zone))" }
@@ -157,7 +154,7 @@ struct DraftController: Sendable {
                 "id": draft.id, "person": person.name, "channelName": draft.channel.label, "recipient": Self.recipient(person, draft.channel),
                 "interviewId": draft.interviewId, "company": draftContext.detail.interview.company, "role": draftContext.detail.interview.role,
                 "state": entry?.state.rawValue, "stateNote": stateNote, "uncertain": entry?.state == .uncertain ? true : nil,
-                "settled": Self.settled(entry?.state, person: person.name), "cardSizes": NoteCard.Size.allCases.map(\.rawValue),
+                "settled": Self.settled(entry?.state, person: person.name), "cardSizes": NoteCardSize.allCases.map(\.rawValue),
                 "reconnect": draft.isReconnect ? true : nil,
             ])
         ) { $1 }
@@ -182,7 +179,7 @@ struct DraftController: Sendable {
 
     /// The check of an edit to this draft, addressed as the draft is, beside the panel's other drafts (AW-DISTINCT).
     static func review(_ edit: DraftEdit, _ context: DraftContext, workspace: Workspace) throws -> EditReview {
-        let panel = context.draft.isReconnect ? [] : try workspace.panelDrafts(context.detail, store: try workspace.openStore())
+        let panel = context.draft.isReconnect ? [] : try workspace.panelDrafts(context.detail)
         return EditReview(
             edit, channel: context.draft.channel, recipient: context.draft.recipient, name: context.person.name,
             company: context.detail.interview.company, role: context.detail.interview.role,
@@ -191,7 +188,7 @@ struct DraftController: Sendable {
 
     /// A refusal's message with the findings behind it.
     static func withFindings(_ error: UserError) -> String {
-        guard !error.findings.isEmpty else { return error.message }
-        return error.message + " — " + error.findings.map { "\($0.rule.rawValue): \($0.message)" }.joined(separator: "; ")
+        guard !error.findings.isEmpty else { return error.webMessage }
+        return error.webMessage + " — " + error.findings.map { "\($0.rule.rawValue): \($0.message)" }.joined(separator: "; ")
     }
 }

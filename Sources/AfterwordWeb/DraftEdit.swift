@@ -1,5 +1,4 @@
 import AfterwordApp
-import AfterwordCore
 
 /// The subject and body as the user typed them.
 struct DraftEdit: Sendable {

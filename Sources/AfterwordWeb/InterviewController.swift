@@ -1,7 +1,4 @@
 import AfterwordApp
-import AfterwordCore
-import AfterwordIntake
-import AfterwordStore
 import Foundation
 import Hummingbird
 
@@ -26,8 +23,7 @@ struct InterviewController: Sendable {
     func create(_ request: Request, context: some RequestContext) async throws -> Response {
         let form = try await site.form(request)
         do {
-            let interview = try site.workspace.interview(from: Self.interviewForm(form), label: Self.label)
-            let saved = try storeCall { try site.workspace.openStore().recordInterview(interview) }
+            let saved = try site.workspace.recordInterview(Self.interviewForm(form), label: Self.label)
             return site.done("/interviews/\(saved.id ?? 0)", notice: "Recorded. Now add who you met.")
         } catch let error as UserError {
             return try listPage(request, form: form.fieldsForEcho, error: Self.summary(error), errors: error.fields, status: .unprocessableContent)
@@ -43,7 +39,7 @@ struct InterviewController: Sendable {
             let workspace = site.workspace
             let (company, role) = (form["company"], form["role"])
             let (records, organizers) = try await site.reading(name) {
-                let text = TextEncoding.text(of: Data(file.bytes))
+                let text = Workspace.text(of: Data(file.bytes))
                 return (
                     try workspace.readInvite(text, file: name, company: company, role: role),
                     try workspace.inviteOrganizers(text, file: name)
@@ -58,7 +54,7 @@ struct InterviewController: Sendable {
             return site.done(
                 "/interviews/\(first.id ?? 0)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).\(offer)")
         } catch let error as UserError {
-            return site.done("/interviews", problem: error.message)
+            return site.done("/interviews", problem: error.webMessage)
         }
     }
 
@@ -71,18 +67,16 @@ struct InterviewController: Sendable {
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
         let id = try recordID(context)
         let form = try await site.form(request)
-        let store = try site.workspace.openStore()
         do {
-            let existing = try storeCall { try store.interview(id: id) }.interview
-            let interview = try site.workspace.interview(from: Self.interviewForm(form), id: id, createdAt: existing.createdAt, label: Self.label)
-            _ = try storeCall { try store.updateInterview(interview) }
+            // The form holds every field: what the page sent is the interview as the user wants it.
+            _ = try site.workspace.updateInterview(id: id, label: Self.label) { _ in Self.interviewForm(form) }
             return site.done("/interviews/\(id)", notice: "Saved.")
         } catch let error as UserError where !error.fields.isEmpty {
             return try showPage(
                 request, id: id, person: [:], scanned: nil, error: Self.summary(error), interview: form.fieldsForEcho, interviewErrors: error.fields,
                 status: .unprocessableContent)
         } catch let error as UserError {
-            return site.done("/interviews/\(id)", problem: error.message)
+            return site.done("/interviews/\(id)", problem: error.webMessage)
         }
     }
 
@@ -91,10 +85,7 @@ struct InterviewController: Sendable {
         let id = try recordID(context)
         let form = try await site.form(request)
         do {
-            let store = try site.workspace.openStore()
-            let detail = try storeCall { try store.interview(id: id) }
-            let person = try site.workspace.newInterviewer(from: Self.interviewerForm(form), company: detail.interview.company, label: Self.label)
-            let outcome = try storeCall { try store.importInterviewers([person], toInterview: id) }[0]
+            let outcome = try site.workspace.addInterviewer(Self.interviewerForm(form), toInterview: id, label: Self.label)
             let name = outcome.interviewer.name
             return site.done("/interviews/\(id)", notice: outcome.merged ? "\(name) was already known; merged and added to this panel." : "Added \(name).")
         } catch let error as UserError {
@@ -115,7 +106,7 @@ struct InterviewController: Sendable {
         do {
             if lower.hasSuffix(".vcf") || lower.hasSuffix(".vcard") || file.contentType.contains("vcard") {
                 let workspace = site.workspace
-                let people = try await site.reading(name) { try workspace.readCards(TextEncoding.text(of: Data(file.bytes)), file: name) }
+                let people = try await site.reading(name) { try workspace.readCards(Workspace.text(of: Data(file.bytes)), file: name) }
                 let outcomes = try workspace.storeCards(people, interviewId: id)
                 let names = outcomes.map { $0.interviewer.name + ($0.merged ? " (already known, merged)" : "") }
                 return site.done("/interviews/\(id)", notice: "Added \(names.joined(separator: ", ")).")
@@ -124,9 +115,9 @@ struct InterviewController: Sendable {
             if file.contentType.hasPrefix("image/") || [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"].contains(where: lower.hasSuffix) {
                 text = try Self.ocr(file, name: name)
             } else {
-                text = TextEncoding.text(of: Data(file.bytes))
+                text = Workspace.text(of: Data(file.bytes))
             }
-            let card = try await site.reading(name) { CardTextReader.read(text) }
+            let card = try await site.reading(name) { Workspace.readCard(text) }
             guard card.contact != nil else {
                 return site.done("/interviews/\(id)", problem: "\(name): no name found on the card; type the person in by hand")
             }
@@ -143,7 +134,7 @@ struct InterviewController: Sendable {
             }
             return try showPage(request, id: id, person: person, scanned: "Confidence: " + confidence.joined(separator: ", ") + ".", error: nil)
         } catch let error as UserError {
-            return site.done("/interviews/\(id)", problem: error.message)
+            return site.done("/interviews/\(id)", problem: error.webMessage)
         }
     }
 
@@ -162,7 +153,7 @@ struct InterviewController: Sendable {
             }
             return site.done("/drafts/\(first)", notice: "\(drafts.count) draft(s) ready.")
         } catch let error as UserError {
-            return site.done("/interviews/\(id)", problem: error.message)
+            return site.done("/interviews/\(id)", problem: error.webMessage)
         }
     }
 
@@ -171,12 +162,10 @@ struct InterviewController: Sendable {
         let id = try recordID(context)
         _ = try await site.form(request)
         do {
-            let store = try site.workspace.openStore()
-            let detail = try storeCall { try store.interview(id: id) }
-            try storeCall { try store.removeInterview(id: id) }
-            return site.done("/interviews", notice: "Interview \(detail.interview.company) — \(detail.interview.role) removed, with its drafts.")
+            let removed = try site.workspace.removeInterview(id: id)
+            return site.done("/interviews", notice: "Interview \(removed.company) — \(removed.role) removed, with its drafts.")
         } catch let error as UserError {
-            return site.done("/interviews/\(id)", problem: error.message)
+            return site.done("/interviews/\(id)", problem: error.webMessage)
         }
     }
 
@@ -188,7 +177,7 @@ struct InterviewController: Sendable {
     private func listPage(
         _ request: Request, form: [String: String], error: String?, errors: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let details = try site.workspace.openStore().interviews()
+        let details = try site.workspace.interviews()
         let rows = details.map { detail in
             values([
                 "id": detail.interview.id, "company": detail.interview.company, "role": detail.interview.role,
@@ -208,13 +197,13 @@ struct InterviewController: Sendable {
         _ request: Request, id: Int64, person: [String: String], scanned: String?, error: String?, errors: [String: String] = [:],
         interview edited: [String: String] = [:], interviewErrors: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let store = try site.workspace.openStore()
-        let detail = try storeCall { try store.interview(id: id) }
+        let workspace = site.workspace
+        let detail = try workspace.interview(id: id)
         let interview = detail.interview
         let panel = try detail.interviewers.map { person in
             // The draft that left (or is on its way) is the one to show, even when a newer one was composed since.
-            let message = try store.messages(interviewId: id, interviewerId: person.id ?? 0).last
-            let latest = try store.latestDraft(interviewId: id, interviewerId: person.id ?? 0)
+            let message = try workspace.messages(interviewId: id, interviewerId: person.id ?? 0).last
+            let latest = try workspace.latestDraft(interviewId: id, interviewerId: person.id ?? 0)
             let draftId = message.flatMap { $0.state == .failed ? nil : $0.draftId } ?? latest?.id
             let state = message?.state.rawValue
             return values([

@@ -1,5 +1,4 @@
 import AfterwordApp
-import AfterwordCore
 import Foundation
 import Hummingbird
 
@@ -45,7 +44,7 @@ struct OpeningsController: Sendable {
                     ? "The reconnect note you wrote earlier."
                     : "A reconnect note for \(reviewed.interviewerName): read it, then send it.")
         } catch let error as UserError where !error.isNotFound {
-            return site.done("/openings", problem: error.message)
+            return site.done("/openings", problem: error.webMessage)
         }
     }
 

@@ -1,5 +1,4 @@
 import AfterwordApp
-import AfterwordCore
 import Foundation
 import Hummingbird
 
@@ -9,11 +8,11 @@ struct PeopleController: Sendable {
 
     /// GET /people — interviewers grouped by company, with their thank-yous.
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
-        let store = try site.workspace.openStore()
+        let workspace = site.workspace
         let zone = site.userZone
-        let ledger = Self.byInterview(try store.messages())
+        let ledger = Self.byInterview(try workspace.messages())
         var byCompany: [String: [[String: Any]]] = [:]
-        for detail in try store.interviewers() {
+        for detail in try workspace.interviewers() {
             let person = detail.interviewer
             let history = detail.interviews.map { interview in
                 values(["role": interview.role, "when": site.display(interview.startsAt, in: interview.zone)])
@@ -39,12 +38,12 @@ struct PeopleController: Sendable {
         _ request: Request, id: Int64, echo: [String: String] = [:], error: String? = nil, errors: [String: String] = [:],
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let store = try site.workspace.openStore()
+        let workspace = site.workspace
         let zone = site.userZone
-        let person = try storeCall { try store.interviewer(id: id) }
-        let ledger = Self.byInterview(try store.messages(interviewerId: id))
-        let history = try store.interviews(ofInterviewer: id).map { interview in
-            let draft = try store.latestDraft(interviewId: interview.id ?? 0, interviewerId: id)
+        let person = try workspace.interviewer(id: id)
+        let ledger = Self.byInterview(try workspace.messages(interviewerId: id))
+        let history = try workspace.interviews(ofInterviewer: id).map { interview in
+            let draft = try workspace.latestDraft(interviewId: interview.id ?? 0, interviewerId: id)
             return values([
                 "interviewId": interview.id, "company": interview.company, "role": interview.role,
                 "when": site.display(interview.startsAt, in: interview.zone), "draftId": draft?.id,
@@ -93,17 +92,14 @@ struct PeopleController: Sendable {
         let id = try recordID(context)
         let form = try await site.form(request)
         do {
-            let store = try site.workspace.openStore()
-            let person = try storeCall { try store.interviewer(id: id) }
-            let edited = try site.workspace.edited(person, with: InterviewController.interviewerForm(form), label: InterviewController.label)
-            _ = try storeCall { try store.updateInterviewer(edited) }
+            _ = try site.workspace.updateInterviewer(id: id, with: InterviewController.interviewerForm(form), label: InterviewController.label)
             return site.done("/interviewers/\(id)", notice: "Saved.")
         } catch let error as UserError where !error.fields.isEmpty {
             return try showPage(
                 request, id: id, echo: form.fieldsForEcho, error: InterviewController.summary(error), errors: error.fields,
                 status: .unprocessableContent)
         } catch let error as UserError {
-            return site.done("/interviewers/\(id)", problem: error.message)
+            return site.done("/interviewers/\(id)", problem: error.webMessage)
         }
     }
 
@@ -112,12 +108,10 @@ struct PeopleController: Sendable {
         let id = try recordID(context)
         _ = try await site.form(request)
         do {
-            let store = try site.workspace.openStore()
-            let person = try storeCall { try store.interviewer(id: id) }
-            try storeCall { try store.removeInterviewer(id: id) }
+            let person = try site.workspace.removeInterviewer(id: id)
             return site.done("/people", notice: "\(person.name) removed, with their drafts.")
         } catch let error as UserError {
-            return site.done("/interviewers/\(id)", problem: error.message)
+            return site.done("/interviewers/\(id)", problem: error.webMessage)
         }
     }
 
@@ -143,7 +137,8 @@ struct SettingsController: Sendable {
         var echo = try site.workspace.loadConfig()
         var problems: [String: String] = [:]
         var changes: [String: String?] = [:]
-        for (key, _) in Config.keys {
+        for setting in Config.settings {
+            let key = setting.name
             guard let given = form[key] else { continue }
             let value = given.trimmingCharacters(in: .whitespacesAndNewlines)
             if value.isEmpty {
@@ -152,7 +147,7 @@ struct SettingsController: Sendable {
                 continue
             }
             do {
-                try Config.validate(key: key, value: value)
+                try setting.validate(value)
             } catch let error as UserError {
                 problems[key] = error.message
             }
@@ -169,7 +164,7 @@ struct SettingsController: Sendable {
                 for (key, value) in changes { config.values[key] = value }
             }
         } catch let error as UserError {
-            return try page(request, config: echo, error: error.message, status: .unprocessableContent)
+            return try page(request, config: echo, error: error.webMessage, status: .unprocessableContent)
         }
         return site.done("/settings", notice: "Settings saved.")
     }
@@ -184,27 +179,26 @@ struct SettingsController: Sendable {
             }
             return site.done("/settings", problem: "the test message did not go: \(Workspace.describe(outcome)); correct the Sending settings and try again")
         } catch let error as UserError {
-            return site.done("/settings", problem: error.message)
+            return site.done("/settings", problem: error.webMessage)
         }
     }
 
     private func page(
         _ request: Request, config: Config, error: String?, problems: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let help = Dictionary(Config.keys.map { ($0.key, $0.help) }, uniquingKeysWith: { first, _ in first })
-        let groups = Config.groups.map { group in
+        let groups = Config.Group.allCases.map { group in
             values([
-                "name": group.name, "id": group.name.lowercased().replacingOccurrences(of: " ", with: "-"),
-                "fields": group.keys.map { key in
+                "name": group.rawValue, "id": group.rawValue.lowercased().replacingOccurrences(of: " ", with: "-"),
+                "fields": Config.settings.filter { $0.group == group }.map { setting in
+                    let key = setting.name
                     let value = config.values[key] ?? ""
                     return values([
-                        "key": key, "help": help[key], "value": value, "default": Config.defaults[key], "problem": problems[key],
-                        "choices": Config.choices[key].map { choices in
+                        "key": key, "help": setting.help, "value": value, "default": setting.defaultText, "problem": problems[key],
+                        "choices": setting.choices.map { choices in
                             choices.map { values(["value": $0, "selected": $0 == value ? true : nil]) }
                         },
-                        "hasChoices": Config.choices[key] == nil ? nil : true,
-                        // Said once: in the help when it already names the default, else after it.
-                        "defaultNote": (help[key] ?? "").contains("default") ? nil : Config.defaults[key],
+                        "hasChoices": setting.choices == nil ? nil : true,
+                        "defaultNote": setting.defaultText,
                         "multiline": key == "address" || key == "signature" ? true : nil,
                     ])
                 },

@@ -1,5 +1,4 @@
 import AfterwordApp
-import AfterwordCore
 import Foundation
 import Hummingbird
 
@@ -14,15 +13,14 @@ struct TodayController: Sendable {
         let workspace = site.workspace
         let zone = site.userZone
         let all = request.uri.queryParameters["all"] != nil
-        let store = try workspace.openStore()
         let now = workspace.now
         let key = PageCache.Key(minute: Int64((now.timeIntervalSince1970 / 60).rounded(.down)), zone: zone.identifier, all: all)
         let flash = Flash.read(request)
-        if flash == nil, let cached = try site.today.page(key, revision: { try store.revision() }) {
+        if flash == nil, let cached = try site.today.page(key, revision: { try workspace.revision() }) {
             return Self.response(cached)
         }
-        let revision = try store.revision()
-        let report = try store.status(now: now, horizonDays: 14)
+        let revision = try workspace.revision()
+        let report = try workspace.status(horizonDays: 14)
         // Interviews not yet over are upcoming, not due; of the rest, those still within the 24 hours first
         // (the nearest deadline first), then the overdue, the most recent first.
         let upcoming = report.pending.filter { $0.isUpcoming(at: now) }
@@ -30,20 +28,12 @@ struct TodayController: Sendable {
         let ordered = due.filter { ($0.hoursLeft ?? 0) >= 0 } + due.filter { ($0.hoursLeft ?? 0) < 0 }.reversed()
         let shown = all ? ordered[...] : ordered.prefix(Self.firstRows)
         let pending = try shown.map { entry in
-            let draft = try entry.draftId.map { try store.draft(id: $0) }
-            let errors = draft.map { draft in
-                Set(
-                    Workspace.findings(
-                        text: draft.text, channel: draft.channel, source: "draft #\(draft.id ?? 0)", recipient: entry.interviewer,
-                        company: entry.company, role: entry.role
-                    ).filter { $0.severity == .error }.map(\.rule.rawValue)
-                ).sorted().joined(separator: ", ")
-            }
+            let errors = try workspace.brokenRules(of: entry).map(\.rawValue).joined(separator: ", ")
             return values([
                 "interviewId": entry.interviewId, "interviewerId": entry.interviewerId, "interviewer": entry.interviewer,
                 "company": entry.company, "role": entry.role, "channel": entry.channel.label,
                 "draftId": entry.draftId, "urgency": Wording.due(entry, now: now).trimmingCharacters(in: .whitespaces),
-                "errors": errors?.isEmpty == false ? errors : nil,
+                "errors": errors.isEmpty ? nil : errors,
                 "overdue": (entry.hoursLeft ?? 0) < 0 ? true : nil, "failed": entry.state == .failed ? true : nil,
                 "printedNotMailed": entry.channel == .note && entry.printedAt != nil && entry.state == nil ? true : nil,
             ])
@@ -53,7 +43,7 @@ struct TodayController: Sendable {
                 "state": entry.state?.rawValue, "when": entry.scheduledAt.map { site.display($0, in: zone) }, "draftId": entry.draftId,
                 "interviewer": entry.interviewer, "company": entry.company, "channel": entry.channel.label,
                 "uncertain": entry.state == .uncertain ? true : nil,
-                "overdueToLeave": entry.isOverdueToLeave(at: now) ? Wording.overdueToLeave : nil,
+                "overdueToLeave": entry.isOverdueToLeave(at: now) ? "\(Wording.overdueToLeave) — \(Remedy.sendDue.link.text)" : nil,
             ])
         }
         let sent = report.sent.map { entry in
@@ -74,7 +64,7 @@ struct TodayController: Sendable {
                     ])
                 },
                 "hasUpcoming": upcoming.isEmpty ? nil : true,
-                "firstRun": try store.interviews().isEmpty ? true : nil,
+                "firstRun": try workspace.interviews().isEmpty ? true : nil,
                 "inFlight": inFlight, "inFlightCount": inFlight.count, "hasInFlight": inFlight.isEmpty ? nil : true,
                 "sent": sent, "sentCount": sent.count, "withoutInterviewers": empty, "hasWithoutInterviewers": empty.isEmpty ? nil : true,
                 "olderUnsent": report.olderUnsent > 0 ? report.olderUnsent : nil,

@@ -1,5 +1,4 @@
 import AfterwordApp
-import AfterwordStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -169,7 +168,7 @@ public struct WebServer: Sendable {
     /// Once a minute, sends what is scheduled and due, as `afterword send --due` would.
     static func sendDue(_ workspace: Workspace, logger: Logger) async {
         while !Task.isCancelled {
-            if let store = try? workspace.openStore(), let due = try? store.due(now: workspace.now), !due.isEmpty {
+            if let due = try? workspace.dueMessages(), !due.isEmpty {
                 do {
                     for (entry, outcome, name) in try await workspace.sendDue() {
                         logger.notice("draft #\(entry.draftId) to \(name): \(Workspace.describe(outcome))")
@@ -211,14 +210,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as WebError {
             return try problem(request, status: error.status, message: error.message)
         } catch let error as UserError {
-            return try problem(request, status: error.isNotFound ? .notFound : .unprocessableContent, message: error.message)
+            return try problem(request, status: error.isNotFound ? .notFound : .unprocessableContent, message: error.webMessage)
         } catch let error as HTTPError where error.status == .notFound {
             return try problem(request, status: .notFound, message: "there is no such page; start again from Today")
         } catch let error as HTTPError {
             return try problem(request, status: error.status, message: error.body ?? "the request could not be served")
-        } catch let error where StoreError.explaining(error) != nil {
+        } catch let error where UserError.explaining(error) != nil {
             // The database's own trouble (busy, damaged, read-only) in one line of advice.
-            return try problem(request, status: .serviceUnavailable, message: StoreError.explaining(error)?.message ?? "")
+            return try problem(request, status: .serviceUnavailable, message: UserError.explaining(error)?.webMessage ?? "")
         } catch {
             context.logger.error("request failed: \(String(describing: type(of: error)))")
             return try problem(request, status: .internalServerError, message: "something went wrong on our side; nothing was changed")

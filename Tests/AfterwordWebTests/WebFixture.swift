@@ -22,7 +22,8 @@ struct WebFixture {
         try Config(values: ["name": "Sam Seeker", "email": "sam@example.com"]).save(to: home)
     }
 
-    var store: AppDatabase { get throws { try workspace.openStore() } }
+    /// The data directory's store, opened beside the server's as another process would.
+    var store: AppDatabase { get throws { try AppDatabase.open(path: home.appendingPathComponent("afterword.sqlite").path) } }
 
     /// An interview at Acme with Dana (e-mail) on the panel.
     @discardableResult

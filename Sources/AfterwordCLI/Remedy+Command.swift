@@ -1,0 +1,34 @@
+import AfterwordApp
+
+extension Remedy {
+    /// The remedy as the command line says it: the command to run, in a phrase that follows the message.
+    var phrase: String {
+        switch self {
+        case .seeStatus: "see `afterword status`"
+        case .listInterviews: "see `afterword interview list`"
+        case .listInterviewers: "see `afterword interviewer list`"
+        case .listDrafts: "see `afterword draft list` for the drafts you have"
+        case .listOpenings: "see `afterword openings` for the openings seen"
+        case .listBoards: "see `afterword watch list`"
+        case .showInterview(let id): "see `afterword interview show \(id)`"
+        case .addInterviewer(let interview): "add them with `afterword interviewer add \(interview) --name …`"
+        case .setSetting(let name, let example): "set it with `afterword config set \(name) \(example)` (or on the Settings page)"
+        case .resolveUncertain(let draft): "run `afterword send \(draft) --resolve delivered` or `--resolve not-delivered`"
+        case .confirmHandedOff(let draft): "once sent, run `afterword send \(draft) --resolve delivered`"
+        case .sendNow(let draft): "`afterword send \(draft) --now` sends that one now"
+        case .sendDue: "run `afterword send --due` or start `afterword serve`"
+        case .editDraft(let interview, let interviewer): "fix it with `afterword draft \(interview) --interviewer \(interviewer) --edit`"
+        case .editReconnect(let opening, let interviewer): "fix it with `afterword reconnect \(opening) --to \(interviewer) --edit`"
+        case .recordPosted(let draft): "once it is in the post, run `afterword note mailed \(draft)`"
+        case .addAddress(let interviewer): "add it with `afterword interviewer edit \(interviewer) --address \"…\"`"
+        case .upgradeStore: "run afterword once with write permission on the data directory"
+        }
+    }
+}
+
+extension UserError {
+    /// The error as one line: its message, then what to do.
+    var line: String {
+        remedy.map { "\(message); \($0.phrase)" } ?? message
+    }
+}

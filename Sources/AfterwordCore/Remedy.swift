@@ -1,0 +1,40 @@
+/// What the user can do about a mistake or a refusal, said once as data: the command line shows it
+/// as the command to run, the web as a link or a button. Messages themselves never hold a face's syntax.
+public enum Remedy: Sendable, Hashable {
+    /// Look at what is recorded and what is due.
+    case seeStatus
+    /// Look at the interviews recorded.
+    case listInterviews
+    /// Look at everyone met.
+    case listInterviewers
+    /// Look at the drafts kept.
+    case listDrafts
+    /// Look at the openings seen on watched boards, and who may remember the user there.
+    case listOpenings
+    /// Look at the boards watched.
+    case listBoards
+    /// Look at one interview and its panel.
+    case showInterview(Int64)
+    /// Record who sat on an interview's panel.
+    case addInterviewer(interview: Int64)
+    /// Give one setting a value, e.g. `email` with the example `you@example.com`.
+    case setSetting(String, example: String)
+    /// Say whether a message whose send was interrupted arrived.
+    case resolveUncertain(draft: Int64)
+    /// Say that a message handed to the user's own mail program was sent.
+    case confirmHandedOff(draft: Int64)
+    /// Send a scheduled message now instead of at its time.
+    case sendNow(draft: Int64)
+    /// Send what is scheduled and due (or keep the server running, which does it).
+    case sendDue
+    /// Edit a thank-you draft, then check it again.
+    case editDraft(interview: Int64, interviewer: Int64)
+    /// Edit a reconnect note, then check it again.
+    case editReconnect(opening: Int64, interviewer: Int64)
+    /// Record that a printed note card was posted.
+    case recordPosted(draft: Int64)
+    /// Add a postal address to an interviewer's details.
+    case addAddress(interviewer: Int64)
+    /// Run Afterword once with write permission on the data directory, so that it can upgrade the store.
+    case upgradeStore
+}
