@@ -26,10 +26,10 @@ extension Workspace {
     public static func findings(_ draft: Draft, interview: Interview, interviewer: String, panel: [(draft: Draft, name: String)] = []) -> [Finding] {
         let others = panel.filter { $0.draft.id != draft.id }
         guard !others.isEmpty else {
-            return findings(text: draft.text, channel: draft.channel, source: "draft #\(draft.id ?? 0)", interview: interview, interviewer: interviewer)
+            return findings(text: draft.text, channel: draft.channel, source: "draft #\(draft.storedID)", interview: interview, interviewer: interviewer)
         }
         let documents = ([(draft, interviewer)] + others.map { ($0.draft, $0.name) }).map { draft, name in
-            Document.parse(draft.text, path: "draft #\(draft.id ?? 0)", defaultChannel: draft.channel)
+            Document.parse(draft.text, path: "draft #\(draft.storedID)", defaultChannel: draft.channel)
                 .addressed(to: name, company: interview.company, role: interview.role)
         }
         return Checker().check(documents)[0]
@@ -42,7 +42,7 @@ extension Workspace {
 
     func panelDrafts(_ detail: InterviewDetail, store: AppDatabase) throws -> [(draft: Draft, name: String)] {
         try detail.interviewers.compactMap { person in
-            try store.latestDraft(interviewId: detail.interview.id ?? 0, interviewerId: person.id ?? 0).map { ($0, person.name) }
+            try store.latestDraft(interviewId: detail.interview.storedID, interviewerId: person.storedID).map { ($0, person.name) }
         }
     }
 
@@ -63,7 +63,7 @@ extension Workspace {
         if let company, !company.isEmpty { document.company = company }
         if let role, !role.isEmpty { document.role = role }
         let others = panel.map { other in
-            Document.parse(other.draft.text, path: "draft #\(other.draft.id ?? 0)", defaultChannel: other.draft.channel)
+            Document.parse(other.draft.text, path: "draft #\(other.draft.storedID)", defaultChannel: other.draft.channel)
                 .addressed(to: other.name, company: document.company ?? "", role: document.role ?? "")
         }
         return Checker().check([document] + others)[0]
@@ -93,7 +93,7 @@ extension Workspace {
         var results: [ReviewedDraft] = []
         var fresh: [Draft] = []
         for person in targets {
-            if !recompose, let existing = try store.latestDraft(interviewId: interviewId, interviewerId: person.id ?? 0) {
+            if !recompose, let existing = try store.latestDraft(interviewId: interviewId, interviewerId: person.storedID) {
                 let draft = try signIfUnsigned(existing, sender: config.sender, store: store)
                 results.append(ReviewedDraft(draft: draft, interviewerName: person.name, findings: [], reused: true))
                 continue
@@ -122,9 +122,9 @@ extension Workspace {
     /// and has not left; stored so that what is shown is what is sent.
     func signIfUnsigned(_ draft: Draft, sender: Sender, store: AppDatabase) throws -> Draft {
         guard let name = sender.name, let body = Greeting.signed(draft.body, name: name, signature: draft.channel == .email ? sender.signature : nil),
-            try store.ledger(forDraft: draft.id ?? 0).isEmpty
+            try store.ledger(forDraft: draft.storedID).isEmpty
         else { return draft }
-        return try storeCall { try store.updateDraft(id: draft.id ?? 0, subject: draft.subject, body: body, at: now) }
+        return try storeCall { try store.updateDraft(id: draft.storedID, subject: draft.subject, body: body, at: now) }
     }
 
     /// A stored draft with its interview and the person it is for (signed, if the user's name was set after it was composed).
@@ -150,12 +150,12 @@ extension Workspace {
             throw UserError(
                 "the edited draft has a control character (\(ControlCharacters.name(scalar))) on line \(line); remove it and save again (the draft was left unchanged)")
         }
-        let document = Document.parse(text, path: "draft #\(draft.id ?? 0)", defaultChannel: draft.channel)
+        let document = Document.parse(text, path: "draft #\(draft.storedID)", defaultChannel: draft.channel)
         guard !document.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw UserError("the edited draft has no body; it was left unchanged")
         }
         let updated = try storeCall {
-            try store.updateDraft(id: draft.id ?? 0, subject: draft.channel == .email ? (document.subject ?? draft.subject) : nil, body: document.body, at: now)
+            try store.updateDraft(id: draft.storedID, subject: draft.channel == .email ? (document.subject ?? draft.subject) : nil, body: document.body, at: now)
         }
         let findings = Self.findings(
             updated, interview: context.detail.interview, interviewer: context.person.name, panel: try panelDrafts(context.detail, store: store))

@@ -74,7 +74,7 @@ extension Workspace {
         let entry = try storeCall {
             try store.open(draft, state: .sending, scheduledAt: nil, transport: "post", messageId: "post-\(draftId)-\(UUID().uuidString)", now: clock)
         }
-        try store.close(entry.id ?? 0, as: .sent, reply: "posted by you", now: clock)
+        try store.close(entry.storedID, as: .sent, reply: "posted by you", now: clock)
     }
 }
 

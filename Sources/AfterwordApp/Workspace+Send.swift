@@ -83,11 +83,11 @@ extension Workspace {
                 let person = people[entry.interviewerId] ?? (try? store.interviewer(id: entry.interviewerId)),
                 let address = person.email
             else { return nil }
-            names[entry.id ?? 0] = person.name
+            names[entry.storedID] = person.name
             let messageId = entry.messageId ?? MailMessage.makeMessageId(from: from)
             return Self.message(draft, to: person, address: address, config: config, from: from, messageId: messageId, date: Date()).outgoing
         }
-        return results.map { ($0.0, $0.1, names[$0.0.id ?? 0] ?? "?") }
+        return results.map { ($0.0, $0.1, names[$0.0.storedID] ?? "?") }
     }
 
     /// Hands a draft to the user's own mail program (an .eml file or a mailto: link), exactly once.
@@ -116,7 +116,7 @@ extension Workspace {
                 try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: clock)
             }
             try store.close(
-                entry.id ?? 0, as: .uncertain,
+                entry.storedID, as: .uncertain,
                 reply: "handed to your own mail program (\(transport)); waiting for you to say it was sent",
                 now: clock)
         }
@@ -174,12 +174,12 @@ extension Workspace {
                 ?? .editDraft(interview: draft.interviewId, interviewer: draft.interviewerId)
             throw UserError(
                 "not sent: the draft breaks \(Set(errors.map(\.rule.rawValue)).sorted().joined(separator: ", "))", remedy: edit,
-                findings: shown, source: "draft #\(draft.id ?? 0)")
+                findings: shown, source: "draft #\(draft.storedID)")
         }
         if !warnings.isEmpty, !anyway {
             throw UserError(
                 "not sent: the draft has warnings (\(Set(warnings.map(\.rule.rawValue)).sorted().joined(separator: ", "))); fix them, or send with --anyway",
-                findings: shown, source: "draft #\(draft.id ?? 0)")
+                findings: shown, source: "draft #\(draft.storedID)")
         }
     }
 
@@ -272,7 +272,7 @@ extension Workspace {
 
     private static func emailAddress(of context: DraftContext) throws -> String {
         guard context.draft.channel == .email, let address = context.person.email else {
-            let id = context.draft.id ?? 0
+            let id = context.draft.storedID
             throw UserError(
                 "draft #\(id) is a note card (no e-mail address for \(context.person.name)); print it, post it, then record it as posted",
                 remedy: .recordPosted(draft: id))

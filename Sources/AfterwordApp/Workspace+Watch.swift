@@ -101,7 +101,7 @@ extension Workspace {
         let counts = try storeCall { try store.openPostingCounts() }
         return try storeCall { try store.boards() }.map { board in
             let page = BoardProvider(rawValue: board.provider)?.careersPage(board.token) ?? board.token
-            return BoardSummary(board: board, openCount: counts[board.id ?? 0] ?? 0, careersPage: page)
+            return BoardSummary(board: board, openCount: counts[board.storedID] ?? 0, careersPage: page)
         }
     }
 
@@ -176,7 +176,7 @@ extension Workspace {
             progress(BoardCheck(board: board, outcome: outcome))
         }
         let after = Dictionary(
-            try storeCall { try store.boards() }.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+            try storeCall { try store.boards() }.map { ($0.storedID, $0) }, uniquingKeysWith: { first, _ in first })
         return boards.compactMap { board in
             guard let id = board.id, let outcome = outcomes[id] else { return nil }
             return BoardCheck(board: after[id] ?? board, outcome: outcome)
@@ -241,7 +241,7 @@ extension Workspace {
         return rows.map { row in
             var byPerson: [Int64: RememberedPerson] = [:]
             for seat in atCompany[CompanyName.key(row.company)] ?? [] {
-                let id = seat.interviewer.id ?? 0
+                let id = seat.interviewer.storedID
                 var person =
                     byPerson[id]
                     ?? RememberedPerson(

@@ -97,15 +97,15 @@ enum IntakeFile {
 
     static func report(_ outcomes: [ImportOutcome], json: Bool) throws {
         if json {
-            try Console.json(outcomes.map { Imported(id: $0.interviewer.id ?? 0, name: $0.interviewer.name, merged: $0.merged) })
+            try Console.json(outcomes.map { Imported(id: $0.interviewer.storedID, name: $0.interviewer.name, merged: $0.merged) })
             return
         }
         for outcome in outcomes {
             let person = outcome.interviewer
             Console.out(
                 outcome.merged
-                    ? "#\(person.id ?? 0) \(person.name): already known, merged (no duplicate created)"
-                    : "#\(person.id ?? 0) \(person.name): added\(person.email.map { " <\($0)>" } ?? "")")
+                    ? "#\(person.storedID) \(person.name): already known, merged (no duplicate created)"
+                    : "#\(person.storedID) \(person.name): added\(person.email.map { " <\($0)>" } ?? "")")
         }
     }
 

@@ -99,7 +99,7 @@ extension DraftCommand {
                 let fate = message.map { "\($0.state.rawValue)\($0.sentAt.map { " \(ISO8601.utc($0))" } ?? "")" }
                 let isNewest = newest["\(draft.interviewId)-\(draft.interviewerId)-\(draft.openingId ?? 0)"] == draft.id
                 Console.out(
-                    "#\(draft.id ?? 0)  interview #\(draft.interviewId)  \(kind) to \(draft.recipient)  \(ISO8601.utc(draft.updatedAt))"
+                    "#\(draft.storedID)  interview #\(draft.interviewId)  \(kind) to \(draft.recipient)  \(ISO8601.utc(draft.updatedAt))"
                         + (fate.map { "  \($0)" } ?? "") + (isNewest ? "" : "  (an earlier version)"))
             }
         }
@@ -114,7 +114,7 @@ extension DraftCommand {
             var state: MessageState?
 
             init(draft: Draft, message: LedgerEntry?) {
-                id = draft.id ?? 0
+                id = draft.storedID
                 interview = draft.interviewId
                 interviewer = draft.interviewerId
                 channel = draft.channel
@@ -130,12 +130,12 @@ extension DraftCommand {
 enum DraftCheck {
     static func print(_ draft: Draft, findings: [Finding], reused: Bool) {
         let kind = draft.channel == .email ? "e-mail" : "note"
-        Console.out("── Draft #\(draft.id ?? 0): \(kind) to \(draft.recipient)\(reused ? " (composed earlier; --recompose to start over)" : "")")
+        Console.out("── Draft #\(draft.storedID): \(kind) to \(draft.recipient)\(reused ? " (composed earlier; --recompose to start over)" : "")")
         Console.out(draft.text.hasSuffix("\n") ? String(draft.text.dropLast()) : draft.text)
         if findings.isEmpty {
             Console.out("── passes every check")
         } else {
-            for finding in findings { Console.out(FindingText.line(finding, path: "draft #\(draft.id ?? 0)")) }
+            for finding in findings { Console.out(FindingText.line(finding, path: "draft #\(draft.storedID)")) }
         }
         Console.out("")
     }
@@ -148,7 +148,7 @@ enum DraftEditor {
         guard let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             throw UserError("--edit needs an editor; set $EDITOR (for example: export EDITOR=nano)")
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-draft-\(draft.id ?? 0)-\(UUID().uuidString).txt")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-draft-\(draft.storedID)-\(UUID().uuidString).txt")
         try Data(draft.text.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
@@ -162,6 +162,6 @@ enum DraftEditor {
         guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
             throw UserError("the edited draft is not UTF-8 text; it was left unchanged")
         }
-        return try workspace.saveDraftText(text, of: try workspace.draftContext(draft.id ?? 0))
+        return try workspace.saveDraftText(text, of: try workspace.draftContext(draft.storedID))
     }
 }

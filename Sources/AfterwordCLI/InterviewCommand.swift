@@ -33,9 +33,9 @@ struct InterviewCommand: AsyncParsableCommand {
                 company: company, role: role, at: at, timeZone: tz, format: format, durationMinutes: duration, notes: notes, fit: fit)
             let interview = try global.workspace.recordInterview(form, label: { "--\($0)" })
             if output.json {
-                try Console.json(JSONShape.Created(id: interview.id ?? 0))
+                try Console.json(JSONShape.Created(id: interview.storedID))
             } else {
-                Console.out("\(interview.id ?? 0)")
+                Console.out("\(interview.storedID)")
             }
         }
     }
@@ -87,13 +87,13 @@ struct InterviewCommand: AsyncParsableCommand {
             let saved = try global.workspace.importInvite(try IntakeFile.read(file), file: file, uid: uid, company: company, role: role)
             if output.json {
                 try Console.json(saved.map { interview, outcomes in
-                    ImportedInterview(id: interview.id ?? 0, interviewers: outcomes.map { IntakeFile.Imported(id: $0.interviewer.id ?? 0, name: $0.interviewer.name, merged: $0.merged) })
+                    ImportedInterview(id: interview.storedID, interviewers: outcomes.map { IntakeFile.Imported(id: $0.interviewer.storedID, name: $0.interviewer.name, merged: $0.merged) })
                 })
                 return
             }
             for (interview, outcomes) in saved {
                 Console.out(
-                    "#\(interview.id ?? 0)  \(ISO8601.display(interview.startsAt, in: interview.zone))  \(interview.company) — \(interview.role)  [\(interview.format.rawValue)]")
+                    "#\(interview.storedID)  \(ISO8601.display(interview.startsAt, in: interview.zone))  \(interview.company) — \(interview.role)  [\(interview.format.rawValue)]")
                 try IntakeFile.report(outcomes, json: false)
             }
             // The organizer of an Outlook invite is often the hiring manager without being an attendee.
@@ -102,7 +102,7 @@ struct InterviewCommand: AsyncParsableCommand {
                     let (name, email) = Document.splitAddress(organizer)
                     Console.note(
                         "\(organizer) organized the invite without attending it; if they interviewed you: "
-                            + "afterword interviewer add \(interview.id ?? 0) --name \"\(name ?? organizer)\" --email \(email ?? "")")
+                            + "afterword interviewer add \(interview.storedID) --name \"\(name ?? organizer)\" --email \(email ?? "")")
                 }
             }
         }
@@ -134,7 +134,7 @@ struct InterviewCommand: AsyncParsableCommand {
                 let interview = detail.interview
                 let names = detail.interviewers.map(\.name).joined(separator: ", ")
                 Console.out(
-                    "#\(interview.id ?? 0)  \(ISO8601.display(interview.startsAt, in: interview.zone))  \(interview.company) — \(interview.role)  [\(interview.format.rawValue)]"
+                    "#\(interview.storedID)  \(ISO8601.display(interview.startsAt, in: interview.zone))  \(interview.company) — \(interview.role)  [\(interview.format.rawValue)]"
                         + (names.isEmpty ? "  (no interviewers yet)" : "  with \(names)"))
             }
         }
@@ -178,7 +178,7 @@ struct InterviewCommand: AsyncParsableCommand {
                 Console.out("  No interviewers yet: `afterword interviewer add \(id) --name …`")
             }
             for person in detail.interviewers {
-                Console.out("  • #\(person.id ?? 0) \(person.name)\(person.title.map { ", \($0)" } ?? "")  → \(Wording.channel(of: person))")
+                Console.out("  • #\(person.storedID) \(person.name)\(person.title.map { ", \($0)" } ?? "")  → \(Wording.channel(of: person))")
                 if let notes = person.notes { Console.out("      their notes: \(notes.replacingOccurrences(of: "\n", with: " / "))") }
             }
         }

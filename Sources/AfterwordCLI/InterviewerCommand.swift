@@ -36,12 +36,12 @@ struct InterviewerCommand: AsyncParsableCommand {
             let outcome = try global.workspace.addInterviewer(form, toInterview: id, label: { "--\($0)" })
             let interviewer = outcome.interviewer
             if outcome.merged {
-                Console.note("\(interviewer.name) was already known (#\(interviewer.id ?? 0)); merged and seated on interview #\(id)")
+                Console.note("\(interviewer.name) was already known (#\(interviewer.storedID)); merged and seated on interview #\(id)")
             }
             if output.json {
-                try Console.json(JSONShape.Created(id: interviewer.id ?? 0))
+                try Console.json(JSONShape.Created(id: interviewer.storedID))
             } else {
-                Console.out("\(interviewer.id ?? 0)")
+                Console.out("\(interviewer.storedID)")
             }
         }
     }
@@ -110,10 +110,10 @@ struct InterviewerCommand: AsyncParsableCommand {
             for detail in details {
                 let person = detail.interviewer
                 Console.out(
-                    "#\(person.id ?? 0)  \(person.name)\(person.title.map { ", \($0)" } ?? "")\(person.company.map { " — \($0)" } ?? "")  → \(Wording.channel(of: person))")
+                    "#\(person.storedID)  \(person.name)\(person.title.map { ", \($0)" } ?? "")\(person.company.map { " — \($0)" } ?? "")  → \(Wording.channel(of: person))")
                 for interview in detail.interviews {
                     Console.out(
-                        "      interview #\(interview.id ?? 0): \(interview.company) — \(interview.role), \(ISO8601.display(interview.startsAt, in: interview.zone))")
+                        "      interview #\(interview.storedID): \(interview.company) — \(interview.role), \(ISO8601.display(interview.startsAt, in: interview.zone))")
                 }
             }
         }

@@ -14,7 +14,7 @@ extension JSONShape {
         var open: Int
 
         init(_ summary: BoardSummary) {
-            id = summary.board.id ?? 0
+            id = summary.board.storedID
             company = summary.board.company
             provider = summary.board.provider
             token = summary.board.token
@@ -65,7 +65,7 @@ extension JSONShape {
         var error: String?
 
         init(_ check: BoardCheck) {
-            id = check.board.id ?? 0
+            id = check.board.storedID
             company = check.board.company
             switch check.outcome {
             case .unchanged: status = "unchanged"
@@ -111,7 +111,7 @@ extension JSONShape {
         var people: [Person]
 
         init(_ remembered: RememberedOpening) {
-            id = remembered.opening.id ?? 0
+            id = remembered.opening.storedID
             company = remembered.company
             title = remembered.opening.title
             location = remembered.opening.location

@@ -21,7 +21,7 @@ enum JSONShape {
         var channel: Channel
 
         init(_ interviewer: Interviewer) {
-            id = interviewer.id ?? 0
+            id = interviewer.storedID
             name = interviewer.name
             honorific = interviewer.honorific
             notes = interviewer.notes
@@ -49,7 +49,7 @@ enum JSONShape {
         var interviewers: [InterviewerShape]?
 
         init(_ interview: Interview, interviewers: [Interviewer]?) {
-            id = interview.id ?? 0
+            id = interview.storedID
             company = interview.company
             role = interview.role
             at = ISO8601.local(interview.startsAt, in: interview.zone)
@@ -99,7 +99,7 @@ enum JSONShape {
         var findings: [Finding]
 
         init(_ draft: Draft, interviewerName: String, findings: [Finding]) {
-            id = draft.id ?? 0
+            id = draft.storedID
             interview = draft.interviewId
             interviewer = draft.interviewerId
             self.interviewerName = interviewerName

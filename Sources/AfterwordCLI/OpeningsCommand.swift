@@ -36,7 +36,7 @@ struct OpeningsCommand: AsyncParsableCommand {
             let opening = remembered.opening
             let closed = opening.closedAt.map { "  (closed \(ISO8601.display($0, in: zone)))" } ?? ""
             let place = opening.location.isEmpty ? "" : " — \(opening.location)"
-            Console.out("#\(opening.id ?? 0)  \(remembered.company): \(opening.title)\(place)\(closed)")
+            Console.out("#\(opening.storedID)  \(remembered.company): \(opening.title)\(place)\(closed)")
             Console.out("    first seen \(ISO8601.display(opening.firstSeen, in: zone))  \(opening.url)")
             if remembered.people.isEmpty { Console.out("    nobody you met there is on record") }
             for person in remembered.people {
@@ -46,7 +46,7 @@ struct OpeningsCommand: AsyncParsableCommand {
                 let next =
                     person.reconnectDraftId.map { "reconnect draft #\($0)" }
                     ?? (person.reconnectRefusal == nil
-                        ? "afterword reconnect \(opening.id ?? 0) --to \(person.interviewerId)" : "no reconnect now")
+                        ? "afterword reconnect \(opening.storedID) --to \(person.interviewerId)" : "no reconnect now")
                 Console.out(
                     "    may remember you: \(person.name) (#\(person.interviewerId)), met \(ISO8601.display(person.met, in: zone)) for \(person.role); \(thanked); \(next)"
                 )

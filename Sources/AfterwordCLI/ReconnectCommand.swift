@@ -42,6 +42,6 @@ struct ReconnectCommand: AsyncParsableCommand {
             return
         }
         DraftCheck.print(reviewed.draft, findings: reviewed.findings, reused: reviewed.reused)
-        Console.out("Send it with `afterword send \(reviewed.draft.id ?? 0)`")
+        Console.out("Send it with `afterword send \(reviewed.draft.storedID)`")
     }
 }

@@ -150,7 +150,7 @@ struct SendCommand: AsyncParsableCommand {
         var reply: String?
 
         init(_ entry: LedgerEntry, outcome: DeliveryOutcome?) {
-            id = entry.id ?? 0
+            id = entry.storedID
             draft = entry.draftId
             state = entry.state
             transport = entry.transport

@@ -35,11 +35,11 @@ struct WatchCommand: AsyncParsableCommand {
                 )
             }
             if output.json {
-                try Console.json(JSONShape.Created(id: board.id ?? 0))
+                try Console.json(JSONShape.Created(id: board.storedID))
             } else {
                 let provider = BoardProvider(rawValue: board.provider)?.displayName ?? board.provider
                 Console.out(
-                    "Watching \(board.company) on \(provider) (board \"\(board.token)\") as #\(board.id ?? 0); `afterword watch check` reads it"
+                    "Watching \(board.company) on \(provider) (board \"\(board.token)\") as #\(board.storedID); `afterword watch check` reads it"
                 )
             }
         }
@@ -70,7 +70,7 @@ struct WatchCommand: AsyncParsableCommand {
                 let state =
                     board.error.map { "error: \($0)" } ?? (board.checkedAt == nil ? "" : "\(summary.openCount) open")
                 Console.out(
-                    "#\(board.id ?? 0)  \(board.company)  \(summary.careersPage)  \(checked)\(state.isEmpty ? "" : "  \(state)")"
+                    "#\(board.storedID)  \(board.company)  \(summary.careersPage)  \(checked)\(state.isEmpty ? "" : "  \(state)")"
                 )
             }
         }
@@ -153,7 +153,7 @@ struct WatchCommand: AsyncParsableCommand {
         }
 
         static func line(_ check: BoardCheck) -> String {
-            let name = "#\(check.board.id ?? 0) \(check.board.company)"
+            let name = "#\(check.board.storedID) \(check.board.company)"
             switch check.outcome {
             case .unchanged: return "\(name): unchanged"
             case .read(let listed, let new, let closed):

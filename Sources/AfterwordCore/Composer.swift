@@ -41,6 +41,7 @@ public struct Composer: Sendable {
     /// - Parameters:
     ///   - panel: everyone who interviewed the user in this interview, in the order they were added.
     ///   - now: the time the draft is written.
+    /// - Precondition: the interview and the interviewer were saved (the draft names them by their ids).
     public func compose(
         _ interview: Interview, for interviewer: Interviewer, panel: [Interviewer], now: Date
     ) throws(TemplateError) -> ComposedDraft {
@@ -90,7 +91,7 @@ public struct Composer: Sendable {
             channel == .email && interviewer.email != nil
             ? "\(interviewer.name) <\(interviewer.email ?? "")>" : interviewer.name
         let draft = Draft(
-            interviewId: interview.id ?? 0, interviewerId: interviewer.id ?? 0, channel: channel, recipient: recipient,
+            interviewId: interview.storedID, interviewerId: interviewer.storedID, channel: channel, recipient: recipient,
             subject: channel == .email ? document.subject : nil, body: document.body, createdAt: now, updatedAt: now)
         return ComposedDraft(draft: draft, findings: Checker().check(document))
     }

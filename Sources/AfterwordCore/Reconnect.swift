@@ -61,6 +61,7 @@ public struct ReconnectNote: Sendable {
     }
 
     /// The note to `person` about `opening` at `company`, remembering `interview`.
+    /// - Precondition: the interview and the person were saved (the note names them by their ids).
     public func compose(
         opening: Opening, company: String, to person: Interviewer, remembering interview: Interview, now: Date
     ) -> Draft {
@@ -90,7 +91,7 @@ public struct ReconnectNote: Sendable {
         let channel = person.channel
         let recipient = channel == .email ? "\(person.name) <\(person.email ?? "")>" : person.name
         return Draft(
-            interviewId: interview.id ?? 0, interviewerId: person.id ?? 0, channel: channel, recipient: recipient,
+            interviewId: interview.storedID, interviewerId: person.storedID, channel: channel, recipient: recipient,
             subject: channel == .email ? Self.subject(title: opening.title, company: company) : nil,
             body: lines.joined(separator: "\n"),
             createdAt: now, updatedAt: now, openingId: opening.id)

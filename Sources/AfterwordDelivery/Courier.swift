@@ -72,7 +72,7 @@ public struct Courier: Sendable {
 
     private func record(_ results: [(LedgerEntry, DeliveryOutcome)]) throws {
         guard !results.isEmpty else { return }
-        try ledger.close(results.map { LedgerResult(id: $0.0.id ?? 0, state: Self.state(for: $0.1), reply: Self.words($0.1)) }, now: clock())
+        try ledger.close(results.map { LedgerResult(id: $0.0.storedID, state: Self.state(for: $0.1), reply: Self.words($0.1)) }, now: clock())
     }
 
     private func close(_ entry: LedgerEntry, _ outcome: DeliveryOutcome) throws {

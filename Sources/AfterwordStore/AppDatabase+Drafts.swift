@@ -31,8 +31,8 @@ extension AppDatabase {
             let drafts = try Draft.fetchAll(db, keys: draftIds)
             let people = try Interviewer.fetchAll(db, keys: interviewerIds)
             return (
-                Dictionary(drafts.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first }),
-                Dictionary(people.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+                Dictionary(drafts.map { ($0.storedID, $0) }, uniquingKeysWith: { first, _ in first }),
+                Dictionary(people.map { ($0.storedID, $0) }, uniquingKeysWith: { first, _ in first })
             )
         }
     }
@@ -51,9 +51,9 @@ extension AppDatabase {
             var request = Draft.order(Draft.Columns.id)
             if let interviewId { request = request.filter(Draft.Columns.interviewId == interviewId) }
             let drafts = try request.fetchAll(db)
-            let messages = try LedgerEntry.filter(drafts.map { $0.id ?? 0 }.contains(LedgerEntry.Columns.draftId)).order(LedgerEntry.Columns.id).fetchAll(db)
+            let messages = try LedgerEntry.filter(drafts.map { $0.storedID }.contains(LedgerEntry.Columns.draftId)).order(LedgerEntry.Columns.id).fetchAll(db)
             let byDraft = Dictionary(messages.map { ($0.draftId, $0) }, uniquingKeysWith: { _, newer in newer })
-            return drafts.map { ($0, byDraft[$0.id ?? 0]) }
+            return drafts.map { ($0, byDraft[$0.storedID]) }
         }
     }
 

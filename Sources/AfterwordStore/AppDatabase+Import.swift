@@ -44,7 +44,7 @@ extension AppDatabase {
             try person.insert(db)
             outcome = ImportOutcome(interviewer: person, merged: false)
         }
-        if let interviewId { try seat(db, interviewer: outcome.interviewer.id ?? 0, on: interviewId) }
+        if let interviewId { try seat(db, interviewer: outcome.interviewer.storedID, on: interviewId) }
         return outcome
     }
 

@@ -21,7 +21,7 @@ extension AppDatabase {
             }
             var interviewer = interviewer
             try interviewer.insert(db)
-            try seat(db, interviewer: interviewer.id ?? 0, on: interviewId)
+            try seat(db, interviewer: interviewer.storedID, on: interviewId)
             return interviewer
         }
     }
@@ -37,7 +37,7 @@ extension AppDatabase {
     public func updateInterviewer(_ interviewer: Interviewer) throws -> Interviewer {
         try writer.write { db in
             guard let id = interviewer.id, try Interviewer.exists(db, key: id) else {
-                throw StoreError.notFound("interviewer", interviewer.id ?? 0, remedy: .listInterviewers)
+                throw StoreError.notFound("interviewer", interviewer.storedID, remedy: .listInterviewers)
             }
             try interviewer.update(db)
             return interviewer
@@ -49,7 +49,7 @@ extension AppDatabase {
     public func updateInterview(_ interview: Interview) throws -> Interview {
         try writer.write { db in
             guard let id = interview.id, try Interview.exists(db, key: id) else {
-                throw StoreError.notFound("interview", interview.id ?? 0, remedy: .listInterviews)
+                throw StoreError.notFound("interview", interview.storedID, remedy: .listInterviews)
             }
             try interview.update(db)
             return interview
@@ -61,7 +61,7 @@ extension AppDatabase {
         try writer.read { db in
             let interviews = try Interview.order(Interview.Columns.startsAt.desc).fetchAll(db)
             let panels = try panelsByInterview(db)
-            return interviews.map { InterviewDetail(interview: $0, interviewers: panels[$0.id ?? 0] ?? []) }
+            return interviews.map { InterviewDetail(interview: $0, interviewers: panels[$0.storedID] ?? []) }
         }
     }
 
@@ -97,12 +97,12 @@ extension AppDatabase {
                     ORDER BY interviewer.name COLLATE NOCASE, interviewer.id
                     """)
             let interviews = Dictionary(
-                uniqueKeysWithValues: try Interview.fetchAll(db).map { ($0.id ?? 0, $0) })
+                uniqueKeysWithValues: try Interview.fetchAll(db).map { ($0.storedID, $0) })
             var order: [Int64] = []
             var details: [Int64: InterviewerDetail] = [:]
             for row in rows {
                 let interviewer = try Interviewer(row: row)
-                let id = interviewer.id ?? 0
+                let id = interviewer.storedID
                 if details[id] == nil {
                     order.append(id)
                     details[id] = InterviewerDetail(interviewer: interviewer, interviews: [])

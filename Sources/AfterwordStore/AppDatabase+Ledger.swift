@@ -29,7 +29,7 @@ extension AppDatabase: Ledger {
                 throw try refusal(db, live)
             }
             var entry = LedgerEntry(
-                draftId: draft.id ?? 0, interviewId: draft.interviewId, interviewerId: draft.interviewerId,
+                draftId: draft.storedID, interviewId: draft.interviewId, interviewerId: draft.interviewerId,
                 channel: draft.channel, state: state, transport: transport, messageId: messageId,
                 scheduledAt: scheduledAt, ownerPid: state == .sending ? getpid() : nil, createdAt: now, updatedAt: now,
                 openingId: draft.openingId)
@@ -50,7 +50,7 @@ extension AppDatabase: Ledger {
                     arguments: StatementArguments([getpid(), now] as [any DatabaseValueConvertible]) + StatementArguments(chunk))
             }
             let order = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            return claimed.sorted { order[$0.id ?? 0] ?? 0 < order[$1.id ?? 0] ?? 0 }
+            return claimed.sorted { order[$0.storedID] ?? 0 < order[$1.storedID] ?? 0 }
         }
     }
 

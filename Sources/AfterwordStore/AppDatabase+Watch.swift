@@ -83,7 +83,7 @@ extension AppDatabase {
                 throw StoreError(
                     code: .conflict,
                     message:
-                        "that board is already watched (#\(existing.id ?? 0), \(existing.company))", remedy: .listBoards)
+                        "that board is already watched (#\(existing.storedID), \(existing.company))", remedy: .listBoards)
             }
             var board = board
             try board.insert(db)
@@ -194,9 +194,9 @@ extension AppDatabase {
     public func acquaintances() throws -> [Acquaintance] {
         try writer.read { db in
             let people = Dictionary(
-                try Interviewer.fetchAll(db).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+                try Interviewer.fetchAll(db).map { ($0.storedID, $0) }, uniquingKeysWith: { first, _ in first })
             let interviews = Dictionary(
-                try Interview.fetchAll(db).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+                try Interview.fetchAll(db).map { ($0.storedID, $0) }, uniquingKeysWith: { first, _ in first })
             let met = Dictionary(
                 try Row.fetchAll(db, sql: "SELECT id, markedMetAt FROM interviewer WHERE markedMetAt IS NOT NULL").map {
                     ($0[0] as Int64, $0[1] as Date)

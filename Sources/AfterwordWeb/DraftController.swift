@@ -141,7 +141,7 @@ struct DraftController: Sendable {
     ) throws -> Response {
         let draft = draftContext.draft
         let review = try Self.review(DraftEdit(subject: subject, body: body), draftContext, workspace: site.workspace)
-        let entry = try site.workspace.ledger(forDraft: draft.id ?? 0).last
+        let entry = try site.workspace.ledger(forDraft: draft.storedID).last
         var stateNote: String?
         if let entry {
             if entry.state == .scheduled, let at = entry.scheduledAt { stateNote = "for \(site.display(at, in: draftContext.detail.interview.zone))" }

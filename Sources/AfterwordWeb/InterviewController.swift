@@ -24,7 +24,7 @@ struct InterviewController: Sendable {
         let form = try await site.form(request)
         do {
             let saved = try site.workspace.recordInterview(Self.interviewForm(form), label: Self.label)
-            return site.done("/interviews/\(saved.id ?? 0)", notice: "Recorded. Now add who you met.")
+            return site.done("/interviews/\(saved.storedID)", notice: "Recorded. Now add who you met.")
         } catch let error as UserError {
             return try listPage(request, form: form.fieldsForEcho, error: Self.summary(error), errors: error.fields, status: .unprocessableContent)
         }
@@ -52,7 +52,7 @@ struct InterviewController: Sendable {
             let offer = organizers.isEmpty
                 ? "" : " \(organizers.joined(separator: ", ")) organized the invite without attending it; add them below if they interviewed you."
             return site.done(
-                "/interviews/\(first.id ?? 0)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).\(offer)")
+                "/interviews/\(first.storedID)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).\(offer)")
         } catch let error as UserError {
             return site.done("/interviews", problem: error.webMessage)
         }
@@ -202,8 +202,8 @@ struct InterviewController: Sendable {
         let interview = detail.interview
         let panel = try detail.interviewers.map { person in
             // The draft that left (or is on its way) is the one to show, even when a newer one was composed since.
-            let message = try workspace.messages(interviewId: id, interviewerId: person.id ?? 0).last
-            let latest = try workspace.latestDraft(interviewId: id, interviewerId: person.id ?? 0)
+            let message = try workspace.messages(interviewId: id, interviewerId: person.storedID).last
+            let latest = try workspace.latestDraft(interviewId: id, interviewerId: person.storedID)
             let draftId = message.flatMap { $0.state == .failed ? nil : $0.draftId } ?? latest?.id
             let state = message?.state.rawValue
             return values([

@@ -39,7 +39,7 @@ struct OpeningsController: Sendable {
             let reviewed = try site.workspace.reconnect(
                 openingId: id, interviewerId: interviewer, markMet: form["met"] == "yes")
             return site.done(
-                "/drafts/\(reviewed.draft.id ?? 0)",
+                "/drafts/\(reviewed.draft.storedID)",
                 notice: reviewed.reused
                     ? "The reconnect note you wrote earlier."
                     : "A reconnect note for \(reviewed.interviewerName): read it, then send it.")

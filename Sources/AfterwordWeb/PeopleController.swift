@@ -43,7 +43,7 @@ struct PeopleController: Sendable {
         let person = try workspace.interviewer(id: id)
         let ledger = Self.byInterview(try workspace.messages(interviewerId: id))
         let history = try workspace.interviews(ofInterviewer: id).map { interview in
-            let draft = try workspace.latestDraft(interviewId: interview.id ?? 0, interviewerId: id)
+            let draft = try workspace.latestDraft(interviewId: interview.storedID, interviewerId: id)
             return values([
                 "interviewId": interview.id, "company": interview.company, "role": interview.role,
                 "when": site.display(interview.startsAt, in: interview.zone), "draftId": draft?.id,

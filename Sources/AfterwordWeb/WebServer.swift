@@ -188,7 +188,7 @@ extension WebServer {
         while !Task.isCancelled {
             do {
                 for check in try await workspace.checkBoards() {
-                    if case .failed(let message) = check.outcome { logger.notice("board #\(check.board.id ?? 0) \(check.board.company): \(message)") }
+                    if case .failed(let message) = check.outcome { logger.notice("board #\(check.board.storedID) \(check.board.company): \(message)") }
                 }
             } catch {
                 logger.warning("job boards not checked: \(error)")
