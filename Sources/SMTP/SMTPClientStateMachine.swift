@@ -171,11 +171,15 @@ struct SMTPClientStateMachine {
             state = .ready
             return .ready
         case .authLoginSent:
-            guard reply.code == 334, let credentials = configuration.credentials else { return fail(authRefusal(reply)) }
+            guard reply.code == 334, let credentials = configuration.credentials else {
+                return fail(authRefusal(reply))
+            }
             state = .authLoginUsernameSent
             return send([.authLoginUsername(credentials.username)])
         case .authLoginUsernameSent:
-            guard reply.code == 334, let credentials = configuration.credentials else { return fail(authRefusal(reply)) }
+            guard reply.code == 334, let credentials = configuration.credentials else {
+                return fail(authRefusal(reply))
+            }
             state = .authLoginPasswordSent
             return send([.authLoginPassword(credentials.password)])
         case .mailSent(let transaction), .rcptSent(let transaction), .dataSent(let transaction):
@@ -235,7 +239,8 @@ struct SMTPClientStateMachine {
         case .closed: return .fail(Self.closedByClient)
         default:
             return .refused(
-                SMTPError(kind: .protocolViolation, stage: "MAIL FROM", detail: "the session is not ready for a message"))
+                SMTPError(
+                    kind: .protocolViolation, stage: "MAIL FROM", detail: "the session is not ready for a message"))
         }
         let message = SMTPMessageData(message: envelope.message)
         if let limit = extensions["SIZE"]?.first.flatMap(Int.init), limit > 0, message.bytes.count > limit {
@@ -316,7 +321,8 @@ struct SMTPClientStateMachine {
             state = .closed
             return .close
         }
-        return failed(SMTPError(kind: .protocolViolation, stage: "connection", detail: "the server closed the connection"))
+        return failed(
+            SMTPError(kind: .protocolViolation, stage: "connection", detail: "the server closed the connection"))
     }
 
     // MARK: - Steps
@@ -339,7 +345,8 @@ struct SMTPClientStateMachine {
                 return fail(
                     SMTPError(
                         kind: .tls, stage: "STARTTLS",
-                        detail: "the server does not offer STARTTLS; use smtp.security tls (port 465) or another server"))
+                        detail: "the server does not offer STARTTLS; use smtp.security tls (port 465) or another server"
+                    ))
             }
             state = .startTLSSent
             return send([.startTLS])
@@ -415,7 +422,9 @@ struct SMTPClientStateMachine {
     private mutating func unsolicited(_ reply: SMTPReply) -> Action {
         if case .ready = state, reply.code == 421 {
             return failed(
-                SMTPError(kind: .protocolViolation, stage: "connection", detail: "the server closed the connection (\(reply))"))
+                SMTPError(
+                    kind: .protocolViolation, stage: "connection", detail: "the server closed the connection (\(reply))"
+                ))
         }
         return failed(
             SMTPError(
@@ -435,7 +444,10 @@ struct SMTPClientStateMachine {
     }
 
     private func authRefusal(_ reply: SMTPReply) -> SMTPError {
-        let secrets = configuration.credentials.map { SMTPCommand.authPlain($0).secrets + SMTPCommand.authLoginPassword($0.password).secrets } ?? []
+        let secrets =
+            configuration.credentials.map {
+                SMTPCommand.authPlain($0).secrets + SMTPCommand.authLoginPassword($0.password).secrets
+            } ?? []
         var masked = reply
         for secret in secrets where !secret.isEmpty {
             masked.lines = masked.lines.map { $0.replacing(secret, with: "****") }

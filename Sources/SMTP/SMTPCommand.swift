@@ -69,14 +69,19 @@ public enum SMTPCommand: Sendable, Equatable {
             guard !host.isEmpty, !host.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
                 throw SMTPError(
                     kind: .invalidInput, stage: stage,
-                    detail: "the name \(Self.shown(host)) given in \(stage) is empty or has a space or a control character")
+                    detail:
+                        "the name \(Self.shown(host)) given in \(stage) is empty or has a space or a control character")
             }
         case .mail(let address, _, _, _), .rcpt(let address):
-            guard !address.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+            guard
+                !address.utf8.contains(where: {
+                    $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                })
             else {
                 throw SMTPError(
                     kind: .invalidInput, stage: stage,
-                    detail: "the address \(Self.shown(address)) has a line break, a control character or an angle bracket")
+                    detail:
+                        "the address \(Self.shown(address)) has a line break, a control character or an angle bracket")
             }
         default:
             break
@@ -112,7 +117,8 @@ public enum SMTPCommand: Sendable, Equatable {
 
     /// A name or address as an error shows it: quoted, control characters as "?".
     private static func shown(_ text: String) -> String {
-        "\"" + text.unicodeScalars.prefix(80).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined() + "\""
+        "\"" + text.unicodeScalars.prefix(80).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined()
+            + "\""
     }
 }
 

@@ -160,7 +160,8 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
         // Logging in.
         Transition(
             testDescription: "EHLO offering AUTH PLAIN → AUTH PLAIN", credentials: alex, path: Path.ehloSent,
-            event: .reply(reply(250, "mx", "AUTH LOGIN PLAIN")), action: .send([.authPlain(alex)]), next: "authPlainSent"),
+            event: .reply(reply(250, "mx", "AUTH LOGIN PLAIN")), action: .send([.authPlain(alex)]),
+            next: "authPlainSent"),
         Transition(
             testDescription: "EHLO offering AUTH LOGIN only → AUTH LOGIN", credentials: alex, path: Path.ehloSent,
             event: .reply(reply(250, "mx", "AUTH LOGIN")), action: .send([.authLogin]), next: "authLoginSent"),
@@ -169,7 +170,8 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
             event: .reply(reply(250, "mx", "AUTH CRAM-MD5")),
             action: .fail(
                 SMTPError(
-                    kind: .permanent, stage: "AUTH", detail: "the server offers no login this client knows (PLAIN or LOGIN)")),
+                    kind: .permanent, stage: "AUTH",
+                    detail: "the server offers no login this client knows (PLAIN or LOGIN)")),
             next: "failed"),
         Transition(
             testDescription: "AUTH PLAIN 235 → ready", credentials: alex,
@@ -194,14 +196,16 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
             path: Path.ehloSent + [.reply(reply(250, "mx", "AUTH LOGIN")), .reply(reply(334)), .reply(reply(334))],
             event: .reply(reply(235)), action: .ready, next: "ready"),
         Transition(
-            testDescription: "AUTH LOGIN password 535 → permanent failure, the echoed password masked", credentials: alex,
+            testDescription: "AUTH LOGIN password 535 → permanent failure, the echoed password masked",
+            credentials: alex,
             path: Path.ehloSent + [.reply(reply(250, "mx", "AUTH LOGIN")), .reply(reply(334)), .reply(reply(334))],
             event: .reply(reply(535, "czNjcmV0 is s3cret")), action: .fail(refused(reply(535, "**** is ****"), "AUTH")),
             next: "failed"),
         // A message, one command at a time.
         Transition(
             testDescription: "a message without PIPELINING → MAIL alone", path: Path.ready, event: .send(thanks),
-            action: .send([.mail(from: "alex@example.com", size: 7, utf8: false, eightBitMIME: false)]), next: "mailSent"),
+            action: .send([.mail(from: "alex@example.com", size: 7, utf8: false, eightBitMIME: false)]),
+            next: "mailSent"),
         Transition(
             testDescription: "MAIL 250 → RCPT", path: Path.oneAtATime, event: .reply(reply(250)),
             action: .send([.rcpt(to: "dana@acme.com")]), next: "rcptSent"),
@@ -209,7 +213,8 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
             testDescription: "RCPT 251 → DATA", path: Path.oneAtATime + [.reply(reply(250))], event: .reply(reply(251)),
             action: .send([.data]), next: "dataSent"),
         Transition(
-            testDescription: "DATA 354 → the message", path: Path.oneAtATime + [.reply(reply(250)), .reply(reply(250))],
+            testDescription: "DATA 354 → the message",
+            path: Path.oneAtATime + [.reply(reply(250)), .reply(reply(250))],
             event: .reply(reply(354)), action: .send([.message(thanksData)]), next: "messageSent"),
         Transition(
             testDescription: "end of data 250 → accepted", path: Path.messageSent, event: .reply(reply(250, "queued")),
@@ -254,9 +259,14 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
         // Checked before anything is sent.
         Transition(
             testDescription: "a message over the SIZE limit → refused, nothing sent", path: Path.ready,
-            event: .send(SMTPEnvelope(from: "alex@example.com", recipients: ["dana@acme.com"], message: Array(repeating: 65, count: 2000))),
+            event: .send(
+                SMTPEnvelope(
+                    from: "alex@example.com", recipients: ["dana@acme.com"], message: Array(repeating: 65, count: 2000))
+            ),
             action: .refused(
-                SMTPError(kind: .permanent, stage: "SIZE", detail: "the message is 2005 bytes; the server takes at most 1000")),
+                SMTPError(
+                    kind: .permanent, stage: "SIZE", detail: "the message is 2005 bytes; the server takes at most 1000")
+            ),
             next: "ready"),
         Transition(
             testDescription: "a non-ASCII address without SMTPUTF8 → refused", path: Path.ready,
@@ -264,14 +274,19 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
             action: .refused(
                 SMTPError(
                     kind: .permanent, stage: "MAIL FROM",
-                    detail: "an address has non-ASCII characters and the server does not offer SMTPUTF8")), next: "ready"),
+                    detail: "an address has non-ASCII characters and the server does not offer SMTPUTF8")),
+            next: "ready"),
         Transition(
             testDescription: "a recipient carrying a second command → refused, nothing sent", path: Path.ready,
-            event: .send(SMTPEnvelope(from: "alex@example.com", recipients: ["a@b.example\r\nRCPT TO:<eve@evil.example>"], message: [65])),
+            event: .send(
+                SMTPEnvelope(
+                    from: "alex@example.com", recipients: ["a@b.example\r\nRCPT TO:<eve@evil.example>"], message: [65])),
             action: .refused(
                 SMTPError(
                     kind: .invalidInput, stage: "RCPT TO",
-                    detail: "the address \"a@b.example??RCPT TO:<eve@evil.example>\" has a line break, a control character or an angle bracket")),
+                    detail:
+                        "the address \"a@b.example??RCPT TO:<eve@evil.example>\" has a line break, a control character or an angle bracket"
+                )),
             next: "ready"),
         // Out of turn, and the way out.
         Transition(
@@ -280,24 +295,29 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
             action: .fail(
                 SMTPError(
                     kind: .protocolViolation, stage: "reply",
-                    detail: "the server said \"250 surprise\" before it was asked anything; it is not following the protocol")),
+                    detail:
+                        "the server said \"250 surprise\" before it was asked anything; it is not following the protocol"
+                )),
             next: "failed"),
         Transition(
             testDescription: "421 while idle → the server closed the connection, a new one mends it", path: Path.ready,
             event: .reply(reply(421, "idle too long")),
             action: .fail(
                 SMTPError(
-                    kind: .protocolViolation, stage: "connection", detail: "the server closed the connection (421 idle too long)")),
+                    kind: .protocolViolation, stage: "connection",
+                    detail: "the server closed the connection (421 idle too long)")),
             next: "failed"),
         Transition(
             testDescription: "a failure after the message went → it may have been delivered", path: Path.messageSent,
             event: .failure(SMTPError(kind: .timeout, stage: "", detail: "no answer")),
             action: .fail(
                 SMTPError(
-                    kind: .timeout, stage: "end of data", detail: "no answer; the message may or may not have been delivered",
+                    kind: .timeout, stage: "end of data",
+                    detail: "no answer; the message may or may not have been delivered",
                     mayHaveBeenDelivered: true)), next: "failed"),
         Transition(
-            testDescription: "a failure while RSET is out → the refusal is reported", path: Path.oneAtATime + [.reply(reply(550))],
+            testDescription: "a failure while RSET is out → the refusal is reported",
+            path: Path.oneAtATime + [.reply(reply(550))],
             event: .failure(SMTPError(kind: .protocolViolation, stage: "", detail: "closed")),
             action: .fail(refused(reply(550), "MAIL FROM")), next: "failed"),
         Transition(
@@ -305,7 +325,8 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
             event: .failure(SMTPError(kind: .timeout, stage: "", detail: "no answer")),
             action: .fail(SMTPError(kind: .timeout, stage: "EHLO", detail: "no answer")), next: "failed"),
         Transition(
-            testDescription: "quit when ready → QUIT", path: Path.ready, event: .quit, action: .send([.quit]), next: "quitSent"),
+            testDescription: "quit when ready → QUIT", path: Path.ready, event: .quit, action: .send([.quit]),
+            next: "quitSent"),
         Transition(
             testDescription: "QUIT 221 → closed", path: Path.ready + [.quit], event: .reply(reply(221)), action: .close,
             next: "closed"),
@@ -313,7 +334,8 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
             testDescription: "QUIT unanswered → closed all the same", path: Path.ready + [.quit],
             event: .failure(SMTPError(kind: .timeout, stage: "", detail: "no answer")), action: .close, next: "closed"),
         Transition(
-            testDescription: "a message after a failure → that failure", path: [.reply(reply(554, "no"))], event: .send(thanks),
+            testDescription: "a message after a failure → that failure", path: [.reply(reply(554, "no"))],
+            event: .send(thanks),
             action: .fail(refused(reply(554, "no"), "greeting")), next: "failed"),
     ]
 
@@ -376,7 +398,9 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
     @Test("bytes between STARTTLS's 220 and the end of the handshake end the session")
     func bytesDuringHandshake() {
         var machine = Machine(startTLS: true)
-        for event in Path.ehloSent + [.reply(reply(250, "mx", "STARTTLS")), .reply(reply(220))] { _ = machine.handle(event) }
+        for event in Path.ehloSent + [.reply(reply(250, "mx", "STARTTLS")), .reply(reply(220))] {
+            _ = machine.handle(event)
+        }
         guard case .fail(let error) = machine.dataArrived() else {
             Issue.record("plaintext during the handshake was let through")
             return

@@ -25,7 +25,10 @@ import Testing
             (.authLogin, "AUTH LOGIN\r\n"),
             (.authLoginUsername("alex"), "YWxleA==\r\n"),
             (.authLoginPassword("s3cret"), "czNjcmV0\r\n"),
-            (.mail(from: "alex@example.com", size: nil, utf8: false, eightBitMIME: false), "MAIL FROM:<alex@example.com>\r\n"),
+            (
+                .mail(from: "alex@example.com", size: nil, utf8: false, eightBitMIME: false),
+                "MAIL FROM:<alex@example.com>\r\n"
+            ),
             (
                 .mail(from: "alex@example.com", size: 1234, utf8: true, eightBitMIME: true),
                 "MAIL FROM:<alex@example.com> SIZE=1234 SMTPUTF8 BODY=8BITMIME\r\n"
@@ -85,7 +88,9 @@ import Testing
         #expect(SMTPCommand.authPlain(credentials).description == "AUTH PLAIN ****")
         #expect(SMTPCommand.authLoginPassword("s3cret").description == "****")
         #expect(!"\(credentials)".contains("s3cret"))
-        #expect(SMTPCommand.message(SMTPMessageData(message: Array("secret words".utf8))).description == "<message, 17 bytes>")
+        #expect(
+            SMTPCommand.message(SMTPMessageData(message: Array("secret words".utf8))).description
+                == "<message, 17 bytes>")
         #expect(SMTPCommand.rcpt(to: "dana@acme.com").description == "RCPT TO:<dana@acme.com>")
     }
 }
