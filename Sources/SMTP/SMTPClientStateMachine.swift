@@ -444,12 +444,8 @@ struct SMTPClientStateMachine {
     }
 
     private func authRefusal(_ reply: SMTPReply) -> SMTPError {
-        let secrets =
-            configuration.credentials.map {
-                SMTPCommand.authPlain($0).secrets + SMTPCommand.authLoginPassword($0.password).secrets
-            } ?? []
         var masked = reply
-        for secret in secrets where !secret.isEmpty {
+        for secret in configuration.credentials?.secrets ?? [] {
             masked.lines = masked.lines.map { $0.replacing(secret, with: "****") }
         }
         return Self.refusal(masked, stage: "AUTH")

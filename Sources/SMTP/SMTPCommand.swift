@@ -49,17 +49,6 @@ public enum SMTPCommand: Sendable, Equatable {
         }
     }
 
-    /// Words a server might echo back from this command (the credentials, plain and encoded): they are
-    /// replaced by `****` in its reply before the reply can reach an error message or the ledger.
-    var secrets: [String] {
-        switch self {
-        case .authPlain(let credentials): [credentials.plainToken, credentials.password]
-        case .authLoginUsername(let username): [Base64.encode(Array(username.utf8))]
-        case .authLoginPassword(let password): [Base64.encode(Array(password.utf8)), password]
-        default: []
-        }
-    }
-
     /// Refuses what would break the command's line: a host or address with a line break could carry a
     /// command of its own ("a@b\r\nRCPT TO:<c@d>"), an address with "<" or ">" parameters of its own.
     /// - Throws: ``SMTPError`` of kind `invalidInput`.
@@ -143,7 +132,9 @@ extension SMTPCommand: CustomStringConvertible {
 
 /// A user name and password for AUTH; never shown in a description.
 public struct SMTPCredentials: Sendable, Equatable, CustomStringConvertible {
+    /// The login name, sent base64-encoded.
     public var username: String
+    /// Held in memory only; never logged, never stored.
     public var password: String
 
     public init(username: String, password: String) {
@@ -154,6 +145,11 @@ public struct SMTPCredentials: Sendable, Equatable, CustomStringConvertible {
     /// AUTH PLAIN's initial response (RFC 4616): NUL, user name, NUL, password, in base64.
     var plainToken: String { Base64.encode(Array("\u{0}\(username)\u{0}\(password)".utf8)) }
 
+    /// What a server might echo back of AUTH (the password, plain and encoded): replaced by `****` in
+    /// its reply before the reply can reach an error message or the ledger.
+    var secrets: [String] { [plainToken, Base64.encode(Array(password.utf8)), password].filter { !$0.isEmpty } }
+
+    /// The user name only.
     public var description: String { "\(username) (password hidden)" }
 }
 
@@ -175,6 +171,8 @@ public struct SMTPCommandEncoder: MessageToByteEncoder {
 
     public init() {}
 
+    /// Writes `data`'s bytes into `out`.
+    /// - Throws: ``SMTPError`` of kind `invalidInput` for a command that ``SMTPCommand/validate()`` refuses.
     public func encode(data: SMTPCommand, out: inout ByteBuffer) throws {
         try data.write(into: &out)
     }
