@@ -95,6 +95,14 @@ let package = Package(
             name: "AfterwordDeliveryTests",
             dependencies: ["AfterwordDelivery", "AfterwordStore", "SMTP", "AfterwordCore", "AfterwordTestSupport"]
         ),
+        .testTarget(
+            name: "SMTPTests",
+            dependencies: [
+                "SMTP", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore", "AfterwordTestSupport"]),
         .testTarget(name: "AfterwordPrintTests", dependencies: ["AfterwordPrint"]),
         .testTarget(

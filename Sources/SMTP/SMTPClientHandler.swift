@@ -3,159 +3,245 @@ import NIOCore
 import NIOSSL
 import NIOTLS
 
-/// What the async shell asks of the connection.
-enum SMTPOutbound: Sendable {
-    /// Wait for a reply without writing anything (the greeting).
-    case expectReply(EventLoopPromise<SMTPReply>)
-    /// Write bytes and wait for one reply to them.
-    case send(ByteBuffer, EventLoopPromise<SMTPReply>)
-    /// Write STARTTLS and wait for its reply; on a 220 the connection turns to TLS before anything else is read.
-    case startTLS(ByteBuffer, EventLoopPromise<SMTPReply>, NIOSSLContext, serverHostname: String?)
+/// What the async shell asks of the connection; each request completes its promise once.
+enum SMTPRequest: Sendable {
+    /// Completes when the session is open (greeted, secured, logged in), or fails with why it could not be.
+    case open(EventLoopPromise<Void>)
+    /// Sends one message; completes with the server's final 250.
+    case send(SMTPEnvelope, EventLoopPromise<SMTPReply>)
+    /// Says QUIT and closes; always succeeds.
+    case quit(EventLoopPromise<Void>)
 }
 
-/// Matches replies to requests in order, so that pipelined commands each get their own reply.
+/// Runs the SMTP conversation on the connection's event loop: decodes the server's bytes into replies
+/// (``SMTPReplyDecoder``), feeds them to ``SMTPClientStateMachine`` and does what it says, writing
+/// ``SMTPCommand``s for ``SMTPCommandEncoder`` and keeping each step within its time limit.
 ///
-/// It decodes the replies itself (with ``SMTPReplyDecoder``), so that when the server accepts STARTTLS
-/// nothing it said in plaintext afterwards, whether already read or still arriving, can be taken as an
-/// answer to a command sent inside TLS.
+/// It decodes the replies itself, one at a time, so that when the server accepts STARTTLS nothing it
+/// said in plaintext after the 220, whether already read or still arriving, can be taken as an answer
+/// to a command sent inside TLS.
 final class SMTPClientHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
-    typealias OutboundIn = SMTPOutbound
-    typealias OutboundOut = ByteBuffer
+    typealias OutboundIn = SMTPRequest
+    typealias OutboundOut = SMTPCommand
 
-    private enum State {
-        case plaintext
-        /// STARTTLS was sent: its reply switches the connection to TLS.
-        case startTLSSent(NIOSSLContext, serverHostname: String?)
-        /// TLS is added and its handshake runs: any reply now is a forgery.
-        case handshaking
-        case secured
+    /// How the handler runs the session.
+    struct Configuration: Sendable {
+        var heloName: String
+        var credentials: SMTPCredentials?
+        /// Adds TLS to the front of the pipeline, for STARTTLS; nil when STARTTLS is not wanted.
+        var startTLS: (@Sendable (Channel) throws -> Void)?
+        var timeouts: SMTPTimeouts
     }
 
+    /// The request waiting for the session to get somewhere.
+    private enum Waiter {
+        case open(EventLoopPromise<Void>)
+        case send(EventLoopPromise<SMTPReply>)
+        case quit(EventLoopPromise<Void>)
+    }
+
+    /// A QUIT gets this long for its 221: nothing depends on it.
+    static let quitLimit = TimeAmount.seconds(5)
+
+    private var machine: SMTPClientStateMachine
     private var decoder = SMTPReplyDecoder()
-    private var state = State.plaintext
-    private var waiting = CircularBuffer<EventLoopPromise<SMTPReply>>()
-    /// Replies that came before anyone asked (a greeting that beat the first request, a 421 before closing).
-    private var early = CircularBuffer<SMTPReply>()
-    private var closedError: Error?
-    /// The first reason the connection failed, for requests made after it closed.
+    private let startTLS: (@Sendable (Channel) throws -> Void)?
+    private let timeouts: SMTPTimeouts
+    private var waiter: Waiter?
+    private var opened = false
+    /// Closes the connection when the current step runs past its limit.
+    private var timer: Scheduled<Void>?
+    /// The reason the session failed, for requests written after the connection closed (they never
+    /// reach this handler).
     private let failure: NIOLockedValueBox<SMTPError?>
 
-    init(failure: NIOLockedValueBox<SMTPError?>) {
+    init(configuration: Configuration, failure: NIOLockedValueBox<SMTPError?>) {
+        machine = SMTPClientStateMachine(
+            configuration: .init(
+                heloName: configuration.heloName, startTLS: configuration.startTLS != nil,
+                credentials: configuration.credentials))
+        startTLS = configuration.startTLS
+        timeouts = configuration.timeouts
         self.failure = failure
     }
 
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        let (bytes, reply): (ByteBuffer?, EventLoopPromise<SMTPReply>)
-        switch unwrapOutboundIn(data) {
-        case .expectReply(let promise): (bytes, reply) = (nil, promise)
-        case .send(let buffer, let promise): (bytes, reply) = (buffer, promise)
-        case .startTLS(let buffer, let promise, let tls, let hostname):
-            (bytes, reply) = (buffer, promise)
-            if closedError == nil { state = .startTLSSent(tls, serverHostname: hostname) }
-        }
-        if let bytes {
-            if let closedError {
-                reply.fail(closedError)
-                promise?.fail(closedError)
-                return
-            }
-            context.write(wrapOutboundOut(bytes), promise: promise)
-        } else {
-            promise?.succeed()
-        }
-        if let ready = early.popFirst() {
-            reply.succeed(ready)
-        } else if let closedError {
-            reply.fail(closedError)
-        } else {
-            waiting.append(reply)
-        }
+    func channelActive(context: ChannelHandlerContext) {
+        rearm(context: context)
+        context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard closedError == nil else { return }
-        if case .handshaking = state {
-            fail(
-                context: context,
-                SMTPError(
-                    kind: .tls, stage: "STARTTLS",
-                    detail:
-                        "the server sent data before the TLS handshake finished; someone may be tampering with the connection"
-                ))
-            return
-        }
-        let buffer = unwrapInboundIn(data)
-        decoder.feed(buffer.readableBytesView)
-        do {
-            while let reply = try decoder.next() {
-                deliver(reply, context: context)
-                if case .handshaking = state { return }
-            }
-        } catch {
-            fail(context: context, error)
-        }
-    }
-
-    private func deliver(_ reply: SMTPReply, context: ChannelHandlerContext) {
-        if case .startTLSSent(let tls, let hostname) = state {
-            guard reply.code == 220 else {
-                state = .plaintext
-                hand(reply)
-                return
-            }
-            // Whatever followed "220" in plaintext is not the server's: dropped, and the next byte read goes through TLS.
-            decoder.discardBuffered()
-            early.removeAll()
+        guard perform(machine.dataArrived(), context: context) else { return }
+        decoder.feed(unwrapInboundIn(data).readableBytesView)
+        while true {
+            let reply: SMTPReply?
             do {
-                try context.pipeline.syncOperations.addHandler(
-                    try NIOSSLClientHandler(context: tls, serverHostname: hostname), position: .first)
+                reply = try decoder.next()
             } catch {
-                fail(
-                    context: context, SMTPError(kind: .tls, stage: "STARTTLS", detail: "TLS could not start: \(error)"))
+                perform(machine.failed(error), context: context)
                 return
             }
-            state = .handshaking
+            guard let reply else { break }
+            let action = machine.received(reply)
+            guard perform(action, context: context) else { return }
+            rearm(context: context)
+            if action == .startTLS {
+                // Whatever followed the 220 in plaintext is not the server's: dropped, and the next byte
+                // read goes through TLS.
+                decoder.discardBuffered()
+                break
+            }
         }
-        hand(reply)
-    }
-
-    private func hand(_ reply: SMTPReply) {
-        if let promise = waiting.popFirst() {
-            promise.succeed(reply)
-        } else {
-            early.append(reply)
-        }
+        perform(machine.readComplete(partialReplyWaiting: decoder.hasBufferedBytes), context: context)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case .handshakeCompleted = event as? TLSUserEvent, case .handshaking = state {
-            state = .secured
+        if case .handshakeCompleted = event as? TLSUserEvent {
+            // Implicit TLS completes its handshake too, before the greeting: nothing changes then.
+            let action = machine.tlsEstablished()
+            if action != .none {
+                perform(action, context: context)
+                rearm(context: context)
+            }
         }
         context.fireUserInboundEventTriggered(event)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        fail(context: context, error)
-    }
-
-    private func fail(context: ChannelHandlerContext, _ error: Error) {
-        if closedError == nil {
-            closedError = error
-            if let smtp = error as? SMTPError { failure.withLockedValue { $0 = $0 ?? smtp } }
+        let reason: SMTPError
+        if let smtp = error as? SMTPError {
+            reason = smtp
+        } else if error is NIOSSLError || String(describing: type(of: error)).contains("SSL") {
+            reason = SMTPError(kind: .tls, stage: "TLS", detail: "TLS failed: \(error)")
+        } else {
+            reason = SMTPError(kind: .protocolViolation, stage: "connection", detail: "\(error)")
         }
-        failAll(closedError ?? error)
-        context.close(promise: nil)
+        perform(machine.failed(reason), context: context)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        let error = SMTPError(kind: .protocolViolation, stage: "connection", detail: "the server closed the connection")
-        closedError = closedError ?? error
-        failAll(closedError ?? error)
+        perform(machine.closed(), context: context)
         context.fireChannelInactive()
     }
 
-    private func failAll(_ error: Error) {
-        while let promise = waiting.popFirst() { promise.fail(error) }
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        promise?.succeed()
+        let request = unwrapOutboundIn(data)
+        guard waiter == nil else {
+            let busy = SMTPError(
+                kind: .protocolViolation, stage: "connection", detail: "another request is still waiting for the server"
+            )
+            switch request {
+            case .open(let promise): promise.fail(busy)
+            case .send(_, let promise): promise.fail(busy)
+            case .quit(let promise): promise.succeed()
+            }
+            return
+        }
+        switch request {
+        case .open(let promise):
+            if opened {
+                promise.succeed()
+            } else if let failure = machine.failure {
+                promise.fail(failure)
+            } else {
+                waiter = .open(promise)
+            }
+        case .send(let envelope, let promise):
+            waiter = .send(promise)
+            perform(machine.sendMessage(envelope), context: context)
+            rearm(context: context)
+        case .quit(let promise):
+            waiter = .quit(promise)
+            perform(machine.quit(), context: context)
+            rearm(context: context)
+        }
+    }
+
+    /// Does what the state machine asks.
+    /// - Returns: false when the session is over, and nothing more is to be read.
+    @discardableResult
+    private func perform(_ action: SMTPClientStateMachine.Action, context: ChannelHandlerContext) -> Bool {
+        switch action {
+        case .none:
+            return true
+        case .send(let commands):
+            for command in commands { context.write(wrapOutboundOut(command), promise: nil) }
+            context.flush()
+            return true
+        case .startTLS:
+            do {
+                try startTLS?(context.channel)
+            } catch {
+                return perform(
+                    machine.failed(SMTPError(kind: .tls, stage: "STARTTLS", detail: "TLS could not start: \(error)")),
+                    context: context)
+            }
+            return true
+        case .ready:
+            opened = true
+            if case .open(let promise) = waiter {
+                waiter = nil
+                promise.succeed()
+            }
+            return true
+        case .accepted(let reply):
+            if case .send(let promise) = waiter {
+                waiter = nil
+                promise.succeed(reply)
+            }
+            return true
+        case .refused(let error):
+            finish(failing: error)
+            return true
+        case .fail(let error):
+            let reason = machine.failure ?? error
+            failure.withLockedValue { $0 = $0 ?? reason }
+            timer?.cancel()
+            finish(failing: error)
+            context.close(promise: nil)
+            return false
+        case .close:
+            timer?.cancel()
+            finish(failing: nil)
+            context.close(promise: nil)
+            return false
+        }
+    }
+
+    /// Completes the waiting request with `error`; a QUIT succeeds whatever happened.
+    private func finish(failing error: SMTPError?) {
+        let waiting = waiter
+        waiter = nil
+        let reason =
+            error ?? SMTPError(kind: .protocolViolation, stage: "connection", detail: "the connection is closed")
+        switch waiting {
+        case .open(let promise): promise.fail(reason)
+        case .send(let promise): promise.fail(reason)
+        case .quit(let promise): promise.succeed()
+        case nil: break
+        }
+    }
+
+    /// Starts the limit of the step the session now waits in, afresh: each reply restarts it, so the
+    /// wait after the final "." is the end-of-data limit alone, never a sum of steps.
+    private func rearm(context: ChannelHandlerContext) {
+        timer?.cancel()
+        timer = nil
+        guard let (_, limit) = machine.awaiting else { return }
+        let amount: TimeAmount
+        switch limit {
+        case .greeting: amount = timeouts.greeting
+        case .command: amount = timeouts.command
+        case .endOfData: amount = timeouts.endOfData
+        case .quit: amount = Self.quitLimit
+        }
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: amount) { () -> Void in
+            let late = SMTPError(
+                kind: .timeout, stage: "",
+                detail: "no answer from the server within \(amount.nanoseconds / 1_000_000_000) s")
+            self.perform(self.machine.failed(late), context: context)
+        }
     }
 }

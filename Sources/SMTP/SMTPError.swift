@@ -13,6 +13,9 @@ public struct SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         case tls
         /// The server said something that is not SMTP, or dropped the connection.
         case protocolViolation
+        /// An address or name that cannot go into a command (a line break in it would smuggle in a
+        /// command of its own): nothing was sent.
+        case invalidInput
     }
 
     public var kind: Kind
