@@ -73,7 +73,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
         ),
         .executableTarget(
             name: "AfterwordCLI",

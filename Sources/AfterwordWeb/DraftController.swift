@@ -152,16 +152,13 @@ struct DraftController: Sendable {
             if entry.state == .failed || entry.state == .uncertain { stateNote = entry.serverReply }
         }
         let person = draftContext.person
-        let page = review.editorValues.merging(
-            values([
-                "id": draft.id, "person": person.name, "channelName": draft.channel.label, "recipient": Self.recipient(person, draft.channel),
-                "interviewId": draft.interviewId, "company": draftContext.detail.interview.company, "role": draftContext.detail.interview.role,
-                "state": entry?.state.rawValue, "stateNote": stateNote, "uncertain": entry?.state == .uncertain ? true : nil,
-                "settled": Self.settled(entry?.state, person: person.name), "cardSizes": NoteCard.Size.allCases.map(\.rawValue),
-                "reconnect": draft.isReconnect ? true : nil,
-            ])
-        ) { $1 }
-        return try site.page("draft", title: "Draft to \(person.name)", tab: nil, page, request: request, error: error, status: status)
+        let page = DraftPage(
+            id: draft.id, person: person.name, channelName: draft.channel.label, recipient: Self.recipient(person, draft.channel),
+            interviewId: draft.interviewId, company: draftContext.detail.interview.company, role: draftContext.detail.interview.role,
+            editor: review.editor, state: entry?.state.rawValue, stateNote: stateNote, uncertain: entry?.state == .uncertain,
+            settled: Self.settled(entry?.state, person: person.name), cardSizes: NoteCard.Size.allCases.map(\.rawValue),
+            reconnect: draft.isReconnect)
+        return try site.page(page, title: "Draft to \(person.name)", tab: nil, request: request, error: error, status: status)
     }
 
     /// "Dana Whitfield <dana@acme.com>", or the name and postal address for a note.

@@ -12,21 +12,22 @@ struct PeopleController: Sendable {
         let store = try site.workspace.openStore()
         let zone = site.userZone
         let ledger = Self.byInterview(try store.messages())
-        var byCompany: [String: [[String: Any]]] = [:]
+        var byCompany: [String: [PeoplePage.Person]] = [:]
         for detail in try store.interviewers() {
             let person = detail.interviewer
             let history = detail.interviews.map { interview in
-                values(["role": interview.role, "when": site.display(interview.startsAt, in: interview.zone)])
-                    .merging(outcome(ledger[Pair(interview.id, person.id)] ?? [], zone: zone)) { $1 }
+                outcome(
+                    ledger[Pair(interview.id, person.id)] ?? [], zone: zone,
+                    of: ThankYouHistory(role: interview.role, when: site.display(interview.startsAt, in: interview.zone)))
             }
             let company = person.company ?? detail.interviews.first?.company ?? "Other"
             byCompany[company, default: []].append(
-                values(["id": person.id, "name": person.name, "title": person.title, "history": history]))
+                PeoplePage.Person(id: person.id, name: person.name, title: person.title, history: history))
         }
         let companies = byCompany.keys.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }.map {
-            ["name": $0, "people": byCompany[$0] ?? []] as [String: Any]
+            PeoplePage.Company(name: $0, people: byCompany[$0] ?? [])
         }
-        return try site.page("people", title: "People", tab: .people, ["companies": companies], request: request)
+        return try site.page(PeoplePage(companies: companies), title: "People", tab: .people, request: request)
     }
 
     /// GET /interviewers/:id — one person, their interviews and thank-yous, and their details to correct.
@@ -45,22 +46,17 @@ struct PeopleController: Sendable {
         let ledger = Self.byInterview(try store.messages(interviewerId: id))
         let history = try store.interviews(ofInterviewer: id).map { interview in
             let draft = try store.latestDraft(interviewId: interview.id ?? 0, interviewerId: id)
-            return values([
-                "interviewId": interview.id, "company": interview.company, "role": interview.role,
-                "when": site.display(interview.startsAt, in: interview.zone), "draftId": draft?.id,
-            ]).merging(outcome(ledger[Pair(interview.id, id)] ?? [], zone: zone)) { $1 }
+            return outcome(
+                ledger[Pair(interview.id, id)] ?? [], zone: zone,
+                of: ThankYouHistory(
+                    interviewId: interview.id, company: interview.company, role: interview.role,
+                    when: site.display(interview.startsAt, in: interview.zone), draftId: draft?.id))
         }
-        let fields = values([
-            "id": person.id, "name": person.name, "title": person.title, "email": person.email, "phone": person.phone,
-            "company": person.company, "address": person.address, "honorific": person.honorific, "notes": person.notes,
-        ]).merging(echo) { $1 }
         return try site.page(
-            "interviewer", title: person.name, tab: .people,
-            [
-                "person": fields, "personName": person.name, "channel": Wording.channel(of: person), "history": history,
-                "personErrors": errors,
-            ],
-            request: request, error: error, status: status)
+            InterviewerPage(
+                person: InterviewerFields(person, typed: echo), personName: person.name, channel: Wording.channel(of: person),
+                history: history, personErrors: InterviewerFields.Errors(errors)),
+            title: person.name, tab: .people, request: request, error: error, status: status)
     }
 
     /// One interviewer on one interview's panel.
@@ -79,13 +75,14 @@ struct PeopleController: Sendable {
         Dictionary(grouping: entries.filter { $0.openingId == nil }) { Pair($0.interviewId, $0.interviewerId) }
     }
 
-    /// What became of the thank-yous to one person for one interview: the last state, and when and how one was sent.
-    private func outcome(_ messages: [LedgerEntry], zone: TimeZone) -> [String: Any] {
+    /// `row` with what became of the thank-yous to one person for one interview: the last state, and when and how one was sent.
+    private func outcome(_ messages: [LedgerEntry], zone: TimeZone, of row: ThankYouHistory) -> ThankYouHistory {
         let sent = messages.last { $0.state == .sent }
-        return values([
-            "sent": sent?.sentAt.map { site.display($0, in: zone) }, "transport": sent.map { Self.transportName($0.transport) },
-            "state": messages.last?.state.rawValue,
-        ])
+        var row = row
+        row.sent = sent?.sentAt.map { site.display($0, in: zone) }
+        row.transport = sent.map { Self.transportName($0.transport) }
+        row.state = messages.last?.state.rawValue
+        return row
     }
 
     /// POST /interviewers/:id — saves corrected details.
@@ -193,25 +190,21 @@ struct SettingsController: Sendable {
     ) throws -> Response {
         let help = Dictionary(Config.keys.map { ($0.key, $0.help) }, uniquingKeysWith: { first, _ in first })
         let groups = Config.groups.map { group in
-            values([
-                "name": group.name, "id": group.name.lowercased().replacingOccurrences(of: " ", with: "-"),
-                "fields": group.keys.map { key in
+            SettingsPage.Group(
+                name: group.name, id: group.name.lowercased().replacingOccurrences(of: " ", with: "-"),
+                fields: group.keys.map { key in
                     let value = config.values[key] ?? ""
-                    return values([
-                        "key": key, "help": help[key], "value": value, "default": Config.defaults[key], "problem": problems[key],
-                        "choices": Config.choices[key].map { choices in
-                            choices.map { values(["value": $0, "selected": $0 == value ? true : nil]) }
-                        },
-                        "hasChoices": Config.choices[key] == nil ? nil : true,
+                    return SettingsPage.Field(
+                        key: key, help: help[key], value: value, default: Config.defaults[key], problem: problems[key],
+                        choices: (Config.choices[key] ?? []).map { Choice($0, selected: $0 == value) },
+                        hasChoices: Config.choices[key] != nil,
                         // Said once: in the help when it already names the default, else after it.
-                        "defaultNote": (help[key] ?? "").contains("default") ? nil : Config.defaults[key],
-                        "multiline": key == "address" || key == "signature" ? true : nil,
-                    ])
-                },
-            ])
+                        defaultNote: (help[key] ?? "").contains("default") ? nil : Config.defaults[key],
+                        multiline: key == "address" || key == "signature")
+                })
         }
         return try site.page(
-            "settings", title: "Settings", tab: .settings, ["groups": groups, "file": Config.file(in: site.workspace.home).path],
+            SettingsPage(file: Config.file(in: site.workspace.home).path, groups: groups), title: "Settings", tab: .settings,
             request: request, error: error, status: status)
     }
 }

@@ -22,13 +22,8 @@ struct Site: Sendable {
     }
 
     /// Which tab of the navigation a page belongs to.
-    enum Tab: String {
-        case today = "navToday"
-        case interviews = "navInterviews"
-        case people = "navPeople"
-        case openings = "navOpenings"
-        case check = "navCheck"
-        case settings = "navSettings"
+    enum Tab {
+        case today, interviews, people, openings, check, settings
     }
 
     /// The largest form without files, in bytes: a thank-you is short.
@@ -36,28 +31,22 @@ struct Site: Sendable {
     /// The longest text field, in characters.
     static let maxFieldCharacters = 20_000
 
-    /// A full page: the layout around `name`, with the flash message the last action left.
-    func page(_ name: String, title: String, tab: Tab?, _ values: [String: Any], request: Request, error: String? = nil, status: HTTPResponse.Status = .ok)
-        throws -> Response
-    {
+    /// A full page: the layout around `page`, with the flash message the last action left.
+    func page(
+        _ page: some Page, title: String, tab: Tab?, request: Request, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let flash = Flash.read(request)
-        var values = values
-        if let warning = flash?.warning { values["warning"] = warning }
-        let text = try html(name, title: title, tab: tab, values, notice: flash?.notice, problem: error ?? flash?.problem)
+        let text = try html(page, title: title, tab: tab, notice: flash?.notice, warning: flash?.warning, problem: error ?? flash?.problem)
         var response = Response.html(text, status: status)
         if flash != nil { Flash.clear(&response) }
         return response
     }
 
-    /// The HTML of a page: the layout around `name`, with a notice or a problem above the content.
-    func html(_ name: String, title: String, tab: Tab?, _ values: [String: Any], notice: String? = nil, problem: String? = nil) throws -> String {
-        var values = values
-        values["pageTitle"] = title
-        values["csrf"] = rules.csrfToken
-        if let tab { values[tab.rawValue] = true }
-        if let notice { values["flash"] = notice }
-        if let problem { values["error"] = problem }
-        return try views.render(name, values)
+    /// The HTML of a page: the layout around `page`, with a notice, a warning or a problem above the content.
+    func html<P: Page>(_ page: P, title: String, tab: Tab?, notice: String? = nil, warning: String? = nil, problem: String? = nil) throws -> String {
+        var page = page
+        page.layout = Layout(title: title, tab: tab, csrf: rules.csrfToken, notice: notice, warning: warning, problem: problem)
+        return try views.render(page)
     }
 
     /// The submitted form, after the CSRF token is checked.
@@ -138,11 +127,6 @@ struct Flash: Codable {
 extension HTTPField.Name {
     static let xCSRFToken = Self("X-CSRF-Token")!
     static let contentDisposition = Self("Content-Disposition")!
-}
-
-/// A dictionary for a template with the nil values left out (Mustache treats a boxed nil as present).
-func values(_ pairs: [String: Any?]) -> [String: Any] {
-    pairs.compactMapValues { $0 }
 }
 
 /// A route parameter as a record id.

@@ -59,20 +59,22 @@ public struct WebServer: Sendable {
     }
 
     /// The router with every page, behind the security middleware.
+    /// - Throws: ``UserError`` when a template or a static file is missing from the build: the server does not start without them.
     public func router() throws -> Router<BasicRequestContext> {
         let rules = Guard(
             allowedHosts: Guard.hosts(binding: options.host), accessToken: options.isLoopback ? nil : options.accessToken,
             csrfToken: csrfToken, maxBodyBytes: options.maxBodyBytes)
-        let site = Site(workspace: workspace, views: try Views(), rules: rules)
+        let site = Site(workspace: workspace, views: try Views(folder: try WebFiles.folder("Templates")), rules: rules)
+        let assets = try Assets(folder: try WebFiles.folder("Static"))
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: GuardMiddleware(rules: rules))
         router.add(middleware: ProblemMiddleware(site: site))
-        Self.routes(router, site: site)
+        Self.routes(router, site: site, assets: assets)
         return router
     }
 
     /// Every route, in one place.
-    static func routes(_ router: Router<BasicRequestContext>, site: Site) {
+    static func routes(_ router: Router<BasicRequestContext>, site: Site, assets: Assets) {
         let today = TodayController(site: site)
         let interviews = InterviewController(site: site)
         let drafts = DraftController(site: site)
@@ -110,15 +112,9 @@ public struct WebServer: Sendable {
         router.post("/check/live", use: check.live)
         router.get("/settings", use: settings.show)
         router.post("/settings", use: settings.update)
-        router.get("/static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
-        router.get("/static/app.js") { _, _ in Self.asset(Assets.javascript, type: "text/javascript; charset=utf-8") }
-        router.get("/static/icon.svg") { _, _ in Self.asset(Assets.icon, type: "image/svg+xml") }
-    }
-
-    static func asset(_ text: String, type: String) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
+        for file in assets.files {
+            router.get("/static/\(file.name)") { _, _ in Assets.response(file) }
+        }
     }
 
     /// How long a connection may stay silent, mid-request or between requests.
@@ -230,7 +226,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let body = try JSONEncoder().encode(["error": message])
             return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
-        return try site.page(
-            "problem", title: "Not done", tab: nil, ["heading": "Not done", "back": "/"], request: request, error: message, status: status)
+        return try site.page(ProblemPage(heading: "Not done", back: "/"), title: "Not done", tab: nil, request: request, error: message, status: status)
     }
 }
