@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// `afterword serve`: the local web UI over the same workspace as the CLI.
 public struct WebServer: Sendable {
@@ -139,19 +140,15 @@ public struct WebServer: Sendable {
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "Afterword",
                 availableConnectionsDelegate: .maximum(Self.maximumConnections, logger: logger)),
+            services: services(logger: logger),
             onServerRunning: { channel in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 running("http://\(shown):\(channel.localAddress?.port ?? port)/" + (token.map { "?token=\($0)" } ?? ""))
             },
             logger: logger)
-        let dueSender = options.sendsDue ? Task { [workspace] in await Self.sendDue(workspace, logger: logger) } : nil
-        defer { dueSender?.cancel() }
-        var boardWatcher: Task<Void, Never>?
-        if let every = options.watchEvery {
-            boardWatcher = Task { [workspace, logger] in await Self.watchBoards(workspace, every: every, logger: logger) }
-        }
-        defer { boardWatcher?.cancel() }
         do {
+            // One service group: the server, the scheduled sends and the board readings start together, and
+            // Ctrl-C (SIGINT) or SIGTERM stops the server first, then lets a send under way finish.
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw UserError("port \(port) on \(host) is already in use (another afterword serve?); choose another with --port, or --port 0 for a free one")
@@ -162,36 +159,12 @@ public struct WebServer: Sendable {
         }
     }
 
-    /// Once a minute, sends what is scheduled and due, as `afterword send --due` would.
-    static func sendDue(_ workspace: Workspace, logger: Logger) async {
-        while !Task.isCancelled {
-            if let store = try? workspace.openStore(), let due = try? store.due(now: workspace.now), !due.isEmpty {
-                do {
-                    for (entry, outcome, name) in try await workspace.sendDue() {
-                        logger.notice("draft #\(entry.draftId) to \(name): \(Workspace.describe(outcome))")
-                    }
-                } catch {
-                    logger.warning("scheduled thank-yous not sent: \(error)")
-                }
-            }
-            try? await Task.sleep(for: .seconds(60))
-        }
-    }
-}
-
-extension WebServer {
-    /// Reads the watched job boards at once and then every `every`, as `afterword watch check` would.
-    static func watchBoards(_ workspace: Workspace, every: Duration, logger: Logger) async {
-        while !Task.isCancelled {
-            do {
-                for check in try await workspace.checkBoards() {
-                    if case .failed(let message) = check.outcome { logger.notice("board #\(check.board.id ?? 0) \(check.board.company): \(message)") }
-                }
-            } catch {
-                logger.warning("job boards not checked: \(error)")
-            }
-            try? await Task.sleep(for: every)
-        }
+    /// What runs beside the server: the scheduled sends (unless `--no-send-due`) and the board readings (when watching).
+    func services(logger: Logger) -> [any Service] {
+        var services: [any Service] = []
+        if options.sendsDue { services.append(DueSender(workspace: workspace, logger: logger)) }
+        if let every = options.watchEvery { services.append(BoardPoller(workspace: workspace, every: every, logger: logger)) }
+        return services
     }
 }
 
