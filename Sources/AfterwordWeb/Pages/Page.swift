@@ -2,6 +2,8 @@
 ///
 /// swift-mustache reads a struct's stored properties by name (through `Mirror`), so a template's
 /// `{{company}}` is the property `company`, a `nil` optional is absent, and `false` hides a section.
+/// A name a row lacks (or holds as `nil`) is looked up in the rows around it and then in the page, so a row's
+/// optional should not share a name with a value of the page; the layout's values live under `layout.` for that reason.
 protocol Page: Sendable {
     /// The template that draws this page.
     static var template: PageTemplate { get }
