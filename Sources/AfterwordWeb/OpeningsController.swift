@@ -16,7 +16,7 @@ struct OpeningsController: Sendable {
         let rows = openings.map { Self.row($0, site: site) }
         return try site.page(
             OpeningsPage(
-                openings: rows, hasOpenings: !rows.isEmpty, match: match, location: location,
+                openings: rows, hasOpenings: !rows.isEmpty, match: match, locationFilter: location,
                 filtered: match != nil || location != nil,
                 boards: boards.map { summary in
                     OpeningsPage.Board(

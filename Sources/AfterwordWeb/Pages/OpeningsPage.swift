@@ -15,7 +15,8 @@ struct OpeningsPage: Page {
     var hasOpenings: Bool
     /// The filters as given; nil when not filtering.
     var match: String?
-    var location: String?
+    /// Named apart from an opening's own `location`, which a row without one would otherwise find here.
+    var locationFilter: String?
     var filtered: Bool
     var boards: [Board]
     var hasBoards: Bool
