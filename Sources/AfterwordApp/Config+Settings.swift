@@ -69,9 +69,7 @@ extension Config {
 // MARK: - The settings
 
 extension Config.Key where Value == String? {
-    static let name = text("name", "your name, as you sign your thank-yous", group: .you) { name in
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw UserError("name: your name cannot be empty") }
-    }
+    static let name = text("name", "your name, as you sign your thank-yous", group: .you)
     static let email = text("email", "your e-mail address (the sender; never treated as an interviewer)", group: .you) { email in
         guard EmailAddress.isPlausible(email) else {
             throw UserError("email: \"\(email)\" is not an e-mail address; write it like you@example.com")

@@ -84,13 +84,6 @@ public struct Config: Codable, Equatable, Sendable {
         }
     }
 
-    /// Checks a setting's value before it is stored.
-    /// - Throws: a ``UserError`` naming the setting and what is wrong, for an unknown setting, a password
-    ///   (never stored) or a value the setting cannot take.
-    public static func validate(key: String, value: String) throws {
-        try setting(named: key).validate(value)
-    }
-
     /// The setting called `name`.
     /// - Throws: a ``UserError`` listing the known settings, or saying where a password belongs.
     public static func setting(named name: String) throws -> Setting {

@@ -15,12 +15,10 @@ struct ConfigCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set one setting.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The setting's name, e.g. name.") var key: String
-        @Argument(help: "Its value.") var value: String
+        @Argument(help: "Its value (\"\" clears it).") var value: String
 
         func run() async throws {
-            let value = value.trimmingCharacters(in: .whitespaces)
-            try Config.validate(key: key, value: value)
-            try Config.update(in: global.homeDirectory) { $0.values[key] = value }
+            try global.workspace.updateSettings([(key, value)])
         }
     }
 

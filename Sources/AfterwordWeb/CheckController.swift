@@ -25,12 +25,10 @@ struct CheckController: Sendable {
     private func page(_ request: Request, form: FormData) throws -> Response {
         let review = Self.review(form)
         let channel = Self.channel(form)
-        var page = review.editorValues
-        page["to"] = form["to"] ?? ""
-        page["company"] = form["company"] ?? ""
-        page["role"] = form["role"] ?? ""
-        page["channels"] = Channel.allCases.map { values(["value": $0.rawValue, "label": $0.label, "selected": $0 == channel ? true : nil]) }
-        return try site.page("check", title: "Check a draft", tab: .check, page, request: request)
+        let page = CheckPage(
+            to: form["to"] ?? "", company: form["company"] ?? "", role: form["role"] ?? "",
+            channels: Channel.allCases.map { Choice($0.rawValue, label: $0.label, selected: $0 == channel) }, editor: review.editor)
+        return try site.page(page, title: "Check a draft", tab: .check, request: request)
     }
 
     static func channel(_ form: FormData) -> Channel {

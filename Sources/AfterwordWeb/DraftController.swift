@@ -72,7 +72,7 @@ struct DraftController: Sendable {
                 }
             }
         } catch let error as UserError {
-            return site.done(here, problem: Self.withFindings(error))
+            return site.done(here, refused: error, saying: Self.withFindings(error))
         }
     }
 
@@ -88,7 +88,7 @@ struct DraftController: Sendable {
                 headers: [.contentType: "message/rfc822", .contentDisposition: "attachment; filename=\"thank-you-\(id).eml\""],
                 body: .init(byteBuffer: ByteBuffer(bytes: file)))
         } catch let error as UserError {
-            return site.done("/drafts/\(id)", problem: Self.withFindings(error))
+            return site.done("/drafts/\(id)", refused: error, saying: Self.withFindings(error))
         }
     }
 
@@ -106,7 +106,7 @@ struct DraftController: Sendable {
                 status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"note-\(id).pdf\""],
                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         } catch let error as UserError {
-            return site.done("/drafts/\(id)", problem: Self.withFindings(error))
+            return site.done("/drafts/\(id)", refused: error, saying: Self.withFindings(error))
         }
     }
 
@@ -118,7 +118,7 @@ struct DraftController: Sendable {
             try site.workspace.noteMailed(draftId: id)
             return site.done("/drafts/\(id)", notice: "Recorded: the note is in the post. No second note will go to this person for this interview.")
         } catch let error as UserError {
-            return site.done("/drafts/\(id)", problem: error.webMessage)
+            return site.done("/drafts/\(id)", refused: error)
         }
     }
 
@@ -132,7 +132,7 @@ struct DraftController: Sendable {
                 "/drafts/\(id)",
                 notice: entry.state == .sent ? "Recorded as delivered." : "Recorded as not delivered; you may send it again.")
         } catch let error as UserError {
-            return site.done("/drafts/\(id)", problem: error.webMessage)
+            return site.done("/drafts/\(id)", refused: error)
         }
     }
 
@@ -149,16 +149,13 @@ struct DraftController: Sendable {
             if entry.state == .failed || entry.state == .uncertain { stateNote = entry.serverReply }
         }
         let person = draftContext.person
-        let page = review.editorValues.merging(
-            values([
-                "id": draft.id, "person": person.name, "channelName": draft.channel.label, "recipient": Self.recipient(person, draft.channel),
-                "interviewId": draft.interviewId, "company": draftContext.detail.interview.company, "role": draftContext.detail.interview.role,
-                "state": entry?.state.rawValue, "stateNote": stateNote, "uncertain": entry?.state == .uncertain ? true : nil,
-                "settled": Self.settled(entry?.state, person: person.name), "cardSizes": NoteCardSize.allCases.map(\.rawValue),
-                "reconnect": draft.isReconnect ? true : nil,
-            ])
-        ) { $1 }
-        return try site.page("draft", title: "Draft to \(person.name)", tab: nil, page, request: request, error: error, status: status)
+        let page = DraftPage(
+            id: draft.id, person: person.name, channelName: draft.channel.label, recipient: Self.recipient(person, draft.channel),
+            interviewId: draft.interviewId, company: draftContext.detail.interview.company, role: draftContext.detail.interview.role,
+            editor: review.editor, state: entry?.state.rawValue, stateNote: stateNote, uncertain: entry?.state == .uncertain,
+            settled: Self.settled(entry?.state, person: person.name), cardSizes: NoteCardSize.allCases.map(\.rawValue),
+            reconnect: draft.isReconnect)
+        return try site.page(page, title: "Draft to \(person.name)", tab: nil, request: request, error: error, status: status)
     }
 
     /// "Dana Whitfield <dana@acme.com>", or the name and postal address for a note.
@@ -188,7 +185,7 @@ struct DraftController: Sendable {
 
     /// A refusal's message with the findings behind it.
     static func withFindings(_ error: UserError) -> String {
-        guard !error.findings.isEmpty else { return error.webMessage }
-        return error.webMessage + " — " + error.findings.map { "\($0.rule.rawValue): \($0.message)" }.joined(separator: "; ")
+        guard !error.findings.isEmpty else { return error.message }
+        return error.message + " — " + error.findings.map { "\($0.rule.rawValue): \($0.message)" }.joined(separator: "; ")
     }
 }

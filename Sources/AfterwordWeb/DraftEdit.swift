@@ -73,12 +73,11 @@ struct EditReview {
     }
 
     /// What the editor shows: the subject (for an e-mail), the body with its marks, and the findings.
-    var editorValues: [String: Any] {
+    var editor: Editor {
         let placed = findings.map(located)
-        return values([
-            "isEmail": subjectLine != nil ? true : nil, "subject": edit.subject, "body": edit.body, "segments": segments(placed),
-            "findings": placed.map(\.values), "subjectFindings": placed.filter { $0.field == "subject" }.map(\.values), "summary": summary,
-        ])
+        return Editor(
+            isEmail: subjectLine != nil, subject: edit.subject, body: edit.body, segments: segments(placed),
+            findings: placed.map(\.row), subjectFindings: placed.filter { $0.field == "subject" }.map(\.row), summary: summary)
     }
 
     var summary: String {
@@ -109,20 +108,20 @@ struct EditReview {
     }
 
     /// The body cut into plain and marked pieces, for the page drawn without JavaScript.
-    func segments(_ located: [LocatedFinding]) -> [[String: Any]] {
+    func segments(_ located: [LocatedFinding]) -> [Editor.Segment] {
         let body = edit.body
-        var pieces: [[String: Any]] = []
+        var pieces: [Editor.Segment] = []
         var cursor = body.startIndex
         for item in located {
             guard let range = item.range, range.lowerBound >= cursor else { continue }
-            pieces.append(["text": String(body[cursor..<range.lowerBound])])
-            pieces.append([
-                "text": String(body[range]),
-                "mark": ["rule": item.finding.rule.rawValue, "severity": item.finding.severity.rawValue, "message": item.finding.message],
-            ])
+            pieces.append(Editor.Segment(text: String(body[cursor..<range.lowerBound])))
+            pieces.append(
+                Editor.Segment(
+                    text: String(body[range]),
+                    mark: Editor.Mark(rule: item.finding.rule.rawValue, severity: item.finding.severity.rawValue, message: item.finding.message)))
             cursor = range.upperBound
         }
-        pieces.append(["text": String(body[cursor...]) + "\n"])
+        pieces.append(Editor.Segment(text: String(body[cursor...]) + "\n"))
         return pieces
     }
 }
@@ -154,11 +153,11 @@ struct LocatedFinding: Encodable {
         try container.encode(end, forKey: .end)
     }
 
-    var values: [String: Any] {
-        AfterwordWeb.values([
-            "rule": finding.rule.rawValue, "severity": finding.severity.rawValue, "message": finding.message,
-            "excerpt": finding.excerpt.flatMap { $0.isEmpty ? nil : $0 }, "where": bodyLine.map { "line \($0)" } ?? field,
-        ])
+    /// The finding as the list under the editor shows it.
+    var row: Editor.Finding {
+        Editor.Finding(
+            rule: finding.rule.rawValue, severity: finding.severity.rawValue, message: finding.message,
+            excerpt: finding.excerpt.flatMap { $0.isEmpty ? nil : $0 }, where: bodyLine.map { "line \($0)" } ?? field)
     }
 }
 

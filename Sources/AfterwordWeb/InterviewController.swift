@@ -54,7 +54,7 @@ struct InterviewController: Sendable {
             return site.done(
                 "/interviews/\(first.storedID)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).\(offer)")
         } catch let error as UserError {
-            return site.done("/interviews", problem: error.webMessage)
+            return site.done("/interviews", refused: error)
         }
     }
 
@@ -76,7 +76,7 @@ struct InterviewController: Sendable {
                 request, id: id, person: [:], scanned: nil, error: Self.summary(error), interview: form.fieldsForEcho, interviewErrors: error.fields,
                 status: .unprocessableContent)
         } catch let error as UserError {
-            return site.done("/interviews/\(id)", problem: error.webMessage)
+            return site.done("/interviews/\(id)", refused: error)
         }
     }
 
@@ -134,7 +134,7 @@ struct InterviewController: Sendable {
             }
             return try showPage(request, id: id, person: person, scanned: "Confidence: " + confidence.joined(separator: ", ") + ".", error: nil)
         } catch let error as UserError {
-            return site.done("/interviews/\(id)", problem: error.webMessage)
+            return site.done("/interviews/\(id)", refused: error)
         }
     }
 
@@ -153,7 +153,7 @@ struct InterviewController: Sendable {
             }
             return site.done("/drafts/\(first)", notice: "\(drafts.count) draft(s) ready.")
         } catch let error as UserError {
-            return site.done("/interviews/\(id)", problem: error.webMessage)
+            return site.done("/interviews/\(id)", refused: error)
         }
     }
 
@@ -165,7 +165,7 @@ struct InterviewController: Sendable {
             let removed = try site.workspace.removeInterview(id: id)
             return site.done("/interviews", notice: "Interview \(removed.company) — \(removed.role) removed, with its drafts.")
         } catch let error as UserError {
-            return site.done("/interviews/\(id)", problem: error.webMessage)
+            return site.done("/interviews/\(id)", refused: error)
         }
     }
 
@@ -179,18 +179,18 @@ struct InterviewController: Sendable {
     ) throws -> Response {
         let details = try site.workspace.interviews()
         let rows = details.map { detail in
-            values([
-                "id": detail.interview.id, "company": detail.interview.company, "role": detail.interview.role,
-                "when": site.display(detail.interview.startsAt, in: detail.interview.zone), "format": detail.interview.format.rawValue,
-                "names": detail.interviewers.isEmpty ? nil : detail.interviewers.map(\.name).joined(separator: ", "),
-            ])
+            InterviewsPage.Row(
+                id: detail.interview.id, company: detail.interview.company, role: detail.interview.role,
+                when: site.display(detail.interview.startsAt, in: detail.interview.zone), format: detail.interview.format.rawValue,
+                names: detail.interviewers.isEmpty ? nil : detail.interviewers.map(\.name).joined(separator: ", "))
         }
         var echo = form
         if echo["duration"] == nil { echo["duration"] = "60" }
         return try site.page(
-            "interviews", title: "Interviews", tab: .interviews,
-            ["interviews": rows, "form": echo, "formats": Self.formats(selected: echo["format"] ?? InterviewFormat.onSite.rawValue), "errors": errors],
-            request: request, error: error, status: status)
+            InterviewsPage(
+                interviews: rows, form: InterviewFields(echo), formats: Self.formats(selected: echo["format"] ?? InterviewFormat.onSite.rawValue),
+                errors: InterviewFields.Errors(errors)),
+            title: "Interviews", tab: .interviews, request: request, error: error, status: status)
     }
 
     private func showPage(
@@ -206,26 +206,23 @@ struct InterviewController: Sendable {
             let latest = try workspace.latestDraft(interviewId: id, interviewerId: person.storedID)
             let draftId = message.flatMap { $0.state == .failed ? nil : $0.draftId } ?? latest?.id
             let state = message?.state.rawValue
-            return values([
-                "id": person.id, "name": person.name, "title": person.title, "channel": Wording.channel(of: person),
-                "draftId": draftId, "state": state,
-            ])
+            return InterviewPage.Member(
+                id: person.id, name: person.name, title: person.title, channel: Wording.channel(of: person),
+                draftId: draftId, state: state)
         }
         let form: [String: String] = [
             "company": interview.company, "role": interview.role, "at": Self.localInput(interview.startsAt, interview.zone),
             "tz": interview.timeZone, "duration": String(interview.durationMinutes), "notes": interview.notes, "fit": interview.fit ?? "",
         ]
         return try site.page(
-            "interview", title: "\(interview.company) — \(interview.role)", tab: .interviews,
-            values([
-                "interview": values([
-                    "id": id, "company": interview.company, "role": interview.role, "when": site.display(interview.startsAt, in: interview.zone),
-                    "format": interview.format.rawValue, "duration": interview.durationMinutes,
-                ]),
-                "panel": panel, "hasPanel": panel.isEmpty ? nil : true, "form": form.merging(edited) { $1 },
-                "formats": Self.formats(selected: edited["format"] ?? interview.format.rawValue), "errors": interviewErrors,
-                "person": person, "scanned": scanned, "personErrors": errors,
-            ]), request: request, error: error, status: status)
+            InterviewPage(
+                interview: InterviewPage.Summary(
+                    id: id, company: interview.company, role: interview.role, when: site.display(interview.startsAt, in: interview.zone),
+                    format: interview.format.rawValue, duration: interview.durationMinutes),
+                panel: panel, hasPanel: !panel.isEmpty, form: InterviewFields(form.merging(edited) { $1 }),
+                formats: Self.formats(selected: edited["format"] ?? interview.format.rawValue), errors: InterviewFields.Errors(interviewErrors),
+                person: InterviewerFields(person), scanned: scanned, personErrors: InterviewerFields.Errors(errors)),
+            title: "\(interview.company) — \(interview.role)", tab: .interviews, request: request, error: error, status: status)
     }
 
     static func interviewForm(_ form: FormData) -> InterviewForm {
@@ -241,8 +238,8 @@ struct InterviewController: Sendable {
             company: form["company"], honorific: form["honorific"], notes: form["notes"] == nil ? nil : form.text("notes"))
     }
 
-    static func formats(selected: String) -> [[String: Any]] {
-        InterviewFormat.allCases.map { values(["value": $0.rawValue, "selected": $0.rawValue == selected ? true : nil]) }
+    static func formats(selected: String) -> [Choice] {
+        InterviewFormat.allCases.map { Choice($0.rawValue, selected: $0.rawValue == selected) }
     }
 
     /// `2026-11-26T14:00` in `zone`, as a datetime-local input shows it.

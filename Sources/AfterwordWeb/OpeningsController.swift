@@ -14,18 +14,15 @@ struct OpeningsController: Sendable {
         let boards = try site.workspace.watchedBoards()
         let rows = openings.map { Self.row($0, site: site) }
         return try site.page(
-            "openings", title: "Openings", tab: .openings,
-            values([
-                "openings": rows, "hasOpenings": rows.isEmpty ? nil : true, "match": match, "location": location,
-                "filtered": match != nil || location != nil ? true : nil,
-                "boards": boards.map { summary in
-                    values([
-                        "company": summary.board.company, "url": summary.careersPage, "error": summary.board.error,
-                        "checked": summary.board.checkedAt.map { site.display($0) }, "open": summary.openCount,
-                    ])
+            OpeningsPage(
+                openings: rows, hasOpenings: !rows.isEmpty, match: match, locationFilter: location,
+                filtered: match != nil || location != nil,
+                boards: boards.map { summary in
+                    OpeningsPage.Board(
+                        company: summary.board.company, url: summary.careersPage, error: summary.board.error,
+                        checked: summary.board.checkedAt.map { site.display($0) }, open: summary.openCount)
                 },
-                "hasBoards": boards.isEmpty ? nil : true,
-            ]), request: request)
+                hasBoards: !boards.isEmpty), title: "Openings", tab: .openings, request: request)
     }
 
     /// POST /openings/:id/reconnect — composes the reconnect note to `interviewer` and opens it.
@@ -44,29 +41,27 @@ struct OpeningsController: Sendable {
                     ? "The reconnect note you wrote earlier."
                     : "A reconnect note for \(reviewed.interviewerName): read it, then send it.")
         } catch let error as UserError where !error.isNotFound {
-            return site.done("/openings", problem: error.webMessage)
+            return site.done("/openings", refused: error)
         }
     }
 
     /// One opening as the templates show it.
-    static func row(_ remembered: RememberedOpening, site: Site) -> [String: Any] {
+    static func row(_ remembered: RememberedOpening, site: Site) -> OpeningRow {
         let opening = remembered.opening
         let people = remembered.people.map { person in
-            values([
-                "id": person.interviewerId, "name": person.name, "met": site.display(person.met), "role": person.role,
-                "thanked": person.thanked.map { site.display($0) }, "markedMet": person.markedMet ? true : nil,
-                "draftId": person.reconnectDraftId, "refusal": person.reconnectRefusal,
-                "canReconnect": person.reconnectDraftId == nil && person.reconnectRefusal == nil ? true : nil,
-                "needsMet": person.thanked == nil && !person.markedMet && person.reconnectDraftId == nil ? true : nil,
-                "openingId": opening.id,
-            ])
+            OpeningRow.Person(
+                id: person.interviewerId, name: person.name, met: site.display(person.met), role: person.role,
+                thanked: person.thanked.map { site.display($0) }, markedMet: person.markedMet,
+                draftId: person.reconnectDraftId, refusal: person.reconnectRefusal,
+                canReconnect: person.reconnectDraftId == nil && person.reconnectRefusal == nil,
+                needsMet: person.thanked == nil && !person.markedMet && person.reconnectDraftId == nil,
+                openingId: opening.id)
         }
-        return values([
-            "id": opening.id, "company": remembered.company, "title": opening.title,
-            "location": opening.location.isEmpty ? nil : opening.location,
-            "url": opening.url.isEmpty ? nil : opening.url, "firstSeen": site.display(opening.firstSeen),
-            "closed": opening.closedAt.map { site.display($0) }, "people": people,
-            "hasPeople": people.isEmpty ? nil : true,
-        ])
+        return OpeningRow(
+            id: opening.id, company: remembered.company, title: opening.title,
+            location: opening.location.isEmpty ? nil : opening.location,
+            url: opening.url.isEmpty ? nil : opening.url, firstSeen: site.display(opening.firstSeen),
+            closed: opening.closedAt.map { site.display($0) }, people: people,
+            hasPeople: !people.isEmpty)
     }
 }

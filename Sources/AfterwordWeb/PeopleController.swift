@@ -11,21 +11,22 @@ struct PeopleController: Sendable {
         let workspace = site.workspace
         let zone = site.userZone
         let ledger = Self.byInterview(try workspace.messages())
-        var byCompany: [String: [[String: Any]]] = [:]
+        var byCompany: [String: [PeoplePage.Person]] = [:]
         for detail in try workspace.interviewers() {
             let person = detail.interviewer
             let history = detail.interviews.map { interview in
-                values(["role": interview.role, "when": site.display(interview.startsAt, in: interview.zone)])
-                    .merging(outcome(ledger[Pair(interview.id, person.id)] ?? [], zone: zone)) { $1 }
+                outcome(
+                    ledger[Pair(interviewId: interview.storedID, interviewerId: person.storedID)] ?? [], zone: zone,
+                    of: ThankYouHistory(role: interview.role, when: site.display(interview.startsAt, in: interview.zone)))
             }
             let company = person.company ?? detail.interviews.first?.company ?? "Other"
             byCompany[company, default: []].append(
-                values(["id": person.id, "name": person.name, "title": person.title, "history": history]))
+                PeoplePage.Person(id: person.id, name: person.name, title: person.title, history: history))
         }
         let companies = byCompany.keys.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }.map {
-            ["name": $0, "people": byCompany[$0] ?? []] as [String: Any]
+            PeoplePage.Company(name: $0, people: byCompany[$0] ?? [])
         }
-        return try site.page("people", title: "People", tab: .people, ["companies": companies], request: request)
+        return try site.page(PeoplePage(companies: companies), title: "People", tab: .people, request: request)
     }
 
     /// GET /interviewers/:id — one person, their interviews and thank-yous, and their details to correct.
@@ -44,47 +45,38 @@ struct PeopleController: Sendable {
         let ledger = Self.byInterview(try workspace.messages(interviewerId: id))
         let history = try workspace.interviews(ofInterviewer: id).map { interview in
             let draft = try workspace.latestDraft(interviewId: interview.storedID, interviewerId: id)
-            return values([
-                "interviewId": interview.id, "company": interview.company, "role": interview.role,
-                "when": site.display(interview.startsAt, in: interview.zone), "draftId": draft?.id,
-            ]).merging(outcome(ledger[Pair(interview.id, id)] ?? [], zone: zone)) { $1 }
+            return outcome(
+                ledger[Pair(interviewId: interview.storedID, interviewerId: id)] ?? [], zone: zone,
+                of: ThankYouHistory(
+                    interviewId: interview.id, company: interview.company, role: interview.role,
+                    when: site.display(interview.startsAt, in: interview.zone), draftId: draft?.id))
         }
-        let fields = values([
-            "id": person.id, "name": person.name, "title": person.title, "email": person.email, "phone": person.phone,
-            "company": person.company, "address": person.address, "honorific": person.honorific, "notes": person.notes,
-        ]).merging(echo) { $1 }
         return try site.page(
-            "interviewer", title: person.name, tab: .people,
-            [
-                "person": fields, "personName": person.name, "channel": Wording.channel(of: person), "history": history,
-                "personErrors": errors,
-            ],
-            request: request, error: error, status: status)
+            InterviewerPage(
+                person: InterviewerFields(person, typed: echo), personName: person.name, channel: Wording.channel(of: person),
+                history: history, personErrors: InterviewerFields.Errors(errors)),
+            title: person.name, tab: .people, request: request, error: error, status: status)
     }
 
     /// One interviewer on one interview's panel.
     struct Pair: Hashable {
         var interviewId: Int64
         var interviewerId: Int64
-
-        init(_ interviewId: Int64?, _ interviewerId: Int64?) {
-            self.interviewId = interviewId ?? 0
-            self.interviewerId = interviewerId ?? 0
-        }
     }
 
     static func byInterview(_ entries: [LedgerEntry]) -> [Pair: [LedgerEntry]] {
         // Thank-yous only: a later reconnect note is shown with its opening, not as the interview's thank-you.
-        Dictionary(grouping: entries.filter { $0.openingId == nil }) { Pair($0.interviewId, $0.interviewerId) }
+        Dictionary(grouping: entries.filter { $0.openingId == nil }) { Pair(interviewId: $0.interviewId, interviewerId: $0.interviewerId) }
     }
 
-    /// What became of the thank-yous to one person for one interview: the last state, and when and how one was sent.
-    private func outcome(_ messages: [LedgerEntry], zone: TimeZone) -> [String: Any] {
+    /// `row` with what became of the thank-yous to one person for one interview: the last state, and when and how one was sent.
+    private func outcome(_ messages: [LedgerEntry], zone: TimeZone, of row: ThankYouHistory) -> ThankYouHistory {
         let sent = messages.last { $0.state == .sent }
-        return values([
-            "sent": sent?.sentAt.map { site.display($0, in: zone) }, "transport": sent.map { Self.transportName($0.transport) },
-            "state": messages.last?.state.rawValue,
-        ])
+        var row = row
+        row.sent = sent?.sentAt.map { site.display($0, in: zone) }
+        row.transport = sent.map { Self.transportName($0.transport) }
+        row.state = messages.last?.state.rawValue
+        return row
     }
 
     /// POST /interviewers/:id — saves corrected details.
@@ -99,7 +91,7 @@ struct PeopleController: Sendable {
                 request, id: id, echo: form.fieldsForEcho, error: InterviewController.summary(error), errors: error.fields,
                 status: .unprocessableContent)
         } catch let error as UserError {
-            return site.done("/interviewers/\(id)", problem: error.webMessage)
+            return site.done("/interviewers/\(id)", refused: error)
         }
     }
 
@@ -111,7 +103,7 @@ struct PeopleController: Sendable {
             let person = try site.workspace.removeInterviewer(id: id)
             return site.done("/people", notice: "\(person.name) removed, with their drafts.")
         } catch let error as UserError {
-            return site.done("/interviewers/\(id)", problem: error.webMessage)
+            return site.done("/interviewers/\(id)", refused: error)
         }
     }
 
@@ -134,37 +126,17 @@ struct SettingsController: Sendable {
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
         let form = try await site.form(request)
         // Every field checked first, each problem marked at its field; nothing saved unless all pass.
-        var echo = try site.workspace.loadConfig()
-        var problems: [String: String] = [:]
-        var changes: [String: String?] = [:]
-        for setting in Config.settings {
-            let key = setting.name
-            guard let given = form[key] else { continue }
-            let value = given.trimmingCharacters(in: .whitespacesAndNewlines)
-            if value.isEmpty {
-                changes[key] = .some(nil)
-                echo.values[key] = nil
-                continue
-            }
-            do {
-                try setting.validate(value)
-            } catch let error as UserError {
-                problems[key] = error.message
-            }
-            changes[key] = value
-            echo.values[key] = value
-        }
-        guard problems.isEmpty else {
-            let summary = problems.count == 1 ? "one setting needs correcting; nothing was saved" : "\(problems.count) settings need correcting; nothing was saved"
-            return try page(request, config: echo, error: summary, problems: problems, status: .unprocessableContent)
-        }
+        let changes = Config.settings.compactMap { setting in form[setting.name].map { (name: setting.name, value: Optional($0)) } }
         do {
-            // Written under the settings lock, so that a `config set` at the same moment is not lost.
-            try Config.update(in: site.workspace.home) { config in
-                for (key, value) in changes { config.values[key] = value }
-            }
+            try site.workspace.updateSettings(changes)
         } catch let error as UserError {
-            return try page(request, config: echo, error: error.webMessage, status: .unprocessableContent)
+            var echo = try site.workspace.loadConfig()
+            for (name, value) in changes { echo.values[name] = value }
+            let count = error.fields.count
+            let summary =
+                count > 1 ? "\(count) settings need correcting; nothing was saved"
+                : count == 1 ? "one setting needs correcting; nothing was saved" : error.message
+            return try page(request, config: echo, error: summary, problems: error.fields, status: .unprocessableContent)
         }
         return site.done("/settings", notice: "Settings saved.")
     }
@@ -179,7 +151,7 @@ struct SettingsController: Sendable {
             }
             return site.done("/settings", problem: "the test message did not go: \(Workspace.describe(outcome)); correct the Sending settings and try again")
         } catch let error as UserError {
-            return site.done("/settings", problem: error.webMessage)
+            return site.done("/settings", refused: error)
         }
     }
 
@@ -187,25 +159,20 @@ struct SettingsController: Sendable {
         _ request: Request, config: Config, error: String?, problems: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let groups = Config.Group.allCases.map { group in
-            values([
-                "name": group.rawValue, "id": group.rawValue.lowercased().replacingOccurrences(of: " ", with: "-"),
-                "fields": Config.settings.filter { $0.group == group }.map { setting in
+            SettingsPage.Group(
+                name: group.rawValue, id: group.rawValue.lowercased().replacingOccurrences(of: " ", with: "-"),
+                fields: Config.settings.filter { $0.group == group }.map { setting in
                     let key = setting.name
                     let value = config.values[key] ?? ""
-                    return values([
-                        "key": key, "help": setting.help, "value": value, "default": setting.defaultText, "problem": problems[key],
-                        "choices": setting.choices.map { choices in
-                            choices.map { values(["value": $0, "selected": $0 == value ? true : nil]) }
-                        },
-                        "hasChoices": setting.choices == nil ? nil : true,
-                        "defaultNote": setting.defaultText,
-                        "multiline": key == "address" || key == "signature" ? true : nil,
-                    ])
-                },
-            ])
+                    return SettingsPage.Field(
+                        key: key, help: setting.help, value: value, default: setting.defaultText, problem: problems[key],
+                        choices: (setting.choices ?? []).map { Choice($0, selected: $0 == value) },
+                        hasChoices: setting.choices != nil, defaultNote: setting.defaultText,
+                        multiline: key == "address" || key == "signature")
+                })
         }
         return try site.page(
-            "settings", title: "Settings", tab: .settings, ["groups": groups, "file": Config.file(in: site.workspace.home).path],
+            SettingsPage(file: Config.file(in: site.workspace.home).path, groups: groups), title: "Settings", tab: .settings,
             request: request, error: error, status: status)
     }
 }

@@ -21,13 +21,8 @@ struct Site: Sendable {
     }
 
     /// Which tab of the navigation a page belongs to.
-    enum Tab: String {
-        case today = "navToday"
-        case interviews = "navInterviews"
-        case people = "navPeople"
-        case openings = "navOpenings"
-        case check = "navCheck"
-        case settings = "navSettings"
+    enum Tab {
+        case today, interviews, people, openings, check, settings
     }
 
     /// The largest form without files, in bytes: a thank-you is short.
@@ -35,28 +30,26 @@ struct Site: Sendable {
     /// The longest text field, in characters.
     static let maxFieldCharacters = 20_000
 
-    /// A full page: the layout around `name`, with the flash message the last action left.
-    func page(_ name: String, title: String, tab: Tab?, _ values: [String: Any], request: Request, error: String? = nil, status: HTTPResponse.Status = .ok)
-        throws -> Response
-    {
+    /// A full page: the layout around `page`, with the flash message the last action left.
+    func page(
+        _ page: some Page, title: String, tab: Tab?, request: Request, error: String? = nil, fix: Fix? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let flash = Flash.read(request)
-        var values = values
-        if let warning = flash?.warning { values["warning"] = warning }
-        let text = try html(name, title: title, tab: tab, values, notice: flash?.notice, problem: error ?? flash?.problem)
+        let text = try html(
+            page, title: title, tab: tab, notice: flash?.notice, warning: flash?.warning, problem: error ?? flash?.problem,
+            fix: error == nil ? flash?.fix : fix)
         var response = Response.html(text, status: status)
         if flash != nil { Flash.clear(&response) }
         return response
     }
 
-    /// The HTML of a page: the layout around `name`, with a notice or a problem above the content.
-    func html(_ name: String, title: String, tab: Tab?, _ values: [String: Any], notice: String? = nil, problem: String? = nil) throws -> String {
-        var values = values
-        values["pageTitle"] = title
-        values["csrf"] = rules.csrfToken
-        if let tab { values[tab.rawValue] = true }
-        if let notice { values["flash"] = notice }
-        if let problem { values["error"] = problem }
-        return try views.render(name, values)
+    /// The HTML of a page: the layout around `page`, with a notice, a warning or a problem above the content.
+    func html<P: Page>(
+        _ page: P, title: String, tab: Tab?, notice: String? = nil, warning: String? = nil, problem: String? = nil, fix: Fix? = nil
+    ) throws -> String {
+        var page = page
+        page.layout = Layout(title: title, tab: tab, csrf: rules.csrfToken, notice: notice, warning: warning, problem: problem, fix: fix)
+        return try views.render(page)
     }
 
     /// The submitted form, after the CSRF token is checked.
@@ -86,10 +79,15 @@ struct Site: Sendable {
     }
 
     /// After an action: back to `location`, with a notice, a warning (done, but not as it should be) or a problem to show there.
-    func done(_ location: String, notice: String? = nil, problem: String? = nil, warning: String? = nil) -> Response {
+    func done(_ location: String, notice: String? = nil, problem: String? = nil, warning: String? = nil, fix: Fix? = nil) -> Response {
         var response = Response.redirect(to: location)
-        Flash.set(&response, Flash(notice: notice, problem: problem, warning: warning))
+        Flash.set(&response, Flash(notice: notice, problem: problem, warning: warning, fix: fix))
         return response
+    }
+
+    /// After a refused action: back to `location`, with the reason, and its remedy as a link.
+    func done(_ location: String, refused error: UserError, saying message: String? = nil) -> Response {
+        done(location, problem: message ?? error.message, fix: error.remedy.map(Fix.init))
     }
 
     /// A local time as people read it, in `zone` (else the user's).
@@ -108,6 +106,8 @@ struct Flash: Codable {
     var problem: String?
     /// Done, but something needs the user's attention (an unsigned draft).
     var warning: String?
+    /// What to do about the problem.
+    var fix: Fix?
 
     static let cookie = "aw_flash"
 
@@ -137,11 +137,6 @@ struct Flash: Codable {
 extension HTTPField.Name {
     static let xCSRFToken = Self("X-CSRF-Token")!
     static let contentDisposition = Self("Content-Disposition")!
-}
-
-/// A dictionary for a template with the nil values left out (Mustache treats a boxed nil as present).
-func values(_ pairs: [String: Any?]) -> [String: Any] {
-    pairs.compactMapValues { $0 }
 }
 
 /// A route parameter as a record id.

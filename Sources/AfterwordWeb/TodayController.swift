@@ -29,52 +29,45 @@ struct TodayController: Sendable {
         let shown = all ? ordered[...] : ordered.prefix(Self.firstRows)
         let pending = try shown.map { entry in
             let errors = try workspace.brokenRules(of: entry).map(\.rawValue).joined(separator: ", ")
-            return values([
-                "interviewId": entry.interviewId, "interviewerId": entry.interviewerId, "interviewer": entry.interviewer,
-                "company": entry.company, "role": entry.role, "channel": entry.channel.label,
-                "draftId": entry.draftId, "urgency": Wording.due(entry, now: now).trimmingCharacters(in: .whitespaces),
-                "errors": errors.isEmpty ? nil : errors,
-                "overdue": (entry.hoursLeft ?? 0) < 0 ? true : nil, "failed": entry.state == .failed ? true : nil,
-                "printedNotMailed": entry.channel == .note && entry.printedAt != nil && entry.state == nil ? true : nil,
-            ])
+            return TodayPage.Pending(
+                interviewId: entry.interviewId, interviewerId: entry.interviewerId, interviewer: entry.interviewer,
+                company: entry.company, role: entry.role, channel: entry.channel.label,
+                draftId: entry.draftId, urgency: Wording.due(entry, now: now).trimmingCharacters(in: .whitespaces),
+                errors: errors.isEmpty ? nil : errors,
+                overdue: (entry.hoursLeft ?? 0) < 0, failed: entry.state == .failed,
+                printedNotMailed: entry.channel == .note && entry.printedAt != nil && entry.state == nil)
         }
         let inFlight = report.inFlight.map { entry in
-            values([
-                "state": entry.state?.rawValue, "when": entry.scheduledAt.map { site.display($0, in: zone) }, "draftId": entry.draftId,
-                "interviewer": entry.interviewer, "company": entry.company, "channel": entry.channel.label,
-                "uncertain": entry.state == .uncertain ? true : nil,
-                "overdueToLeave": entry.isOverdueToLeave(at: now) ? "\(Wording.overdueToLeave) — \(Remedy.sendDue.link.text)" : nil,
-            ])
+            TodayPage.InFlight(
+                state: entry.state?.rawValue, when: entry.scheduledAt.map { site.display($0, in: zone) }, draftId: entry.draftId,
+                interviewer: entry.interviewer, company: entry.company, channel: entry.channel.label,
+                uncertain: entry.state == .uncertain,
+                overdueToLeave: entry.isOverdueToLeave(at: now) ? "\(Wording.overdueToLeave) — \(Remedy.sendDue.link.text)" : nil)
         }
         let sent = report.sent.map { entry in
-            values([
-                "when": entry.sentAt.map { site.display($0, in: zone) }, "draftId": entry.draftId, "interviewer": entry.interviewer,
-                "company": entry.company, "role": entry.role, "channel": entry.channel.label,
-            ])
+            TodayPage.Sent(
+                when: entry.sentAt.map { site.display($0, in: zone) }, draftId: entry.draftId, interviewer: entry.interviewer,
+                company: entry.company, role: entry.role, channel: entry.channel.label)
         }
-        let openings = try Self.recentOpenings(workspace, now: now).map { OpeningsController.row($0, site: site) }
-        let empty = report.withoutInterviewers.map { ["id": $0.id, "company": $0.company, "role": $0.role] as [String: Any] }
-        var page = values([
-                "pending": pending, "pendingCount": due.count, "hasPending": pending.isEmpty ? nil : true,
-                "hiddenCount": due.count > pending.count ? due.count - pending.count : nil,
-                "upcoming": upcoming.map { entry in
-                    values([
-                        "interviewId": entry.interviewId, "interviewer": entry.interviewer, "company": entry.company, "role": entry.role,
-                        "ends": entry.endsAt.map { site.display($0, in: entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone) },
-                    ])
-                },
-                "hasUpcoming": upcoming.isEmpty ? nil : true,
-                "firstRun": try workspace.interviews().isEmpty ? true : nil,
-                "inFlight": inFlight, "inFlightCount": inFlight.count, "hasInFlight": inFlight.isEmpty ? nil : true,
-                "sent": sent, "sentCount": sent.count, "withoutInterviewers": empty, "hasWithoutInterviewers": empty.isEmpty ? nil : true,
-                "olderUnsent": report.olderUnsent > 0 ? report.olderUnsent : nil,
-            ])
         // New openings where someone may remember you (AW-REMEMBER).
-        if !openings.isEmpty {
-            page["openings"] = openings
-            page["hasOpenings"] = true
-        }
-        let html = try site.html("today", title: "Today", tab: .today, page, notice: flash?.notice, problem: flash?.problem)
+        let openings = try Self.recentOpenings(workspace, now: now).map { OpeningsController.row($0, site: site) }
+        let empty = report.withoutInterviewers.map { TodayPage.Unstaffed(id: $0.id, company: $0.company, role: $0.role) }
+        let page = TodayPage(
+            firstRun: try workspace.interviews().isEmpty,
+            pending: pending, pendingCount: due.count, hasPending: !pending.isEmpty,
+            hiddenCount: due.count > pending.count ? due.count - pending.count : nil,
+            upcoming: upcoming.map { entry in
+                TodayPage.Upcoming(
+                    interviewId: entry.interviewId, interviewer: entry.interviewer, company: entry.company, role: entry.role,
+                    ends: entry.endsAt.map { site.display($0, in: entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone) })
+            },
+            hasUpcoming: !upcoming.isEmpty,
+            openings: openings, hasOpenings: !openings.isEmpty,
+            withoutInterviewers: empty, hasWithoutInterviewers: !empty.isEmpty,
+            inFlight: inFlight, inFlightCount: inFlight.count, hasInFlight: !inFlight.isEmpty,
+            sent: sent, sentCount: sent.count,
+            olderUnsent: report.olderUnsent > 0 ? report.olderUnsent : nil)
+        let html = try site.html(page, title: "Today", tab: .today, notice: flash?.notice, problem: flash?.problem)
         guard flash == nil else {
             var response = Response.html(html)
             Flash.clear(&response)

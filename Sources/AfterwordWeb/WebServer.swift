@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// `afterword serve`: the local web UI over the same workspace as the CLI.
 public struct WebServer: Sendable {
@@ -58,20 +59,22 @@ public struct WebServer: Sendable {
     }
 
     /// The router with every page, behind the security middleware.
+    /// - Throws: ``UserError`` when a template or a static file is missing from the build: the server does not start without them.
     public func router() throws -> Router<BasicRequestContext> {
         let rules = Guard(
             allowedHosts: Guard.hosts(binding: options.host), accessToken: options.isLoopback ? nil : options.accessToken,
             csrfToken: csrfToken, maxBodyBytes: options.maxBodyBytes)
-        let site = Site(workspace: workspace, views: try Views(), rules: rules)
+        let site = Site(workspace: workspace, views: try Views(folder: try WebFiles.folder("Templates")), rules: rules)
+        let assets = try Assets(folder: try WebFiles.folder("Static"))
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: GuardMiddleware(rules: rules))
         router.add(middleware: ProblemMiddleware(site: site))
-        Self.routes(router, site: site)
+        Self.routes(router, site: site, assets: assets)
         return router
     }
 
     /// Every route, in one place.
-    static func routes(_ router: Router<BasicRequestContext>, site: Site) {
+    static func routes(_ router: Router<BasicRequestContext>, site: Site, assets: Assets) {
         let today = TodayController(site: site)
         let interviews = InterviewController(site: site)
         let drafts = DraftController(site: site)
@@ -109,15 +112,9 @@ public struct WebServer: Sendable {
         router.post("/check/live", use: check.live)
         router.get("/settings", use: settings.show)
         router.post("/settings", use: settings.update)
-        router.get("/static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
-        router.get("/static/app.js") { _, _ in Self.asset(Assets.javascript, type: "text/javascript; charset=utf-8") }
-        router.get("/static/icon.svg") { _, _ in Self.asset(Assets.icon, type: "image/svg+xml") }
-    }
-
-    static func asset(_ text: String, type: String) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
+        for file in assets.files {
+            router.get("/static/\(file.name)") { _, _ in Assets.response(file) }
+        }
     }
 
     /// How long a connection may stay silent, mid-request or between requests.
@@ -142,19 +139,15 @@ public struct WebServer: Sendable {
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "Afterword",
                 availableConnectionsDelegate: .maximum(Self.maximumConnections, logger: logger)),
+            services: services(logger: logger),
             onServerRunning: { channel in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 running("http://\(shown):\(channel.localAddress?.port ?? port)/" + (token.map { "?token=\($0)" } ?? ""))
             },
             logger: logger)
-        let dueSender = options.sendsDue ? Task { [workspace] in await Self.sendDue(workspace, logger: logger) } : nil
-        defer { dueSender?.cancel() }
-        var boardWatcher: Task<Void, Never>?
-        if let every = options.watchEvery {
-            boardWatcher = Task { [workspace, logger] in await Self.watchBoards(workspace, every: every, logger: logger) }
-        }
-        defer { boardWatcher?.cancel() }
         do {
+            // One service group: the server, the scheduled sends and the board readings start together, and
+            // Ctrl-C (SIGINT) or SIGTERM stops the server first, then lets a send under way finish.
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw UserError("port \(port) on \(host) is already in use (another afterword serve?); choose another with --port, or --port 0 for a free one")
@@ -165,36 +158,12 @@ public struct WebServer: Sendable {
         }
     }
 
-    /// Once a minute, sends what is scheduled and due, as `afterword send --due` would.
-    static func sendDue(_ workspace: Workspace, logger: Logger) async {
-        while !Task.isCancelled {
-            if let due = try? workspace.dueMessages(), !due.isEmpty {
-                do {
-                    for (entry, outcome, name) in try await workspace.sendDue() {
-                        logger.notice("draft #\(entry.draftId) to \(name): \(Workspace.describe(outcome))")
-                    }
-                } catch {
-                    logger.warning("scheduled thank-yous not sent: \(error)")
-                }
-            }
-            try? await Task.sleep(for: .seconds(60))
-        }
-    }
-}
-
-extension WebServer {
-    /// Reads the watched job boards at once and then every `every`, as `afterword watch check` would.
-    static func watchBoards(_ workspace: Workspace, every: Duration, logger: Logger) async {
-        while !Task.isCancelled {
-            do {
-                for check in try await workspace.checkBoards() {
-                    if case .failed(let message) = check.outcome { logger.notice("board #\(check.board.storedID) \(check.board.company): \(message)") }
-                }
-            } catch {
-                logger.warning("job boards not checked: \(error)")
-            }
-            try? await Task.sleep(for: every)
-        }
+    /// What runs beside the server: the scheduled sends (unless `--no-send-due`) and the board readings (when watching).
+    func services(logger: Logger) -> [any Service] {
+        var services: [any Service] = []
+        if options.sendsDue { services.append(DueSender(workspace: workspace, logger: logger)) }
+        if let every = options.watchEvery { services.append(BoardPoller(workspace: workspace, every: every, logger: logger)) }
+        return services
     }
 }
 
@@ -229,7 +198,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let body = try JSONEncoder().encode(["error": message])
             return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
-        return try site.page(
-            "problem", title: "Not done", tab: nil, ["heading": "Not done", "back": "/"], request: request, error: message, status: status)
+        return try site.page(ProblemPage(heading: "Not done", back: "/"), title: "Not done", tab: nil, request: request, error: message, status: status)
     }
 }

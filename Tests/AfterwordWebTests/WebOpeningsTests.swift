@@ -96,4 +96,18 @@ struct WebOpeningsTests {
             #expect(again.body.contains("Open reconnect note #\(location.dropFirst("/drafts/".count))"))
         }
     }
+
+    @Test("a refused reconnect is said once, above the page, not again beside each board")
+    func refusalOnce() async throws {
+        // Given Raj, never thanked, and a board read without trouble
+        let fixture = try seeded()
+        try await fixture.test { web in
+            // When a reconnect to Raj is asked for without saying they met
+            let refused = try await web.post("/openings/2/reconnect", [("interviewer", "2")])
+            let page = try await web.get(refused.headers[.location] ?? "/", headers: [.cookie: refused.headers[.setCookie] ?? ""])
+            // Then the refusal is the page's problem, and the board carries no error tag
+            #expect(page.body.contains(#"<div class="problem" role="alert"><strong>Not done:</strong> no reconnect: Raj Patel never received"#), "\(page.body)")
+            #expect(!page.body.contains(#"<span class="tag bad">"#), "\(page.body)")
+        }
+    }
 }

@@ -1,0 +1,24 @@
+/// One draft: the editor with its check, where it stands in the ledger, and the ways it leaves.
+struct DraftPage: Page {
+    static let template = PageTemplate.draft
+
+    var id: Int64?
+    /// The recipient's name.
+    var person: String
+    var channelName: String
+    /// Their address: e-mail, or postal for a note.
+    var recipient: String
+    var interviewId: Int64
+    var company: String
+    var role: String
+    var editor: Editor
+    /// The ledger's last state for the draft, and a word on it (when, or the server's reply).
+    var state: String?
+    var stateNote: String?
+    var uncertain: Bool
+    /// Said instead of the send buttons once the thank-you has left or is on its way.
+    var settled: String?
+    var cardSizes: [String]
+    var reconnect: Bool
+    var layout = Layout()
+}

@@ -1,0 +1,82 @@
+import AfterwordApp
+import AfterwordCore
+import AfterwordTestSupport
+import Foundation
+import Logging
+import ServiceLifecycle
+import Testing
+
+@testable import AfterwordWeb
+
+@Suite("web: what runs beside the server", .serialized)
+struct WebServicesTests {
+    struct StillRunning: Error {}
+
+    /// How long a test lets a service group take to get somewhere. Far less than the services' own
+    /// pauses (six hours), so a service that waited out its pause is caught; far more than a loaded
+    /// machine needs, so that a slow run is not taken for a broken one.
+    static let patience = Duration.seconds(600)
+
+    /// Runs `services` in one group, as `serve` does; once `ready` holds, shuts the group down and waits for it to return.
+    /// - Throws: ``StillRunning`` when the group has not returned within ``patience`` of the shutdown (a service waited out its pause).
+    static func runThenShutDown(_ services: [any Service], until ready: @escaping @Sendable () -> Bool) async throws {
+        let group = ServiceGroup(services: services, logger: Logger(label: "afterword.test"))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let clock = ContinuousClock()
+            let deadline = clock.now + patience
+            while !ready(), clock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            await group.triggerGracefulShutdown()
+            tasks.addTask {
+                try await Task.sleep(for: patience)
+                throw StillRunning()
+            }
+            try await tasks.next()
+            tasks.cancelAll()
+        }
+    }
+
+    @Test("the scheduled-send service sends what is due at once, then stops with the server's service group instead of waiting for its next round")
+    func dueSenderStops() async throws {
+        // Given a thank-you scheduled a minute after the fixture's clock, and a server running an hour later
+        let mail = try TestMailServer()
+        defer { mail.stop() }
+        let fixture = try WebFixture()
+        try Config(values: [
+            "name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": String(mail.port), "smtp.security": "none",
+        ]).save(to: fixture.home)
+        try fixture.seedInterview()
+        let draft = try #require(try fixture.workspace.composeDrafts(interviewId: 1).first?.draft)
+        _ = try await fixture.workspace.send(draftId: draft.id ?? 0, timing: .at(WebFixture.now.addingTimeInterval(60)), anyway: true)
+        let later = Workspace(home: fixture.home, clock: { WebFixture.now.addingTimeInterval(3600) })
+        let store = try fixture.store
+
+        // When the send-due service runs in a service group until the message left, and the group shuts down
+        try await Self.runThenShutDown([DueSender(workspace: later, logger: Logger(label: "afterword.test"), every: .seconds(6 * 3600))]) {
+            (try? store.ledger(forDraft: draft.id ?? 0).last?.state) == .sent
+        }
+
+        // Then it left exactly once, and the service returned without waiting out its six hours
+        #expect(try store.ledger(forDraft: draft.id ?? 0).last?.state == .sent)
+        #expect(mail.received.count == 1)
+    }
+
+    @Test("the board poller stops with the server's service group while it waits for the next reading")
+    func boardPollerStops() async throws {
+        let fixture = try WebFixture()
+        let clock = ContinuousClock()
+        let started = clock.now
+        try await Self.runThenShutDown([BoardPoller(workspace: fixture.workspace, every: .seconds(6 * 3600), logger: Logger(label: "afterword.test"))]) {
+            clock.now - started > .milliseconds(300)
+        }
+    }
+
+    @Test("serve runs the scheduled sends and the board readings as its flags say")
+    func servicesFollowTheFlags() throws {
+        let fixture = try WebFixture()
+        let all = try WebServer(workspace: fixture.workspace, options: .init(port: 0, watchEvery: .seconds(3600)))
+        #expect(all.services(logger: Logger(label: "afterword.test")).count == 2)
+        let none = try WebServer(workspace: fixture.workspace, options: .init(port: 0, sendsDue: false))
+        #expect(none.services(logger: Logger(label: "afterword.test")).isEmpty)
+    }
+}
