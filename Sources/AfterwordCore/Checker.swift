@@ -73,8 +73,16 @@ public struct Checker: Sendable {
     static func companyGroups(_ documents: [Document]) -> [[Int]] {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
+        // Most drafts of a run name one of a few companies: each spelling is folded once.
+        var keys: [String: String] = [:]
         for (index, document) in documents.enumerated() {
-            let key = document.company.map { NameWords.folded($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            let key = document.company.map { company in
+                keys[company] ?? {
+                    let key = NameWords.folded(company).trimmingCharacters(in: .whitespaces)
+                    keys[company] = key
+                    return key
+                }()
+            } ?? ""
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(index)
         }
