@@ -26,7 +26,8 @@ struct MessageAnalysis: Sendable {
     /// The sentences of the letter, postscripts included.
     let sentences: [Sentence]
 
-    init(_ text: String, recipient: String?) {
+    /// - Parameter recipientFolded: the words of the recipient's name, folded (``NameWords/folded(_:)``).
+    init(_ text: String, recipientFolded: [String]) {
         bytes = Array(text.utf8)
         var tokens = Tokenizer.tokenize(bytes)
         let lexicon = Lexicon.shared
@@ -44,7 +45,7 @@ struct MessageAnalysis: Sendable {
         }
         self.tokens = tokens
         let lines = Self.lines(tokens)
-        let recipientWords = Set(recipient.map { NameWords.words(of: $0).map { NameWords.folded($0) } } ?? [])
+        let recipientWords = Set(recipientFolded)
         greeting = Self.findGreeting(tokens, lines: lines, recipientWords: recipientWords)
         let (closing, signature, postscripts) = Self.findEnding(tokens, lines: lines, after: greeting?.tokens.upperBound ?? 0)
         self.closing = closing

@@ -14,7 +14,7 @@ struct NamesRule: DocumentRule {
 
     func check(_ input: RuleInput) -> [Flag] {
         var flags: [Flag] = []
-        if let name = input.document.recipientName, !NameWords.words(of: name).isEmpty {
+        if let name = input.document.recipientName, !input.recipientWords.isEmpty {
             flags += greeting(input, name: name)
         }
         flags += spellings(input)
@@ -35,7 +35,7 @@ struct NamesRule: DocumentRule {
 
     private func greeting(_ input: RuleInput, name: String) -> [Flag] {
         var seen = Set<String>()
-        let expected = NameWords.words(of: name).filter { seen.insert($0).inserted }
+        let expected = input.recipientWords.filter { seen.insert($0).inserted }
         guard let greeting = input.analysis.greeting else {
             return [input.missing(.names, .warning, "open by greeting \(name) by name, spelled as on their card")]
         }
@@ -48,7 +48,6 @@ struct NamesRule: DocumentRule {
             let formal = !greeting.nameWords.isEmpty && greeting.nameWords.allSatisfy { ["sir", "madam", "madame", "ma'am", "or", "sir/madam"].contains(tokens[$0].lower) }
             return [input.flag(.names, formal ? .warning : .error, "greet \(name) by name, spelled as on their card", tokens: first, last)]
         }
-        let expectedFolded = expected.map { Self.plain(NameWords.folded($0)) }
         for index in words {
             let written = input.analysis.text(tokens[index].start, tokens[index].end)
             let clean = Self.plainApostrophes(written)
@@ -60,7 +59,7 @@ struct NamesRule: DocumentRule {
                 return [input.flag(.names, .error, "\"\(written)\" is not spelled as on their card: write \"\(intended)\"", tokens: index, index)]
             }
             // "Alvarez Ruiz" for "Álvarez-Ruiz": the parts are there but not as written.
-            if expectedFolded.contains(folded) {
+            if expected.contains(where: { Self.plain(NameWords.folded($0)) == folded }) {
                 return [input.flag(.names, .error, "\"\(written)\" is not written as on their card: write \"\(name)\"", tokens: index, index)]
             }
             return [input.flag(.names, .error, "the greeting names \"\(written)\", but this is to \(name)", tokens: index, index)]
@@ -73,23 +72,24 @@ struct NamesRule: DocumentRule {
     private func spellings(_ input: RuleInput) -> [Flag] {
         // Each distinct word once, with whose it is; the message is written only for a finding.
         var expected: [(word: String, isCompany: Bool)] = []
+        var foldedExpected: [String] = []
         var listed = Set<String>()
-        if let company = input.document.company {
-            for word in NameWords.words(of: company) where !Self.companySuffixes.contains(word.lowercased()) && word.count >= 3 && listed.insert(word).inserted {
-                expected.append((word, true))
-            }
+        for (word, folded) in zip(input.companyWords, input.companyFolded)
+        where !Self.companySuffixes.contains(word.lowercased()) && word.count >= 3 && listed.insert(word).inserted {
+            expected.append((word, true))
+            foldedExpected.append(folded)
         }
-        if let name = input.document.recipientName {
-            for word in NameWords.words(of: name) where word.count >= 3 && listed.insert(word).inserted { expected.append((word, false)) }
+        for (word, folded) in zip(input.recipientWords, input.recipientFolded) where word.count >= 3 && listed.insert(word).inserted {
+            expected.append((word, false))
+            foldedExpected.append(folded)
         }
         guard !expected.isEmpty else { return [] }
         // The role's words ("Consultant" beside "Tata Consultancy") are written as the user wrote them.
-        let roleWords = input.document.role.map { NameWords.words(of: $0) } ?? []
+        let roleWords = input.roleWords
         let exact = Set(expected.flatMap { entry -> [String] in
             let plain = Self.plainApostrophes(entry.word)
             return plain.hasSuffix("'s") ? [plain, String(plain.dropLast(2))] : [plain]
         } + roleWords)
-        let foldedExpected = expected.map { NameWords.folded($0.word) }
         let lengths = Set(expected.flatMap { entry in (entry.word.count - 2)...(entry.word.count + 2) })
         var flags: [Flag] = []
         for sentence in input.sentences {
@@ -127,7 +127,7 @@ struct NamesRule: DocumentRule {
     /// "Northwind Trading" for "Northwind Traders": the company's first word followed by a variant of its second.
     private func companyVariants(_ input: RuleInput) -> [Flag] {
         guard let company = input.document.company else { return [] }
-        let words = NameWords.words(of: company).filter { !Self.companySuffixes.contains($0.lowercased()) }
+        let words = input.companyWords.filter { !Self.companySuffixes.contains($0.lowercased()) }
         guard words.count >= 2 else { return [] }
         let first = words[0]
         let second = words[1]

@@ -141,7 +141,7 @@ struct NoCallRule: SentenceRule {
         guard s.has([.callNoun, .talk, .meeting, .timeSlot]) else { return nil }
         guard let trigger = firstProposal(s) else { return nil }
         // Drinks, coffee or lunch offered anywhere in the sentence ("Drinks after work sometime would be lovely").
-        let companyWords = Set(input.document.company.map { NameWords.words(of: $0).map { $0.lowercased() } } ?? [])
+        let companyWords = Set(input.companyWords.map { $0.lowercased() })
         if let social = (0..<s.count).first(where: {
             Self.refreshments.contains(s.lower[$0]) && !s.isNegated($0, window: 3)
                 && !companyWords.contains(s.lower[$0]) && ($0 == 0 || ["a", "for", "grab", "over", "some", "get", "have", "quick", "and", "or", "virtual"].contains(s.lower[$0 - 1]))

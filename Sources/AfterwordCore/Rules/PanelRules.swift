@@ -19,7 +19,7 @@ enum PanelRules {
         // Which drafts' recipients carry each name word, built once: every draft is then read once.
         // Keyed by the lower-cased word; the written word must match exactly.
         var owners: [String: [(word: String, draft: Int)]] = [:]
-        let nameWords = inputs.map { $0.document.recipientName.map(NameWords.words(of:)) ?? [] }
+        let nameWords = inputs.map(\.recipientWords)
         for (position, words) in nameWords.enumerated() {
             for word in Set(words.filter({ $0.count >= 2 })) { owners[word.lowercased(), default: []].append((word, position)) }
         }
@@ -29,7 +29,7 @@ enum PanelRules {
         for key in owners.keys { keyLengths[key.utf8.count] = true }
         for (position, input) in inputs.enumerated() {
             let ownWords = Set(nameWords[position])
-            let companyWords = Set(input.document.company.map(NameWords.words(of:)) ?? [])
+            let companyWords = Set(input.companyWords)
             for index in input.tokens.indices where input.tokens[index].kind == .word {
                 let token = input.tokens[index]
                 let length = token.lower.utf8.count

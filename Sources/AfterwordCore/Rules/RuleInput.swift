@@ -2,10 +2,25 @@
 struct RuleInput: Sendable {
     let document: Document
     let analysis: MessageAnalysis
+    /// The words of the recipient's name, the company, the role and the subject (``NameWords/words(of:)``).
+    let recipientWords: [String]
+    let companyWords: [String]
+    let roleWords: [String]
+    let subjectWords: [String]
+    /// The recipient's and the company's words, case- and accent-blind (``NameWords/folded(_:)``).
+    let recipientFolded: [String]
+    let companyFolded: [String]
 
-    init(_ document: Document) {
+    /// - Parameter names: splits the names of the drafts of one check, each distinct one once.
+    init(_ document: Document, names: inout NameWords.Memo) {
         self.document = document
-        analysis = MessageAnalysis(document.body, recipient: document.recipientName)
+        recipientWords = names.words(of: document.recipientName)
+        companyWords = names.words(of: document.company)
+        roleWords = names.words(of: document.role)
+        subjectWords = names.words(of: document.subject)
+        recipientFolded = recipientWords.map { names.folded($0) }
+        companyFolded = companyWords.map { names.folded($0) }
+        analysis = MessageAnalysis(document.body, recipientFolded: recipientFolded)
     }
 
     var channel: Channel { document.channel }

@@ -8,9 +8,7 @@
 /// See docs/etiquette.md.
 struct SpecificRule: DocumentRule {
     func check(_ input: RuleInput) -> [Flag] {
-        var known = Set(
-            [input.document.company, input.document.recipientName, input.document.role, input.document.subject]
-                .compactMap { $0 }.flatMap { NameWords.words(of: $0) }.map { $0.lowercased() })
+        var known = Set((input.companyWords + input.recipientWords + input.roleWords + input.subjectWords).map { $0.lowercased() })
         let tokens = input.tokens
         for range in [input.analysis.signature, input.analysis.greeting?.tokens, input.analysis.closing].compactMap({ $0 }) {
             for index in range where tokens[index].kind == .word { known.insert(tokens[index].lower) }

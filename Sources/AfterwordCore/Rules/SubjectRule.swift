@@ -17,7 +17,7 @@ struct SubjectRule: DocumentRule {
         guard !trimmed.isEmpty, trimmed.lowercased() != "(no subject)" else {
             return [flag(.error, "empty subject; say what it is, e.g. \(example)")]
         }
-        let analysis = MessageAnalysis(trimmed, recipient: nil)
+        let analysis = MessageAnalysis(trimmed, recipientFolded: [])
         let words = analysis.tokens.filter { $0.kind == .word }
         let sentence = analysis.sentences.first
         var flags: [Flag] = []
