@@ -48,7 +48,7 @@ struct CheckCommand: AsyncParsableCommand {
                 document.subject = subject
                 document.subjectLine = 0
             }
-            guard !document.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard !document.body.isBlank else {
                 throw UserError("\(document.path): the draft has no body; write the message after the header lines and a blank line")
             }
             documents.append(document)

@@ -79,7 +79,7 @@ public struct Checker: Sendable {
         for (index, document) in documents.enumerated() {
             let key = document.company.map { company in
                 keys[company] ?? {
-                    let key = NameWords.folded(company).trimmingCharacters(in: .whitespaces)
+                    let key = NameWords.folded(company).trimmingBlanks()
                     keys[company] = key
                     return key
                 }()

@@ -13,7 +13,7 @@ struct SubjectRule: DocumentRule {
                     column: document.subjectColumn, length: subject.count, excerpt: subject.isEmpty ? nil : subject))
         }
         let example = "\"Thank you — \(document.role ?? "Backend Engineer") interview\""
-        let trimmed = subject.trimmingCharacters(in: .whitespaces)
+        let trimmed = subject.trimmingBlanks()
         guard !trimmed.isEmpty, trimmed.lowercased() != "(no subject)" else {
             return [flag(.error, "empty subject; say what it is, e.g. \(example)")]
         }
