@@ -19,8 +19,8 @@ public struct Checker: Sendable {
     /// (AW-DISTINCT, and AW-NAMES for a note that carries another interviewer's name).
     /// - Returns: one list of findings per document, in the same order.
     public func check(_ documents: [Document]) -> [[Finding]] {
-        var names = NameWords.Memo()
-        let inputs = documents.map { RuleInput($0, names: &names) }
+        var memo = CheckMemo()
+        let inputs = documents.map { RuleInput($0, memo: &memo) }
         var flags = inputs.map { input in Self.documentRules.flatMap { $0.check(input) } }
         for group in Self.companyGroups(documents) where group.count > 1 {
             PanelRules.check(group.map { inputs[$0] }) { position, flag in

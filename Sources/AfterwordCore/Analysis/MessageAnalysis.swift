@@ -26,22 +26,15 @@ struct MessageAnalysis: Sendable {
     /// The sentences of the letter, postscripts included.
     let sentences: [Sentence]
 
-    /// - Parameter recipientFolded: the words of the recipient's name, folded (``NameWords/folded(_:)``).
-    init(_ text: String, recipientFolded: [String]) {
+    /// - Parameters:
+    ///   - recipientFolded: the words of the recipient's name, folded (``NameWords/folded(_:)``).
+    ///   - memo: what the check read in earlier drafts (most words repeat: each distinct one is looked up once).
+    init(_ text: String, recipientFolded: [String], memo: inout CheckMemo) {
         bytes = Array(text.utf8)
         var tokens = Tokenizer.tokenize(bytes)
         let lexicon = Lexicon.shared
-        // Most words of a message repeat: each distinct word is looked up (and lemmatised) once.
-        var seen: [String: (Tags, Bool)] = [:]
         for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline && !tokens[index].lower.isEmpty {
-            let word = tokens[index].lower
-            let known = seen[word] ?? {
-                let lookedUp = (lexicon.tags(of: word), lexicon.phrases[word] != nil || Sentence.canonical[word] != nil)
-                seen[word] = lookedUp
-                return lookedUp
-            }()
-            tokens[index].tags = known.0
-            tokens[index].startsPhrase = known.1
+            (tokens[index].tags, tokens[index].startsPhrase) = memo.meaning(of: tokens[index].lower)
         }
         self.tokens = tokens
         let lines = Self.lines(tokens)

@@ -11,16 +11,20 @@ struct RuleInput: Sendable {
     let recipientFolded: [String]
     let companyFolded: [String]
 
-    /// - Parameter names: splits the names of the drafts of one check, each distinct one once.
-    init(_ document: Document, names: inout NameWords.Memo) {
+    /// What the subject line's words say, when there is one.
+    let subject: SubjectRule.Reading?
+
+    /// - Parameter memo: what the check read in earlier drafts.
+    init(_ document: Document, memo: inout CheckMemo) {
         self.document = document
-        recipientWords = names.words(of: document.recipientName)
-        companyWords = names.words(of: document.company)
-        roleWords = names.words(of: document.role)
-        subjectWords = names.words(of: document.subject)
-        recipientFolded = recipientWords.map { names.folded($0) }
-        companyFolded = companyWords.map { names.folded($0) }
-        analysis = MessageAnalysis(document.body, recipientFolded: recipientFolded)
+        recipientWords = memo.words(of: document.recipientName)
+        companyWords = memo.words(of: document.company)
+        roleWords = memo.words(of: document.role)
+        subjectWords = memo.words(of: document.subject)
+        recipientFolded = recipientWords.map { memo.folded($0) }
+        companyFolded = companyWords.map { memo.folded($0) }
+        subject = document.subject.map { memo.reading(ofSubject: $0) }
+        analysis = MessageAnalysis(document.body, recipientFolded: recipientFolded, memo: &memo)
     }
 
     var channel: Channel { document.channel }
