@@ -96,7 +96,7 @@ struct NamesRule: DocumentRule {
             var reported = false
             for (position, index) in sentence.words.enumerated() where !reported {
                 let token = input.tokens[index]
-                guard token.kind == .word, token.isCapitalized, lengths.contains(token.lower.count) || token.lower.hasSuffix("s") else { continue }
+                guard token.kind == .word, token.isCapitalized, lengths.contains(Self.characterCount(token.lower)) || token.lower.hasSuffix("s") else { continue }
                 var word = Self.plainApostrophes(input.analysis.text(token.start, token.end))
                 if word.hasSuffix("'s") { word = String(word.dropLast(2)) }
                 let length = word.count
@@ -148,6 +148,12 @@ struct NamesRule: DocumentRule {
     }
 
     static func plainApostrophes(_ text: String) -> String { Tokenizer.plainApostrophes(text) }
+
+    /// The number of characters of `text`, counted from its bytes when they are all ASCII.
+    static func characterCount(_ text: String) -> Int {
+        for byte in text.utf8 where byte >= 0x80 { return text.count }
+        return text.utf8.count
+    }
 
     /// Letters only, for comparing names whatever their punctuation.
     static func plain(_ text: String) -> String { text.filter { $0.isLetter } }
