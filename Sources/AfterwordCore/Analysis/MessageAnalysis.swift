@@ -33,8 +33,8 @@ struct MessageAnalysis: Sendable {
         bytes = Array(text.utf8)
         var tokens = Tokenizer.tokenize(bytes)
         let lexicon = Lexicon.shared
-        for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline && !tokens[index].lower.isEmpty {
-            (tokens[index].tags, tokens[index].startsPhrase) = memo.meaning(of: tokens[index].lower)
+        for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline {
+            (tokens[index].id, tokens[index].tags, tokens[index].startsPhrase) = memo.meaning(of: tokens[index].lower)
         }
         self.tokens = tokens
         let lines = Self.lines(tokens)
@@ -51,8 +51,8 @@ struct MessageAnalysis: Sendable {
         self.sentences = sentences
     }
 
-    /// The words and numbers of the whole body, greeting and signature included.
-    var wordTokens: [Token] { tokens.filter { $0.kind == .word || $0.kind == .number } }
+    /// The ids of the words and numbers of the whole body, greeting and signature included.
+    var wordIDs: [UInt32] { tokens.compactMap { $0.kind == .word || $0.kind == .number ? $0.id : nil } }
 
     /// The text of a byte range.
     func text(_ start: Int, _ end: Int) -> String {

@@ -27,6 +27,12 @@ struct Sentence: Sendable {
     /// Marks after which a new clause starts.
     static let clauseMarks: Set<String> = [",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"]
 
+    /// True for one of ``clauseMarks``; a one-byte mark is told by its byte, without hashing.
+    static func isClauseMark(_ mark: String) -> Bool {
+        guard mark.utf8.count == 1, let byte = mark.utf8.first else { return clauseMarks.contains(mark) }
+        return byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x28 || byte == 0x29 || byte == 0x22
+    }
+
     /// Text-speak spelled out, so that "lmk what u think" reads as "let me know what you think".
     static let canonical: [String: String] = [
         "u": "you", "ur": "your", "yu": "you", "2": "to", "4": "for", "abt": "about", "pls": "please", "plz": "please",
@@ -46,7 +52,7 @@ struct Sentence: Sendable {
                 clauseStart.append(pendingClause)
                 pendingClause = false
             case .punctuation:
-                if Self.clauseMarks.contains(token.lower) { pendingClause = true }
+                if Self.isClauseMark(token.lower) { pendingClause = true }
                 if token.lower == "?" { endsWithQuestion = true }
             default:
                 break

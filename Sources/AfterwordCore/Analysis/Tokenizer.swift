@@ -19,6 +19,8 @@ struct Token: Sendable {
     var end: Int
     /// Lower-cased, with typographic apostrophes made plain; for punctuation the mark itself.
     var lower: String
+    /// The word's id in its check (``CheckMemo``): equal lower-cased words have equal ids.
+    var id: UInt32 = 0
     /// What the word means to the rules, from the lexicons (empty for anything but words).
     var tags: Tags = []
     /// The word starts with an upper-case letter.

@@ -3,7 +3,7 @@
 struct CheckMemo {
     private var split: [String: [String]] = [:]
     private var foldedForms: [String: String] = [:]
-    private var meanings: [String: (tags: Tags, startsPhrase: Bool)] = [:]
+    private var meanings: [String: (id: UInt32, tags: Tags, startsPhrase: Bool)] = [:]
     private var subjects: [String: SubjectRule.Reading] = [:]
 
     /// ``NameWords/words(of:)``, remembered.
@@ -23,12 +23,12 @@ struct CheckMemo {
         return folded
     }
 
-    /// A lower-cased word's tags (its lemma's when the form is not listed), and whether a phrase of
-    /// the lexicons or a spelled-out text-speak form starts with it.
-    mutating func meaning(of word: String) -> (tags: Tags, startsPhrase: Bool) {
+    /// A lower-cased word's id in this check (equal words, equal ids), its tags (its lemma's when the
+    /// form is not listed), and whether a phrase of the lexicons or a spelled-out text-speak form starts with it.
+    mutating func meaning(of word: String) -> (id: UInt32, tags: Tags, startsPhrase: Bool) {
         if let meaning = meanings[word] { return meaning }
         let lexicon = Lexicon.shared
-        let meaning = (lexicon.tags(of: word), lexicon.phrases[word] != nil || Sentence.canonical[word] != nil)
+        let meaning = (UInt32(meanings.count), lexicon.tags(of: word), lexicon.phrases[word] != nil || Sentence.canonical[word] != nil)
         meanings[word] = meaning
         return meaning
     }

@@ -4,7 +4,7 @@ enum PanelRules {
     /// - Parameter report: receives the position of the draft in `inputs` and a finding for it.
     static func check(_ inputs: [RuleInput], report: (Int, Flag) -> Void) {
         var table = ShingleTable()
-        let shingles = inputs.map { table.shingles($0.analysis.wordTokens.map(\.lower)) }
+        let shingles = inputs.map { table.shingles($0.analysis.wordIDs) }
         for (first, second, similarity) in Shingles.similarPairs(shingles, above: EtiquetteLimits.distinctSimilarity) {
             let percent = Int((similarity * 100).rounded())
             for (this, other) in [(first, second), (second, first)] {
@@ -24,16 +24,19 @@ enum PanelRules {
             for word in Set(words.filter({ $0.count >= 2 })) { owners[word.lowercased(), default: []].append((word, position)) }
         }
         guard !owners.isEmpty else { return }
-        // Byte lengths of the keys: most words are passed over without hashing them.
-        var keyLengths = [Bool](repeating: false, count: (owners.keys.map(\.utf8.count).max() ?? 0) + 3)
-        for key in owners.keys { keyLengths[key.utf8.count] = true }
+        // The byte length and first byte of each key: most words are passed over without hashing them.
+        let longest = owners.keys.map(\.utf8.count).max() ?? 0
+        var shapes = [Bool](repeating: false, count: (longest + 1) * 256)
+        for key in owners.keys { shapes[key.utf8.count * 256 + Int(key.utf8.first ?? 0)] = true }
+        func mayBeKey(_ length: Int, _ first: UInt8) -> Bool { length <= longest && shapes[length * 256 + Int(first)] }
         for (position, input) in inputs.enumerated() {
             let ownWords = Set(nameWords[position])
             let companyWords = Set(input.companyWords)
             for index in input.tokens.indices where input.tokens[index].kind == .word {
                 let token = input.tokens[index]
                 let length = token.lower.utf8.count
-                guard length < keyLengths.count && keyLengths[length] || length >= 2 && length - 2 < keyLengths.count && keyLengths[length - 2] else { continue }
+                let first = token.lower.utf8.first ?? 0
+                guard mayBeKey(length, first) || length >= 2 && mayBeKey(length - 2, first) else { continue }
                 let lower = token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
                 guard let holders = owners[lower] else { continue }
                 let word = stripPossessive(input.analysis.text(token.start, token.end))
@@ -98,17 +101,16 @@ struct Shingles: Sendable {
     }
 }
 
-/// Gives the words and word n-grams of the drafts of one panel small integer ids, so that their
-/// shingle sets are sorted integers and no shingle is hashed as text.
+/// Gives the word n-grams of the drafts of one panel small integer ids, so that their shingle sets
+/// are sorted integers and no shingle is hashed as text.
 struct ShingleTable {
-    private var words: [String: UInt32] = [:]
     /// An n-gram's id by the id of its first n - 1 words (0 for none) and the id of its last word.
     private var grams: [UInt64: UInt32] = [:]
 
-    /// The distinct `size`-word shingles of `words`; a text shorter than that is one shingle of all its words.
-    mutating func shingles(_ words: [String], size: Int = EtiquetteLimits.shingleSize) -> Shingles {
-        guard !words.isEmpty else { return Shingles(sorted: []) }
-        let ids = words.map { id(of: $0) }
+    /// The distinct `size`-word shingles of a text given by its words' ids (``Token/id``); a text
+    /// shorter than that is one shingle of all its words.
+    mutating func shingles(_ ids: [UInt32], size: Int = EtiquetteLimits.shingleSize) -> Shingles {
+        guard !ids.isEmpty else { return Shingles(sorted: []) }
         var result: [UInt32] = []
         if ids.count < size {
             result = [ids.reduce(0) { gram($0, $1) }]
@@ -126,13 +128,6 @@ struct ShingleTable {
             result.removeLast(result.count - unique)
         }
         return Shingles(sorted: result)
-    }
-
-    private mutating func id(of word: String) -> UInt32 {
-        if let id = words[word] { return id }
-        let id = UInt32(words.count)
-        words[word] = id
-        return id
     }
 
     /// The id of the n-gram made of the n-gram `prefix` followed by the word `word`; ids start at 1.
