@@ -42,6 +42,8 @@ struct Sentence: Sendable {
     init(tokens: [Token], range: Range<Int>, lexicon: Lexicon) {
         var words: [Int] = []
         var clauseStart: [Bool] = []
+        words.reserveCapacity(range.count)
+        clauseStart.reserveCapacity(range.count)
         var pendingClause = true
         var endsWithQuestion = false
         for index in range {
@@ -62,7 +64,8 @@ struct Sentence: Sendable {
         self.clauseStart = clauseStart
         lower = words.map { index in
             let word = tokens[index].lower
-            return word.utf8.count <= 3 ? Self.canonical[word] ?? word : word
+            // Only a word that starts a phrase may be text-speak (``Token/startsPhrase``).
+            return word.utf8.count <= 3 && tokens[index].startsPhrase ? Self.canonical[word] ?? word : word
         }
         var tags = words.map { tokens[$0].tags }
         var phraseEnd = words.indices.map { $0 + 1 }

@@ -90,7 +90,8 @@ struct NamesRule: DocumentRule {
             let plain = Self.plainApostrophes(entry.word)
             return plain.hasSuffix("'s") ? [plain, String(plain.dropLast(2))] : [plain]
         } + roleWords)
-        let lengths = Set(expected.flatMap { entry in (entry.word.count - 2)...(entry.word.count + 2) })
+        let counts = expected.map { $0.word.count }
+        let lengths = Set(counts.flatMap { ($0 - 2)...($0 + 2) })
         var flags: [Flag] = []
         for sentence in input.sentences {
             var reported = false
@@ -99,16 +100,16 @@ struct NamesRule: DocumentRule {
                 guard token.kind == .word, token.isCapitalized, lengths.contains(Self.characterCount(token.lower)) || token.lower.hasSuffix("s") else { continue }
                 var word = Self.plainApostrophes(input.analysis.text(token.start, token.end))
                 if word.hasSuffix("'s") { word = String(word.dropLast(2)) }
-                let length = word.count
-                guard length >= 3, !exact.contains(word), expected.contains(where: { abs($0.word.count - length) <= 2 }) else { continue }
+                let length = Self.characterCount(word)
+                guard length >= 3, counts.contains(where: { abs($0 - length) <= 2 }), !exact.contains(word) else { continue }
                 // An ordinary English word is never a misspelt name ("Thank" is not "Thanh").
                 let isWord = !token.tags.isEmpty
                 let mayBeTypo = !isWord && position > 0 && length >= 5
                 let foldedWord = word.utf8.allSatisfy({ $0 < 0x80 }) ? word.lowercased() : NameWords.folded(word)
-                for (candidate, foldedCandidate) in zip(expected, foldedExpected) where abs(candidate.word.count - length) <= 2 {
+                for ((candidate, foldedCandidate), count) in zip(zip(expected, foldedExpected), counts) where abs(count - length) <= 2 {
                     let sameLetters = foldedWord == foldedCandidate
                     guard sameLetters || (mayBeTypo && foldedWord.utf8.first == foldedCandidate.utf8.first) else { continue }
-                    let allowed = candidate.word.count >= 8 ? 2 : 1
+                    let allowed = count >= 8 ? 2 : 1
                     let typo = mayBeTypo && word != candidate.word && NameWords.distance(foldedWord, foldedCandidate, limit: allowed) <= allowed
                     if sameLetters || typo {
                         let what = candidate.isCompany
