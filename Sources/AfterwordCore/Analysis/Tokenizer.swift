@@ -107,16 +107,25 @@ enum Tokenizer {
                 }
                 continue
             }
+            if byte < 0x80 {
+                tokens.append(Token(kind: .punctuation, start: index, end: index + 1, lower: asciiMarks[Int(byte)]))
+                pendingHyphen = false
+                index += 1
+                continue
+            }
             let length = scalarLength(bytes, index)
             let end = min(count, index + length)
             let mark = String(decoding: bytes[index..<end], as: UTF8.self)
-            let kind: Token.Kind = byte < 0x80 || typographic.contains(mark) ? .punctuation : .symbol
+            let kind: Token.Kind = typographic.contains(mark) ? .punctuation : .symbol
             tokens.append(Token(kind: kind, start: index, end: end, lower: mark == "’" || mark == "‘" ? "'" : mark))
             pendingHyphen = false
             index = end
         }
         return tokens
     }
+
+    /// Each ASCII byte as a one-character string, made once: most marks of a text are ASCII.
+    static let asciiMarks: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
     /// Non-ASCII punctuation treated like its ASCII counterpart.
     static let typographic: Set<String> = ["’", "‘", "“", "”", "—", "–", "…", "«", "»", "•", "·", "¡", "¿", "\u{00A0}"]

@@ -19,15 +19,17 @@ struct ProperRule: DocumentRule {
     func check(_ input: RuleInput) -> [Flag] {
         // One finding per kind of problem per sentence: decorations, punctuation, words, capitals.
         let kinds = [symbols(input) + emoticons(input), exclamations(input), words(input), shouting(input), lowerCase(input)]
-        return kinds.flatMap { Self.onePerSentence($0.sorted { $0.start < $1.start }, input) }
+        // Where each sentence starts and ends, in reading order (postscripts come last in the analysis).
+        let sentences = input.sentences.map { (start: $0.start, end: $0.end) }.sorted { $0.start < $1.start }
+        return kinds.flatMap { Self.onePerSentence($0.sorted { $0.start < $1.start }, sentences) }
     }
 
     /// Keeps the first of `flags` in each sentence (and in the greeting and signature, each one region).
-    static func onePerSentence(_ flags: [Flag], _ input: RuleInput) -> [Flag] {
+    /// - Parameter sentences: the byte ranges of the sentences, ordered by start.
+    static func onePerSentence(_ flags: [Flag], _ sentences: [(start: Int, end: Int)]) -> [Flag] {
         var kept: [Flag] = []
         var lastRegion = -1
         var sentenceIndex = 0
-        let sentences = input.sentences.sorted { $0.start < $1.start }
         for flag in flags {
             while sentenceIndex < sentences.count, sentences[sentenceIndex].end <= flag.start { sentenceIndex += 1 }
             let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].start <= flag.start
@@ -359,14 +361,21 @@ struct ProperRule: DocumentRule {
     }
 
     private func wholeLowerCase(_ input: RuleInput) -> [Flag] {
-        let words = input.sentences.flatMap { $0.words }.filter { input.tokens[$0].kind == .word }
-        guard words.count >= 12 else { return [] }
-        let capitalised = words.filter { input.tokens[$0].isCapitalized }.count
+        var words = 0
+        var capitalised = 0
+        for sentence in input.sentences {
+            for index in sentence.words where input.tokens[index].kind == .word {
+                words += 1
+                if input.tokens[index].isCapitalized { capitalised += 1 }
+            }
+        }
+        guard words >= 12 else { return [] }
         let lowerStarts = input.sentences.filter { sentence in
             sentence.words.first.map { input.tokens[$0].kind == .word && !input.tokens[$0].isCapitalized } ?? false
         }.count
-        guard capitalised * 30 <= words.count, lowerStarts >= 2 || input.sentences.count == 1 else { return [] }
-        let first = input.tokens.firstIndex { $0.kind == .word } ?? words[0]
+        guard capitalised * 30 <= words, lowerStarts >= 2 || input.sentences.count == 1,
+            let first = input.tokens.firstIndex(where: { $0.kind == .word })
+        else { return [] }
         return [input.flag(.proper, .error, "written all in lower case; use capital letters as in any professional letter", tokens: first, first)]
     }
 }
