@@ -87,7 +87,10 @@ struct NoCallRule: SentenceRule {
             }
         }
         // "I'll try to reach you by phone", "I'll contact you on your mobile".
-        for position in 0..<s.count where s.lower[position].hasPrefix("reach") || s.lower[position].hasPrefix("contact") {
+        for position in 0..<s.count {
+            // Told apart by the first byte before any prefix is compared: this reads every word.
+            let first = s.lower[position].utf8.first
+            guard first == 0x72 && s.lower[position].hasPrefix("reach") || first == 0x63 && s.lower[position].hasPrefix("contact") else { continue }
             guard position + 1 < s.count, s.lower[position + 1] == "you", s.any(.me, in: max(0, position - 4)..<position) else { continue }
             if let phone = s.first(["phone", "telephone", "mobile", "cell", "call", "zoom", "video"], in: (position + 2)..<(position + 5)) { return (position, phone) }
         }

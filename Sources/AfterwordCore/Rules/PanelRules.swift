@@ -77,25 +77,29 @@ struct Shingles: Sendable {
     /// counts the shingles every earlier set shares with it: no pair is merged shingle by shingle,
     /// and a pair that shares nothing costs nothing. Exact, like comparing every pair.
     static func similarPairs(_ sets: [Shingles], above threshold: Double) -> [(first: Int, second: Int, similarity: Double)] {
-        var holders = [[Int]](repeating: [], count: Int(sets.map { $0.sorted.last ?? 0 }.max() ?? 0) + 1)
+        // The sets holding each shingle, in order, in one array: shingle s's holders are
+        // holders[start[s]..<start[s + 1]], and the first seen[s] of them come before the set being read.
+        let shingleCount = Int(sets.map { $0.sorted.last ?? 0 }.max() ?? 0) + 1
+        var start = [Int](repeating: 0, count: shingleCount + 1)
+        for set in sets { for shingle in set.sorted { start[Int(shingle) + 1] += 1 } }
+        for shingle in 0..<shingleCount { start[shingle + 1] += start[shingle] }
+        var holders = [Int](repeating: 0, count: start[shingleCount])
+        var seen = [Int](repeating: 0, count: shingleCount)
         var shared = [Int](repeating: 0, count: sets.count)
-        var touched: [Int] = []
         var found: [(first: Int, second: Int, similarity: Double)] = []
         for (position, set) in sets.enumerated() {
-            for shingle in set.sorted {
-                for other in holders[Int(shingle)] {
-                    if shared[other] == 0 { touched.append(other) }
-                    shared[other] += 1
-                }
-                holders[Int(shingle)].append(position)
+            for shingle in set.sorted.lazy.map({ Int($0) }) {
+                let first = start[shingle]
+                for other in holders[first..<first + seen[shingle]] { shared[other] += 1 }
+                holders[first + seen[shingle]] = position
+                seen[shingle] += 1
             }
-            touched.sort()
-            for other in touched {
+            // The earlier sets are read once more, in order: cheaper than noting which were touched.
+            for other in 0..<position where shared[other] > 0 {
                 let similarity = similarity(shared: shared[other], sets[other].sorted.count, set.sorted.count)
                 if similarity > threshold { found.append((other, position, similarity)) }
                 shared[other] = 0
             }
-            touched.removeAll(keepingCapacity: true)
         }
         return found.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
     }

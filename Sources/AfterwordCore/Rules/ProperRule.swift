@@ -370,9 +370,9 @@ struct ProperRule: DocumentRule {
             }
         }
         guard words >= 12 else { return [] }
-        let lowerStarts = input.sentences.filter { sentence in
-            sentence.words.first.map { input.tokens[$0].kind == .word && !input.tokens[$0].isCapitalized } ?? false
-        }.count
+        let lowerStarts = input.sentences.reduce(0) { count, sentence in
+            count + (sentence.words.first.map { input.tokens[$0].kind == .word && !input.tokens[$0].isCapitalized } == true ? 1 : 0)
+        }
         guard capitalised * 30 <= words, lowerStarts >= 2 || input.sentences.count == 1,
             let first = input.tokens.firstIndex(where: { $0.kind == .word })
         else { return [] }
