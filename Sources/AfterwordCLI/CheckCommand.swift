@@ -131,7 +131,9 @@ enum FindingText {
     /// `drafts/dana.txt:3:12: error AW-NOREPLY: … ["please confirm you received"]`
     static func line(_ finding: Finding, path: String) -> String {
         var text = "\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue) \(finding.rule.rawValue): \(finding.message)"
-        if let excerpt = finding.excerpt, !excerpt.isEmpty { text += " [\"\(excerpt.replacingOccurrences(of: "\n", with: " "))\"]" }
+        if let excerpt = finding.excerpt, !excerpt.isEmpty {
+            text += " [\"\(excerpt.utf8.contains(0x0A) ? excerpt.replacingOccurrences(of: "\n", with: " ") : excerpt)\"]"
+        }
         return text
     }
 
