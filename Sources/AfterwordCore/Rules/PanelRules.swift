@@ -75,7 +75,7 @@ struct Shingles: Sendable {
     ///
     /// Each set is read once against an index from shingle to the sets before it that hold it, which
     /// counts the shingles every earlier set shares with it: no pair is merged shingle by shingle,
-    /// and a pair that shares nothing costs nothing. Exact, like comparing every pair.
+    /// and a pair that shares nothing costs one read of its counter. Exact, like comparing every pair.
     static func similarPairs(_ sets: [Shingles], above threshold: Double) -> [(first: Int, second: Int, similarity: Double)] {
         // The sets holding each shingle, in order, in one array: shingle s's holders are
         // holders[start[s]..<start[s + 1]], and the first seen[s] of them come before the set being read.
