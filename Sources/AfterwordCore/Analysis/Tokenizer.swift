@@ -42,7 +42,8 @@ enum Tokenizer {
 
     static func tokenize(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5 + 4)
+        // Room for a token every other byte: growing the array would copy it, and pages never written cost nothing.
+        tokens.reserveCapacity(bytes.count / 2 + 4)
         var index = 0
         let count = bytes.count
         var pendingHyphen = false

@@ -97,7 +97,7 @@ struct NamesRule: DocumentRule {
             var reported = false
             for (position, index) in sentence.words.enumerated() where !reported {
                 let token = input.tokens[index]
-                guard token.kind == .word, token.isCapitalized, lengths.contains(Self.characterCount(token.lower)) || token.lower.hasSuffix("s") else { continue }
+                guard token.kind == .word, token.isCapitalized, lengths.contains(Self.characterCount(token.lower)) || token.lower.utf8.last == 0x73 && token.lower.hasSuffix("s") else { continue }
                 var word = Self.plainApostrophes(input.analysis.text(token.start, token.end))
                 if word.hasSuffix("'s") { word = String(word.dropLast(2)) }
                 let length = Self.characterCount(word)
