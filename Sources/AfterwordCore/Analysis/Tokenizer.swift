@@ -42,8 +42,9 @@ enum Tokenizer {
 
     static func tokenize(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
-        // Room for a token every other byte: growing the array would copy it, and pages never written cost nothing.
-        tokens.reserveCapacity(bytes.count / 2 + 4)
+        // English prose holds a token every 4.5 bytes or so: room for one every 4 keeps a long draft's
+        // tokens from being copied to a larger array, without holding much unused room for short ones.
+        tokens.reserveCapacity(bytes.count / 4 + 4)
         var index = 0
         let count = bytes.count
         var pendingHyphen = false
