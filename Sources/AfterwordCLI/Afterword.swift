@@ -27,8 +27,13 @@ struct Afterword: AsyncParsableCommand {
         // The data directory holds other people's names and addresses: what Afterword creates is the user's alone.
         umask(0o077)
         let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))
+        let checked = CheckCommand.takingPaths(from: arguments)
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(checked?.arguments ?? arguments)
+            if let checked, var check = command as? CheckCommand {
+                check.files = checked.paths
+                command = check
+            }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -31,6 +31,39 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "The e-mail's subject, when the input has no Subject: line.") var subject: String?
     @Option(help: "text or json.") var format: Format = .text
 
+    /// The options of `check` that take a value, written `--role X` or `--role=X`.
+    static let valueOptions: Set<String> = ["--channel", "--to", "--company", "--role", "--subject", "--format"]
+
+    /// `check`'s draft paths taken out of its arguments before the parser reads them, when every other
+    /// argument is one of ``valueOptions`` with its value; nil for anything else (`--help`, `--`, an
+    /// unknown option, a value that starts with a dash), which the parser reads whole, as always.
+    ///
+    /// swift-argument-parser records each value of an array argument by copying the array so far, so
+    /// 2,000 paths cost millions of copies; the options alone are parsed in no time, and the paths are
+    /// set afterwards in the order given.
+    static func takingPaths(from arguments: [String]) -> (arguments: [String], paths: [String])? {
+        guard arguments.first == "check" else { return nil }
+        var kept = ["check"]
+        var paths: [String] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "-" || !argument.hasPrefix("-") {
+                paths.append(argument)
+                index += 1
+            } else if valueOptions.contains(argument), index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") {
+                kept += [argument, arguments[index + 1]]
+                index += 2
+            } else if let equals = argument.firstIndex(of: "="), valueOptions.contains(String(argument[..<equals])) {
+                kept.append(argument)
+                index += 1
+            } else {
+                return nil
+            }
+        }
+        return (kept, paths)
+    }
+
     func run() async throws {
         let paths = files.isEmpty ? ["-"] : files
         var documents: [Document] = []
@@ -47,7 +80,7 @@ struct CheckCommand: AsyncParsableCommand {
                 document.subject = subject
                 document.subjectLine = 0
             }
-            guard !document.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard !document.body.isBlank else {
                 throw UserError("\(document.path): the draft has no body; write the message after the header lines and a blank line")
             }
             documents.append(document)
@@ -59,10 +92,12 @@ struct CheckCommand: AsyncParsableCommand {
                 JSONShape.CheckReport(
                     files: zip(documents, results).map { JSONShape.CheckReport.File(path: $0.path, findings: $1) }))
         case .text:
+            var lines: [String] = []
             for (document, findings) in zip(documents, results) {
-                for finding in findings { Console.out(FindingText.line(finding, path: document.path)) }
+                for finding in findings { lines.append(FindingText.line(finding, path: document.path)) }
             }
-            Console.out(FindingText.summary(results.flatMap { $0 }, files: documents.count))
+            lines.append(FindingText.summary(results.flatMap { $0 }, files: documents.count))
+            Console.out(lines: lines)
         }
         if results.contains(where: \.hasErrors) { throw ExitCode.failure }
     }
@@ -95,7 +130,9 @@ enum FindingText {
     /// `drafts/dana.txt:3:12: error AW-NOREPLY: … ["please confirm you received"]`
     static func line(_ finding: Finding, path: String) -> String {
         var text = "\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue) \(finding.rule.rawValue): \(finding.message)"
-        if let excerpt = finding.excerpt, !excerpt.isEmpty { text += " [\"\(excerpt.replacingOccurrences(of: "\n", with: " "))\"]" }
+        if let excerpt = finding.excerpt, !excerpt.isEmpty {
+            text += " [\"\(excerpt.utf8.contains(0x0A) ? excerpt.replacingOccurrences(of: "\n", with: " ") : excerpt)\"]"
+        }
         return text
     }
 

@@ -9,6 +9,16 @@ enum Console {
         FileHandle.standardOutput.write(Data((ControlCharacters.visible(text) + "\n").utf8))
     }
 
+    /// Writes lines to standard output at once (a check of many drafts prints thousands).
+    static func out(lines: [String]) {
+        var text = ""
+        for line in lines {
+            text += ControlCharacters.visible(line)
+            text += "\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     /// Writes `error: …` to standard error.
     static func error(_ message: String) {
         let text = message.hasPrefix("error:") || message.hasPrefix("Error:") ? message : "error: \(message)"

@@ -19,7 +19,8 @@ public struct Checker: Sendable {
     /// (AW-DISTINCT, and AW-NAMES for a note that carries another interviewer's name).
     /// - Returns: one list of findings per document, in the same order.
     public func check(_ documents: [Document]) -> [[Finding]] {
-        let inputs = documents.map(RuleInput.init)
+        var memo = CheckMemo()
+        let inputs = documents.map { RuleInput($0, memo: &memo) }
         var flags = inputs.map { input in Self.documentRules.flatMap { $0.check(input) } }
         for group in Self.companyGroups(documents) where group.count > 1 {
             PanelRules.check(group.map { inputs[$0] }) { position, flag in
@@ -73,8 +74,16 @@ public struct Checker: Sendable {
     static func companyGroups(_ documents: [Document]) -> [[Int]] {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
+        // Most drafts of a run name one of a few companies: each spelling is folded once.
+        var keys: [String: String] = [:]
         for (index, document) in documents.enumerated() {
-            let key = document.company.map { NameWords.folded($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            let key = document.company.map { company in
+                keys[company] ?? {
+                    let key = NameWords.folded(company).trimmingBlanks()
+                    keys[company] = key
+                    return key
+                }()
+            } ?? ""
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(index)
         }

@@ -61,17 +61,17 @@ public struct Document: Sendable {
             if !headers.isEmpty, line.first == " " || line.first == "\t" {
                 // A folded header line; a value is capped so that hostile input stays linear.
                 if continuations[headers.count - 1].count < Self.maxHeaderContinuations {
-                    continuations[headers.count - 1].append(line.trimmingCharacters(in: .whitespaces))
+                    continuations[headers.count - 1].append(line.trimmingBlanks())
                 }
                 index += 1
                 rest = after
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { break }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let name = line[..<colon].trimmingBlanks()
             guard knownHeaders.contains(name.lowercased()) else { break }
             let valuePart = line[line.index(after: colon)...]
-            let value = valuePart.trimmingCharacters(in: .whitespaces)
+            let value = valuePart.trimmingBlanks()
             let column = line.distance(from: line.startIndex, to: colon) + 2 + valuePart.prefix { $0 == " " || $0 == "\t" }.count
             headers.append(Header(name: name.lowercased(), value: value, line: index + 1, column: column))
             continuations.append([])
@@ -131,12 +131,12 @@ public struct Document: Sendable {
         var name = value
         var email: String?
         if let open = value.lastIndex(of: "<"), let close = value.lastIndex(of: ">"), open < close {
-            email = String(value[value.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+            email = value[value.index(after: open)..<close].trimmingBlanks()
             name = String(value[..<open])
         } else if value.utf8.contains(0x40), !value.utf8.contains(0x20) {
             return (nil, value)
         }
-        name = name.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        name = name.trimmingBlanks()[...].trimming { $0 == "\"" }
         return (name.isEmpty ? nil : name, email?.isEmpty == true ? nil : email)
     }
 }

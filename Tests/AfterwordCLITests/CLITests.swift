@@ -109,6 +109,31 @@ import Testing
         #expect(result.stdout.contains("AW-DISTINCT"))
         #expect(result.stdout.contains("\"excerpt\" : \"Dana\""))
     }
+
+    @Test("paths between and after the options are read as when they come first")
+    func pathsAmongOptions() throws {
+        // Given three drafts to one panel
+        let cli = CLI()
+        let body = "Thank you for your time today. I enjoyed learning about the ledger rewrite.\n\nBest regards,\nAlex\n"
+        let paths = try ["a", "b", "c"].map { try cli.file("\($0).txt", "To: Dana Whitfield\n\nDear Dana,\n\n" + body) }
+        // When the options come first, and when they come between and after the paths
+        let first = try cli.run(["check", "--company", "Acme", "--role=Data Analyst", "--format", "json"] + paths)
+        let mixed = try cli.run(["check", paths[0], "--company", "Acme", paths[1], "--role=Data Analyst", paths[2], "--format", "json"])
+        let terminated = try cli.run(["check", "--company", "Acme", "--role=Data Analyst", "--format", "json", "--"] + paths)
+        // Then the reports are the same, all three drafts in order
+        #expect(mixed.stdout == first.stdout && mixed.status == first.status)
+        #expect(terminated.stdout == first.stdout && terminated.status == first.status)
+        #expect(first.stdout.components(separatedBy: "AW-DISTINCT").count == 7, "\(first.stdout)")
+        #expect(paths.allSatisfy { first.stdout.contains($0) })
+    }
+
+    @Test("check's options that take a value are the ones its paths are told apart from before parsing")
+    func valueOptions() throws {
+        // CheckCommand.valueOptions lists these; an option added to check must be added there too.
+        let help = try CLI().run(["check", "--help"]).stdout
+        let options = Set(help.matches(of: /(--[a-z-]+) </).map { String($0.1) })
+        #expect(options == ["--channel", "--to", "--company", "--role", "--subject", "--format"])
+    }
 }
 
 @Suite struct BadInputTests {

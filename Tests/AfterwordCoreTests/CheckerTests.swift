@@ -250,6 +250,13 @@ func goodEmail(adding sentence: String) -> String {
 }
 
 @Suite struct DistinctRuleTests {
+    /// Word ids as a check gives them (``Token/id``): equal words, equal ids.
+    func wordIDs(_ words: [String]) -> [UInt32] {
+        var ids: [String: UInt32] = [:]
+        for word in ["a", "b", "c", "d", "e"] + (0..<40).map({ "w\($0)" }) { ids[word] = UInt32(ids.count) }
+        return words.map { ids[$0] ?? UInt32.max }
+    }
+
     @Test("two near-identical notes to one company are AW-DISTINCT, different ones are not")
     func nearDuplicates() {
         let body = "Thank you for taking the time to sit down with me about the Backend Engineer role. I enjoyed speaking with you and learning more about Acme and its billing platform.\n\nBest regards,\nAlex"
@@ -261,8 +268,8 @@ func goodEmail(adding sentence: String) -> String {
         #expect(!Checker().check([a, c]).joined().contains { $0.rule == .distinct })
     }
 
-    @Test("prefix filtering finds every pair above the threshold that comparing all pairs finds")
-    func candidatePairsAreExact() {
+    @Test("the shared-shingle index finds exactly the pairs above the threshold that comparing all pairs finds")
+    func similarPairsAreExact() {
         var generator = SystemRandomNumberGenerator()
         let vocabulary = (0..<40).map { "w\($0)" }
         var above = 0
@@ -272,22 +279,33 @@ func goodEmail(adding sentence: String) -> String {
                 let rate = Int.random(in: 0..<5, using: &generator)
                 return base.map { Int.random(in: 0..<30, using: &generator) < rate ? vocabulary.randomElement(using: &generator) ?? "w1" : $0 }
             }
-            let sets = texts.map { Shingles(words: $0) }
-            var brute: [(Int, Int)] = []
-            for a in sets.indices { for b in sets.indices where b > a && sets[a].jaccard(sets[b]) > 0.6 { brute.append((a, b)) } }
-            let candidates = Set(Shingles.candidatePairs(sets, threshold: 0.6).map { "\($0.0)-\($0.1)" })
-            #expect(brute.allSatisfy { candidates.contains("\($0.0)-\($0.1)") })
+            var table = ShingleTable()
+            let sets = texts.map { table.shingles(wordIDs($0)) }
+            var brute: [String] = []
+            for a in sets.indices {
+                for b in sets.indices where b > a {
+                    let shared = Set(sets[a].sorted).intersection(sets[b].sorted).count
+                    let similarity = Shingles.similarity(shared: shared, sets[a].sorted.count, sets[b].sorted.count)
+                    if similarity > 0.6 { brute.append("\(a)-\(b) \(similarity)") }
+                }
+            }
+            let found = Shingles.similarPairs(sets, above: 0.6).map { "\($0.first)-\($0.second) \($0.similarity)" }
+            #expect(found == brute)
             above += brute.count
         }
         #expect(above > 0, "the random panels held near-duplicates to find")
     }
 
-    @Test("Jaccard similarity of 3-shingles")
+    @Test("Jaccard similarity of 3-shingles; a text shorter than a shingle is one shingle of all its words")
     func shingles() {
-        let a = Shingles(words: "a b c d".split(separator: " ").map(String.init))
-        let b = Shingles(words: "a b c e".split(separator: " ").map(String.init))
-        #expect(a.jaccard(b) == 1.0 / 3.0)
-        #expect(a.jaccard(a) == 1)
+        var table = ShingleTable()
+        let words = { (text: String) in wordIDs(text.split(separator: " ").map(String.init)) }
+        let a = table.shingles(words("a b c d"))
+        let b = table.shingles(words("a b c e"))
+        #expect(Shingles.similarPairs([a, b], above: 0).map(\.similarity) == [1.0 / 3.0])
+        #expect(Shingles.similarPairs([a, a], above: 0).map(\.similarity) == [1])
+        let short = [words("a b"), words("a b"), words("a b c"), words("a")].map { table.shingles($0) }
+        #expect(Shingles.similarPairs(short, above: 0).map { "\($0.first)-\($0.second)" } == ["0-1"])
     }
 }
 

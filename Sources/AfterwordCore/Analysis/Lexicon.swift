@@ -85,11 +85,12 @@ struct Lexicon: Sendable {
         return lexicon
     }()
 
+    /// Reads one list; it is split on its ASCII separators byte by byte (every process reads all lists once).
     private mutating func add(_ source: String, _ tags: Tags) {
-        for rawLine in source.split(separator: "\n") {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            for entry in line.split(separator: ",") {
-                let parts = entry.split(separator: " ").map { String($0).lowercased() }
+        for rawLine in source.utf8.split(separator: 0x0A) {
+            let line = rawLine.split(separator: 0x23, maxSplits: 1, omittingEmptySubsequences: false)[0]  // #
+            for entry in line.split(separator: 0x2C) {  // ,
+                let parts = entry.split(separator: 0x20).map { Self.lowered(String(decoding: $0, as: UTF8.self)) }
                 guard let first = parts.first else { continue }
                 if parts.count == 1 {
                     words[first, default: []].formUnion(tags)
@@ -98,6 +99,12 @@ struct Lexicon: Sendable {
                 }
             }
         }
+    }
+
+    /// The word lower-cased; ASCII without the Unicode tables.
+    private static func lowered(_ word: String) -> String {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.lowercased() }
+        return word.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? word.lowercased() : word
     }
 
     /// The tags of a single lower-cased word, trying its lemma when the form itself is not listed.

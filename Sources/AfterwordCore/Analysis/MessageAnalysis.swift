@@ -26,25 +26,19 @@ struct MessageAnalysis: Sendable {
     /// The sentences of the letter, postscripts included.
     let sentences: [Sentence]
 
-    init(_ text: String, recipient: String?) {
+    /// - Parameters:
+    ///   - recipientFolded: the words of the recipient's name, folded (``NameWords/folded(_:)``).
+    ///   - memo: what the check read in earlier drafts (most words repeat: each distinct one is looked up once).
+    init(_ text: String, recipientFolded: [String], memo: inout CheckMemo) {
         bytes = Array(text.utf8)
         var tokens = Tokenizer.tokenize(bytes)
         let lexicon = Lexicon.shared
-        // Most words of a message repeat: each distinct word is looked up (and lemmatised) once.
-        var seen: [String: (Tags, Bool)] = [:]
-        for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline && !tokens[index].lower.isEmpty {
-            let word = tokens[index].lower
-            let known = seen[word] ?? {
-                let lookedUp = (lexicon.tags(of: word), lexicon.phrases[word] != nil || Sentence.canonical[word] != nil)
-                seen[word] = lookedUp
-                return lookedUp
-            }()
-            tokens[index].tags = known.0
-            tokens[index].startsPhrase = known.1
+        for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline {
+            (tokens[index].id, tokens[index].tags, tokens[index].startsPhrase) = memo.meaning(of: tokens[index].lower)
         }
         self.tokens = tokens
         let lines = Self.lines(tokens)
-        let recipientWords = Set(recipient.map { NameWords.words(of: $0).map { NameWords.folded($0) } } ?? [])
+        let recipientWords = Set(recipientFolded)
         greeting = Self.findGreeting(tokens, lines: lines, recipientWords: recipientWords)
         let (closing, signature, postscripts) = Self.findEnding(tokens, lines: lines, after: greeting?.tokens.upperBound ?? 0)
         self.closing = closing
@@ -57,8 +51,8 @@ struct MessageAnalysis: Sendable {
         self.sentences = sentences
     }
 
-    /// The words and numbers of the whole body, greeting and signature included.
-    var wordTokens: [Token] { tokens.filter { $0.kind == .word || $0.kind == .number } }
+    /// The ids of the words and numbers of the whole body, greeting and signature included.
+    var wordIDs: [UInt32] { tokens.compactMap { $0.kind == .word || $0.kind == .number ? $0.id : nil } }
 
     /// The text of a byte range.
     func text(_ start: Int, _ end: Int) -> String {

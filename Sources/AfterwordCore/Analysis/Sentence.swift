@@ -27,6 +27,12 @@ struct Sentence: Sendable {
     /// Marks after which a new clause starts.
     static let clauseMarks: Set<String> = [",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"]
 
+    /// True for one of ``clauseMarks``; a one-byte mark is told by its byte, without hashing.
+    static func isClauseMark(_ mark: String) -> Bool {
+        guard mark.utf8.count == 1, let byte = mark.utf8.first else { return clauseMarks.contains(mark) }
+        return byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x28 || byte == 0x29 || byte == 0x22
+    }
+
     /// Text-speak spelled out, so that "lmk what u think" reads as "let me know what you think".
     static let canonical: [String: String] = [
         "u": "you", "ur": "your", "yu": "you", "2": "to", "4": "for", "abt": "about", "pls": "please", "plz": "please",
@@ -36,6 +42,8 @@ struct Sentence: Sendable {
     init(tokens: [Token], range: Range<Int>, lexicon: Lexicon) {
         var words: [Int] = []
         var clauseStart: [Bool] = []
+        words.reserveCapacity(range.count)
+        clauseStart.reserveCapacity(range.count)
         var pendingClause = true
         var endsWithQuestion = false
         for index in range {
@@ -46,7 +54,7 @@ struct Sentence: Sendable {
                 clauseStart.append(pendingClause)
                 pendingClause = false
             case .punctuation:
-                if Self.clauseMarks.contains(token.lower) { pendingClause = true }
+                if Self.isClauseMark(token.lower) { pendingClause = true }
                 if token.lower == "?" { endsWithQuestion = true }
             default:
                 break
@@ -56,7 +64,8 @@ struct Sentence: Sendable {
         self.clauseStart = clauseStart
         lower = words.map { index in
             let word = tokens[index].lower
-            return word.utf8.count <= 3 ? Self.canonical[word] ?? word : word
+            // Only a word that starts a phrase may be text-speak (``Token/startsPhrase``).
+            return word.utf8.count <= 3 && tokens[index].startsPhrase ? Self.canonical[word] ?? word : word
         }
         var tags = words.map { tokens[$0].tags }
         var phraseEnd = words.indices.map { $0 + 1 }

@@ -19,6 +19,8 @@ struct Token: Sendable {
     var end: Int
     /// Lower-cased, with typographic apostrophes made plain; for punctuation the mark itself.
     var lower: String
+    /// The word's id in its check (``CheckMemo``): equal lower-cased words have equal ids.
+    var id: UInt32 = 0
     /// What the word means to the rules, from the lexicons (empty for anything but words).
     var tags: Tags = []
     /// The word starts with an upper-case letter.
@@ -40,7 +42,9 @@ enum Tokenizer {
 
     static func tokenize(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5 + 4)
+        // English prose holds a token every 4.5 bytes or so: room for one every 4 keeps a long draft's
+        // tokens from being copied to a larger array, without holding much unused room for short ones.
+        tokens.reserveCapacity(bytes.count / 4 + 4)
         var index = 0
         let count = bytes.count
         var pendingHyphen = false
@@ -105,16 +109,25 @@ enum Tokenizer {
                 }
                 continue
             }
+            if byte < 0x80 {
+                tokens.append(Token(kind: .punctuation, start: index, end: index + 1, lower: asciiMarks[Int(byte)]))
+                pendingHyphen = false
+                index += 1
+                continue
+            }
             let length = scalarLength(bytes, index)
             let end = min(count, index + length)
             let mark = String(decoding: bytes[index..<end], as: UTF8.self)
-            let kind: Token.Kind = byte < 0x80 || typographic.contains(mark) ? .punctuation : .symbol
+            let kind: Token.Kind = typographic.contains(mark) ? .punctuation : .symbol
             tokens.append(Token(kind: kind, start: index, end: end, lower: mark == "’" || mark == "‘" ? "'" : mark))
             pendingHyphen = false
             index = end
         }
         return tokens
     }
+
+    /// Each ASCII byte as a one-character string, made once: most marks of a text are ASCII.
+    static let asciiMarks: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
     /// Non-ASCII punctuation treated like its ASCII counterpart.
     static let typographic: Set<String> = ["’", "‘", "“", "”", "—", "–", "…", "«", "»", "•", "·", "¡", "¿", "\u{00A0}"]

@@ -14,7 +14,7 @@ struct NamesRule: DocumentRule {
 
     func check(_ input: RuleInput) -> [Flag] {
         var flags: [Flag] = []
-        if let name = input.document.recipientName, !NameWords.words(of: name).isEmpty {
+        if let name = input.document.recipientName, !input.recipientWords.isEmpty {
             flags += greeting(input, name: name)
         }
         flags += spellings(input)
@@ -35,7 +35,7 @@ struct NamesRule: DocumentRule {
 
     private func greeting(_ input: RuleInput, name: String) -> [Flag] {
         var seen = Set<String>()
-        let expected = NameWords.words(of: name).filter { seen.insert($0).inserted }
+        let expected = input.recipientWords.filter { seen.insert($0).inserted }
         guard let greeting = input.analysis.greeting else {
             return [input.missing(.names, .warning, "open by greeting \(name) by name, spelled as on their card")]
         }
@@ -48,7 +48,6 @@ struct NamesRule: DocumentRule {
             let formal = !greeting.nameWords.isEmpty && greeting.nameWords.allSatisfy { ["sir", "madam", "madame", "ma'am", "or", "sir/madam"].contains(tokens[$0].lower) }
             return [input.flag(.names, formal ? .warning : .error, "greet \(name) by name, spelled as on their card", tokens: first, last)]
         }
-        let expectedFolded = expected.map { Self.plain(NameWords.folded($0)) }
         for index in words {
             let written = input.analysis.text(tokens[index].start, tokens[index].end)
             let clean = Self.plainApostrophes(written)
@@ -60,7 +59,7 @@ struct NamesRule: DocumentRule {
                 return [input.flag(.names, .error, "\"\(written)\" is not spelled as on their card: write \"\(intended)\"", tokens: index, index)]
             }
             // "Alvarez Ruiz" for "Álvarez-Ruiz": the parts are there but not as written.
-            if expectedFolded.contains(folded) {
+            if expected.contains(where: { Self.plain(NameWords.folded($0)) == folded }) {
                 return [input.flag(.names, .error, "\"\(written)\" is not written as on their card: write \"\(name)\"", tokens: index, index)]
             }
             return [input.flag(.names, .error, "the greeting names \"\(written)\", but this is to \(name)", tokens: index, index)]
@@ -73,42 +72,44 @@ struct NamesRule: DocumentRule {
     private func spellings(_ input: RuleInput) -> [Flag] {
         // Each distinct word once, with whose it is; the message is written only for a finding.
         var expected: [(word: String, isCompany: Bool)] = []
+        var foldedExpected: [String] = []
         var listed = Set<String>()
-        if let company = input.document.company {
-            for word in NameWords.words(of: company) where !Self.companySuffixes.contains(word.lowercased()) && word.count >= 3 && listed.insert(word).inserted {
-                expected.append((word, true))
-            }
+        for (word, folded) in zip(input.companyWords, input.companyFolded)
+        where !Self.companySuffixes.contains(word.lowercased()) && word.count >= 3 && listed.insert(word).inserted {
+            expected.append((word, true))
+            foldedExpected.append(folded)
         }
-        if let name = input.document.recipientName {
-            for word in NameWords.words(of: name) where word.count >= 3 && listed.insert(word).inserted { expected.append((word, false)) }
+        for (word, folded) in zip(input.recipientWords, input.recipientFolded) where word.count >= 3 && listed.insert(word).inserted {
+            expected.append((word, false))
+            foldedExpected.append(folded)
         }
         guard !expected.isEmpty else { return [] }
         // The role's words ("Consultant" beside "Tata Consultancy") are written as the user wrote them.
-        let roleWords = input.document.role.map { NameWords.words(of: $0) } ?? []
+        let roleWords = input.roleWords
         let exact = Set(expected.flatMap { entry -> [String] in
             let plain = Self.plainApostrophes(entry.word)
             return plain.hasSuffix("'s") ? [plain, String(plain.dropLast(2))] : [plain]
         } + roleWords)
-        let foldedExpected = expected.map { NameWords.folded($0.word) }
-        let lengths = Set(expected.flatMap { entry in (entry.word.count - 2)...(entry.word.count + 2) })
+        let counts = expected.map { $0.word.count }
+        let lengths = Set(counts.flatMap { ($0 - 2)...($0 + 2) })
         var flags: [Flag] = []
         for sentence in input.sentences {
             var reported = false
             for (position, index) in sentence.words.enumerated() where !reported {
                 let token = input.tokens[index]
-                guard token.kind == .word, token.isCapitalized, lengths.contains(token.lower.count) || token.lower.hasSuffix("s") else { continue }
+                guard token.kind == .word, token.isCapitalized, lengths.contains(Self.characterCount(token.lower)) || token.lower.utf8.last == 0x73 && token.lower.hasSuffix("s") else { continue }
                 var word = Self.plainApostrophes(input.analysis.text(token.start, token.end))
                 if word.hasSuffix("'s") { word = String(word.dropLast(2)) }
-                let length = word.count
-                guard length >= 3, !exact.contains(word), expected.contains(where: { abs($0.word.count - length) <= 2 }) else { continue }
+                let length = Self.characterCount(word)
+                guard length >= 3, counts.contains(where: { abs($0 - length) <= 2 }), !exact.contains(word) else { continue }
                 // An ordinary English word is never a misspelt name ("Thank" is not "Thanh").
                 let isWord = !token.tags.isEmpty
                 let mayBeTypo = !isWord && position > 0 && length >= 5
                 let foldedWord = word.utf8.allSatisfy({ $0 < 0x80 }) ? word.lowercased() : NameWords.folded(word)
-                for (candidate, foldedCandidate) in zip(expected, foldedExpected) where abs(candidate.word.count - length) <= 2 {
+                for ((candidate, foldedCandidate), count) in zip(zip(expected, foldedExpected), counts) where abs(count - length) <= 2 {
                     let sameLetters = foldedWord == foldedCandidate
                     guard sameLetters || (mayBeTypo && foldedWord.utf8.first == foldedCandidate.utf8.first) else { continue }
-                    let allowed = candidate.word.count >= 8 ? 2 : 1
+                    let allowed = count >= 8 ? 2 : 1
                     let typo = mayBeTypo && word != candidate.word && NameWords.distance(foldedWord, foldedCandidate, limit: allowed) <= allowed
                     if sameLetters || typo {
                         let what = candidate.isCompany
@@ -127,7 +128,7 @@ struct NamesRule: DocumentRule {
     /// "Northwind Trading" for "Northwind Traders": the company's first word followed by a variant of its second.
     private func companyVariants(_ input: RuleInput) -> [Flag] {
         guard let company = input.document.company else { return [] }
-        let words = NameWords.words(of: company).filter { !Self.companySuffixes.contains($0.lowercased()) }
+        let words = input.companyWords.filter { !Self.companySuffixes.contains($0.lowercased()) }
         guard words.count >= 2 else { return [] }
         let first = words[0]
         let second = words[1]
@@ -148,6 +149,12 @@ struct NamesRule: DocumentRule {
     }
 
     static func plainApostrophes(_ text: String) -> String { Tokenizer.plainApostrophes(text) }
+
+    /// The number of characters of `text`, counted from its bytes when they are all ASCII.
+    static func characterCount(_ text: String) -> Int {
+        for byte in text.utf8 where byte >= 0x80 { return text.count }
+        return text.utf8.count
+    }
 
     /// Letters only, for comparing names whatever their punctuation.
     static func plain(_ text: String) -> String { text.filter { $0.isLetter } }

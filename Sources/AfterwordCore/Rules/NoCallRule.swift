@@ -87,7 +87,10 @@ struct NoCallRule: SentenceRule {
             }
         }
         // "I'll try to reach you by phone", "I'll contact you on your mobile".
-        for position in 0..<s.count where s.lower[position].hasPrefix("reach") || s.lower[position].hasPrefix("contact") {
+        for position in 0..<s.count {
+            // Told apart by the first byte before any prefix is compared: this reads every word.
+            let first = s.lower[position].utf8.first
+            guard first == 0x72 && s.lower[position].hasPrefix("reach") || first == 0x63 && s.lower[position].hasPrefix("contact") else { continue }
             guard position + 1 < s.count, s.lower[position + 1] == "you", s.any(.me, in: max(0, position - 4)..<position) else { continue }
             if let phone = s.first(["phone", "telephone", "mobile", "cell", "call", "zoom", "video"], in: (position + 2)..<(position + 5)) { return (position, phone) }
         }
@@ -141,7 +144,7 @@ struct NoCallRule: SentenceRule {
         guard s.has([.callNoun, .talk, .meeting, .timeSlot]) else { return nil }
         guard let trigger = firstProposal(s) else { return nil }
         // Drinks, coffee or lunch offered anywhere in the sentence ("Drinks after work sometime would be lovely").
-        let companyWords = Set(input.document.company.map { NameWords.words(of: $0).map { $0.lowercased() } } ?? [])
+        let companyWords = Set(input.companyWords.map { $0.lowercased() })
         if let social = (0..<s.count).first(where: {
             Self.refreshments.contains(s.lower[$0]) && !s.isNegated($0, window: 3)
                 && !companyWords.contains(s.lower[$0]) && ($0 == 0 || ["a", "for", "grab", "over", "some", "get", "have", "quick", "and", "or", "virtual"].contains(s.lower[$0 - 1]))

@@ -19,15 +19,17 @@ struct ProperRule: DocumentRule {
     func check(_ input: RuleInput) -> [Flag] {
         // One finding per kind of problem per sentence: decorations, punctuation, words, capitals.
         let kinds = [symbols(input) + emoticons(input), exclamations(input), words(input), shouting(input), lowerCase(input)]
-        return kinds.flatMap { Self.onePerSentence($0.sorted { $0.start < $1.start }, input) }
+        // Where each sentence starts and ends, in reading order (postscripts come last in the analysis).
+        let sentences = input.sentences.map { (start: $0.start, end: $0.end) }.sorted { $0.start < $1.start }
+        return kinds.flatMap { Self.onePerSentence($0.sorted { $0.start < $1.start }, sentences) }
     }
 
     /// Keeps the first of `flags` in each sentence (and in the greeting and signature, each one region).
-    static func onePerSentence(_ flags: [Flag], _ input: RuleInput) -> [Flag] {
+    /// - Parameter sentences: the byte ranges of the sentences, ordered by start.
+    static func onePerSentence(_ flags: [Flag], _ sentences: [(start: Int, end: Int)]) -> [Flag] {
         var kept: [Flag] = []
         var lastRegion = -1
         var sentenceIndex = 0
-        let sentences = input.sentences.sorted { $0.start < $1.start }
         for flag in flags {
             while sentenceIndex < sentences.count, sentences[sentenceIndex].end <= flag.start { sentenceIndex += 1 }
             let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].start <= flag.start
@@ -93,17 +95,23 @@ struct ProperRule: DocumentRule {
             let b = bytes[i]
             return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
         }
-        let eyes: Set<UInt8> = [0x3A, 0x3B, 0x3D]  // : ; =
-        let noses: Set<UInt8> = [0x2D, 0x5E, 0x6F, 0x27]  // - ^ o '
-        let mouths: Set<UInt8> = Set(")(DPpO3][*|/\\".utf8)
+        // Compared byte by byte, not hashed: this reads every byte of the draft.
+        func isEye(_ byte: UInt8) -> Bool { byte == 0x3A || byte == 0x3B || byte == 0x3D }  // : ; =
+        func isNose(_ byte: UInt8) -> Bool { byte == 0x2D || byte == 0x5E || byte == 0x6F || byte == 0x27 }  // - ^ o '
+        func isMouth(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x29, 0x28, 0x44, 0x50, 0x70, 0x4F, 0x33, 0x5D, 0x5B, 0x2A, 0x7C, 0x2F, 0x5C: true  // ) ( D P p O 3 ] [ * | / \
+            default: false
+            }
+        }
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             var end: Int?
-            if eyes.contains(byte), !isAlnum(index - 1) || byte != 0x3A {
+            if isEye(byte), !isAlnum(index - 1) || byte != 0x3A {
                 var mouth = index + 1
-                if mouth < bytes.count, noses.contains(bytes[mouth]) { mouth += 1 }
-                if mouth < bytes.count, mouths.contains(bytes[mouth]) {
+                if mouth < bytes.count, isNose(bytes[mouth]) { mouth += 1 }
+                if mouth < bytes.count, isMouth(bytes[mouth]) {
                     let letterMouth = bytes[mouth] >= 0x41
                     let after = mouth + 1
                     // ":/" in a URL and "Note:Dana" are not faces.
@@ -140,6 +148,10 @@ struct ProperRule: DocumentRule {
         var seen = 0
         var index = 0
         while index < tokens.count {
+            guard tokens[index].kind == .punctuation else {
+                index += 1
+                continue
+            }
             if tokens[index].lower == "?", index + 1 < tokens.count, tokens[index + 1].lower == "?", tokens[index + 1].start == tokens[index].end {
                 var end = index + 1
                 while end + 1 < tokens.count, ["?", "!"].contains(tokens[end + 1].lower) { end += 1 }
@@ -306,6 +318,7 @@ struct ProperRule: DocumentRule {
         var flags: [Flag] = []
         var run: [Int] = []
         func flush() {
+            guard !run.isEmpty else { return }
             defer { run = [] }
             let letters = run.reduce(0) { $0 + tokens[$1].lower.count }
             if run.count >= 2, letters >= 7, run.contains(where: { isShouting(tokens[$0]) }) {
@@ -334,9 +347,9 @@ struct ProperRule: DocumentRule {
         if !whole.isEmpty { return whole }
         var flags: [Flag] = []
         for sentence in input.sentences where sentence.count >= 4 {
-            let tokens = sentence.words.map { input.tokens[$0] }
-            guard let first = tokens.first, first.kind == .word, !first.isCapitalized,
-                !tokens.contains(where: { $0.isCapitalized || $0.isAllCaps }),
+            let first = input.tokens[sentence.words[0]]
+            guard first.kind == .word, !first.isCapitalized,
+                !sentence.words.contains(where: { input.tokens[$0].isCapitalized || input.tokens[$0].isAllCaps }),
                 !input.analysis.text(first.start, first.end).contains(where: \.isUppercase)
             else { continue }
             // A sentence continued after a colon or a list bullet may start small.
@@ -348,14 +361,21 @@ struct ProperRule: DocumentRule {
     }
 
     private func wholeLowerCase(_ input: RuleInput) -> [Flag] {
-        let words = input.sentences.flatMap { $0.words }.filter { input.tokens[$0].kind == .word }
-        guard words.count >= 12 else { return [] }
-        let capitalised = words.filter { input.tokens[$0].isCapitalized }.count
-        let lowerStarts = input.sentences.filter { sentence in
-            sentence.words.first.map { input.tokens[$0].kind == .word && !input.tokens[$0].isCapitalized } ?? false
-        }.count
-        guard capitalised * 30 <= words.count, lowerStarts >= 2 || input.sentences.count == 1 else { return [] }
-        let first = input.tokens.firstIndex { $0.kind == .word } ?? words[0]
+        var words = 0
+        var capitalised = 0
+        for sentence in input.sentences {
+            for index in sentence.words where input.tokens[index].kind == .word {
+                words += 1
+                if input.tokens[index].isCapitalized { capitalised += 1 }
+            }
+        }
+        guard words >= 12 else { return [] }
+        let lowerStarts = input.sentences.reduce(0) { count, sentence in
+            count + (sentence.words.first.map { input.tokens[$0].kind == .word && !input.tokens[$0].isCapitalized } == true ? 1 : 0)
+        }
+        guard capitalised * 30 <= words, lowerStarts >= 2 || input.sentences.count == 1,
+            let first = input.tokens.firstIndex(where: { $0.kind == .word })
+        else { return [] }
         return [input.flag(.proper, .error, "written all in lower case; use capital letters as in any professional letter", tokens: first, first)]
     }
 }

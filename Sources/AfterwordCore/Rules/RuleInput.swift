@@ -2,10 +2,29 @@
 struct RuleInput: Sendable {
     let document: Document
     let analysis: MessageAnalysis
+    /// The words of the recipient's name, the company, the role and the subject (``NameWords/words(of:)``).
+    let recipientWords: [String]
+    let companyWords: [String]
+    let roleWords: [String]
+    let subjectWords: [String]
+    /// The recipient's and the company's words, case- and accent-blind (``NameWords/folded(_:)``).
+    let recipientFolded: [String]
+    let companyFolded: [String]
 
-    init(_ document: Document) {
+    /// What the subject line's words say, when there is one.
+    let subject: SubjectRule.Reading?
+
+    /// - Parameter memo: what the check read in earlier drafts.
+    init(_ document: Document, memo: inout CheckMemo) {
         self.document = document
-        analysis = MessageAnalysis(document.body, recipient: document.recipientName)
+        recipientWords = memo.words(of: document.recipientName)
+        companyWords = memo.words(of: document.company)
+        roleWords = memo.words(of: document.role)
+        subjectWords = memo.words(of: document.subject)
+        recipientFolded = recipientWords.map { memo.folded($0) }
+        companyFolded = companyWords.map { memo.folded($0) }
+        subject = document.subject.map { memo.reading(ofSubject: $0) }
+        analysis = MessageAnalysis(document.body, recipientFolded: recipientFolded, memo: &memo)
     }
 
     var channel: Channel { document.channel }

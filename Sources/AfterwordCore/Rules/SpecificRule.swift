@@ -8,9 +8,7 @@
 /// See docs/etiquette.md.
 struct SpecificRule: DocumentRule {
     func check(_ input: RuleInput) -> [Flag] {
-        var known = Set(
-            [input.document.company, input.document.recipientName, input.document.role, input.document.subject]
-                .compactMap { $0 }.flatMap { NameWords.words(of: $0) }.map { $0.lowercased() })
+        var known = Set((input.companyWords + input.recipientWords + input.roleWords + input.subjectWords).map { $0.lowercased() })
         let tokens = input.tokens
         for range in [input.analysis.signature, input.analysis.greeting?.tokens, input.analysis.closing].compactMap({ $0 }) {
             for index in range where tokens[index].kind == .word { known.insert(tokens[index].lower) }
@@ -33,22 +31,25 @@ struct SpecificRule: DocumentRule {
     private func isSpecific(_ s: Sentence, tokens: [Token], known: Set<String>) -> Bool {
         for (position, index) in s.words.enumerated() {
             let token = tokens[index]
-            guard token.kind == .word, !known.contains(token.lower) else { continue }
+            guard token.kind == .word else { continue }
+            // A known technology, or a proper noun or an acronym in mid-sentence ("the Kiruna rollout",
+            // "your GraphQL gateway"); looked up among the known names only then.
+            let midSentence = position > 0 && !s.clauseStart[position]
+            let specific = token.tags.contains(.technology)
+                || (midSentence && token.isCapitalized && token.lower != "i" && token.tags.isDisjoint(with: Self.vague.union(.common)))
+                || (token.isAllCaps && token.lower.count >= 2 && token.lower != "i" && token.tags.isDisjoint(with: Self.vague))
+            guard specific, !known.contains(token.lower) else { continue }
             let stem = token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
             if known.contains(stem) { continue }
-            if token.tags.contains(.technology) { return true }
-            // A proper noun or an acronym in mid-sentence ("the Kiruna rollout", "your GraphQL gateway").
-            let midSentence = position > 0 && !s.clauseStart[position]
-            if midSentence, token.isCapitalized, token.lower != "i", token.tags.isDisjoint(with: Self.vague.union(.common)) { return true }
-            if token.isAllCaps, token.lower.count >= 2, token.lower != "i", token.tags.isDisjoint(with: Self.vague) { return true }
+            return true
         }
         // Content words after a topic marker ("we discussed how you shard the ledger").
         for marker in s.positions(.topicMarker) {
             let range = (s.phraseEnd[marker])..<(s.phraseEnd[marker] + 8)
             for position in range.clamped(to: 0..<s.count) {
                 let token = tokens[s.words[position]]
-                if token.lower.count >= 4, token.kind == .word, token.tags.isDisjoint(with: Self.vague), !known.contains(token.lower),
-                    !token.tags.contains(.common)
+                if token.kind == .word, token.lower.utf8.count >= 4, token.tags.isDisjoint(with: Self.vague), !token.tags.contains(.common),
+                    token.lower.count >= 4, !known.contains(token.lower)
                 {
                     return true
                 }

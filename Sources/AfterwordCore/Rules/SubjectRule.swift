@@ -3,8 +3,41 @@
 /// "Thank you — Backend Engineer interview", never an empty subject or one that calls the
 /// thank-you a follow-up ("Following up", "Checking in", "Any update?"). See docs/etiquette.md.
 struct SubjectRule: DocumentRule {
+    /// What a subject line's text says, read once per distinct subject of a check (``CheckMemo``).
+    struct Reading: Sendable {
+        /// Blank, or "(no subject)".
+        let isEmpty: Bool
+        let isFollowUp: Bool
+        let saysThanks: Bool
+        let wordCount: Int
+        /// Characters of the subject without its surrounding blanks.
+        let length: Int
+        /// Holds a "!", an emoji or a decorative symbol.
+        let isDecorated: Bool
+        /// Eight or more letters, all upper-case.
+        let isShouting: Bool
+
+        init(_ subject: String, memo: inout CheckMemo) {
+            let trimmed = subject.trimmingBlanks()
+            isEmpty = trimmed.isEmpty || (trimmed.utf8.count == 12 && trimmed.lowercased() == "(no subject)")
+            let analysis = MessageAnalysis(trimmed, recipientFolded: [], memo: &memo)
+            let words = analysis.tokens.filter { $0.kind == .word }
+            let sentence = analysis.sentences.first
+            isFollowUp = words.contains { !$0.tags.isDisjoint(with: [.followUp, .checkIn, .nudge, .resend]) }
+                || (sentence?.has([.followUp, .checkIn, .nudge, .resend]) ?? false)
+                || words.contains { ["status", "checking", "update", "updates", "reminder"].contains($0.lower) }
+                || words.map(\.lower).starts(with: ["did", "you"])
+            saysThanks = words.contains { $0.tags.contains(.thanks) }
+            wordCount = words.count
+            length = trimmed.count
+            isDecorated = trimmed.utf8.contains(0x21) || trimmed.unicodeScalars.contains { ProperRule.decoration($0) != nil }
+            let letters = trimmed.filter(\.isLetter)
+            isShouting = letters.count >= 8 && letters.allSatisfy(\.isUppercase)
+        }
+    }
+
     func check(_ input: RuleInput) -> [Flag] {
-        guard let subject = input.document.subject else { return [] }
+        guard let subject = input.document.subject, let reading = input.subject else { return [] }
         let document = input.document
         func flag(_ severity: Severity, _ message: String, rule: RuleID = .subject) -> Flag {
             Flag(
@@ -13,33 +46,24 @@ struct SubjectRule: DocumentRule {
                     column: document.subjectColumn, length: subject.count, excerpt: subject.isEmpty ? nil : subject))
         }
         let example = "\"Thank you — \(document.role ?? "Backend Engineer") interview\""
-        let trimmed = subject.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.lowercased() != "(no subject)" else {
+        guard !reading.isEmpty else {
             return [flag(.error, "empty subject; say what it is, e.g. \(example)")]
         }
-        let analysis = MessageAnalysis(trimmed, recipient: nil)
-        let words = analysis.tokens.filter { $0.kind == .word }
-        let sentence = analysis.sentences.first
         var flags: [Flag] = []
-        let followUp = words.contains { !$0.tags.isDisjoint(with: [.followUp, .checkIn, .nudge, .resend]) }
-            || (sentence?.has([.followUp, .checkIn, .nudge, .resend]) ?? false)
-            || words.contains { ["status", "checking", "update", "updates", "reminder"].contains($0.lower) }
-            || words.map(\.lower).starts(with: ["did", "you"])
-        if followUp {
+        if reading.isFollowUp {
             flags.append(flag(.error, "a follow-up subject; say what it is, e.g. \(example)"))
-        } else if !words.contains(where: { $0.tags.contains(.thanks) }) {
+        } else if !reading.saysThanks {
             flags.append(flag(.warning, "the subject does not say it is a thank-you; e.g. \(example)"))
-        } else if words.count <= 2 {
+        } else if reading.wordCount <= 2 {
             flags.append(flag(.warning, "say what the thanks is for, e.g. \(example)"))
         }
-        if trimmed.count > EtiquetteLimits.subjectMaxCharacters {
+        if reading.length > EtiquetteLimits.subjectMaxCharacters {
             flags.append(flag(.warning, "a subject over \(EtiquetteLimits.subjectMaxCharacters) characters gets cut off; shorten it"))
         }
-        if trimmed.utf8.contains(0x21) || trimmed.unicodeScalars.contains(where: { ProperRule.decoration($0) != nil }) {
+        if reading.isDecorated {
             flags.append(flag(.error, "no \"!\", emoji or symbols in a subject line", rule: .proper))
         }
-        let letters = trimmed.filter(\.isLetter)
-        if letters.count >= 8, letters.allSatisfy(\.isUppercase) {
+        if reading.isShouting {
             flags.append(flag(.error, "an ALL-CAPS subject is shouting; use sentence case", rule: .proper))
         }
         return flags
