@@ -51,8 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let token = token ?? ProcessInfo.processInfo.environment["AFTERWORD_TOKEN"]
-        // The store is opened once, now: a damaged or newer store is said before the server starts.
-        let workspace = try global.workspace.keepingStoreOpen()
+        let workspace = global.workspace
         let server = try WebServer(
             workspace: workspace,
             options: .init(

@@ -15,7 +15,8 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         guard days > 0 else { throw UserError("--days must be a positive number of days") }
         let now = global.now
-        let workspace = global.workspace
+        // One connection for the report and every draft it checks.
+        let workspace = try global.workspace.keepingStoreOpen()
         let report = try workspace.status(horizonDays: days)
         if output.json {
             try Console.json(report)
