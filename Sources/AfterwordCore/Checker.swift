@@ -4,9 +4,21 @@
 /// signature, every word tagged by the lexicons); each rule is a predicate over that analysis.
 public struct Checker: Sendable {
     static let documentRules: [any DocumentRule] = [
-        BriefRule(), ThanksRule(), LookForwardRule(), EnjoyedRule(), NoReplyRule(), OnceRule(), NoCallRule(),
-        ProperRule(), NamesRule(), SpecificRule(), SubjectRule(),
+        BriefRule(), ThanksRule(), LookForwardRule(), EnjoyedRule(), ProperRule(), NamesRule(), SpecificRule(), SubjectRule(),
     ]
+    static let sentenceRules: [any SentenceRule] = [NoReplyRule(), OnceRule(), NoCallRule()]
+
+    /// What every rule finds in one draft. The sentence rules read each sentence in turn, all of them
+    /// while it is at hand, rather than each rule walking a long draft again.
+    static func flags(_ input: RuleInput) -> [Flag] {
+        var flags = documentRules.flatMap { $0.check(input) }
+        for sentence in input.sentences {
+            for rule in sentenceRules {
+                if let flag = rule.check(sentence, input) { flags.append(flag) }
+            }
+        }
+        return flags
+    }
 
     public init() {}
 
@@ -21,7 +33,7 @@ public struct Checker: Sendable {
     public func check(_ documents: [Document]) -> [[Finding]] {
         var memo = CheckMemo()
         let inputs = documents.map { RuleInput($0, memo: &memo) }
-        var flags = inputs.map { input in Self.documentRules.flatMap { $0.check(input) } }
+        var flags = inputs.map(Self.flags)
         for group in Self.companyGroups(documents) where group.count > 1 {
             PanelRules.check(group.map { inputs[$0] }) { position, flag in
                 flags[group[position]].append(flag)

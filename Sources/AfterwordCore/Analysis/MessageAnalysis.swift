@@ -92,7 +92,8 @@ struct MessageAnalysis: Sendable {
         var hasSalutation = false
         let first = tokens[index]
         guard first.kind == .word else { return nil }
-        if first.tags.contains(.salutation) {
+        // "Good" greets only as part of "Good morning" (a phrase of the lexicon, not a salutation by itself).
+        if first.tags.contains(.salutation) || first.lower == "good" {
             let next = index + 1 < line.upperBound ? tokens[index + 1] : nil
             let isTwoWord = ["good"].contains(first.lower) && next.map { ["morning", "afternoon", "evening", "day"].contains($0.lower) } == true
             // "To" and "Morning" open a greeting only before a name or an addressee ("To whom it may concern").

@@ -92,12 +92,19 @@ struct NamesRule: DocumentRule {
         } + roleWords)
         let counts = expected.map { $0.word.count }
         let lengths = Set(counts.flatMap { ($0 - 2)...($0 + 2) })
+        // A near-miss folds to the same first letter as the name it misses: most capitalised words
+        // are passed over by their first byte (one not in ASCII may fold to any letter).
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for folded in foldedExpected { firstBytes[Int(folded.utf8.first ?? 0)] = true }
+        for byte in 0x80...0xFF { firstBytes[byte] = true }
         var flags: [Flag] = []
+        let tokens = input.tokens
         for sentence in input.sentences {
             var reported = false
             for (position, index) in sentence.words.enumerated() where !reported {
-                let token = input.tokens[index]
-                guard token.kind == .word, token.isCapitalized, lengths.contains(Self.characterCount(token.lower)) || token.lower.utf8.last == 0x73 && token.lower.hasSuffix("s") else { continue }
+                let token = tokens[index]
+                guard token.kind == .word, token.isCapitalized, firstBytes[Int(token.lower.utf8.first ?? 0)] else { continue }
+                guard lengths.contains(Self.characterCount(token.lower)) || token.lower.utf8.last == 0x73 && token.lower.hasSuffix("s") else { continue }
                 var word = Self.plainApostrophes(input.analysis.text(token.start, token.end))
                 if word.hasSuffix("'s") { word = String(word.dropLast(2)) }
                 let length = Self.characterCount(word)
@@ -132,11 +139,14 @@ struct NamesRule: DocumentRule {
         guard words.count >= 2 else { return [] }
         let first = words[0]
         let second = words[1]
+        // Words are passed over by their lower-cased form; only one that could be the first word is read as written.
+        let firstLower = Tokenizer.plainApostrophes(first.lowercased())
+        let tokens = input.tokens
         for sentence in input.sentences {
             for (position, index) in sentence.words.enumerated() where position + 1 < sentence.count {
-                let token = input.tokens[index]
-                guard input.analysis.text(token.start, token.end) == first else { continue }
-                let nextToken = input.tokens[sentence.words[position + 1]]
+                let token = tokens[index]
+                guard token.lower == firstLower, input.analysis.text(token.start, token.end) == first else { continue }
+                let nextToken = tokens[sentence.words[position + 1]]
                 var written = Self.plainApostrophes(input.analysis.text(nextToken.start, nextToken.end))
                 if written.hasSuffix("'s") { written = String(written.dropLast(2)) }
                 guard nextToken.isCapitalized, written != second, written.count >= 4, second.count >= 4,

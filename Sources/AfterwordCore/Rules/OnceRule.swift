@@ -63,6 +63,12 @@ struct OnceRule: SentenceRule {
         // "I'm sending this follow-up email" is one.
         let writerBefore = s.any(.me, in: s.clauseStart(of: position)..<position) || s.lower.prefix(position).contains { ["i'm", "i'll", "i've", "i'd"].contains($0) }
         if Self.describedNouns.contains(next), !(writerBefore && ["email", "emails", "message", "note", "letter", "mail"].contains(next)) { return nil }
+        // "I received the follow-up email from HR": a message someone else sent (but "you got my follow-up" is mine).
+        if position > 1, ["the", "a", "an", "their", "his", "her", "this", "that"].contains(s.lower[position - 1]),
+            s.any(.receive, in: max(s.clauseStart(of: position), position - 4)..<(position - 1))
+        {
+            return nil
+        }
         let hyphenated = end - 1 > position && input.tokens[s.words[end - 1]].hyphenBefore
         if hyphenated, position > 0, Self.nounMarkers.contains(s.lower[position - 1]),
             !["on", "regarding", "about", "re", "to", "with", "from", "for", "email", "message", "note", "mail"].contains(next)

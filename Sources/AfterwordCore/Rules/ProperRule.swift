@@ -17,15 +17,18 @@ struct ProperRule: DocumentRule {
     ]
 
     func check(_ input: RuleInput) -> [Flag] {
-        // One finding per kind of problem per sentence: decorations, punctuation, words, capitals.
-        let kinds = [symbols(input) + emoticons(input), exclamations(input), words(input), shouting(input), lowerCase(input)]
+        // Decorations, punctuation, words, capitals: one finding per sentence, whatever the problem.
+        let flags = symbols(input) + emoticons(input) + exclamations(input) + words(input) + shouting(input) + lowerCase(input)
         // Where each sentence starts and ends, in reading order (postscripts come last in the analysis).
         let sentences = input.sentences.map { (start: $0.start, end: $0.end) }.sorted { $0.start < $1.start }
-        return kinds.flatMap { Self.onePerSentence($0.sorted { $0.start < $1.start }, sentences) }
+        return Self.onePerSentence(flags.sorted { ($0.start, $0.severity) < ($1.start, $1.severity) }, sentences)
     }
 
-    /// Keeps the first of `flags` in each sentence (and in the greeting and signature, each one region).
-    /// - Parameter sentences: the byte ranges of the sentences, ordered by start.
+    /// Keeps one of `flags` in each sentence (and in the greeting and signature, each one region):
+    /// the first error, or the first warning when the sentence has no error.
+    /// - Parameters:
+    ///   - flags: ordered by start.
+    ///   - sentences: the byte ranges of the sentences, ordered by start.
     static func onePerSentence(_ flags: [Flag], _ sentences: [(start: Int, end: Int)]) -> [Flag] {
         var kept: [Flag] = []
         var lastRegion = -1
@@ -34,7 +37,10 @@ struct ProperRule: DocumentRule {
             while sentenceIndex < sentences.count, sentences[sentenceIndex].end <= flag.start { sentenceIndex += 1 }
             let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].start <= flag.start
             let region = inside ? sentenceIndex : -2 - (flag.start < (sentences.first?.start ?? 0) ? 0 : 1)
-            if region == lastRegion { continue }
+            if region == lastRegion {
+                if let last = kept.last, last.severity > flag.severity { kept[kept.count - 1] = flag }
+                continue
+            }
             lastRegion = region
             kept.append(flag)
         }
@@ -313,7 +319,9 @@ struct ProperRule: DocumentRule {
             // Two-letter capitals are mostly codes ("US", "UK", "HR"); only emphatic words shout.
             if token.lower.utf8.count < 2 { return false }
             if token.lower.utf8.count == 2 { return ["so", "my", "be", "do", "go", "oh"].contains(token.lower) }
-            return english && token.lower != "i" || token.lower.count >= 6
+            // A long capitalised word the lexicons do not know is an acronym ("CRISPR", "NAVSEA") unless
+            // it is shaped like an English word ("DEFINITELY", "HONOURED").
+            return english && token.lower != "i" || token.lower.utf8.count >= 6 && Self.looksEnglish(token.lower)
         }
         var flags: [Flag] = []
         var run: [Int] = []
@@ -338,6 +346,14 @@ struct ProperRule: DocumentRule {
         }
         flush()
         return flags
+    }
+
+    /// Endings of English words that acronyms rarely have.
+    static let englishEndings = ["ly", "ing", "ed", "tion", "sion", "ful", "ous", "ble", "est", "ive", "ness", "ment", "ary", "ity"]
+
+    /// True for a lower-cased word ending like an English word.
+    static func looksEnglish(_ word: String) -> Bool {
+        englishEndings.contains { word.hasSuffix($0) }
     }
 
     /// A message written all in lower case: one finding at its first word; or a sentence of four or

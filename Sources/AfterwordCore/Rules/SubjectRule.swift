@@ -12,7 +12,9 @@ struct SubjectRule: DocumentRule {
         let wordCount: Int
         /// Characters of the subject without its surrounding blanks.
         let length: Int
-        /// Holds a "!", an emoji or a decorative symbol.
+        /// How many "!" it holds.
+        let exclamations: Int
+        /// Holds an emoji or a decorative symbol.
         let isDecorated: Bool
         /// Eight or more letters, all upper-case.
         let isShouting: Bool
@@ -30,7 +32,8 @@ struct SubjectRule: DocumentRule {
             saysThanks = words.contains { $0.tags.contains(.thanks) }
             wordCount = words.count
             length = trimmed.count
-            isDecorated = trimmed.utf8.contains(0x21) || trimmed.unicodeScalars.contains { ProperRule.decoration($0) != nil }
+            exclamations = trimmed.utf8.count { $0 == 0x21 }
+            isDecorated = trimmed.unicodeScalars.contains { ProperRule.decoration($0) != nil }
             let letters = trimmed.filter(\.isLetter)
             isShouting = letters.count >= 8 && letters.allSatisfy(\.isUppercase)
         }
@@ -60,8 +63,11 @@ struct SubjectRule: DocumentRule {
         if reading.length > EtiquetteLimits.subjectMaxCharacters {
             flags.append(flag(.warning, "a subject over \(EtiquetteLimits.subjectMaxCharacters) characters gets cut off; shorten it"))
         }
-        if reading.isDecorated {
-            flags.append(flag(.error, "no \"!\", emoji or symbols in a subject line", rule: .proper))
+        if reading.isDecorated || reading.exclamations > EtiquetteLimits.maxExclamations {
+            flags.append(flag(.error, "no \"!!\", emoji or symbols in a subject line", rule: .proper))
+        } else if reading.exclamations > 0 {
+            // One "!" is allowed in a message; in the subject it still reads better as a plain statement.
+            flags.append(flag(.warning, "a subject reads better without \"!\"", rule: .proper))
         }
         if reading.isShouting {
             flags.append(flag(.error, "an ALL-CAPS subject is shouting; use sentence case", rule: .proper))
