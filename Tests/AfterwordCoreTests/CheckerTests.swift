@@ -143,6 +143,17 @@ func goodEmail(adding sentence: String) -> String {
             + Array(repeating: "word", count: words - 16).joined(separator: " ") + ".\n\nBest,\nAlex"
     }
 
+    @Test("the greeting, sign-off and signature are not counted, and a hyphenated word is one word")
+    func countsTheLetter() {
+        // 146 words of letter, "follow-up" among them, under a greeting and over a two-line signature.
+        let letter = "Thank you for your time. I look forward to hearing from you. The follow-up question was good. "
+            + Array(repeating: "word", count: 129).joined(separator: " ") + "."
+        let text = "Dear Dana Whitfield,\n\n\(letter)\n\nWarm regards,\nJo Smith\nData Analyst, 555 0100"
+        let findings = Checker().check(Document.parse(text, path: "t", defaultChannel: .email)).filter { $0.rule == .brief }
+        #expect(findings.map(\.severity) == [.warning])
+        #expect(findings.first?.message.contains("146 words") == true)
+    }
+
     @Test("an e-mail over 150 words is an error, over 120 a warning")
     func emailLimits() {
         let long = Document.parse(body(words: 160), path: "t", defaultChannel: .email)
@@ -203,6 +214,17 @@ func goodEmail(adding sentence: String) -> String {
     func vagueSubject() {
         let text = goodEmail.replacingOccurrences(of: "Thank you — Backend Engineer interview", with: "Backend Engineer")
         #expect(Checker().check(Document.parse(text, path: "t")).contains { $0.rule == .subject && $0.severity == .warning })
+    }
+
+    @Test("one \"!\" in a subject is a warning; \"!!\" or an emoji there is an error")
+    func subjectExclamation() {
+        func proper(_ subject: String) -> [Severity] {
+            let text = goodEmail.replacingOccurrences(of: "Thank you — Backend Engineer interview", with: subject)
+            return Checker().check(Document.parse(text, path: "t")).filter { $0.rule == .proper }.map(\.severity)
+        }
+        #expect(proper("Thank you!") == [.warning])
+        #expect(proper("Thank you!!") == [.error])
+        #expect(proper("Thank you 🙏") == [.error])
     }
 }
 

@@ -82,6 +82,13 @@ struct OnceRule: SentenceRule {
             return nil
         }
         let clause = s.clauseStart(of: position)..<position
+        // "I liked how your officers … follow up on repairs": the writer tells of someone else's practice.
+        if let me = clause.last(where: { s.tags[$0].contains(.me) }),
+            let how = ((me + 1)..<position).first(where: { ["how", "when", "whenever", "that", "where"].contains(s.lower[$0]) }),
+            ((how + 1)..<position).contains(where: { s.tags[$0].contains(.you) || s.tags[$0].contains(.thirdParty) })
+        {
+            return nil
+        }
         if !s.any(.me, in: clause), clause.contains(where: { s.tags[$0].contains(.you) || s.tags[$0].contains(.thirdParty) || ["team", "company", "staff", "department", "support", "everyone", "approach", "process"].contains(s.lower[$0]) }) {
             return nil
         }
