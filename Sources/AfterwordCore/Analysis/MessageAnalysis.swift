@@ -30,7 +30,7 @@ struct MessageAnalysis: Sendable {
     ///   - recipientFolded: the words of the recipient's name, folded (``NameWords/folded(_:)``).
     ///   - memo: what the check read in earlier drafts (most words repeat: each distinct one is looked up once).
     init(_ text: String, recipientFolded: [String], memo: inout CheckMemo) {
-        bytes = Array(text.utf8)
+        bytes = text.utf8.count <= Tokenizer.maxBytes ? Array(text.utf8) : Array(text.utf8.prefix(Tokenizer.maxBytes))
         var tokens = Tokenizer.tokenize(bytes)
         let lexicon = Lexicon.shared
         for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline {

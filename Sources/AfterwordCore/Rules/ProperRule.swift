@@ -92,6 +92,9 @@ struct ProperRule: DocumentRule {
         return nil
     }
 
+    /// The bytes an emoticon may start with (: ; = < ^ x X ~ * and "("); every other byte is passed over.
+    static let emoticonStarts: [Bool] = (0..<256).map { Array(":;=<^xX~*(".utf8).contains(UInt8($0)) }
+
     /// ":)", ";-)", ":D", "<3", "^_^", "xD", "~~", "***": scanned byte by byte, no backtracking.
     private func emoticons(_ input: RuleInput) -> [Flag] {
         let bytes = input.analysis.bytes
@@ -113,6 +116,10 @@ struct ProperRule: DocumentRule {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            guard Self.emoticonStarts[Int(byte)] else {
+                index += 1
+                continue
+            }
             var end: Int?
             if isEye(byte), !isAlnum(index - 1) || byte != 0x3A {
                 var mouth = index + 1
