@@ -23,7 +23,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Argument(help: ArgumentHelp("Draft files; - or nothing reads standard input.", valueName: "file"))
     var files: [String] = []
-    @Option(help: "email or note (default: from the headers; e-mail unless a To: without an address says note).")
+    @Option(help: "email or note (default: from the headers; e-mail unless a To: with a name and no address, and no Subject:, says note).")
     var channel: Channel?
     @Option(help: "The recipient's name, exactly as on their card.") var to: String?
     @Option(help: "The company's name, exactly as it writes it.") var company: String?

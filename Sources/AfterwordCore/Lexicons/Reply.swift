@@ -30,7 +30,12 @@ extension Lexicons {
         how the search is going, how things are going, how the process is going, how things are progressing,
         anything new, movement, headway, hearing back, feedback, answer, info, what happens next, offer,
         hear something, hear anything, where my application stands, where my candidacy stands, stands,
-        had a chance to, had the chance to, had time to look
+        had a chance to, had the chance to, had time to look, where you are in the process, where you are with,
+        where things are at, where it stands, how things turn out, how things turned out, how it turns out,
+        how it all turns out, how things work out, how it works out, made it through, made it to the next,
+        make it to the next, made the next round, make the next round, through to the next, progress to the next,
+        progressed to the next, moved to the next, move to the next, moving to the next, advance to the next,
+        advanced to the next, selected for the next, invited to the next
         """
     /// The candidate's application and its process.
     static let candidacy = """

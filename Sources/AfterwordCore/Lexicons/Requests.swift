@@ -39,7 +39,9 @@ extension Lexicons {
         i'd really like, i'd really love, we'd love, we'd like, we'd appreciate, i'd be glad, i'd be thankful,
         i would really appreciate, i would be thankful, wanna, would like, would love, would be grateful, would appreciate, would welcome, would be happy, want to know,
         wanted to know, need to know, like to know, love to know, like to ask, want to ask, wanted to ask,
-        curious to know, wondering, wonder, wondered, inquire, enquire, ask, request, requesting
+        curious to know, wondering, wonder, wondered, inquire, enquire, ask, request, requesting,
+        would be pleased, i'd be pleased, would be delighted, i'd be delighted, will be glad, will be pleased,
+        will be grateful, will be thankful, shall be glad, shall be grateful, shall be pleased, would be glad
         """
     static let questionWords = """
         when, whether, where, how, what, if, which

@@ -12,6 +12,9 @@ struct NamesRule: DocumentRule {
         "of", "group", "company",
     ]
 
+    /// Polite forms of address that are not names.
+    static let formalAddress: Set<String> = ["sir", "madam", "madame", "ma'am", "maam", "sir/madam"]
+
     func check(_ input: RuleInput) -> [Flag] {
         var flags: [Flag] = []
         if let name = input.document.recipientName, !input.recipientWords.isEmpty {
@@ -40,12 +43,13 @@ struct NamesRule: DocumentRule {
             return [input.missing(.names, .warning, "open by greeting \(name) by name, spelled as on their card")]
         }
         let tokens = input.tokens
-        let words = greeting.nameWords.filter { !tokens[$0].tags.contains(.honorific) }
+        // "Dear Ma'am Maricel," (a form of address used in many countries) names Maricel.
+        let words = greeting.nameWords.filter { !tokens[$0].tags.contains(.honorific) && !Self.formalAddress.contains(tokens[$0].lower) }
         if greeting.isGeneric || words.isEmpty {
             let first = greeting.nameWords.first ?? greeting.tokens.lowerBound
             let last = greeting.nameWords.last ?? max(greeting.tokens.lowerBound, greeting.tokens.upperBound - 1)
             // "Dear Sir," and "Respected Madam," are formal and polite, only not personal.
-            let formal = !greeting.nameWords.isEmpty && greeting.nameWords.allSatisfy { ["sir", "madam", "madame", "ma'am", "or", "sir/madam"].contains(tokens[$0].lower) }
+            let formal = !greeting.nameWords.isEmpty && greeting.nameWords.allSatisfy { Self.formalAddress.contains(tokens[$0].lower) || tokens[$0].lower == "or" }
             return [input.flag(.names, formal ? .warning : .error, "greet \(name) by name, spelled as on their card", tokens: first, last)]
         }
         for index in words {
@@ -149,7 +153,9 @@ struct NamesRule: DocumentRule {
                 let nextToken = tokens[sentence.words[position + 1]]
                 var written = Self.plainApostrophes(input.analysis.text(nextToken.start, nextToken.end))
                 if written.hasSuffix("'s") { written = String(written.dropLast(2)) }
-                guard nextToken.isCapitalized, written != second, written.count >= 4, second.count >= 4,
+                // "St. Brigid's" for "St. Brigid's Hospice": the possessive is the same word.
+                let secondBase = second.hasSuffix("'s") || second.hasSuffix("’s") ? String(second.dropLast(2)) : second
+                guard nextToken.isCapitalized, written != second, written != secondBase, written.count >= 4, second.count >= 4,
                     written.lowercased().prefix(4) == second.lowercased().prefix(4)
                 else { continue }
                 return [input.flag(.names, .error, "\"\(first) \(written)\" is not exact: the company is written \"\(company)\"", tokens: index, sentence.words[position + 1])]

@@ -60,8 +60,12 @@ struct NoReplyRule: SentenceRule {
             }
         }
         // "to see whether you have reached a decision", "hoping to hear what you thought".
-        if requesting || s.has([.followUp, .checkIn]) {
-            for position in 0..<s.count where ["whether", "if", "when", "how"].contains(s.lower[position]) || (s.lower[position] == "hear" && position > 0 && s.lower[position - 1] == "to") {
+        // Following up or touching base "about where things stand" asks for the status as well.
+        let following = s.has([.followUp, .checkIn])
+        if requesting || following {
+            for position in 0..<s.count where ["whether", "if", "when", "how"].contains(s.lower[position]) || (following && s.lower[position] == "where")
+                || (s.lower[position] == "hear" && position > 0 && s.lower[position - 1] == "to")
+            {
                 if let object = (position..<(position + 8)).clamped(to: 0..<s.count).first(where: { isObject($0) }), !isOffer(s, after: position) {
                     return input.flag(.noReply, .error, Self.status, in: s, position, s.phraseEnd[object] - 1)
                 }
@@ -181,7 +185,9 @@ struct NoReplyRule: SentenceRule {
     /// True when the sentence asks for something: please, could you, let me know, I would appreciate,
     /// hoping, waiting, a question.
     private func isRequesting(_ s: Sentence) -> Bool {
-        s.has([.please, .informMe, .wouldLike, .hope, .wait, .eager, .lookForward]) || s.isQuestion
+        s.has([.please, .informMe, .hope, .wait, .eager, .lookForward]) || s.isQuestion
+            // "the question you asked about how I would decide" tells what they asked.
+            || s.positions(.wouldLike).contains { !isOwnSubject(s, $0, allowFirstPerson: true) }
             || (0..<s.count).contains { isModalYou(s, $0) || isYouModal(s, $0) }
     }
 
@@ -255,7 +261,8 @@ struct NoReplyRule: SentenceRule {
     /// "let me know if you have any questions", "…if I can provide anything else": an offer.
     private func isOffer(_ s: Sentence, after position: Int) -> Bool {
         let range = s.phraseEnd[position]..<(s.phraseEnd[position] + 8)
-        guard let offer = s.first(.offer, in: range) else { return false }
+        // "…as I haven't seen anything from HR yet" offers nothing.
+        guard let offer = range.clamped(to: 0..<s.count).first(where: { s.tags[$0].contains(.offer) && !s.isNegated($0, window: 3) }) else { return false }
         let status = range.clamped(to: 0..<s.count).first { Self.answerWords.contains(s.lower[$0]) }
         return status.map { $0 > offer } ?? true
     }

@@ -75,6 +75,13 @@ struct OnceRule: SentenceRule {
         {
             return nil
         }
+        // "the mobile check-in rollout": before a plain noun (one the lexicons do not know, or a
+        // concrete thing such as a rollout or a dashboard), a hyphenated check-in or follow-up names a thing.
+        if hyphenated, end < s.count, s.tags[end].isSubset(of: .technology), !input.tokens[s.words[end]].isCapitalized,
+            !["regarding", "concerning", "re", "after", "since", "as", "because", "now", "here", "today", "and", "but", "so"].contains(s.lower[end])
+        {
+            return nil
+        }
         // Checking in at a desk; following up with customers as a team's practice.
         if next == "at" || (next == "with" && end + 1 < s.count && Self.describedPeople.contains(s.lower[end + 1])) { return nil }
         // "how the team follows up on action items": someone else's practice.

@@ -40,7 +40,8 @@ struct SubjectRule: DocumentRule {
     }
 
     func check(_ input: RuleInput) -> [Flag] {
-        guard let subject = input.document.subject, let reading = input.subject else { return [] }
+        // A note card has no subject line to judge.
+        guard input.channel == .email, let subject = input.document.subject, let reading = input.subject else { return [] }
         let document = input.document
         func flag(_ severity: Severity, _ message: String, rule: RuleID = .subject) -> Flag {
             Flag(
