@@ -119,7 +119,7 @@ struct WebPageTests {
         try fixture.seedInterview()
         _ = try fixture.workspace.composeDrafts(interviewId: 1)
         try await fixture.test { web in
-            let body = "Dear Dana Whitfield,\n\nThank you for your time — café talk was great. Thx a bunch!!\n\nBest regards,\nSam Seeker"
+            let body = "Dear Dana Whitfield,\n\nThank you for your time — Thx for the café talk. It was great!!\n\nBest regards,\nSam Seeker"
             let page = try await web.post("/drafts/1/check", [("subject", "Thank you — Backend Engineer interview"), ("body", body)])
             #expect(page.status == .ok)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as? [String: Any])

@@ -135,7 +135,7 @@ try:
 
     # Type a cutesy phrase: the AW-PROPER finding appears on those very words.
     clean = seen["composedBody"]
-    cutesy = clean.replace("I look forward to hearing from you.", "Thx a bunch!! I look forward to hearing from you.")
+    cutesy = clean.replace("I look forward to hearing from you.", "Thx a bunch. It was great!! I look forward to hearing from you.")
     type_body(cutesy)
     wait.until(lambda d: marks("AW-PROPER"))
     seen["properMarks"] = marks("AW-PROPER")
