@@ -30,6 +30,16 @@ func goodEmail(adding sentence: String) -> String {
 }
 
 @Suite struct NoReplyRuleTests {
+    @Test("a request says what it asks for: feedback, the decision, or an update")
+    func saysWhatIsAsked() {
+        func message(_ sentence: String) -> String? {
+            Checker().check(Document.parse(goodEmail(adding: sentence), path: "t")).first { $0.rule == .noReply }?.message
+        }
+        #expect(message("Would love to know how I did.")?.hasPrefix("asks for feedback") == true)
+        #expect(message("I would appreciate knowing your timeline for a decision.")?.hasPrefix("asks about their decision") == true)
+        #expect(message("Please let me know where things stand.")?.hasPrefix("asks for an update") == true)
+    }
+
     @Test(
         "asking for a confirmation of receipt is AW-NOREPLY, however it is worded",
         arguments: [
@@ -123,6 +133,14 @@ func goodEmail(adding sentence: String) -> String {
         ])
     func flagsCutesy(sentence: String) {
         #expect(rules(goodEmail(adding: sentence)).contains(.proper))
+    }
+
+    @Test("one finding per sentence, naming the sentence's other problems so one round of fixes finds them all")
+    func oneFindingPerSentence() {
+        let findings = Checker().check(Document.parse(goodEmail(adding: "Thx, it was gr8 lol!!"), path: "t")).filter { $0.rule == .proper }
+        #expect(findings.count == 1)
+        #expect(findings.first?.excerpt == "Thx")
+        #expect(findings.first?.message.contains("this sentence also has \"gr8\", \"lol\"") == true, "\(findings)")
     }
 
     @Test("one exclamation mark and ordinary acronyms are fine")

@@ -127,7 +127,9 @@ struct MessageAnalysis: Sendable {
                 break
             }
         }
-        if !addressee.isEmpty, addressee.contains(where: { tokens[$0].tags.contains(.genericAddressee) }),
+        // "Hiring Manager", "Search Committee": a role, not a name, even where no word of it is listed alone.
+        let namesARole = addressee.contains { tokens[$0].tags.contains(.genericAddressee) || ["manager", "committee", "recruiter", "recruiters"].contains(tokens[$0].lower) }
+        if !addressee.isEmpty, namesARole,
             !addressee.contains(where: { recipientWords.contains(NameWords.folded(tokens[$0].lower)) && tokens[$0].isCapitalized })
         {
             nameWords = addressee

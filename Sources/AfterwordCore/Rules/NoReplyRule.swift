@@ -22,7 +22,33 @@ struct NoReplyRule: SentenceRule {
     /// Hearing from them, which a thank-you may hope for, but not against a deadline.
     static let softTags: Tags = [.hearFrom]
 
+    static let feedback = "asks for feedback on how you did; interviewers rarely give it in answer to a thank-you, so leave it at thanks"
+    static let decision = "asks about their decision or its timing; they will tell you when there is news, so leave it out"
+
+    /// Words that show a request is for feedback on the interview.
+    static let feedbackWords: Set<String> = ["feedback", "thoughts", "impressions", "opinion", "did", "performed", "fared", "went"]
+    /// Words that show a request is for the decision or the timeline.
+    static let decisionWords: Set<String> = [
+        "decision", "decisions", "decide", "decided", "outcome", "verdict", "result", "results", "timeline", "timeframe",
+        "selected", "shortlisted", "successful",
+    ]
+
     func check(_ s: Sentence, _ input: RuleInput) -> Flag? {
+        guard var flag = request(s, input) else { return nil }
+        // Said in the user's terms: what was asked for (feedback, a decision), when the words show it.
+        if flag.message != Self.receipt {
+            let asked = s.words.indices.filter { input.tokens[s.words[$0]].start >= flag.start && input.tokens[s.words[$0]].end <= flag.end }
+            if asked.contains(where: { Self.feedbackWords.contains(s.lower[$0]) }) {
+                flag.message = Self.feedback
+            } else if asked.contains(where: { Self.decisionWords.contains(s.lower[$0]) }) {
+                flag.message = Self.decision
+            }
+        }
+        return flag
+    }
+
+    /// The request for an answer in `s`, if it makes one.
+    private func request(_ s: Sentence, _ input: RuleInput) -> Flag? {
         guard s.has([.reply, .status, .receive, .confirm, .informMe, .hearFrom]) else { return nil }
         let soft = softPositions(s)
         func isObject(_ position: Int, allowSoft: Bool = false) -> Bool {

@@ -50,7 +50,11 @@ struct OnceRule: SentenceRule {
                 return input.flag(.once, .error, Self.followUp, in: s, position, s.phraseEnd[position] - 1)
             }
         }
-        if let hit = Self.receiptCheck(s) { return input.flag(.once, .error, Self.receipt, in: s, hit.0, hit.1) }
+        if let hit = Self.receiptCheck(s) {
+            // "As per my previous mail" points back at an earlier message without asking whether it arrived.
+            let pointsBack = (hit.0...max(hit.0, hit.1)).contains { $0 < s.count && (s.tags[$0].contains(.previous) || s.lower[$0] == "further") }
+            return input.flag(.once, .error, pointsBack ? Self.followUp : Self.receipt, in: s, hit.0, hit.1)
+        }
         if let hit = notHeardBack(s) { return input.flag(.once, .error, Self.followUp, in: s, hit.0, hit.1) }
         if let hit = statusCheck(s) { return input.flag(.once, .error, Self.followUp, in: s, hit.0, hit.1) }
         return nil
@@ -83,7 +87,9 @@ struct OnceRule: SentenceRule {
             return nil
         }
         // Checking in at a desk; following up with customers as a team's practice.
-        if next == "at" || (next == "with" && end + 1 < s.count && Self.describedPeople.contains(s.lower[end + 1])) { return nil }
+        // "the way I check in with my accounts": the writer's own clients.
+        let with = end + 1 < s.count && ["my", "our", "their", "his", "her", "all", "new"].contains(s.lower[end + 1]) ? end + 2 : end + 1
+        if next == "at" || (next == "with" && with < s.count && Self.describedPeople.contains(s.lower[with])) { return nil }
         // "how the team follows up on action items": someone else's practice.
         if position > 0, s.tags[position - 1].contains(.thirdParty) || ["team", "teams", "company", "staff", "who", "they", "everyone", "department", "officers", "nurses", "managers", "engineers"].contains(s.lower[position - 1]) {
             return nil
@@ -228,7 +234,7 @@ struct OnceRule: SentenceRule {
     private func statusCheck(_ s: Sentence) -> (Int, Int)? {
         for position in s.positions(.any) where s.lower[position] == "any" && position + 1 < s.count {
             let next = s.lower[position + 1]
-            if ["update", "updates", "news", "word", "progress", "developments", "feedback"].contains(next), s.isQuestion || s.count <= 6 {
+            if ["update", "updates", "news", "word", "progress", "developments"].contains(next), s.isQuestion || s.count <= 6 {
                 return (position, position + 1)
             }
         }

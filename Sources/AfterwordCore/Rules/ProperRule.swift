@@ -21,30 +21,44 @@ struct ProperRule: DocumentRule {
         let flags = symbols(input) + emoticons(input) + exclamations(input) + words(input) + shouting(input) + lowerCase(input)
         // Where each sentence starts and ends, in reading order (postscripts come last in the analysis).
         let sentences = input.sentences.map { (start: $0.start, end: $0.end) }.sorted { $0.start < $1.start }
-        return Self.onePerSentence(flags.sorted { ($0.start, $0.severity) < ($1.start, $1.severity) }, sentences)
+        let ordered = flags.sorted { ($0.start, $0.severity) < ($1.start, $1.severity) }
+        return Self.onePerSentence(ordered, sentences) { input.analysis.text($0.start, $0.end) }
     }
 
     /// Keeps one of `flags` in each sentence (and in the greeting and signature, each one region):
-    /// the first error, or the first warning when the sentence has no error.
+    /// the first error, or the first warning when the sentence has no error. Its message names the
+    /// other problems of the sentence, so that one round of fixes finds them all.
     /// - Parameters:
     ///   - flags: ordered by start.
     ///   - sentences: the byte ranges of the sentences, ordered by start.
-    static func onePerSentence(_ flags: [Flag], _ sentences: [(start: Int, end: Int)]) -> [Flag] {
-        var kept: [Flag] = []
+    ///   - excerpt: the words a flag points at.
+    static func onePerSentence(_ flags: [Flag], _ sentences: [(start: Int, end: Int)], excerpt: (Flag) -> String) -> [Flag] {
+        var groups: [[Flag]] = []
         var lastRegion = -1
         var sentenceIndex = 0
         for flag in flags {
             while sentenceIndex < sentences.count, sentences[sentenceIndex].end <= flag.start { sentenceIndex += 1 }
             let inside = sentenceIndex < sentences.count && sentences[sentenceIndex].start <= flag.start
             let region = inside ? sentenceIndex : -2 - (flag.start < (sentences.first?.start ?? 0) ? 0 : 1)
-            if region == lastRegion {
-                if let last = kept.last, last.severity > flag.severity { kept[kept.count - 1] = flag }
-                continue
+            if region == lastRegion, !groups.isEmpty {
+                groups[groups.count - 1].append(flag)
+            } else {
+                groups.append([flag])
             }
             lastRegion = region
-            kept.append(flag)
         }
-        return kept
+        return groups.compactMap { group in
+            guard var kept = group.min(by: { $0.severity < $1.severity }) else { return nil }
+            var others: [String] = []
+            for flag in group where flag.start != kept.start || flag.message != kept.message {
+                let words = excerpt(flag).trimmingBlanks()
+                if !words.isEmpty, !others.contains(words), others.count < 3 { others.append(words) }
+            }
+            if !others.isEmpty {
+                kept.message += "; this sentence also has " + others.map { "\"\($0)\"" }.joined(separator: ", ")
+            }
+            return kept
+        }
     }
 
     /// Emoji and decorative symbols, a run of them as one finding.
@@ -333,6 +347,9 @@ struct ProperRule: DocumentRule {
         var flags: [Flag] = []
         var run: [Int] = []
         func flush() {
+            // "I" or "A" beside a shouted word is an ordinary capital: the finding points at the shouting.
+            while let first = run.first, tokens[first].lower.utf8.count == 1 { run.removeFirst() }
+            while let last = run.last, tokens[last].lower.utf8.count == 1 { run.removeLast() }
             guard !run.isEmpty else { return }
             defer { run = [] }
             let letters = run.reduce(0) { $0 + tokens[$1].lower.count }
