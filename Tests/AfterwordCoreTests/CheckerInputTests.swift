@@ -86,7 +86,7 @@ import Testing
         "time grows linearly with the input",
         arguments: [
             "about the about the about the ", "Thank you :) :) :) ", "please please let me know if ", "I I I I I I ",
-            "Dear Dear Dear Dear ", "follow up follow up ",
+            "Dear Dear Dear Dear ", "follow up follow up ", "\n> quoted\n", "\nOn Tue Dana wrote:\n> yes\nthanks ",
         ])
     func linear(unit: String) {
         func seconds(_ repeats: Int) -> Double {

@@ -15,6 +15,8 @@ struct MessageAnalysis: Sendable {
     }
 
     let bytes: [UInt8]
+    /// Where the letter's own text ends: the start of a quoted or forwarded message below it, or the end.
+    let ownEnd: Int
     let tokens: [Token]
     let greeting: GreetingPart?
     /// Token range of the letter itself: after the greeting, before the closing.
@@ -31,7 +33,10 @@ struct MessageAnalysis: Sendable {
     ///   - memo: what the check read in earlier drafts (most words repeat: each distinct one is looked up once).
     init(_ text: String, recipientFolded: [String], memo: inout CheckMemo) {
         bytes = text.utf8.count <= Tokenizer.maxBytes ? Array(text.utf8) : Array(text.utf8.prefix(Tokenizer.maxBytes))
-        var tokens = Tokenizer.tokenize(bytes)
+        // A quoted earlier message or a forwarded one below the letter is someone else's words: only
+        // the letter is read.
+        ownEnd = Self.quotedStart(bytes)
+        var tokens = Tokenizer.tokenize(ownEnd < bytes.count ? Array(bytes[..<ownEnd]) : bytes)
         let lexicon = Lexicon.shared
         for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline {
             (tokens[index].id, tokens[index].tags, tokens[index].startsPhrase) = memo.meaning(of: tokens[index].lower)
@@ -75,6 +80,43 @@ struct MessageAnalysis: Sendable {
         return lines
     }
 
+    // MARK: - Quoted mail
+
+    /// Where a quoted or forwarded message starts below the letter ("On Tue, … wrote:", "> …" lines
+    /// to the end, "---------- Forwarded message ---------", "-----Original Message-----", an
+    /// Outlook "From:" and "Sent:" pair), or the end of the text. One pass over the lines.
+    static func quotedStart(_ bytes: [UInt8]) -> Int {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<bytes.count)
+        // The start of each line, blanks skipped, read once: enough of it to recognise a header.
+        let heads = lines.map { String(decoding: bytes[$0].prefix(300), as: UTF8.self).trimmingBlanks() }
+        // The first line of the trailing block of "> " lines (blank lines allowed among them).
+        var trailingQuote = lines.count
+        for number in heads.indices.reversed() {
+            if heads[number].isEmpty { continue }
+            guard heads[number].hasPrefix(">") else { break }
+            trailingQuote = number
+        }
+        var seenText = false
+        for (number, head) in heads.enumerated() where !head.isEmpty {
+            defer { seenText = true }
+            guard seenText else { continue }
+            if number >= trailingQuote { return lines[number].lowerBound }
+            let lower = head.lowercased()
+            let replyHeader = lower.hasPrefix("on ") && lower.hasSuffix("wrote:")
+            let forwarded = lower.contains("forwarded message") || lower.contains("original message") || lower.hasPrefix("begin forwarded message")
+            let outlook = lower.hasPrefix("from:") && number + 1 < heads.count
+                && ["sent:", "date:"].contains { heads[number + 1].lowercased().hasPrefix($0) }
+            if replyHeader || forwarded || outlook { return lines[number].lowerBound }
+        }
+        return bytes.count
+    }
+
     // MARK: - Greeting
 
     /// Marks that stay with the sentence they close ("!!", "?!", ".\"").
@@ -83,6 +125,7 @@ struct MessageAnalysis: Sendable {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e", "g", "i", "eg", "ie", "no", "approx",
         "dept", "inc", "ltd", "co", "corp", "mt", "ft", "a", "p", "m", "u", "s", "mx", "rev", "hon", "sra", "srta",
+        "engr", "eng", "arch", "atty", "adv", "capt", "col", "maj", "gen", "lt", "cmdr", "dra", "dott", "ing",
     ]
 
     static func findGreeting(_ tokens: [Token], lines: [Range<Int>], recipientWords: Set<String>) -> GreetingPart? {
@@ -273,7 +316,9 @@ struct MessageAnalysis: Sendable {
                     let decimal = previous.kind == .number && next?.kind == .number && next?.start == token.end
                     let abbreviation = previous.kind == .word && previous.end == token.start && abbreviations.contains(previous.lower)
                         && next.map { $0.kind != .newline } ?? false
-                    if decimal || abbreviation {
+                    // A dot between two words with no space is inside a web address or a file name ("acme.com/jobs").
+                    let joined = previous.end == token.start && next.map { $0.start == token.end && ($0.kind == .word || $0.kind == .number) } ?? false
+                    if decimal || abbreviation || joined {
                         index += 1
                         continue
                     }

@@ -99,9 +99,10 @@ enum Tokenizer {
                 pendingHyphen = false
                 continue
             }
-            // Invisible format characters (direction marks, zero-width joiners, soft hyphens) separate
-            // words and are otherwise ignored: "\u{200F}Dana" is Dana.
-            if byte >= 0xC2, let length = formatCharacterLength(bytes, index) {
+            // Invisible format characters (direction marks, zero-width joiners, soft hyphens) and
+            // spaces other than the plain one (a no-break space from a word processor) separate words
+            // and are otherwise ignored: "\u{200F}Dana" is Dana, "Ms.\u{00A0}Grant" is "Ms. Grant".
+            if byte >= 0xC2, let length = separatorLength(bytes, index) {
                 index += length
                 pendingHyphen = false
                 continue
@@ -168,13 +169,15 @@ enum Tokenizer {
     static let asciiMarks: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
     /// Non-ASCII punctuation treated like its ASCII counterpart.
-    static let typographic: Set<String> = ["’", "‘", "“", "”", "—", "–", "…", "«", "»", "•", "·", "¡", "¿", "\u{00A0}"]
+    static let typographic: Set<String> = ["’", "‘", "“", "”", "—", "–", "…", "«", "»", "•", "·", "¡", "¿"]
 
-    /// The length of an invisible format character (general category Cf) at `index`, or nil.
-    static func formatCharacterLength(_ bytes: [UInt8], _ index: Int) -> Int? {
+    /// The length of an invisible format character (general category Cf) or a space separator (Zs)
+    /// at `index`, or nil.
+    static func separatorLength(_ bytes: [UInt8], _ index: Int) -> Int? {
         let length = min(scalarLength(bytes, index), bytes.count - index)
-        guard let scalar = decode(bytes, index, length), scalar.properties.generalCategory == .format else { return nil }
-        return length
+        guard let scalar = decode(bytes, index, length) else { return nil }
+        let category = scalar.properties.generalCategory
+        return category == .format || category == .spaceSeparator ? length : nil
     }
 
     /// Bytes of a UTF-8 scalar starting at `index` (1 for a stray continuation byte).

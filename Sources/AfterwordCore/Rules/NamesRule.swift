@@ -22,6 +22,52 @@ struct NamesRule: DocumentRule {
         }
         flags += spellings(input)
         flags += unsigned(input)
+        flags += placeholders(input)
+        return flags
+    }
+
+    /// What a template's blanks are called: a bracketed blank holding one of these was never filled in.
+    static let blanks: Set<String> = [
+        "name", "names", "company", "position", "title", "role", "job", "interviewer", "interviewer's", "recruiter",
+        "date", "day", "topic", "skill", "skills", "detail", "organization", "organisation", "team", "department",
+        "field", "industry", "manager", "first", "last", "signature", "x", "xx", "xxx",
+    ]
+
+    /// "[Your Name]", "<Company>", "{first_name}", or a signature that reads "Your Name": a template's
+    /// blank left in, which tells the reader the letter was not written for them.
+    private func placeholders(_ input: RuleInput) -> [Flag] {
+        let tokens = input.tokens
+        let closers: [String: String] = ["[": "]", "<": ">", "{": "}", "(": ")"]
+        var flags: [Flag] = []
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].kind == .punctuation, let closer = closers[tokens[index].lower] else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            var words: [String] = []
+            while end < tokens.count, end - index <= 8, tokens[end].lower != closer, tokens[end].kind != .newline {
+                if tokens[end].kind == .word { words.append(tokens[end].lower) }
+                end += 1
+            }
+            let closed = end < tokens.count && tokens[end].lower == closer
+            // A parenthesis is a blank only when it says so ("(your name)"); brackets hold nothing else in a letter.
+            let blank = words.contains { Self.blanks.contains($0) } && (closer != ")" || words.contains("your") && words.count <= 3)
+            if closed, !words.isEmpty, blank {
+                let written = input.analysis.text(tokens[index].start, tokens[end].end)
+                flags.append(input.flag(.names, .error, "a template's blank is left in: replace \"\(written)\" with the real words", tokens: index, end))
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
+        if let signature = input.analysis.signature {
+            let words = signature.filter { tokens[$0].kind == .word }
+            if words.count == 2, tokens[words[0]].lower == "your", tokens[words[1]].lower == "name" {
+                flags.append(input.flag(.names, .error, "the letter is signed \"Your Name\": put your own name under it", tokens: words[0], words[1]))
+            }
+        }
         return flags
     }
 

@@ -26,7 +26,7 @@ struct NoReplyRule: SentenceRule {
     static let decision = "asks about their decision or its timing; they will tell you when there is news, so leave it out"
 
     /// Words that show a request is for feedback on the interview.
-    static let feedbackWords: Set<String> = ["feedback", "thoughts", "impressions", "opinion", "did", "performed", "fared", "went"]
+    static let feedbackWords: Set<String> = ["feedback", "thoughts", "think", "thought", "impressions", "opinion", "did", "performed", "fared", "went"]
     /// Words that show a request is for the decision or the timeline.
     static let decisionWords: Set<String> = [
         "decision", "decisions", "decide", "decided", "outcome", "verdict", "result", "results", "timeline", "timeframe",

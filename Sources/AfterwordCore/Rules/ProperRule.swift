@@ -128,7 +128,7 @@ struct ProperRule: DocumentRule {
             }
         }
         var index = 0
-        while index < bytes.count {
+        while index < input.analysis.ownEnd {
             let byte = bytes[index]
             guard Self.emoticonStarts[Int(byte)] else {
                 index += 1
