@@ -16,6 +16,11 @@ import Testing
         #expect(check("Dear Dana,").contains { $0.rule == .thanks })
     }
 
+    @Test("a follow-up that opens a clause right after \"the,\" is read, not a crash")
+    func followUpAfterComma() {
+        #expect(check("Dear Dana,\n\nThank you for your time. I got the, follow-up on it.\n\nAlex").contains { $0.rule == .thanks } == false)
+    }
+
     @Test("NUL bytes, invalid UTF-8 and combining-mark floods are read as text")
     func oddCharacters() {
         let nul = check("Dear Dana,\n\nThank you\u{0} for your time. Please confirm\u{0} you received this.\n\nAlex")

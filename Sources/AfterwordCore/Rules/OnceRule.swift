@@ -69,7 +69,7 @@ struct OnceRule: SentenceRule {
         if Self.describedNouns.contains(next), !(writerBefore && ["email", "emails", "message", "note", "letter", "mail"].contains(next)) { return nil }
         // "I received the follow-up email from HR": a message someone else sent (but "you got my follow-up" is mine).
         if position > 1, ["the", "a", "an", "their", "his", "her", "this", "that"].contains(s.lower[position - 1]),
-            s.any(.receive, in: max(s.clauseStart(of: position), position - 4)..<(position - 1))
+            s.any(.receive, in: min(max(s.clauseStart(of: position), position - 4), position - 1)..<(position - 1))
         {
             return nil
         }
