@@ -31,11 +31,9 @@ struct MessageAnalysis: Sendable {
     ///   - memo: what the check read in earlier drafts (most words repeat: each distinct one is looked up once).
     init(_ text: String, recipientFolded: [String], memo: inout CheckMemo) {
         bytes = text.utf8.count <= Tokenizer.maxBytes ? Array(text.utf8) : Array(text.utf8.prefix(Tokenizer.maxBytes))
-        var tokens = Tokenizer.tokenize(bytes)
+        let shares = bytes.count >= Parallel.minimumBytes ? Parallel.shares : 1
+        let tokens = Self.tokens(bytes, shares: shares, memo: &memo)
         let lexicon = Lexicon.shared
-        for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline {
-            (tokens[index].id, tokens[index].tags, tokens[index].startsPhrase) = memo.meaning(of: tokens[index].lower)
-        }
         self.tokens = tokens
         let lines = Self.lines(tokens)
         let recipientWords = Set(recipientFolded)
@@ -46,9 +44,59 @@ struct MessageAnalysis: Sendable {
         let letterStart = greeting?.tokens.upperBound ?? 0
         let letterEnd = closing?.lowerBound ?? signature?.lowerBound ?? tokens.count
         letter = letterStart..<max(letterStart, letterEnd)
-        var sentences = Self.sentences(tokens, in: letter, lexicon: lexicon)
+        var sentences = Self.sentences(tokens, in: letter, shares: shares, lexicon: lexicon)
         for range in postscripts { sentences += Self.sentences(tokens, in: range, lexicon: lexicon) }
         self.sentences = sentences
+    }
+
+    /// The tokens of `bytes` with their meanings. A long text is read in `shares` parts on every core,
+    /// each cut just after a line break (``Tokenizer/tokenize(_:in:)``) and its words looked up in a
+    /// memo of its own; the parts' words are then taken into `memo` in reading order, so every word
+    /// gets the id it would have got read in one go.
+    static func tokens(_ bytes: [UInt8], shares: Int, memo: inout CheckMemo) -> [Token] {
+        let cuts = lineCuts(bytes, shares: shares)
+        guard !cuts.isEmpty else {
+            var tokens = Tokenizer.tokenize(bytes)
+            lookUp(&tokens, memo: &memo)
+            return tokens
+        }
+        let ranges = zip([0] + cuts, cuts + [bytes.count]).map { $0..<$1 }
+        let parts = Parallel.map(ranges.count) { part in
+            var tokens = Tokenizer.tokenize(bytes, in: ranges[part])
+            var partMemo = CheckMemo()
+            lookUp(&tokens, memo: &partMemo)
+            return (tokens: tokens, memo: partMemo)
+        }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(parts.reduce(0) { $0 + $1.tokens.count })
+        for part in parts {
+            let ids = memo.adopt(wordsOf: part.memo)
+            let start = tokens.count
+            tokens += part.tokens
+            for index in start..<tokens.count where hasMeaning(tokens[index]) { tokens[index].id = ids[Int(tokens[index].id)] }
+        }
+        return tokens
+    }
+
+    /// Up to `shares - 1` offsets that cut `bytes` into parts of about equal length, each just after a line break.
+    static func lineCuts(_ bytes: [UInt8], shares: Int) -> [Int] {
+        var cuts: [Int] = []
+        for share in 1..<max(1, shares) {
+            var index = max(bytes.count / shares * share, cuts.last ?? 0)
+            while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+            if index + 1 < bytes.count { cuts.append(index + 1) }
+        }
+        return cuts
+    }
+
+    /// Words, numbers and symbols are looked up in the lexicons; marks and line breaks are not.
+    static func hasMeaning(_ token: Token) -> Bool { token.kind != .punctuation && token.kind != .newline }
+
+    /// Gives each token that has a meaning its id, tags and phrase start from `memo`.
+    static func lookUp(_ tokens: inout [Token], memo: inout CheckMemo) {
+        for index in tokens.indices where hasMeaning(tokens[index]) {
+            (tokens[index].id, tokens[index].tags, tokens[index].startsPhrase) = memo.meaning(of: tokens[index].lower)
+        }
     }
 
     /// The ids of the words and numbers of the whole body, greeting and signature included.
@@ -248,6 +296,21 @@ struct MessageAnalysis: Sendable {
     }
 
     // MARK: - Sentences
+
+    /// The sentences of a token range. A long range is read in `shares` parts on every core, each cut
+    /// at the first line break of a blank line: a sentence always ends there, and the part after it
+    /// reads on from there exactly as one pass over the whole range does.
+    static func sentences(_ tokens: [Token], in range: Range<Int>, shares: Int, lexicon: Lexicon) -> [Sentence] {
+        var cuts: [Int] = []
+        for share in 1..<max(1, shares) {
+            var index = max(range.lowerBound + range.count / shares * share, (cuts.last ?? range.lowerBound) + 1)
+            while index + 1 < range.upperBound, tokens[index].kind != .newline || tokens[index + 1].kind != .newline { index += 1 }
+            if index + 1 < range.upperBound { cuts.append(index) }
+        }
+        guard !cuts.isEmpty else { return sentences(tokens, in: range, lexicon: lexicon) }
+        let parts = zip([range.lowerBound] + cuts, cuts + [range.upperBound]).map { $0..<$1 }
+        return Parallel.map(parts.count) { sentences(tokens, in: parts[$0], lexicon: lexicon) }.flatMap { $0 }
+    }
 
     /// Splits a token range into sentences at ". ! ?" (not after "Mr." or "e.g."), at blank lines and
     /// before bullet lines.

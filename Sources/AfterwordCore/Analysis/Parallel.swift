@@ -9,6 +9,10 @@ enum Parallel {
     /// Bytes of a body from which its check is split over the cores (a thank-you is a few kilobytes).
     static let minimumBytes = 1 << 16
 
+    /// How many parts a long draft's reading is cut into: a few per core, so that the cores share it
+    /// evenly even when one of them is busy with something else for a while.
+    static let shares = 4
+
     /// `body(0)`, …, `body(count - 1)`, run concurrently; their results in that order.
     static func map<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
         guard count > 1 else { return (0..<count).map(body) }
