@@ -12,6 +12,7 @@ struct CardCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import every card of a .vcf file (vCard 2.1, 3.0 or 4.0) as an interviewer.")
 
         @OptionGroup var global: GlobalOptions
@@ -28,6 +29,7 @@ struct CardCommand: AsyncParsableCommand {
 
     struct Scan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "scan",
             abstract: "Read a business card (text file, stdin, or a .png/.jpg photo through tesseract) and add the person.",
             discussion: "Shows each field it found with a confidence and asks before saving; --yes saves without asking.")
 

@@ -12,7 +12,7 @@ struct ConfigCommand: AsyncParsableCommand {
     )
 
     struct Set: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set one setting.")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Set one setting.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The setting's name, e.g. name.") var key: String
         @Argument(help: "Its value (\"\" clears it).") var value: String
@@ -23,7 +23,7 @@ struct ConfigCommand: AsyncParsableCommand {
     }
 
     struct Get: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one setting.")
+        static let configuration = CommandConfiguration(commandName: "get", abstract: "Print one setting.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The setting's name.") var key: String
 
@@ -38,6 +38,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Print every setting: its value, else the default that applies (JSON: only what is set).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

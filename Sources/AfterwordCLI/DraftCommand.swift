@@ -13,6 +13,7 @@ struct DraftCommand: AsyncParsableCommand {
 
     struct Compose: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compose",
             abstract: "Compose one draft per interviewer: an e-mail when their address is known, else a note.")
 
         @OptionGroup var global: GlobalOptions
@@ -51,6 +52,7 @@ struct DraftCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print a draft in the form `afterword check` reads (headers, blank line, body).")
 
         @OptionGroup var global: GlobalOptions
@@ -75,6 +77,7 @@ struct DraftCommand: AsyncParsableCommand {
 extension DraftCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List drafts (every one kept, newest per person marked), with what became of each.")
 
         @OptionGroup var global: GlobalOptions

@@ -11,7 +11,7 @@ struct InterviewCommand: AsyncParsableCommand {
     )
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record an interview and print its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record an interview and print its id.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -41,7 +41,7 @@ struct InterviewCommand: AsyncParsableCommand {
     }
 
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Correct an interview's details (its panel and drafts stay).")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Correct an interview's details (its panel and drafts stay).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The interview's id.") var interview: String
@@ -70,6 +70,7 @@ struct InterviewCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Record interviews from a calendar invite (.ics): one per event, attendees as interviewers.",
             discussion: """
                 Your own addresses (config email) and rooms or resources are not interviewers. The company comes \
@@ -114,7 +115,7 @@ struct InterviewCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List interviews, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List interviews, newest first.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -142,6 +143,7 @@ struct InterviewCommand: AsyncParsableCommand {
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove an interview with its drafts (refused once a thank-you of it is in the ledger).")
 
         @OptionGroup var global: GlobalOptions
@@ -155,7 +157,7 @@ struct InterviewCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one interview and its interviewers.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one interview and its interviewers.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

@@ -12,6 +12,7 @@ struct InterviewerCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an interviewer to an interview's panel and print their id.")
 
         @OptionGroup var global: GlobalOptions
@@ -47,7 +48,7 @@ struct InterviewerCommand: AsyncParsableCommand {
     }
 
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Correct or complete an interviewer's details.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Correct or complete an interviewer's details.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The interviewer's id.") var interviewer: String
@@ -74,6 +75,7 @@ struct InterviewerCommand: AsyncParsableCommand {
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove an interviewer and their drafts (refused once a message to them is in the ledger).")
 
         @OptionGroup var global: GlobalOptions
@@ -88,6 +90,7 @@ struct InterviewerCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Everyone you have met, with their interviews.")
 
         @OptionGroup var global: GlobalOptions

@@ -51,6 +51,7 @@ struct NoteCommand: AsyncParsableCommand {
 
     struct Mailed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mailed",
             abstract: "Record that the note card went in the post (a second note to the same person is refused).")
 
         @OptionGroup var global: GlobalOptions

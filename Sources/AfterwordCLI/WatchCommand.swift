@@ -16,6 +16,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Watch a company's job board, given its careers page or API address.")
 
         @OptionGroup var global: GlobalOptions
@@ -47,6 +48,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Show each watched board with its last check and error.")
 
         @OptionGroup var global: GlobalOptions
@@ -78,6 +80,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     struct Suggest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suggest",
             abstract: "Guess boards for companies you interviewed with, from their interviewers' e-mail domains.",
             discussion:
                 "Guesses only: open the page, and add it with `afterword watch add` if it is the company's board.")
@@ -108,6 +111,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Read every watched board now; store new openings and note closed ones.",
             discussion: """
                 Boards are read at the same time (bounded); a board that fails is reported in one line and the \

@@ -10,9 +10,29 @@ public struct Checker: Sendable {
 
     /// What every rule finds in one draft. The sentence rules read each sentence in turn, all of them
     /// while it is at hand, rather than each rule walking a long draft again.
+    ///
+    /// A long draft's rules run on every core: each document rule is one part and the sentences are
+    /// read in a few runs, the parts' findings joined in the order one thread would have found them.
     static func flags(_ input: RuleInput) -> [Flag] {
-        var flags = documentRules.flatMap { $0.check(input) }
-        for sentence in input.sentences {
+        guard input.analysis.bytes.count >= Parallel.minimumBytes else {
+            return documentRules.flatMap { $0.check(input) } + sentenceFlags(input, 0..<input.sentences.count)
+        }
+        let runs = Parallel.parts(of: input.sentences.count, count: sentenceRuns)
+        let parts = Parallel.map(documentRules.count + runs.count) { part in
+            part < documentRules.count
+                ? documentRules[part].check(input) : sentenceFlags(input, runs[part - documentRules.count])
+        }
+        return parts.flatMap { $0 }
+    }
+
+    /// How many runs of sentences a long draft's sentence rules are split into: enough for the
+    /// cores to share the work evenly while the document rules run.
+    static let sentenceRuns = 8
+
+    /// What the sentence rules find in the sentences at `positions`, sentence by sentence.
+    static func sentenceFlags(_ input: RuleInput, _ positions: Range<Int>) -> [Flag] {
+        var flags: [Flag] = []
+        for sentence in input.sentences[positions] {
             for rule in sentenceRules {
                 if let flag = rule.check(sentence, input) { flags.append(flag) }
             }

@@ -36,11 +36,9 @@ struct MessageAnalysis: Sendable {
         // A quoted earlier message or a forwarded one below the letter is someone else's words: only
         // the letter is read.
         ownEnd = Self.quotedStart(bytes)
-        var tokens = Tokenizer.tokenize(ownEnd < bytes.count ? Array(bytes[..<ownEnd]) : bytes)
+        let shares = ownEnd >= Parallel.minimumBytes ? Parallel.shares : 1
+        let tokens = Self.tokens(bytes, end: ownEnd, shares: shares, memo: &memo)
         let lexicon = Lexicon.shared
-        for index in tokens.indices where tokens[index].kind != .punctuation && tokens[index].kind != .newline {
-            (tokens[index].id, tokens[index].tags, tokens[index].startsPhrase) = memo.meaning(of: tokens[index].lower)
-        }
         self.tokens = tokens
         let lines = Self.lines(tokens)
         let recipientWords = Set(recipientFolded)
@@ -51,9 +49,59 @@ struct MessageAnalysis: Sendable {
         let letterStart = greeting?.tokens.upperBound ?? 0
         let letterEnd = closing?.lowerBound ?? signature?.lowerBound ?? tokens.count
         letter = letterStart..<max(letterStart, letterEnd)
-        var sentences = Self.sentences(tokens, in: letter, lexicon: lexicon)
+        var sentences = Self.sentences(tokens, in: letter, shares: shares, lexicon: lexicon)
         for range in postscripts { sentences += Self.sentences(tokens, in: range, lexicon: lexicon) }
         self.sentences = sentences
+    }
+
+    /// The tokens of `bytes` with their meanings. A long text is read in `shares` parts on every core,
+    /// each cut just after a line break (``Tokenizer/tokenize(_:in:)``) and its words looked up in a
+    /// memo of its own; the parts' words are then taken into `memo` in reading order, so every word
+    /// gets the id it would have got read in one go.
+    static func tokens(_ bytes: [UInt8], end: Int, shares: Int, memo: inout CheckMemo) -> [Token] {
+        let cuts = lineCuts(bytes, end: end, shares: shares)
+        guard !cuts.isEmpty else {
+            var tokens = Tokenizer.tokenize(bytes, in: 0..<end)
+            lookUp(&tokens, memo: &memo)
+            return tokens
+        }
+        let ranges = zip([0] + cuts, cuts + [end]).map { $0..<$1 }
+        let parts = Parallel.map(ranges.count) { part in
+            var tokens = Tokenizer.tokenize(bytes, in: ranges[part])
+            var partMemo = CheckMemo()
+            lookUp(&tokens, memo: &partMemo)
+            return (tokens: tokens, memo: partMemo)
+        }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(parts.reduce(0) { $0 + $1.tokens.count })
+        for part in parts {
+            let ids = memo.adopt(wordsOf: part.memo)
+            let start = tokens.count
+            tokens += part.tokens
+            for index in start..<tokens.count where hasMeaning(tokens[index]) { tokens[index].id = ids[Int(tokens[index].id)] }
+        }
+        return tokens
+    }
+
+    /// Up to `shares - 1` offsets that cut `bytes[..<end]` into parts of about equal length, each just after a line break.
+    static func lineCuts(_ bytes: [UInt8], end: Int, shares: Int) -> [Int] {
+        var cuts: [Int] = []
+        for share in 1..<max(1, shares) {
+            var index = max(end / shares * share, cuts.last ?? 0)
+            while index < end, bytes[index] != 0x0A { index += 1 }
+            if index + 1 < end { cuts.append(index + 1) }
+        }
+        return cuts
+    }
+
+    /// Words, numbers and symbols are looked up in the lexicons; marks and line breaks are not.
+    static func hasMeaning(_ token: Token) -> Bool { token.kind != .punctuation && token.kind != .newline }
+
+    /// Gives each token that has a meaning its id, tags and phrase start from `memo`.
+    static func lookUp(_ tokens: inout [Token], memo: inout CheckMemo) {
+        for index in tokens.indices where hasMeaning(tokens[index]) {
+            (tokens[index].id, tokens[index].tags, tokens[index].startsPhrase) = memo.meaning(of: tokens[index].lower)
+        }
     }
 
     /// The ids of the words and numbers of the whole body, greeting and signature included.
@@ -93,13 +141,20 @@ struct MessageAnalysis: Sendable {
             start = index + 1
         }
         lines.append(start..<bytes.count)
-        // The start of each line, blanks skipped, read once: enough of it to recognise a header.
-        let heads = lines.map { String(decoding: bytes[$0].prefix(300), as: UTF8.self).trimmingBlanks() }
+        // Each line without its surrounding blanks; most are told apart by their first byte alone.
+        func trimmed(_ line: Range<Int>) -> Range<Int> {
+            var lower = line.lowerBound
+            var upper = line.upperBound
+            while lower < upper, [0x20, 0x09, 0x0D].contains(bytes[lower]) { lower += 1 }
+            while upper > lower, [0x20, 0x09, 0x0D].contains(bytes[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range].prefix(300), as: UTF8.self).lowercased() }
+        let heads = lines.map(trimmed)
         // The first line of the trailing block of "> " lines (blank lines allowed among them).
         var trailingQuote = lines.count
-        for number in heads.indices.reversed() {
-            if heads[number].isEmpty { continue }
-            guard heads[number].hasPrefix(">") else { break }
+        for number in heads.indices.reversed() where !heads[number].isEmpty {
+            guard bytes[heads[number].lowerBound] == 0x3E else { break }  // >
             trailingQuote = number
         }
         var seenText = false
@@ -107,12 +162,21 @@ struct MessageAnalysis: Sendable {
             defer { seenText = true }
             guard seenText else { continue }
             if number >= trailingQuote { return lines[number].lowerBound }
-            let lower = head.lowercased()
-            let replyHeader = lower.hasPrefix("on ") && lower.hasSuffix("wrote:")
-            let forwarded = lower.contains("forwarded message") || lower.contains("original message") || lower.hasPrefix("begin forwarded message")
-            let outlook = lower.hasPrefix("from:") && number + 1 < heads.count
-                && ["sent:", "date:"].contains { heads[number + 1].lowercased().hasPrefix($0) }
-            if replyHeader || forwarded || outlook { return lines[number].lowerBound }
+            let quoted: Bool
+            switch bytes[head.lowerBound] | 0x20 {
+            case 0x6F:  // "On Tue, 3 Mar 2026 at 10:02, Dana <dana@acme.com> wrote:"
+                let line = text(head)
+                quoted = line.hasPrefix("on ") && bytes[head].count >= 6 && String(decoding: bytes[head].suffix(6), as: UTF8.self).lowercased() == "wrote:"
+            case 0x2D, 0x62:  // "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:"
+                let line = text(head)
+                quoted = line.contains("forwarded message") || line.contains("original message")
+            case 0x66:  // Outlook: "From: …" over "Sent: …"
+                quoted = text(head).hasPrefix("from:") && number + 1 < heads.count
+                    && ["sent:", "date:"].contains { text(heads[number + 1]).hasPrefix($0) }
+            default:
+                quoted = false
+            }
+            if quoted { return lines[number].lowerBound }
         }
         return bytes.count
     }
@@ -293,6 +357,21 @@ struct MessageAnalysis: Sendable {
     }
 
     // MARK: - Sentences
+
+    /// The sentences of a token range. A long range is read in `shares` parts on every core, each cut
+    /// at the first line break of a blank line: a sentence always ends there, and the part after it
+    /// reads on from there exactly as one pass over the whole range does.
+    static func sentences(_ tokens: [Token], in range: Range<Int>, shares: Int, lexicon: Lexicon) -> [Sentence] {
+        var cuts: [Int] = []
+        for share in 1..<max(1, shares) {
+            var index = max(range.lowerBound + range.count / shares * share, (cuts.last ?? range.lowerBound) + 1)
+            while index + 1 < range.upperBound, tokens[index].kind != .newline || tokens[index + 1].kind != .newline { index += 1 }
+            if index + 1 < range.upperBound { cuts.append(index) }
+        }
+        guard !cuts.isEmpty else { return sentences(tokens, in: range, lexicon: lexicon) }
+        let parts = zip([range.lowerBound] + cuts, cuts + [range.upperBound]).map { $0..<$1 }
+        return Parallel.map(parts.count) { sentences(tokens, in: parts[$0], lexicon: lexicon) }.flatMap { $0 }
+    }
 
     /// Splits a token range into sentences at ". ! ?" (not after "Mr." or "e.g."), at blank lines and
     /// before bullet lines.

@@ -78,13 +78,18 @@ enum Tokenizer {
     /// Most bytes of a message read: positions are kept in 32 bits (a thank-you is a few kilobytes).
     static let maxBytes = Int(UInt32.max) - 1
 
-    static func tokenize(_ bytes: [UInt8]) -> [Token] {
+    static func tokenize(_ bytes: [UInt8]) -> [Token] { tokenize(bytes, in: bytes.indices) }
+
+    /// The tokens of `bytes[range]`. A range that starts and ends just after a line break (or at an end)
+    /// gives exactly the tokens the whole text has there: no token spans a line break, and the
+    /// tokenizer starts afresh after one.
+    static func tokenize(_ bytes: [UInt8], in range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
         // English prose holds a token every 4.5 bytes or so: room for one every 4 keeps a long draft's
         // tokens from being copied to a larger array, without holding much unused room for short ones.
-        tokens.reserveCapacity(bytes.count / 4 + 4)
-        var index = 0
-        let count = bytes.count
+        tokens.reserveCapacity(range.count / 4 + 4)
+        var index = range.lowerBound
+        let count = range.upperBound
         var pendingHyphen = false
         while index < count {
             let byte = bytes[index]

@@ -1,6 +1,6 @@
 /// What one check remembers from draft to draft: the drafts of a run share most of their words,
 /// names and subjects, so each distinct one is split, folded, looked up or read once.
-struct CheckMemo {
+struct CheckMemo: Sendable {
     private var split: [String: [String]] = [:]
     private var foldedForms: [String: String] = [:]
     private var meanings: [String: (id: UInt32, tags: Tags, startsPhrase: Bool)] = [:]
@@ -31,6 +31,20 @@ struct CheckMemo {
         let meaning = (UInt32(meanings.count), lexicon.tags(of: word), lexicon.phrases[word] != nil || Sentence.canonical[word] != nil)
         meanings[word] = meaning
         return meaning
+    }
+
+    /// Takes in the words `other` met (another part of a long draft, read on another core) as if this
+    /// memo had met them after its own, in the order `other` met them: a word new to it gets its next id.
+    /// - Returns: this memo's id for each of `other`'s ids.
+    mutating func adopt(wordsOf other: CheckMemo) -> [UInt32] {
+        var words = [(word: String, tags: Tags, startsPhrase: Bool)](repeating: ("", [], false), count: other.meanings.count)
+        for (word, meaning) in other.meanings { words[Int(meaning.id)] = (word, meaning.tags, meaning.startsPhrase) }
+        return words.map { word, tags, startsPhrase in
+            if let meaning = meanings[word] { return meaning.id }
+            let id = UInt32(meanings.count)
+            meanings[word] = (id, tags, startsPhrase)
+            return id
+        }
     }
 
     /// ``SubjectRule/Reading`` of a subject line, remembered.
