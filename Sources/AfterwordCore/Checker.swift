@@ -18,11 +18,18 @@ public struct Checker: Sendable {
             return documentRules.flatMap { $0.check(input) } + sentenceFlags(input, 0..<input.sentences.count)
         }
         let runs = Parallel.parts(of: input.sentences.count, count: sentenceRuns)
-        let parts = Parallel.map(documentRules.count + runs.count) { part in
-            part < documentRules.count
-                ? documentRules[part].check(input) : sentenceFlags(input, runs[part - documentRules.count])
+        let jobs = documentRules.indices.flatMap { rule in (0..<documentRules[rule].parts).map { (rule: rule, part: $0) } }
+        let found = Parallel.map(jobs.count + runs.count) { job in
+            job < jobs.count
+                ? documentRules[jobs[job].rule].check(input, part: jobs[job].part) : sentenceFlags(input, runs[job - jobs.count])
         }
-        return parts.flatMap { $0 }
+        var flags: [Flag] = []
+        var next = 0
+        for rule in documentRules {
+            flags += rule.combine(Array(found[next..<(next + rule.parts)]), input)
+            next += rule.parts
+        }
+        return flags + found[jobs.count...].flatMap { $0 }
     }
 
     /// How many runs of sentences a long draft's sentence rules are split into: enough for the

@@ -17,8 +17,26 @@ struct ProperRule: DocumentRule {
     ]
 
     func check(_ input: RuleInput) -> [Flag] {
-        // Decorations, punctuation, words, capitals: one finding per sentence, whatever the problem.
-        let flags = symbols(input) + emoticons(input) + exclamations(input) + words(input) + shouting(input) + lowerCase(input)
+        combine((0..<parts).map { check(input, part: $0) }, input)
+    }
+
+    /// Decorations, emoticons, punctuation, words, capitals, lower case: independent passes over the draft.
+    var parts: Int { 6 }
+
+    func check(_ input: RuleInput, part: Int) -> [Flag] {
+        switch part {
+        case 0: symbols(input)
+        case 1: emoticons(input)
+        case 2: exclamations(input)
+        case 3: words(input)
+        case 4: shouting(input)
+        default: lowerCase(input)
+        }
+    }
+
+    /// One finding per sentence, whatever the problem.
+    func combine(_ found: [[Flag]], _ input: RuleInput) -> [Flag] {
+        let flags = found.flatMap { $0 }
         // Where each sentence starts and ends, in reading order (postscripts come last in the analysis).
         let sentences = input.sentences.map { (start: $0.start, end: $0.end) }.sorted { $0.start < $1.start }
         let ordered = flags.sorted { ($0.start, $0.severity) < ($1.start, $1.severity) }

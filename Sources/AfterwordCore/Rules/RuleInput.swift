@@ -74,8 +74,23 @@ struct Flag: Sendable {
 }
 
 /// One etiquette rule that judges a single draft.
+///
+/// A rule that reads a draft in several independent passes may name them as parts: a long draft's
+/// parts then run on different cores, and ``combine(_:_:)`` joins what they found.
 protocol DocumentRule: Sendable {
     func check(_ input: RuleInput) -> [Flag]
+    /// How many independent parts the rule's check has (1 for most rules).
+    var parts: Int { get }
+    /// What part `part` (of ``parts``) finds.
+    func check(_ input: RuleInput, part: Int) -> [Flag]
+    /// The rule's findings from what each of its parts found, in part order.
+    func combine(_ found: [[Flag]], _ input: RuleInput) -> [Flag]
+}
+
+extension DocumentRule {
+    var parts: Int { 1 }
+    func check(_ input: RuleInput, part: Int) -> [Flag] { check(input) }
+    func combine(_ found: [[Flag]], _ input: RuleInput) -> [Flag] { found.flatMap { $0 } }
 }
 
 /// A rule that reads the letter sentence by sentence and reports at most one finding per sentence.
