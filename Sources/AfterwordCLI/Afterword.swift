@@ -28,6 +28,7 @@ struct Afterword: AsyncParsableCommand {
         umask(0o077)
         let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))
         let checked = CheckCommand.takingPaths(from: arguments)
+        if let checked { LongDraftMemory.relaunchIfLong(paths: checked.paths) }
         do {
             var command = try parseAsRoot(checked?.arguments ?? arguments)
             if let checked, var check = command as? CheckCommand {

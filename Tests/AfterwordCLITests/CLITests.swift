@@ -87,6 +87,20 @@ import Testing
         #expect(result.stdout.contains("error AW-PROPER"))
     }
 
+    @Test("a long draft (checked with the allocator tuned for it) gives the same findings as from standard input")
+    func longDraft() throws {
+        let cli = CLI()
+        let paragraph = "I enjoyed learning about the Kafka migration and the team's on-call rotation. "
+        let body = "Dear Dana,\n\nThank you for your time today.\n\n" + String(repeating: paragraph + "\n\n", count: 4_000)
+            + "Please confirm you received this.\n\nBest regards,\nAlex\n"
+        let path = try cli.file("long.txt", body)
+        let fromFile = try cli.run(["check", "--format", "json", path])
+        let fromInput = try cli.run(["check", "--format", "json", "-"], stdin: body)
+        #expect(fromFile.status == 1)
+        #expect(fromFile.stdout.contains("AW-NOREPLY"))
+        #expect(fromFile.stdout.replacingOccurrences(of: path, with: "<stdin>") == fromInput.stdout)
+    }
+
     @Test("check exits 0 on a clean draft and 2 on unusable input")
     func exitCodes() throws {
         let cli = CLI()

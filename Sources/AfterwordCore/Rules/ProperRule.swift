@@ -403,36 +403,36 @@ struct ProperRule: DocumentRule {
     private func lowerCase(_ input: RuleInput) -> [Flag] {
         let whole = wholeLowerCase(input)
         if !whole.isEmpty { return whole }
+        let tokens = input.tokens
         var flags: [Flag] = []
         for sentence in input.sentences where sentence.count >= 4 {
-            let first = input.tokens[sentence.words[0]]
-            guard first.kind == .word, !first.isCapitalized,
-                !sentence.words.contains(where: { input.tokens[$0].isCapitalized || input.tokens[$0].isAllCaps }),
-                !input.analysis.text(first.start, first.end).contains(where: \.isUppercase)
+            let first = sentence.words[0]
+            guard tokens[first].kind == .word, !tokens[first].isCapitalized,
+                !sentence.words.contains(where: { tokens[$0].isCapitalized || tokens[$0].isAllCaps }),
+                !input.analysis.text(tokens[first].start, tokens[first].end).contains(where: \.isUppercase)
             else { continue }
             // A sentence continued after a colon or a list bullet may start small.
-            let before = sentence.words[0] > 0 ? input.tokens[sentence.words[0] - 1].lower : "\n"
+            let before = first > 0 ? tokens[first - 1].lower : "\n"
             if [":", ";", ",", "-", "•", "*"].contains(before) { continue }
-            flags.append(input.flag(.proper, .error, "a sentence without capital letters; start it with one", tokens: sentence.words[0], sentence.words[0]))
+            flags.append(input.flag(.proper, .error, "a sentence without capital letters; start it with one", tokens: first, first))
         }
         return flags
     }
 
     private func wholeLowerCase(_ input: RuleInput) -> [Flag] {
+        let tokens = input.tokens
         var words = 0
         var capitalised = 0
+        var lowerStarts = 0
         for sentence in input.sentences {
-            for index in sentence.words where input.tokens[index].kind == .word {
+            if let first = sentence.words.first, tokens[first].kind == .word, !tokens[first].isCapitalized { lowerStarts += 1 }
+            for index in sentence.words where tokens[index].kind == .word {
                 words += 1
-                if input.tokens[index].isCapitalized { capitalised += 1 }
+                if tokens[index].isCapitalized { capitalised += 1 }
             }
         }
-        guard words >= 12 else { return [] }
-        let lowerStarts = input.sentences.reduce(0) { count, sentence in
-            count + (sentence.words.first.map { input.tokens[$0].kind == .word && !input.tokens[$0].isCapitalized } == true ? 1 : 0)
-        }
-        guard capitalised * 30 <= words, lowerStarts >= 2 || input.sentences.count == 1,
-            let first = input.tokens.firstIndex(where: { $0.kind == .word })
+        guard words >= 12, capitalised * 30 <= words, lowerStarts >= 2 || input.sentences.count == 1,
+            let first = tokens.firstIndex(where: { $0.kind == .word })
         else { return [] }
         return [input.flag(.proper, .error, "written all in lower case; use capital letters as in any professional letter", tokens: first, first)]
     }
