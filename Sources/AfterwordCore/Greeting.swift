@@ -84,10 +84,14 @@ enum NameWords {
     }
 
     /// True when `written` looks like a misspelling of `expected` (same letters but case or accents, or one or two typos).
-    static func isNearMiss(_ written: String, of expected: String) -> Bool {
+    /// - Parameter loosely: also a name with the same first letter and at most two letters apart (one
+    ///   for a short name): "John" for "Jon", "Steven" for "Stephen", "Ayesha" for "Aisha".
+    static func isNearMiss(_ written: String, of expected: String, loosely: Bool = false) -> Bool {
         guard written != expected else { return false }
-        if folded(written) == folded(expected) { return true }
-        let allowed = expected.count >= 8 ? 2 : (expected.count >= 4 ? 1 : 0)
-        return allowed > 0 && distance(folded(written), folded(expected), limit: allowed) <= allowed
+        let (a, b) = (folded(written), folded(expected))
+        if a == b { return true }
+        var allowed = expected.count >= 8 ? 2 : (expected.count >= 4 ? 1 : 0)
+        if loosely, a.count >= 3, b.count >= 3, a.first == b.first { allowed = max(allowed, b.count >= 5 ? 2 : 1) }
+        return allowed > 0 && distance(a, b, limit: allowed) <= allowed
     }
 }

@@ -105,7 +105,7 @@ struct NamesRule: DocumentRule {
             // "hi rose," in a message written all in lower case is a matter of register, not of the name.
             if clean == clean.lowercased(), expected.contains(where: { $0.lowercased() == clean }) { continue }
             let folded = Self.plain(NameWords.folded(clean))
-            if let intended = expected.first(where: { NameWords.isNearMiss(clean, of: Self.plainApostrophes($0)) || Self.isMisspelling(clean, of: Self.plainApostrophes($0)) }) {
+            if let intended = expected.first(where: { NameWords.isNearMiss(clean, of: Self.plainApostrophes($0), loosely: true) }) {
                 return [input.flag(.names, .error, "\"\(written)\" is not spelled as on their card: write \"\(intended)\"", tokens: index, index)]
             }
             // "Alvarez Ruiz" for "Álvarez-Ruiz": the parts are there but not as written.
@@ -211,15 +211,6 @@ struct NamesRule: DocumentRule {
     }
 
     static func plainApostrophes(_ text: String) -> String { Tokenizer.plainApostrophes(text) }
-
-    /// "John" for "Jon", "Steven" for "Stephen", "Ayesha" for "Aisha": the same first letter and at
-    /// most two letters apart (one for a short name). Only the wording of a finding depends on it.
-    static func isMisspelling(_ written: String, of expected: String) -> Bool {
-        let (a, b) = (NameWords.folded(written), NameWords.folded(expected))
-        guard a.count >= 3, b.count >= 3, a.first == b.first else { return false }
-        let allowed = b.count >= 5 ? 2 : 1
-        return NameWords.distance(a, b, limit: allowed) <= allowed
-    }
 
     /// The number of characters of `text`, counted from its bytes when they are all ASCII.
     static func characterCount(_ text: String) -> Int {
