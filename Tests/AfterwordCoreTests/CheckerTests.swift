@@ -247,6 +247,16 @@ func goodEmail(adding sentence: String) -> String {
 }
 
 @Suite struct NamesRuleTests {
+    @Test("a template's blank left in is AW-NAMES, once")
+    func templateBlank() {
+        func names(_ signature: String) -> [Finding] {
+            let text = goodEmail.replacingOccurrences(of: "Alex Doe", with: signature)
+            return Checker().check(Document.parse(text, path: "t")).filter { $0.rule == .names }
+        }
+        #expect(names("[Your Name]").map(\.excerpt) == ["[Your Name]"])
+        #expect(names("Your Name").map(\.excerpt) == ["Your Name"])
+    }
+
     @Test("a misspelt or wrong name in the greeting is AW-NAMES")
     func greeting() {
         #expect(rules(goodEmail.replacingOccurrences(of: "Dear Dana Whitfield", with: "Dear Dana Whitfeld"), to: "Dana Whitfield").contains(.names))

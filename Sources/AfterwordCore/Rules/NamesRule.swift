@@ -64,7 +64,10 @@ struct NamesRule: DocumentRule {
         }
         if let signature = input.analysis.signature {
             let words = signature.filter { tokens[$0].kind == .word }
-            if words.count == 2, tokens[words[0]].lower == "your", tokens[words[1]].lower == "name" {
+            // Unless it is the bracketed blank already found ("[Your Name]").
+            if words.count == 2, tokens[words[0]].lower == "your", tokens[words[1]].lower == "name",
+                !flags.contains(where: { $0.start <= tokens[words[0]].start && $0.end >= tokens[words[1]].end })
+            {
                 flags.append(input.flag(.names, .error, "the letter is signed \"Your Name\": put your own name under it", tokens: words[0], words[1]))
             }
         }

@@ -67,10 +67,11 @@ struct ProperRule: DocumentRule {
         }
         return groups.compactMap { group in
             guard var kept = group.min(by: { $0.severity < $1.severity }) else { return nil }
+            let keptWords = excerpt(kept).trimmingBlanks()
             var others: [String] = []
-            for flag in group where flag.start != kept.start || flag.message != kept.message {
+            for flag in group {
                 let words = excerpt(flag).trimmingBlanks()
-                if !words.isEmpty, !others.contains(words), others.count < 3 { others.append(words) }
+                if !words.isEmpty, words != keptWords, !others.contains(words), others.count < 3 { others.append(words) }
             }
             if !others.isEmpty {
                 kept.message += "; this sentence also has " + others.map { "\"\($0)\"" }.joined(separator: ", ")
