@@ -23,16 +23,29 @@ extension Workspace {
     /// What the checker says about a draft, knowing who it is to and which company.
     /// - Parameter panel: the latest drafts to the rest of the interview's panel, with their recipients' names;
     ///   the draft is compared with them (AW-DISTINCT, and AW-NAMES for another panelist's name).
-    public static func findings(_ draft: Draft, interview: Interview, interviewer: String, panel: [(draft: Draft, name: String)] = []) -> [Finding] {
+    /// - Parameter sendAt: when the e-mail leaves, when known: its day words must be true then (AW-WHEN).
+    public static func findings(
+        _ draft: Draft, interview: Interview, interviewer: String, panel: [(draft: Draft, name: String)] = [], sendAt: Date? = nil
+    ) -> [Finding] {
         let others = panel.filter { $0.draft.id != draft.id }
-        guard !others.isEmpty else {
-            return findings(text: draft.text, channel: draft.channel, source: "draft #\(draft.storedID)", interview: interview, interviewer: interviewer)
-        }
-        let documents = ([(draft, interviewer)] + others.map { ($0.draft, $0.name) }).map { draft, name in
+        var documents = ([(draft, interviewer)] + others.map { ($0.draft, $0.name) }).map { draft, name in
             Document.parse(draft.text, path: "draft #\(draft.storedID)", defaultChannel: draft.channel)
                 .addressed(to: name, company: interview.company, role: interview.role)
         }
+        if let sendAt, draft.channel == .email, !draft.isReconnect {
+            documents[0].occasion = Occasion(interviewAt: interview.startsAt, zone: interview.zone, sendAt: max(sendAt, interview.startsAt))
+        }
         return Checker().check(documents)[0]
+    }
+
+    /// When a thank-you to this interview would leave if sent now: the next good moment (AW-PROMPT).
+    func plannedSend(_ interview: Interview) -> Date {
+        SendPlan(for: interview, now: now).at
+    }
+
+    /// Topic suggestions from the interview's notes and invite details, for each member of its panel.
+    public func topicSuggestions(_ detail: InterviewDetail) -> [Int64: [TopicSuggestion]] {
+        TopicSuggester.suggestions(notes: detail.interview.notes, details: detail.interview.inviteDetails ?? "", panel: detail.interviewers)
     }
 
     /// The latest thank-you draft to each member of the interview's panel, with their names.
@@ -90,17 +103,19 @@ extension Workspace {
             }
         }
         let composer = Composer(templates: templates, sender: config.sender, greeting: config[.greeting])
+        let sendAt = plannedSend(detail.interview)
         var results: [ReviewedDraft] = []
         var fresh: [Draft] = []
         for person in targets {
             if !recompose, let existing = try store.latestDraft(interviewId: interviewId, interviewerId: person.storedID) {
-                let draft = try signIfUnsigned(existing, sender: config.sender, store: store)
+                let signed = try signIfUnsigned(existing, sender: config.sender, store: store)
+                let draft = try retimed(signed, interview: detail.interview, sendAt: try scheduledOrPlannedSend(signed, interview: detail.interview, store: store), store: store)
                 results.append(ReviewedDraft(draft: draft, interviewerName: person.name, findings: [], reused: true))
                 continue
             }
             let composed: ComposedDraft
             do {
-                composed = try composer.compose(detail.interview, for: person, panel: detail.interviewers, now: now)
+                composed = try composer.compose(detail.interview, for: person, panel: detail.interviewers, now: now, sendAt: sendAt)
             } catch {
                 throw UserError("template \(home.appendingPathComponent("templates/\(error.name).mustache").path): \(error.reason); fix it or remove it")
             }
@@ -113,7 +128,8 @@ extension Workspace {
         let panel = try panelDrafts(detail, store: store)
         for index in results.indices {
             results[index].findings = Self.findings(
-                results[index].draft, interview: detail.interview, interviewer: results[index].interviewerName, panel: panel)
+                results[index].draft, interview: detail.interview, interviewer: results[index].interviewerName, panel: panel,
+                sendAt: try scheduledOrPlannedSend(results[index].draft, interview: detail.interview, store: store))
         }
         return results
     }
@@ -124,7 +140,24 @@ extension Workspace {
         guard let name = sender.name, let body = Greeting.signed(draft.body, name: name, signature: draft.channel == .email ? sender.signature : nil),
             try store.ledger(forDraft: draft.storedID).isEmpty
         else { return draft }
-        return try storeCall { try store.updateDraft(id: draft.storedID, subject: draft.subject, body: body, at: now) }
+        return try storeCall { try store.updateDraft(id: draft.storedID, subject: draft.subject, body: body, byHand: false, at: now) }
+    }
+
+    /// The draft with Afterword's own day words made true for `sendAt` ("today" becomes "on Friday" in a
+    /// thank-you leaving on Monday), stored; a draft edited by hand is left as the user wrote it (AW-WHEN checks it).
+    func retimed(_ draft: Draft, interview: Interview, sendAt: Date, store: AppDatabase) throws -> Draft {
+        guard draft.channel == .email, !draft.isReconnect, !draft.isEditedByHand,
+            try store.ledger(forDraft: draft.storedID).allSatisfy({ [.scheduled, .sending, .failed].contains($0.state) })
+        else { return draft }
+        let body = Occasion(interviewAt: interview.startsAt, zone: interview.zone, sendAt: max(sendAt, interview.startsAt)).retimed(draft.body)
+        guard body != draft.body else { return draft }
+        return try storeCall { try store.updateDraft(id: draft.storedID, subject: draft.subject, body: body, byHand: false, at: now) }
+    }
+
+    /// When a draft is to leave: its scheduled time when it is scheduled, else the next good moment.
+    func scheduledOrPlannedSend(_ draft: Draft, interview: Interview, store: AppDatabase) throws -> Date {
+        let scheduled = try storeCall { try store.ledger(forDraft: draft.storedID) }.first { $0.state == .scheduled }?.scheduledAt
+        return scheduled ?? plannedSend(interview)
     }
 
     /// A stored draft with its interview and the person it is for (signed, if the user's name was set after it was composed).
@@ -158,7 +191,8 @@ extension Workspace {
             try store.updateDraft(id: draft.storedID, subject: draft.channel == .email ? (document.subject ?? draft.subject) : nil, body: document.body, at: now)
         }
         let findings = Self.findings(
-            updated, interview: context.detail.interview, interviewer: context.person.name, panel: try panelDrafts(context.detail, store: store))
+            updated, interview: context.detail.interview, interviewer: context.person.name, panel: try panelDrafts(context.detail, store: store),
+            sendAt: try scheduledOrPlannedSend(updated, interview: context.detail.interview, store: store))
         return ReviewedDraft(draft: updated, interviewerName: context.person.name, findings: findings, reused: false)
     }
 }

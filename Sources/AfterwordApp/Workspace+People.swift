@@ -15,12 +15,15 @@ public struct InterviewerForm: Sendable {
     public var honorific: String?
     /// What the user talked about with this person alone.
     public var notes: String?
+    /// What their thank-you says the conversation was about: a phrase that finishes "our conversation about …".
+    public var topic: String?
 
     public init(
         name: String? = nil, title: String? = nil, email: String? = nil, phone: String? = nil, address: String? = nil, company: String? = nil,
-        honorific: String? = nil, notes: String? = nil
+        honorific: String? = nil, notes: String? = nil, topic: String? = nil
     ) {
         self.name = name
+        self.topic = topic
         self.honorific = honorific
         self.notes = notes
         self.title = title
@@ -109,29 +112,38 @@ extension Workspace {
 
     /// A new interviewer from the form, checked; the company defaults to the interview's.
     /// - Throws: one ``UserError`` naming every field in error (``UserError/fields`` has each one's message).
-    public func newInterviewer(from form: InterviewerForm, company: String, label: FieldLabel) throws -> Interviewer {
+    /// - Parameter others: the names of the rest of the panel, which the topic may not carry.
+    public func newInterviewer(from form: InterviewerForm, company: String, others: [String] = [], label: FieldLabel) throws -> Interviewer {
         var check = FormCheck()
-        let name = check.field("name") { try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield") }
+        let topic = check.field("topic") { try form.topic.flatMap { try Self.topic($0, others: others, label: label("topic")) } }
+        let typedName = check.field("name") { try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield") }
         let honorific = check.field("honorific") { try form.honorific.flatMap { try Self.honorific($0, label: label("honorific")) } }
         let email = check.field("email") { try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) } }
         try check.finish()
-        guard let name else { throw UserError("\(label("name")) cannot be empty") }
+        guard let typedName else { throw UserError("\(label("name")) cannot be empty") }
+        let (typedHonorific, name) = PersonName.split(typedName)
         let region = try loadConfig()[.region]
         return Interviewer(
-            name: name, honorific: honorific ?? nil, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
+            name: name, honorific: (honorific ?? nil) ?? typedHonorific, title: form.title.flatMap(Self.blankToNil), company: form.company.flatMap(Self.blankToNil) ?? company,
             email: email ?? nil,
             phone: form.phone.flatMap(Self.blankToNil).map { PhoneNumber.e164($0, region: region) ?? $0 },
             address: form.address.map(Self.addressLines).flatMap(Self.blankToNil),
-            notes: form.notes.flatMap(Self.blankToNil), createdAt: now)
+            notes: form.notes.flatMap(Self.blankToNil), topic: topic ?? nil, createdAt: now)
     }
 
     /// The interviewer with the fields the form gives changed, checked (a nil field stays as it was).
     /// - Throws: one ``UserError`` naming every field in error (``UserError/fields`` has each one's message).
-    public func edited(_ person: Interviewer, with form: InterviewerForm, label: FieldLabel) throws -> Interviewer {
+    /// - Parameter others: the names of the people they sat on a panel with, which the topic may not carry.
+    public func edited(_ person: Interviewer, with form: InterviewerForm, others: [String] = [], label: FieldLabel) throws -> Interviewer {
         var person = person
         var check = FormCheck()
+        if let topic = form.topic, let checked = check.field("topic", { try Self.topic(topic, others: others, label: label("topic")) }) {
+            person.topic = checked
+        }
         if let name = form.name, let checked = check.field("name", { try Self.required(name, label("name"), example: "Dana Whitfield") }) {
-            person.name = checked
+            let parts = PersonName.split(checked)
+            person.name = parts.name
+            if form.honorific == nil, let honorific = parts.honorific { person.honorific = honorific }
         }
         if let email = form.email, let checked = check.field("email", { try Self.checkedEmail(email, label: label("email")) }) {
             person.email = checked
@@ -204,7 +216,8 @@ extension Workspace {
             let interview = Interview(
                 company: Self.oneLine(companyName), role: Self.oneLine(role.flatMap(Self.blankToNil) ?? meaning.role),
                 startsAt: event.start, timeZone: event.timeZone.identifier, durationMinutes: event.durationMinutes,
-                format: meaning.format, notes: ControlCharacters.stripped(event.description ?? ""), createdAt: now)
+                format: meaning.format, inviteDetails: event.description.map(ControlCharacters.stripped).flatMap(Self.blankToNil),
+                createdAt: now)
             records.append((interview, people))
         }
         return records
@@ -293,14 +306,25 @@ extension Workspace {
         return trimmed
     }
 
-    /// The fit line as typed: one line, short enough for one sentence; nil when blank.
+    /// The fit as typed, checked as a phrase that finishes "my experience with …"; nil when blank.
     public static func fitLine(_ value: String, label: String) throws -> String? {
         guard let trimmed = blankToNil(value) else { return nil }
-        guard !trimmed.contains(where: \.isNewline) else { throw UserError("\(label) is one line: what you bring, like \"my five years running Kafka at scale\"") }
-        guard trimmed.split(whereSeparator: \.isWhitespace).count <= 22 else {
-            throw UserError("\(label) is too long for one sentence (at most 22 words); say what you bring in a phrase, like \"my five years running Kafka at scale\"")
+        do {
+            _ = try Fit.read(trimmed)
+        } catch {
+            throw UserError("\(label): \(error.message)")
         }
         return trimmed
+    }
+
+    /// A topic as typed, checked as a phrase that finishes "our conversation about …"; nil when blank.
+    public static func topic(_ value: String, others: [String], label: String) throws -> String? {
+        guard let trimmed = blankToNil(value) else { return nil }
+        do {
+            return try Topic.read(trimmed, others: others)?.text
+        } catch {
+            throw UserError("\(label): \(error.message)")
+        }
     }
 
     /// A typed e-mail address, checked and with its domain lower-cased; nil when blank.

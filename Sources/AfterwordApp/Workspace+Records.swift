@@ -20,7 +20,8 @@ extension Workspace {
     public func updateInterview(id: Int64, label: FieldLabel, form: (Interview) -> InterviewForm) throws -> Interview {
         let store = try openStore()
         let existing = try storeCall { try store.interview(id: id) }.interview
-        let edited = try interview(from: form(existing), id: id, createdAt: existing.createdAt, label: label)
+        var edited = try interview(from: form(existing), id: id, createdAt: existing.createdAt, label: label)
+        edited.inviteDetails = existing.inviteDetails
         return try storeCall { try store.updateInterview(edited) }
     }
 
@@ -53,7 +54,7 @@ extension Workspace {
     public func addInterviewer(_ form: InterviewerForm, toInterview interviewId: Int64, label: FieldLabel) throws -> ImportOutcome {
         let store = try openStore()
         let detail = try storeCall { try store.interview(id: interviewId) }
-        let person = try newInterviewer(from: form, company: detail.interview.company, label: label)
+        let person = try newInterviewer(from: form, company: detail.interview.company, others: detail.interviewers.map(\.name), label: label)
         let outcomes = try storeCall { try store.importInterviewers([person], toInterview: interviewId) }
         guard let outcome = outcomes.first else { throw UserError("\(person.name) could not be added; try again") }
         return outcome
@@ -62,7 +63,14 @@ extension Workspace {
     /// Corrects an interviewer: the fields the form gives change, the others stay.
     public func updateInterviewer(id: Int64, with form: InterviewerForm, label: FieldLabel) throws -> Interviewer {
         let store = try openStore()
-        let person = try edited(try storeCall { try store.interviewer(id: id) }, with: form, label: label)
+        let current = try storeCall { try store.interviewer(id: id) }
+        var others: [String] = []
+        if form.topic != nil {
+            for interview in try storeCall({ try store.interviews(ofInterviewer: id) }) {
+                others += try storeCall { try store.interview(id: interview.storedID) }.interviewers.filter { $0.id != id }.map(\.name)
+            }
+        }
+        let person = try edited(current, with: form, others: others, label: label)
         return try storeCall { try store.updateInterviewer(person) }
     }
 

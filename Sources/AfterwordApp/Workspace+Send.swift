@@ -28,32 +28,10 @@ extension Workspace {
     /// Refuses a note card, a draft with checker errors, and one with warnings unless `anyway`;
     /// the ledger refuses a second thank-you to the same interviewer (AW-ONCE).
     public func send(draftId: Int64, timing: SendTiming, anyway: Bool) async throws -> SendResult {
-        let ready = try prepare(draftId, anyway: anyway)
+        let ready = try prepare(draftId, anyway: anyway, timing: timing)
         let (store, draft, detail, clock) = (ready.store, ready.context.draft, ready.context.detail, ready.clock)
         let messageId = ready.message.messageId
-        var sendAt = clock
-        var late = false
-        let ends = detail.interview.endsAt
-        let endsText = ISO8601.display(ends, in: detail.interview.zone)
-        switch timing {
-        case .now:
-            guard clock >= ends else {
-                throw UserError(
-                    "not sent: the interview ends at \(endsText), and a thank-you leaves after it; send it without --now to schedule it for the first good moment after")
-            }
-        case .at(let date):
-            guard date > clock.addingTimeInterval(-60) else {
-                throw UserError("not sent: \(ISO8601.display(date, in: detail.interview.zone)) has already passed; choose a later time, or send it now")
-            }
-            guard date >= ends else {
-                throw UserError("not sent: the interview ends at \(endsText), and a thank-you leaves after it; choose a time after that")
-            }
-            sendAt = date
-        case .businessHours:
-            let plan = SendPlan(for: detail.interview, now: clock)
-            sendAt = plan.at
-            late = plan.isLate
-        }
+        let (sendAt, late) = (ready.sendAt, ready.late)
         let transport = try Self.transport(ready.config)
         if sendAt > clock.addingTimeInterval(30) {
             let entry = try storeCall {
@@ -79,7 +57,10 @@ extension Workspace {
         let due = try store.due(now: now)
         let (drafts, people) = try store.draftsAndInterviewers(draftIds: due.map(\.draftId), interviewerIds: due.map(\.interviewerId))
         let results = try await courier.sendDue { entry in
-            guard let draft = drafts[entry.draftId] ?? (try? store.draft(id: entry.draftId)),
+            // Afterword's own day words are made true for the moment it leaves ("today" on the day, "on Friday" after).
+            guard let stored = drafts[entry.draftId] ?? (try? store.draft(id: entry.draftId)),
+                let interview = try? store.interview(id: stored.interviewId).interview,
+                let draft = try? self.retimed(stored, interview: interview, sendAt: self.now, store: store),
                 let person = people[entry.interviewerId] ?? (try? store.interviewer(id: entry.interviewerId)),
                 let address = person.email
             else { return nil }
@@ -99,7 +80,8 @@ extension Workspace {
     ///   - anyway: hand it over although the checker has warnings (never with errors).
     ///   - deliver: receives the message's bytes and its mailto: link.
     public func handOff(draftId: Int64, transport: String, anyway: Bool, deliver: (_ bytes: [UInt8], _ mailto: String) throws -> Void) throws {
-        let ready = try prepare(draftId, anyway: anyway)
+        let ends = try interview(id: try storeCall { try openStore().draft(id: draftId) }.interviewId).interview.endsAt
+        let ready = try prepare(draftId, anyway: anyway, timing: .at(max(now, ends)))
         let (store, draft, message, clock) = (ready.store, ready.context.draft, ready.message, ready.clock)
         let existing = try store.ledger(forDraft: draftId).first { [.sent, .sending, .scheduled, .uncertain].contains($0.state) }
         let handedOffBefore = existing.map { $0.state == .uncertain && ["eml", "mailto"].contains($0.transport) } ?? false
@@ -137,34 +119,69 @@ extension Workspace {
         var message: MailMessage
         var outgoing: OutgoingMessage
         var clock: Date
+        /// When it leaves: now, the chosen time or the scheduled slot.
+        var sendAt: Date
+        var late: Bool
     }
 
     /// Loads a draft and renders its message, refusing a note card, a draft the checker rejects and a missing sender.
-    private func prepare(_ draftId: Int64, anyway: Bool) throws -> Ready {
+    private func prepare(_ draftId: Int64, anyway: Bool, timing: SendTiming = .now) throws -> Ready {
         let store = try openStore()
         let config = try loadConfig()
-        let context = try draftContext(draftId, store: store)
+        var context = try draftContext(draftId, store: store)
         let address = try Self.emailAddress(of: context)
+        let clock = now
+        let (sendAt, late) = try Self.leavingTime(timing, interview: context.detail.interview, now: clock)
+        context.draft = try retimed(context.draft, interview: context.detail.interview, sendAt: sendAt, store: store)
         if context.draft.isReconnect {
             try reconnectAllowed(
                 interviewerId: context.draft.interviewerId, name: context.person.name, openingId: context.draft.openingId, store: store)
         }
         let panel = context.draft.isReconnect ? [] : try panelDrafts(context.detail, store: store)
-        try Self.guardEtiquette(context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway, panel: panel)
+        try Self.guardEtiquette(
+            context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway, panel: panel, sendAt: sendAt)
         let from = try Self.sender(config)
-        let clock = now
         let (message, outgoing) = Self.message(
             context.draft, to: context.person, address: address, config: config, from: from, messageId: MailMessage.makeMessageId(from: from),
             date: clock)
-        return Ready(store: store, config: config, context: context, address: address, message: message, outgoing: outgoing, clock: clock)
+        return Ready(
+            store: store, config: config, context: context, address: address, message: message, outgoing: outgoing, clock: clock, sendAt: sendAt,
+            late: late)
+    }
+
+    /// When a thank-you sent with `timing` leaves, and whether that is after its deadline; refuses a
+    /// time before the interview has ended or already past.
+    static func leavingTime(_ timing: SendTiming, interview: Interview, now clock: Date) throws -> (at: Date, late: Bool) {
+        let ends = interview.endsAt
+        let endsText = ISO8601.display(ends, in: interview.zone)
+        switch timing {
+        case .now:
+            guard clock >= ends else {
+                throw UserError(
+                    "not sent: the interview ends at \(endsText), and a thank-you leaves after it; send it without --now to schedule it for the first good moment after")
+            }
+            return (clock, false)
+        case .at(let date):
+            guard date > clock.addingTimeInterval(-60) else {
+                throw UserError("not sent: \(ISO8601.display(date, in: interview.zone)) has already passed; choose a later time, or send it now")
+            }
+            guard date >= ends else {
+                throw UserError("not sent: the interview ends at \(endsText), and a thank-you leaves after it; choose a time after that")
+            }
+            return (date, false)
+        case .businessHours:
+            let plan = SendPlan(for: interview, now: clock)
+            return (plan.at, plan.isLate)
+        }
     }
 
     /// Refuses a draft with errors, and one with warnings unless `anyway`.
     /// - Parameter panel: the latest drafts to the rest of the panel, compared with this one (AW-DISTINCT).
     public static func guardEtiquette(
-        _ draft: Draft, interview: Interview, recipient: String, anyway: Bool, panel: [(draft: Draft, name: String)] = []
+        _ draft: Draft, interview: Interview, recipient: String, anyway: Bool, panel: [(draft: Draft, name: String)] = [],
+        sendAt: Date? = nil
     ) throws {
-        let findings = findings(draft, interview: interview, interviewer: recipient, panel: panel)
+        let findings = findings(draft, interview: interview, interviewer: recipient, panel: panel, sendAt: sendAt)
         let errors = findings.filter { $0.severity == .error }
         let warnings = findings.filter { $0.severity == .warning }
         let shown = errors + (anyway ? [] : warnings)

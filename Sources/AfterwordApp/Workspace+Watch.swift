@@ -47,8 +47,10 @@ public struct RememberedPerson: Sendable, Equatable {
     public var role: String
     /// When your thank-you to them was sent; nil if it was not.
     public var thanked: Date?
-    /// True when you marked them as met (a thank-you sent another way).
-    public var markedMet: Bool
+    /// When you marked them as met (a thank-you sent another way); it counts as the thank-you's date.
+    public var markedMetAt: Date?
+    /// True when you marked them as met.
+    public var markedMet: Bool { markedMetAt != nil }
     /// The reconnect draft about this opening, if one was written.
     public var reconnectDraftId: Int64?
     /// Why a reconnect is not possible now; nil when it is.
@@ -246,7 +248,7 @@ extension Workspace {
                     byPerson[id]
                     ?? RememberedPerson(
                         interviewerId: id, name: seat.interviewer.name, met: seat.interview.startsAt,
-                        role: seat.interview.role, thanked: nil, markedMet: seat.markedMetAt != nil)
+                        role: seat.interview.role, thanked: nil, markedMetAt: seat.markedMetAt)
                 if seat.interview.startsAt >= person.met {
                     person.met = seat.interview.startsAt
                     person.role = seat.interview.role
@@ -263,7 +265,7 @@ extension Workspace {
             for index in people.indices {
                 let marks = reconnects[people[index].interviewerId] ?? []
                 let history = ReconnectPolicy.History(
-                    thankedAt: people[index].thanked, markedMetAt: people[index].markedMet ? clock : nil,
+                    thankedAt: people[index].thanked, markedMetAt: people[index].markedMetAt,
                     lastReconnectAt: Self.lastReconnect(marks, notAbout: row.opening.id))
                 people[index].reconnectRefusal = ReconnectPolicy.refusal(
                     to: people[index].name, history: history, now: clock)
@@ -310,8 +312,13 @@ extension Workspace {
         let thanked = atCompany.compactMap(\.thankedAt).max()
         let interview = atCompany.first { $0.thankedAt == thanked && thanked != nil }?.interview ?? latest.interview
         let config = try loadConfig()
-        let draft = ReconnectNote(sender: config.sender).compose(
-            opening: row.opening, company: interview.company, to: person, remembering: interview, now: now)
+        // Greeted as the thank-you greeted them: "Dear Ray," stays "Dear Ray,".
+        let thankYou = try storeCall { try store.latestDraft(interviewId: interview.storedID, interviewerId: interviewerId) }
+        let greetingLine = thankYou?.body.split(separator: "\n").first.map(String.init).flatMap { line in
+            line.hasPrefix("Dear ") && line.hasSuffix(",") && line.count <= 80 ? line : nil
+        }
+        let draft = ReconnectNote(sender: config.sender, greeting: config[.greeting]).compose(
+            opening: row.opening, company: interview.company, to: person, remembering: interview, greetingLine: greetingLine, now: now)
         let saved = try storeCall { try store.saveDrafts([draft]) }[0]
         return ReviewedDraft(
             draft: saved, interviewerName: person.name,

@@ -22,10 +22,17 @@ struct DraftCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Only the draft for this interviewer (an id).", valueName: "id")) var interviewer: String?
         @Flag(help: "Open each draft in $VISUAL or $EDITOR, then check it again.") var edit = false
         @Flag(help: "Compose afresh even when a draft exists (the old one is kept in the history).") var recompose = false
+        @Flag(help: "List the topics your notes suggest for each interviewer, and compose nothing.") var suggest = false
 
         func run() async throws {
             let interviewId = try parseID(interview, .interview)
             let onlyId = try interviewer.map { try parseID($0, .interviewer) }
+            let detail = try global.workspace.interview(id: interviewId)
+            let suggestions = global.workspace.topicSuggestions(detail)
+            if suggest {
+                try DraftCommand.printSuggestions(detail, suggestions, only: onlyId, json: output.json)
+                return
+            }
             var results = try global.workspace.composeDrafts(interviewId: interviewId, onlyInterviewer: onlyId, recompose: recompose)
             if try global.loadConfig().sender.name == nil {
                 Console.note("your name is not set, so drafts are unsigned; " + Remedy.setSetting("name", example: "\"…\"").phrase)
@@ -41,6 +48,11 @@ struct DraftCommand: AsyncParsableCommand {
             }
             for result in results {
                 DraftCheck.print(result.draft, findings: result.findings, reused: result.reused && !recompose)
+                if let person = detail.interviewers.first(where: { $0.id == result.draft.interviewerId }), person.topic == nil,
+                    !result.draft.isEditedByHand
+                {
+                    Console.out(DraftCommand.topicHint(person, suggestions[person.storedID] ?? [], interviewId: interviewId))
+                }
             }
             if edit, let flawed = results.first(where: { $0.findings.hasErrors }) {
                 throw UserError(
@@ -48,6 +60,41 @@ struct DraftCommand: AsyncParsableCommand {
                     exitCode: 1)
             }
         }
+    }
+
+    /// The suggestions per interviewer, each with the command that confirms it.
+    static func printSuggestions(_ detail: InterviewDetail, _ suggestions: [Int64: [TopicSuggestion]], only: Int64?, json: Bool) throws {
+        if json {
+            try Console.json(detail.interviewers.filter { only == nil || $0.id == only }.map { person in
+                JSONShape.Suggestions(
+                    interviewer: person.storedID, name: person.name, topic: person.topic,
+                    suggestions: (suggestions[person.storedID] ?? []).map(\.topic.text))
+            })
+            return
+        }
+        for person in detail.interviewers where only == nil || person.id == only {
+            let list = suggestions[person.storedID] ?? []
+            Console.out("#\(person.storedID) \(person.name)" + (person.topic.map { ": topic \"\($0)\"" } ?? ": no topic yet"))
+            if list.isEmpty {
+                Console.out("  nothing in your notes reads as a topic for them; write one yourself:")
+            }
+            for suggestion in list {
+                let source = suggestion.interviewerId == nil ? "" : " (your notes name them)"
+                Console.out("  \"\(suggestion.topic.text)\"\(source)")
+            }
+            Console.out("  set it: afterword interviewer edit \(person.storedID) --topic \"\(list.first?.topic.text ?? "…")\"")
+        }
+    }
+
+    /// The line under a draft without a topic: what a topic would do, and what the notes offer.
+    static func topicHint(_ person: Interviewer, _ suggestions: [TopicSuggestion], interviewId: Int64) -> String {
+        let first = person.name.split(separator: " ").first.map(String.init) ?? person.name
+        guard !suggestions.isEmpty else {
+            return "  a topic would make this note specific: afterword interviewer edit \(person.storedID) --topic \"…\" (a phrase that finishes \"our conversation about …\"), then afterword draft \(interviewId) --interviewer \(person.storedID) --recompose"
+        }
+        let offered = suggestions.prefix(3).map { "'\($0.topic.text)'" + ($0.interviewerId != nil ? " (for \(first))" : "") }
+        return "  a topic would make this note specific; from your notes: \(offered.joined(separator: ", ")); "
+            + "set one with: afterword interviewer edit \(person.storedID) --topic \"\(suggestions[0].topic.text)\", then afterword draft \(interviewId) --interviewer \(person.storedID) --recompose"
     }
 
     struct Show: AsyncParsableCommand {

@@ -27,13 +27,17 @@ struct InterviewerCommand: AsyncParsableCommand {
         @Option(help: "How a formal greeting addresses them: Ms., Mr., Dr., Mx. …") var honorific: String?
         @Option(
             parsing: .unconditional,
-            help: "What you talked about with this person alone (only their draft uses it); may begin with \"-\".")
+            help: "What you talked about with this person alone (read for topic suggestions); may begin with \"-\".")
         var notes: String?
+        @Option(help: ArgumentHelp(
+            "What their thank-you says you talked about: a phrase that finishes \"our conversation about …\", e.g. \"the move from Airflow to Dagster\".",
+            valueName: "phrase"))
+        var topic: String?
 
         func run() async throws {
             let id = try parseID(interview, .interview)
             let form = InterviewerForm(
-                name: name, title: title, email: email, phone: phone, address: address, company: company, honorific: honorific, notes: notes)
+                name: name, title: title, email: email, phone: phone, address: address, company: company, honorific: honorific, notes: notes, topic: topic)
             let outcome = try global.workspace.addInterviewer(form, toInterview: id, label: { "--\($0)" })
             let interviewer = outcome.interviewer
             if outcome.merged {
@@ -63,11 +67,14 @@ struct InterviewerCommand: AsyncParsableCommand {
             parsing: .unconditional,
             help: "What you talked about with this person alone (\"\" for none); may begin with \"-\".")
         var notes: String?
+        @Option(help: ArgumentHelp(
+            "What their thank-you says you talked about, finishing \"our conversation about …\" (\"\" for none).", valueName: "phrase"))
+        var topic: String?
 
         func run() async throws {
             let id = try parseID(interviewer, .interviewer)
             let form = InterviewerForm(
-                name: name, title: title, email: email, phone: phone, address: address, company: company, honorific: honorific, notes: notes)
+                name: name, title: title, email: email, phone: phone, address: address, company: company, honorific: honorific, notes: notes, topic: topic)
             let person = try global.workspace.updateInterviewer(id: id, with: form, label: { "--\($0)" })
             Console.out("#\(id) \(person.name) updated.")
         }

@@ -7,6 +7,14 @@ enum JSONShape {
         var id: Int64
     }
 
+    /// `draft N --suggest --json`: each interviewer's topic and what the notes suggest.
+    struct Suggestions: Encodable {
+        var interviewer: Int64
+        var name: String
+        var topic: String?
+        var suggestions: [String]
+    }
+
     struct InterviewerShape: Encodable {
         var id: Int64
         var name: String

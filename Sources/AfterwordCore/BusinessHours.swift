@@ -41,13 +41,21 @@ public struct SendPlan: Sendable, Equatable {
     /// True when the slot is after the AW-PROMPT deadline (the best that business hours allow).
     public var isLate: Bool
 
-    /// The next slot in the recipient's business hours that is not hasty (AW-PROMPT).
+    /// The next slot in the recipient's business hours that is not hasty (AW-PROMPT), or, when business
+    /// hours would make it late, the first moment that is not hasty.
     /// - Parameters:
     ///   - zone: the recipient's zone: the interview's, else the user's.
     public init(for interview: Interview, now: Date, zone: TimeZone? = nil, hours: BusinessHours = BusinessHours()) {
         let window = ThankYouWindow(for: interview)
         let start = max(now, window.earliest)
-        at = hours.nextSlot(atOrAfter: start, in: zone ?? interview.zone)
+        let slot = hours.nextSlot(atOrAfter: start, in: zone ?? interview.zone)
+        // Never later than the due time shown: when business hours end before it (a Friday evening
+        // interview), the thank-you leaves on time rather than on Monday.
+        if slot > window.deadline, start <= window.deadline {
+            at = start
+        } else {
+            at = slot
+        }
         isLate = at > window.deadline
     }
 }

@@ -66,7 +66,10 @@ public struct Checker: Sendable {
                 flags[group[position]].append(flag)
             }
         }
-        return zip(inputs, flags).map { Self.capped(Self.place($1, in: $0).sortedByPosition()) }
+        return zip(inputs, flags).map { input, flags in
+            let when = input.document.occasion.map { WhenRule.check(input.document, occasion: $0) } ?? []
+            return Self.capped((Self.place(flags, in: input) + when).sortedByPosition())
+        }
     }
 
     /// Most findings one rule reports on one draft; the last one shown says how many more there are.

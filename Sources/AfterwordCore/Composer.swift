@@ -20,12 +20,14 @@ public struct ComposedDraft: Sendable {
     public var findings: [Finding]
 }
 
-/// Writes one thank-you per interviewer from the templates, the interview record and the user's notes.
+/// Writes one thank-you per interviewer from the templates, the interview record and each person's topic.
 ///
-/// Each person's own detail goes to that person, told to them ("the on-call dashboard you showed
-/// me"); a detail about nobody in particular goes to one panel member who has none of their own.
-/// Every member gets their own wordings and shape of message, so that a panel's notes are never
-/// near-duplicates (AW-DISTINCT), and a note never carries another member's name (AW-NAMES).
+/// Every sentence is a frame written for the value that fills it: the topic the user confirmed for
+/// this person (a noun phrase, ``Topic``), their fit (``Fit``), a role title that reads as one, and
+/// the interview's day as seen when the letter leaves (``Occasion``). The user's free notes never
+/// reach a draft; they only suggest topics (``TopicSuggester``). Without a topic the draft is short,
+/// correct and general. Every member gets their own wordings and shape of message, so that a panel's
+/// notes are never near-duplicates (AW-DISTINCT).
 public struct Composer: Sendable {
     public var templates: Templates
     public var sender: Sender
@@ -41,43 +43,61 @@ public struct Composer: Sendable {
     /// - Parameters:
     ///   - panel: everyone who interviewed the user in this interview, in the order they were added.
     ///   - now: the time the draft is written.
+    ///   - sendAt: when the e-mail is expected to leave (the day words are true then); `now` when nil.
     /// - Precondition: the interview and the interviewer were saved (the draft names them by their ids).
     public func compose(
-        _ interview: Interview, for interviewer: Interviewer, panel: [Interviewer], now: Date
+        _ interview: Interview, for interviewer: Interviewer, panel: [Interviewer], now: Date, sendAt: Date? = nil
     ) throws(TemplateError) -> ComposedDraft {
+        let panel = panel.isEmpty ? [interviewer] : panel
         let position = panel.firstIndex { $0.id == interviewer.id } ?? 0
-        let candidates =
-            Self.mentions(interview.notes, panel: panel.isEmpty ? [interviewer] : panel)[interviewer.id ?? -1] ?? []
-        let fit = interview.fit.flatMap(Self.fit)
-        // The first of their details the rules accept, with the fit line if it passes too; when the notes
-        // carry only what the rules object to, a plainer draft is better than a flagged one.
-        for mention in candidates.map(Optional.some) + [nil] {
-            for fitLine in fit == nil ? [nil] : [fit, nil] {
-                let attempt = try render(
-                    interview, interviewer, position: position, mention: mention, fit: fitLine, now: now)
-                if !attempt.findings.contains(where: { $0.severity != .hint }) || (mention == nil && fitLine == nil) {
-                    return attempt
-                }
-            }
+        let others = panel.filter { $0.id != interviewer.id }.map(\.name)
+        let topic = interviewer.topic.flatMap { try? Topic.read($0, others: others) }
+        let fit = interview.fit.flatMap { try? Fit.read($0) }
+        let occasion = Occasion(interviewAt: interview.startsAt, zone: interview.zone, sendAt: max(sendAt ?? now, interview.startsAt))
+        // A panel is greeted with one formality: by honorific only when every member's is known.
+        let style: GreetingStyle =
+            greeting == .formal && panel.allSatisfy({ $0.salutation(.formal) != $0.salutation(.firstName) }) ? .formal : .firstName
+        // What the rules object to is left out, the fit first: a plainer draft is better than a flagged one.
+        var attempts: [(Topic?, Fit?)] = [(topic, fit)]
+        if fit != nil { attempts.append((topic, nil)) }
+        if topic != nil { attempts.append((nil, nil)) }
+        var composed: ComposedDraft?
+        for (topic, fit) in attempts {
+            let attempt = try render(
+                interview, interviewer, position: position, topic: topic, fit: fit, style: style, occasion: occasion, now: now)
+            composed = attempt
+            if !attempt.findings.contains(where: { $0.severity != .hint }) { break }
         }
-        return try render(interview, interviewer, position: position, mention: nil, fit: nil, now: now)
+        guard let composed else {
+            return try render(interview, interviewer, position: position, topic: nil, fit: nil, style: style, occasion: occasion, now: now)
+        }
+        return composed
     }
 
     private func render(
-        _ interview: Interview, _ interviewer: Interviewer, position: Int, mention: Mention?, fit: Mention?, now: Date
+        _ interview: Interview, _ interviewer: Interviewer, position: Int, topic: Topic?, fit: Fit?, style: GreetingStyle,
+        occasion: Occasion, now: Date
     ) throws(TemplateError) -> ComposedDraft {
         let channel = interviewer.channel
-        let pieces = Self.pieces(interview, channel: channel, position: position, mention: mention, fit: fit)
+        let title = Phrasebook.roleTitle(interview.role)
+        var values = ["company": interview.company]
+        if let title { values["role"] = title }
+        if channel == .email { values["when"] = occasion.phrase }
+        values["met"] = interview.format == .phone ? "speaking with me" : "meeting with me"
+        values["sitDown"] = interview.format == .onSite ? "sit down with me" : "speak with me"
+        if let topic { values["topic"] = topic.text }
+        if let fit { values["fit"] = fit.phrase }
+        let pieces = Self.pieces(values, channel: channel, position: position)
         var context: [String: Any] = [
             "recipientName": interviewer.name,
-            "salutation": interviewer.salutation(greeting),
+            "salutation": interviewer.salutation(style),
             "firstName": interviewer.name.split(separator: " ").first.map(String.init) ?? interviewer.name,
             "recipientTitle": interviewer.title ?? "",
             "role": interview.role,
             "company": interview.company,
+            "subject": title.map { "Thank you — \($0) interview" } ?? "Thank you — interview at \(interview.company)",
             "message": pieces.message,
             "closing": Phrasebook.closing[Phrasebook.index(position, count: Phrasebook.closing.count, slot: 3)],
-            "notes": interview.notes,
         ]
         for (part, text) in pieces.sentences { context[part] = text }
         if let name = sender.name, !name.isEmpty { context["senderName"] = name }
@@ -86,7 +106,10 @@ public struct Composer: Sendable {
         var document = Document.parse(rendered, path: "draft", defaultChannel: channel)
             .addressed(to: interviewer.name, company: interview.company, role: interview.role)
         document.body = Self.tidy(document.body)
-        if channel == .email, document.subject == nil { document.subject = "" }
+        if channel == .email {
+            if document.subject == nil { document.subject = "" }
+            document.occasion = occasion
+        }
         let recipient =
             channel == .email && interviewer.email != nil
             ? "\(interviewer.name) <\(interviewer.email ?? "")>" : interviewer.name
@@ -97,11 +120,9 @@ public struct Composer: Sendable {
     }
 
     /// The body's sentences for the member at `position`, in the shape chosen for them: the whole
-    /// message (paragraphs separated by a blank line) and each sentence by its template name.
-    static func pieces(_ interview: Interview, channel: Channel, position: Int, mention: Mention?, fit: Mention?)
-        -> (message: String, sentences: [String: String])
-    {
-        let values = ["role": interview.role, "company": interview.company]
+    /// message (paragraphs separated by a blank line) and each sentence by its template name
+    /// (`thanks`, `specific`, `fit`, `enjoyed`, `lookForward`).
+    static func pieces(_ values: [String: String], channel: Channel, position: Int) -> (message: String, sentences: [String: String]) {
         let shapes = channel == .email ? Phrasebook.emailShapes : Phrasebook.noteShapes
         let shape = shapes[Phrasebook.index(position, count: shapes.count, slot: 1)]
         var sentences: [String: String] = [:]
@@ -110,49 +131,18 @@ public struct Composer: Sendable {
         for parts in shape {
             var paragraph: [String] = []
             for part in parts {
-                let chosen: (Phrasebook.Line, [String: String], String)?
+                let chosen: (list: [Phrasebook.Line], slot: Int, name: String)?
                 switch part {
-                case .thanks:
-                    let list = channel == .email ? Phrasebook.emailThanks : Phrasebook.noteThanks
-                    chosen = (list[Phrasebook.index(position, count: list.count, slot: 0)], values, "thanks")
-                case .enjoyed:
-                    chosen = (
-                        Phrasebook.enjoyed[Phrasebook.index(position, count: Phrasebook.enjoyed.count, slot: 2)],
-                        values, "enjoyed"
-                    )
-                case .lookForward:
-                    chosen =
-                        channel == .email
-                        ? (
-                            Phrasebook.lookForward[
-                                Phrasebook.index(position, count: Phrasebook.lookForward.count, slot: 4)], values,
-                            "lookForward"
-                        )
-                        : nil
-                case .specific:
-                    chosen = mention.map { mention in
-                        let list: [Phrasebook.Line] =
-                            switch mention.form {
-                            case .phrase: Phrasebook.phraseLines
-                            case .clause: Phrasebook.clauseLines
-                            case .statement: Phrasebook.statementLines
-                            }
-                        return (
-                            list[Phrasebook.index(position, count: list.count, slot: 5)], ["topic": mention.text],
-                            "specific"
-                        )
-                    }
-                case .fit:
-                    chosen = fit.map { fit in
-                        let list =
-                            fit.form == .clause
-                            ? Phrasebook.fitClause : (mention == nil ? Phrasebook.fitAlone : Phrasebook.fitAfterTopic)
-                        return (list[Phrasebook.index(position, count: list.count, slot: 6)], ["fit": fit.text], "fit")
-                    }
+                case .thanks: chosen = (channel == .email ? Phrasebook.emailThanks : Phrasebook.noteThanks, 0, "thanks")
+                case .enjoyed: chosen = (Phrasebook.enjoyed, 2, "enjoyed")
+                case .lookForward: chosen = channel == .email ? (Phrasebook.lookForward, 4, "lookForward") : nil
+                case .topic: chosen = values["topic"] == nil ? nil : (Phrasebook.topicLines, 5, "specific")
+                case .fit: chosen = values["fit"] == nil ? nil : (Phrasebook.fitLines, 6, "fit")
                 }
-                guard let (line, lineValues, name) = chosen else { continue }
-                let text = Phrasebook.fill(line, companyJustNamed: companyJustNamed, lineValues)
-                companyJustNamed = text.contains(interview.company)
+                guard let (list, slot, name) = chosen else { continue }
+                let line = list[Phrasebook.index(position, count: list.count, slot: slot)]
+                let text = Phrasebook.fill(line, companyJustNamed: companyJustNamed, values)
+                companyJustNamed = text.contains(values["company"] ?? "\u{0}")
                 sentences[name] = text
                 paragraph.append(text)
             }
@@ -172,68 +162,5 @@ public struct Composer: Sendable {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// What each member's draft may mention from the notes, best first, by interviewer id.
-    ///
-    /// A note sentence naming a member, and the member's own notes, go to that member, told to them.
-    /// The rest are shared: each goes to one member who has nothing of their own; when nobody has
-    /// anything of their own, the shared ones are dealt round the panel.
-    static func mentions(_ notes: String, panel: [Interviewer]) -> [Int64: [Mention]] {
-        let items = Mention.items(of: notes)
-        var own: [Int64: [Mention]] = [:]
-        var shared: [Mention] = []
-        for item in items {
-            let named = panel.filter { Mention.names($0, in: item) }
-            if named.isEmpty {
-                if let mention = Mention.reading(item) { shared.append(mention) }
-                continue
-            }
-            for person in named {
-                if let mention = Mention.told(item, to: person, panel: panel) {
-                    own[person.id ?? -1, default: []].append(mention)
-                }
-            }
-        }
-        for person in panel {
-            // Their own notes come first: the user wrote them for this person.
-            let personal = Mention.items(of: person.notes ?? "").compactMap { item in
-                Mention.names(person, in: item) ? Mention.told(item, to: person, panel: panel) : Mention.reading(item)
-            }.filter { mention in !panel.contains { $0.id != person.id && Mention.names($0, in: mention.text) } }
-            own[person.id ?? -1] = personal + (own[person.id ?? -1] ?? [])
-        }
-        let anyoneHasOwn = panel.contains { !(own[$0.id ?? -1] ?? []).isEmpty }
-        var result: [Int64: [Mention]] = [:]
-        var next = 0
-        for person in panel {
-            let id = person.id ?? -1
-            if let mine = own[id], !mine.isEmpty {
-                result[id] = mine
-            } else if next < shared.count {
-                result[id] = [shared[next]]
-                next += 1
-            } else if !anyoneHasOwn, !shared.isEmpty {
-                result[id] = [shared[next % shared.count]]
-                next += 1
-            }
-        }
-        return result
-    }
-
-    /// The user's fit as a phrase ("my five years running Kafka at scale") or their own sentence.
-    static func fit(_ text: String) -> Mention? {
-        var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        while let last = words.last, let character = last.last, ".,;:!".contains(character) {
-            words[words.count - 1].removeLast()
-            if words[words.count - 1].isEmpty { words.removeLast() }
-        }
-        guard !words.isEmpty, words.count <= Mention.maxWords else { return nil }
-        if words[0] == "I" { return Mention(text: words.joined(separator: " "), form: .clause) }
-        if ["My", "The", "A", "An", "Our", "Having", "Over", "Nearly", "Almost", "Years", "Experience", "Several"]
-            .contains(words[0])
-        {
-            words[0] = words[0].lowercased()
-        }
-        return Mention(text: words.joined(separator: " "), form: .phrase)
     }
 }

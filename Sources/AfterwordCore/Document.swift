@@ -27,6 +27,8 @@ public struct Document: Sendable {
     public var body: String
     /// The 1-based line number in the input where the body starts.
     public var bodyFirstLine: Int
+    /// When the interview was and when the message leaves, when known: its time words are checked (AW-WHEN).
+    public var occasion: Occasion?
 
     /// The header names the parser recognises; anything else on the first line starts the body.
     /// Folded lines kept per header; more is not a header a person wrote.

@@ -17,6 +17,8 @@ public struct Draft: Codable, Sendable, Equatable {
     public var printedAt: Date?
     /// The opening a reconnect note is about; nil for a thank-you.
     public var openingId: Int64?
+    /// The body as Afterword wrote it; it differs from ``body`` once the user edited the draft by hand.
+    public var composedBody: String?
 
     public init(
         id: Int64? = nil, interviewId: Int64, interviewerId: Int64, channel: Channel, recipient: String,
@@ -32,7 +34,11 @@ public struct Draft: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.openingId = openingId
+        self.composedBody = body
     }
+
+    /// True when the user changed the body Afterword wrote: Afterword then leaves its words alone.
+    public var isEditedByHand: Bool { composedBody != body }
 
     /// True for a reconnect note about a later opening, false for a thank-you.
     public var isReconnect: Bool { openingId != nil }

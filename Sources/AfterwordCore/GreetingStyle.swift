@@ -51,3 +51,37 @@ extension Interviewer {
     ]
     static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba"]
 }
+
+/// A name as people type it or cards carry it, taken apart: "Dr. Priya Raman, PhD" is Priya Raman,
+/// honorific Dr.; notes, greetings and the checker then find her by her name.
+public enum PersonName {
+    /// Degrees and licences written after a name; never part of how a letter names someone.
+    static let postNominals: Set<String> = [
+        "phd", "ph.d", "md", "m.d", "mba", "esq", "cpa", "rn", "pe", "dds", "dvm", "msc", "bsc", "ma", "ms", "bs", "ba",
+        "jd", "lcsw", "pmp", "cfa", "shrm-cp", "sphr", "np", "pa-c", "do", "edd", "ed.d",
+    ]
+
+    /// The honorific in front of the name (when a name follows it), and the name without it and
+    /// without degrees after it. Generational suffixes (Jr., III) stay: they are part of the name.
+    public static func split(_ typed: String) -> (honorific: String?, name: String) {
+        var words = typed.split(whereSeparator: \.isWhitespace).map(String.init)
+        var honorific: String?
+        if words.count > 1, Interviewer.honorifics.contains(words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+        {
+            let word = words.removeFirst()
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            honorific = bare.lowercased() == "professor" ? "Prof." : (bare.lowercased() == "miss" ? "Miss" : bare + ".")
+        }
+        while words.count > 1, let last = words.last,
+            postNominals.contains(last.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,")))
+        {
+            words.removeLast()
+        }
+        if var last = words.last, last.hasSuffix(","), words.count > 1 {
+            last.removeLast()
+            words[words.count - 1] = last
+        }
+        let name = words.joined(separator: " ")
+        return (honorific, name.isEmpty ? typed : name)
+    }
+}

@@ -34,12 +34,17 @@ public struct Interview: Codable, Sendable, Equatable {
     /// What the user brings to the role, in their words ("my five years running Kafka at scale"):
     /// the draft links it to the conversation in one sentence.
     public var fit: String?
+    /// The description of the calendar invite it came from (agenda, links, dial-ins): shown and
+    /// searched, read for topic suggestions, never written into a draft.
+    public var inviteDetails: String?
     public var createdAt: Date
 
     public init(
         id: Int64? = nil, company: String, role: String, startsAt: Date, timeZone: String,
-        durationMinutes: Int = 60, format: InterviewFormat = .onSite, notes: String = "", fit: String? = nil, createdAt: Date
+        durationMinutes: Int = 60, format: InterviewFormat = .onSite, notes: String = "", fit: String? = nil,
+        inviteDetails: String? = nil, createdAt: Date
     ) {
+        self.inviteDetails = inviteDetails
         self.id = id
         self.company = company
         self.role = role
@@ -71,14 +76,19 @@ public struct Interviewer: Codable, Sendable, Equatable {
     public var phone: String?
     /// Postal address, lines separated by newlines.
     public var address: String?
-    /// The user's notes on their conversation with this person; only this person's draft uses them.
+    /// The user's notes on their conversation with this person: read for topic suggestions, never pasted into a draft.
     public var notes: String?
+    /// What their thank-you says the conversation was about, as the user confirmed it
+    /// ("the move from Airflow to Dagster"); checked by ``Topic/read(_:others:)``.
+    public var topic: String?
     public var createdAt: Date
 
     public init(
         id: Int64? = nil, name: String, honorific: String? = nil, title: String? = nil, company: String? = nil,
-        email: String? = nil, phone: String? = nil, address: String? = nil, notes: String? = nil, createdAt: Date
+        email: String? = nil, phone: String? = nil, address: String? = nil, notes: String? = nil, topic: String? = nil,
+        createdAt: Date
     ) {
+        self.topic = topic
         self.id = id
         self.name = name
         self.honorific = honorific

@@ -1,7 +1,12 @@
 /// The sentences drafts are built from, ten wordings of each so that every member of a panel of
 /// up to ten gets their own note (AW-DISTINCT), and larger panels a different mix.
 ///
-/// A line names the company as `{company}`; when the sentence before it already did, its
+/// Every slot holds a value of a known shape, so that each sentence is grammatical whatever fills it:
+/// `{topic}` a noun phrase the user confirmed (``Topic``), `{fit}` a noun phrase that starts with "my"
+/// (``Fit``), `{role}` a job title that reads as one (``Phrasebook/roleTitle(_:)``), `{when}` the
+/// interview's day as seen when the letter leaves ("today", "yesterday", "on Friday"; ``Occasion``),
+/// `{met}` how they met ("meeting with me", "speaking with me") and `{sitDown}` ("sit down with me" only
+/// in person). A line names the company as `{company}`; when the sentence before it already did, its
 /// `without` wording is used, so that no two sentences in a row repeat the company.
 enum Phrasebook {
     /// One wording, and the same thought without the company's name.
@@ -17,43 +22,43 @@ enum Phrasebook {
 
     static let emailThanks: [Line] = [
         Line(
-            "Thank you for your time today and for talking with me about the {role} role at {company}.",
-            without: "Thank you for your time today and for talking with me about the {role} role."),
-        Line("I appreciated the time you gave me to discuss the {role} position, and I wanted to thank you for it."),
+            "Thank you for {met} {when} about the {role} role at {company}.",
+            without: "Thank you for {met} {when} about the {role} role."),
+        Line("I appreciated the time you gave me {when} to discuss the {role} position, and I wanted to thank you for it."),
         Line(
             "I am grateful that you made time in your day to interview me for the {role} opening at {company}.",
             without: "I am grateful that you made time in your day to interview me for the {role} opening."),
-        Line("Many thanks for meeting with me and for walking me through what the {role} job involves."),
-        Line("Thank you for the time you spent with me during my interview for the {role} position."),
-        Line("Thank you for meeting with me about the {role} role and for being so generous with your time."),
-        Line("I wanted to thank you for your time and for everything you told me about the {role} position."),
+        Line("Many thanks for {met} {when} and for walking me through what the {role} job involves."),
+        Line("Thank you for the time you spent with me {when} during my interview for the {role} position."),
+        Line("Thank you for {met} about the {role} role and for being so generous with your time."),
+        Line("I wanted to thank you for your time {when} and for everything you told me about the {role} position."),
         Line(
             "Thank you for taking the time to interview me for the {role} role at {company}.",
             without: "Thank you for taking the time to interview me for the {role} role."),
-        Line("I am grateful for the time you took to talk with me about the {role} opening on your team."),
-        Line("Thank you for our conversation about the {role} role and for the time you set aside for it."),
+        Line("I am grateful for the time you took {when} to talk with me about the {role} opening on your team."),
+        Line("Thank you for our conversation {when} about the {role} role and for the time you set aside for it."),
     ]
     static let noteThanks: [Line] = [
         Line(
-            "Thank you for taking the time to sit down with me to discuss the {role} position at {company}.",
-            without: "Thank you for taking the time to sit down with me to discuss the {role} position."),
-        Line("Thank you for taking the time to sit down with me and talk about the {role} role."),
-        Line("I am grateful that you took the time to sit down with me about the {role} opening."),
-        Line("Many thanks for taking the time to sit down with me during my {role} interview."),
-        Line("Thank you for setting aside time to sit down with me and answer my questions about the {role} role."),
-        Line("Thank you for taking the time to sit down with me and tell me about the {role} position."),
-        Line("I wanted to thank you for taking the time to sit down with me about the {role} role."),
-        Line("Thank you for the time you took to sit down with me and talk through the {role} position."),
-        Line("I appreciated you taking the time to sit down with me about the {role} opening."),
-        Line("Thank you so much for taking the time to sit down with me for the {role} interview."),
+            "Thank you for taking the time to {sitDown} {when} to discuss the {role} position at {company}.",
+            without: "Thank you for taking the time to {sitDown} {when} to discuss the {role} position."),
+        Line("Thank you for taking the time to {sitDown} and tell me about the {role} role."),
+        Line("I am grateful that you took the time to {sitDown} about the {role} opening."),
+        Line("Many thanks for taking the time to {sitDown} during my {role} interview."),
+        Line("Thank you for setting aside time {when} to {sitDown} and answer my questions about the {role} role."),
+        Line("Thank you for taking the time to {sitDown} and describe the {role} position."),
+        Line("I wanted to thank you for taking the time to {sitDown} about the {role} role."),
+        Line("Thank you for the time you took {when} to {sitDown} and walk me through the {role} position."),
+        Line("I appreciated you taking the time to {sitDown} about the {role} opening."),
+        Line("Thank you so much for taking the time to {sitDown} for the {role} interview."),
     ]
     static let enjoyed: [Line] = [
         Line(
             "I enjoyed speaking with you and learning more about {company}.",
             without: "I enjoyed speaking with you and learning more about your team."),
         Line(
-            "It was a pleasure to meet you and to learn more about how {company} works.",
-            without: "It was a pleasure to meet you and to learn more about how your team works."),
+            "It was a pleasure to speak with you and to learn more about how {company} works.",
+            without: "It was a pleasure to speak with you and to learn more about how your team works."),
         Line(
             "I really enjoyed our conversation and came away knowing much more about {company}.",
             without: "I really enjoyed our conversation and came away knowing much more about your team."),
@@ -61,8 +66,8 @@ enum Phrasebook {
             "Speaking with you was a highlight, and I learned a great deal about {company}.",
             without: "Speaking with you was a highlight, and I learned a great deal about your work."),
         Line(
-            "I enjoyed meeting you and hearing more about the people and the work at {company}.",
-            without: "I enjoyed meeting you and hearing more about the people and the work on your team."),
+            "I enjoyed talking with you and hearing more about the people and the work at {company}.",
+            without: "I enjoyed talking with you and hearing more about the people and the work on your team."),
         Line(
             "I was glad to hear about your team's work at {company}, and I enjoyed our conversation.",
             without: "I was glad to hear about your team's work, and I enjoyed our conversation."),
@@ -76,74 +81,34 @@ enum Phrasebook {
             "It was good to talk with you and to learn what working at {company} is like.",
             without: "It was good to talk with you and to learn what working on your team is like."),
         Line(
-            "Meeting you was a pleasure, and I learned a lot about life at {company}.",
-            without: "Meeting you was a pleasure, and I learned a lot about life on your team."),
+            "Talking with you was a pleasure, and I learned a lot about life at {company}.",
+            without: "Talking with you was a pleasure, and I learned a lot about life on your team."),
     ]
-    /// Lines that carry a noun phrase from the notes ("the migration to Postgres", "the dashboard you showed me").
-    static let phraseLines: [Line] = [
+    /// Lines for the confirmed topic: a noun phrase after "about" or "of", never opening the sentence.
+    static let topicLines: [Line] = [
         Line("I especially valued our conversation about {topic}."),
-        Line("{Topic} has stayed with me since we spoke."),
-        Line("I keep coming back to {topic}."),
-        Line("I appreciated the chance to hear about {topic}."),
-        Line("Learning about {topic} was a highlight for me."),
-        Line("I am still thinking about {topic}."),
-        Line("It was good to get a closer look at {topic}."),
-        Line("Our talk about {topic} gave me a clear picture of the work."),
-        Line("I found {topic} especially interesting."),
-        Line("{Topic} was the part of our conversation I valued most."),
+        Line("Our discussion of {topic} has stayed with me."),
+        Line("I appreciated the chance to talk about {topic}."),
+        Line("Talking about {topic} was a highlight for me."),
+        Line("I am still thinking about our discussion of {topic}."),
+        Line("I was glad we had time to talk about {topic}."),
+        Line("Our exchange about {topic} was especially useful to me."),
+        Line("I found our discussion of {topic} especially interesting."),
+        Line("It was a pleasure to talk with you about {topic}."),
+        Line("Our conversation about {topic} was the part I valued most."),
     ]
-    /// Lines that carry a clause with I, we or you as its subject ("you asked about my Kafka work").
-    static let clauseLines: [Line] = [
-        Line("I keep thinking back to when {topic}."),
-        Line("A highlight for me was when {topic}."),
-        Line("I especially enjoyed the part of our conversation where {topic}."),
-        Line("I appreciated that {topic}."),
-        Line("It stayed with me that {topic}."),
-        Line("I was glad that {topic}."),
-        Line("One part I valued in particular was when {topic}."),
-        Line("I still think about the moment {topic}."),
-        Line("It meant a lot to me that {topic}."),
-        Line("I came away glad that {topic}."),
-    ]
-    /// Lines that carry a statement about something else ("the team is moving to Kubernetes").
-    static let statementLines: [Line] = [
-        Line("I was interested to hear that {topic}."),
-        Line("It was good to learn that {topic}."),
-        Line("I was glad to hear that {topic}."),
-        Line("It was interesting to learn that {topic}."),
-        Line("I came away intrigued that {topic}."),
-        Line("I was struck to learn that {topic}."),
-        Line("It stayed with me that {topic}."),
-        Line("I found it interesting that {topic}."),
-        Line("I was encouraged to hear that {topic}."),
-        Line("It was great to hear that {topic}."),
-    ]
-    /// The user's fit, right after the line about the conversation, linking the two ("that work").
-    static let fitAfterTopic: [Line] = [
-        Line("I believe {fit} would let me contribute to that work from the start."),
-        Line("That is where I think {fit} would be most useful to the team."),
-        Line("It is the kind of problem where {fit} would let me help quickly."),
-        Line("I would be glad to bring {fit} to work like that."),
-        Line("I think {fit} would be a good match for that work."),
-        Line("It made me think about how {fit} could help there."),
-        Line("It is exactly where {fit} would be useful."),
-        Line("I came away thinking that {fit} would suit that work well."),
-        Line("I hope {fit} could help with exactly that kind of work."),
-        Line("That work is where {fit} would count most."),
-    ]
-    /// The user's fit when the notes gave nothing to link it to.
-    static let fitAlone: [Line] = [
+    /// Lines for the user's fit: `{fit}` is a noun phrase that starts with "my".
+    static let fitLines: [Line] = [
         Line("I believe {fit} would let me contribute to the team from the start."),
+        Line("I hope {fit} can be useful to your team."),
+        Line("I think {fit} would be a good match for the role."),
+        Line("I would be glad to bring {fit} to the team."),
         Line("Our conversation made me more confident that {fit} would serve the team well."),
         Line("I left thinking about how {fit} could help the team."),
-        Line("I would be glad to bring {fit} to the team."),
-        Line("I think {fit} would be a good match for the role."),
-    ]
-    /// The user's fit written as a sentence of their own ("I ran Kafka at scale for five years").
-    static let fitClause: [Line] = [
-        Line("{Fit}, and I would be glad to bring that to the team."),
-        Line("{Fit}, so the role feels like a natural next step for me."),
-        Line("{Fit}, which I would be glad to put to work for the team."),
+        Line("I believe {fit} would serve the role well."),
+        Line("I would welcome the chance to put {fit} to work on your team."),
+        Line("I came away sure that {fit} would be useful in the role."),
+        Line("I think {fit} would help me make a quick start in the role."),
     ]
     static let lookForward: [Line] = [
         Line("I look forward to hearing from you."),
@@ -159,28 +124,27 @@ enum Phrasebook {
     ]
     static let closing = [
         "Best regards,", "Kind regards,", "With thanks,", "Sincerely,", "Warm regards,", "Best wishes,",
-        "All the best,",
-        "With best regards,", "Many thanks,", "Warmest regards,",
+        "All the best,", "With best regards,", "Many thanks,", "Warmest regards,",
     ]
 
     /// The sentences of one message, in order, grouped in paragraphs.
     enum Part: Sendable {
-        case thanks, specific, fit, enjoyed, lookForward
+        case thanks, topic, fit, enjoyed, lookForward
     }
 
     /// The shapes an e-mail takes, so that a panel's messages are not the same letter reworded.
     static let emailShapes: [[[Part]]] = [
-        [[.thanks, .specific, .fit], [.enjoyed, .lookForward]],
-        [[.thanks], [.specific, .fit, .enjoyed], [.lookForward]],
-        [[.enjoyed, .thanks], [.specific, .fit], [.lookForward]],
-        [[.thanks, .enjoyed], [.specific, .fit, .lookForward]],
-        [[.thanks, .specific, .fit], [.enjoyed], [.lookForward]],
+        [[.thanks, .topic, .fit], [.enjoyed, .lookForward]],
+        [[.thanks], [.topic, .fit, .enjoyed], [.lookForward]],
+        [[.enjoyed, .thanks], [.topic, .fit], [.lookForward]],
+        [[.thanks, .enjoyed], [.topic, .fit, .lookForward]],
+        [[.thanks, .topic, .fit], [.enjoyed], [.lookForward]],
     ]
     /// The shapes of a note card: short, one or two paragraphs.
     static let noteShapes: [[[Part]]] = [
-        [[.thanks, .enjoyed, .specific, .fit]],
-        [[.thanks, .specific, .fit], [.enjoyed]],
-        [[.enjoyed, .thanks], [.specific, .fit]],
+        [[.thanks, .enjoyed, .topic, .fit]],
+        [[.thanks, .topic, .fit], [.enjoyed]],
+        [[.enjoyed, .thanks], [.topic, .fit]],
     ]
 
     /// The wording of one list for the panel member at `position`: each at its own index up to the
@@ -189,17 +153,40 @@ enum Phrasebook {
         (position + slot * (position / count)) % count
     }
 
-    /// The line with its placeholders filled; `{Topic}` and `{Fit}` begin a sentence.
+    /// The line with its placeholders filled. Every placeholder sits inside a sentence, never at its start.
     static func fill(_ line: Line, companyJustNamed: Bool, _ values: [String: String]) -> String {
         var text =
             companyJustNamed
             ? (line.without ?? line.text.replacingOccurrences(of: "{company}", with: "your team")) : line.text
-        for (key, value) in values {
-            text = text.replacingOccurrences(of: "{\(key)}", with: value)
-            let capitalizedKey = key.prefix(1).uppercased() + key.dropFirst()
-            text = text.replacingOccurrences(
-                of: "{\(capitalizedKey)}", with: value.prefix(1).uppercased() + value.dropFirst())
+        if values["role"] == nil {
+            // No usable title: "the position", "my interview".
+            for noun in ["role", "position", "opening", "job"] {
+                text = text.replacingOccurrences(of: "the {role} \(noun)", with: "the position")
+            }
+            text = text.replacingOccurrences(of: "{role} interview", with: "interview")
         }
+        // A note card is read days after it is written: it names no day.
+        if values["when"] == nil { text = text.replacingOccurrences(of: " {when}", with: "") }
+        for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
+        return text
+    }
+
+    /// The role as a title that reads in "the … role": "Backend Engineer"; nil when it does not
+    /// ("Senior Engineer, Payments (Remote)", "Final round"), and the letter says "the position".
+    static func roleTitle(_ role: String) -> String? {
+        var words = role.split(whereSeparator: \.isWhitespace).map(String.init)
+        while let last = words.last?.lowercased(), ["role", "position", "opening", "job", "interview"].contains(last) {
+            words.removeLast()
+        }
+        if let first = words.first?.lowercased(), ["a", "an", "the"].contains(first) { words.removeFirst() }
+        guard (1...8).contains(words.count) else { return nil }
+        let text = words.joined(separator: " ")
+        let lower = text.lowercased()
+        guard !text.contains(where: { "(),/|:;[]{}<>@#!?\"“”*=~_".contains($0) }), !text.contains(" - "), !text.contains("–"),
+            !text.contains("—"),
+            !["interview", "round", "screen", "call", "chat", "loop", "onsite", "meeting", "panel", "invitation", "updated"]
+                .contains(where: { word in lower.split(separator: " ").contains { $0 == word } })
+        else { return nil }
         return text
     }
 }

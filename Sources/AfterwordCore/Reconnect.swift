@@ -34,12 +34,15 @@ public enum ReconnectPolicy {
             return
                 "\(name) never received a thank-you from you, so a reconnect would be a cold note; send the thank-you first, or mark them as met if you thanked them another way (--mark-met)"
         }
-        if let thanked = history.thankedAt, now < thanked.addingTimeInterval(Double(quietDaysAfterThankYou) * day) {
+        // Thanking them another way (marked as met) is a thank-you too: the quiet days count from the later of the two.
+        if let thanked = [history.thankedAt, history.markedMetAt].compactMap({ $0 }).max(),
+            now < thanked.addingTimeInterval(Double(quietDaysAfterThankYou) * day)
+        {
             let left = Int(
                 (thanked.addingTimeInterval(Double(quietDaysAfterThankYou) * day).timeIntervalSince(now) / day).rounded(
                     .up))
             return
-                "your thank-you to \(name) went out less than \(quietDaysAfterThankYou) days ago; a note now reads as a follow-up on the old application; wait \(left) more day\(left == 1 ? "" : "s")"
+                "your thank-you to \(name) was less than \(quietDaysAfterThankYou) days ago; a note now reads as a follow-up on the old application; wait \(left) more day\(left == 1 ? "" : "s")"
         }
         if let last = history.lastReconnectAt, now < last.addingTimeInterval(Double(daysBetweenReconnects) * day) {
             let left = Int(
@@ -55,15 +58,21 @@ public enum ReconnectPolicy {
 /// Writes the reconnect note: the earlier conversation, the new role, and nothing that reads as a follow-up.
 public struct ReconnectNote: Sendable {
     public var sender: Sender
+    /// The greeting's formality, as the thank-you had it.
+    public var greeting: GreetingStyle
 
-    public init(sender: Sender) {
+    public init(sender: Sender, greeting: GreetingStyle = .formal) {
         self.sender = sender
+        self.greeting = greeting
     }
 
     /// The note to `person` about `opening` at `company`, remembering `interview`.
     /// - Precondition: the interview and the person were saved (the note names them by their ids).
+    /// - Parameter greeting: the thank-you's greeting line ("Dear Ray,"), to greet them the same way; when nil,
+    ///   they are greeted by ``greeting``'s style.
     public func compose(
-        opening: Opening, company: String, to person: Interviewer, remembering interview: Interview, now: Date
+        opening: Opening, company: String, to person: Interviewer, remembering interview: Interview, greetingLine: String? = nil,
+        now: Date
     ) -> Draft {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = interview.zone
@@ -76,9 +85,9 @@ public struct ReconnectNote: Sendable {
         let when = formatter.string(from: interview.startsAt)
         let place = opening.location.isEmpty ? "" : " (\(opening.location))"
         var lines = [
-            "Dear \(person.name),",
+            greetingLine ?? "Dear \(person.salutation(greeting)),",
             "",
-            "Thank you again for your time when we spoke in \(when) about the \(interview.role) role. I enjoyed speaking with you and learning more about \(company).",
+            "Thank you again for your time when we spoke in \(when) about \(Phrasebook.roleTitle(interview.role).map { "the \($0) role" } ?? "the position"). I enjoyed speaking with you and learning more about \(company).",
             "",
             "I noticed that \(company) has opened a \(opening.title) position\(place), and our conversation came to mind. I would be glad to be considered for it, and I plan to apply.",
             "",

@@ -15,6 +15,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case subject = "AW-SUBJECT"
     case specific = "AW-SPECIFIC"
     case remember = "AW-REMEMBER"
+    case when = "AW-WHEN"
 
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 }

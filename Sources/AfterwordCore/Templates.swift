@@ -8,14 +8,14 @@ public struct Templates: Sendable {
     /// Template names, one per channel; the user overrides one with `templates/NAME.mustache`.
     ///
     /// A template has `salutation` ("Ms. Whitfield" or "Dana"), `recipientName`, `firstName`,
-    /// `role`, `company`, `message` (the composed paragraphs) and its sentences one by one
+    /// `role`, `company`, `subject`, `message` (the composed paragraphs) and its sentences one by one
     /// (`thanks`, `specific`, `fit`, `enjoyed`, `lookForward`), `closing`, `senderName` and `signature`.
     public static func name(for channel: Channel) -> String { channel.rawValue }
 
     public static let builtIn: [String: String] = [
         "email": """
             {{% CONTENT_TYPE:TEXT}}
-            Subject: Thank you — {{role}} interview
+            Subject: {{subject}}
 
             Dear {{salutation}},
 

@@ -33,10 +33,13 @@ public struct Contact: Sendable, Equatable {
     }
 
     /// The contact as an interviewer record (best e-mail, phone and address).
+    /// The contact as an interviewer: an honorific or a degree written into the name ("Dr. Priya Raman, PhD")
+    /// is taken out of it, the honorific kept for the greeting.
     public func interviewer(createdAt: Date) -> Interviewer {
-        Interviewer(
-            name: name, honorific: honorific, title: title, company: company, email: emails.first, phone: phones.first,
-            address: addresses.first, createdAt: createdAt)
+        let parts = PersonName.split(name)
+        return Interviewer(
+            name: parts.name, honorific: honorific ?? parts.honorific, title: title, company: company, email: emails.first,
+            phone: phones.first, address: addresses.first, createdAt: createdAt)
     }
 }
 

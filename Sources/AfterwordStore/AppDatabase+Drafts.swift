@@ -58,11 +58,14 @@ extension AppDatabase {
     }
 
     /// Replaces a draft's subject and body after the user edited it.
-    public func updateDraft(id: Int64, subject: String?, body: String, at now: Date) throws -> Draft {
+    /// - Parameter byHand: false when Afterword itself changes its own words (signing, the day's
+    ///   wording): a draft not edited by hand stays so.
+    public func updateDraft(id: Int64, subject: String?, body: String, byHand: Bool = true, at now: Date) throws -> Draft {
         try writer.write { db in
             guard var draft = try Draft.fetchOne(db, key: id) else {
                 throw StoreError.notFound("draft", id, remedy: .listDrafts)
             }
+            if !byHand, !draft.isEditedByHand { draft.composedBody = body }
             draft.subject = subject
             draft.body = body
             draft.updatedAt = now

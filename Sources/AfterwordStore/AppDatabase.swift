@@ -229,6 +229,14 @@ public final class AppDatabase: Sendable {
             }
             try db.alter(table: "interview") { t in t.add(column: "fit", .text) }
         }
+        migrator.registerMigration("v7-topics") { db in
+            // A confirmed topic per person; an invite's description kept apart from the user's notes;
+            // the body as composed, to tell a hand edit from Afterword's own words.
+            try db.alter(table: "interviewer") { t in t.add(column: "topic", .text) }
+            try db.alter(table: "interview") { t in t.add(column: "inviteDetails", .text) }
+            try db.alter(table: "draft") { t in t.add(column: "composedBody", .text) }
+            try db.execute(sql: "UPDATE draft SET composedBody = body")
+        }
         return migrator
     }
 }
