@@ -196,3 +196,47 @@ extension Workspace {
         return ReviewedDraft(draft: updated, interviewerName: context.person.name, findings: findings, reused: false)
     }
 }
+
+extension Workspace {
+    /// Sets what one panel member's thank-you says the conversation was about, checked as a topic is;
+    /// their draft, when Afterword wrote it and it has not left, is written again with it.
+    /// - Returns: the person, and their draft written again (nil when there was none to rewrite).
+    public func setTopic(_ topic: String, interviewerId: Int64, interviewId: Int64, label: FieldLabel) throws -> (Interviewer, ReviewedDraft?) {
+        let store = try openStore()
+        let detail = try storeCall { try store.interview(id: interviewId) }
+        guard detail.interviewers.contains(where: { $0.id == interviewerId }) else {
+            throw UserError("interviewer #\(interviewerId) is not on the panel of interview #\(interviewId)", remedy: .showInterview(interviewId))
+        }
+        let person = try updateInterviewer(id: interviewerId, with: InterviewerForm(topic: topic), label: label)
+        guard let draft = try storeCall({ try store.latestDraft(interviewId: interviewId, interviewerId: interviewerId) }), !draft.isEditedByHand,
+            try store.ledger(forDraft: draft.storedID).isEmpty
+        else { return (person, nil) }
+        return (person, try composeDrafts(interviewId: interviewId, onlyInterviewer: interviewerId, recompose: true).first)
+    }
+
+    /// Writes a thank-you draft afresh from its person's topic and the interview (the old version stays in the history).
+    /// - Parameter replacingEdits: the user agreed that a draft they edited by hand is replaced.
+    public func recompose(draftId: Int64, replacingEdits: Bool) throws -> ReviewedDraft {
+        let store = try openStore()
+        let context = try draftContext(draftId, store: store)
+        let draft = context.draft
+        guard !draft.isReconnect else {
+            throw UserError("draft #\(draftId) is a reconnect note; write it again from the opening", remedy: .listOpenings)
+        }
+        if let live = try storeCall({ try store.messages(interviewId: draft.interviewId, interviewerId: draft.interviewerId) })
+            .first(where: { [.sent, .sending, .scheduled, .uncertain].contains($0.state) })
+        {
+            throw UserError(
+                "the thank-you to \(context.person.name) is already \(live.state.rawValue); one thank-you per interviewer, so it is not written again",
+                remedy: .showInterview(draft.interviewId))
+        }
+        if draft.isEditedByHand, !replacingEdits {
+            throw UserError(
+                "draft #\(draftId) was edited by hand; composing it again replaces your edits (they stay in the draft history); confirm that you want that")
+        }
+        guard let fresh = try composeDrafts(interviewId: draft.interviewId, onlyInterviewer: draft.interviewerId, recompose: true).first else {
+            throw UserError("draft #\(draftId) could not be written again; try again")
+        }
+        return fresh
+    }
+}

@@ -32,11 +32,22 @@ extension Workspace {
     }
 
     /// Every interview, newest first, with its panel; only those at `company` (case aside) when given.
-    public func interviews(company: String? = nil) throws -> [InterviewDetail] {
+    /// - Parameter containing: only interviews whose role, notes, invite details, people or topics contain it (case aside).
+    public func interviews(company: String? = nil, containing text: String? = nil) throws -> [InterviewDetail] {
         let store = try openStore()
-        let details = try storeCall { try store.interviews() }
-        guard let company = company?.trimmingCharacters(in: .whitespaces).lowercased() else { return details }
-        return details.filter { $0.interview.company.lowercased() == company }
+        var details = try storeCall { try store.interviews() }
+        if let company = company?.trimmingCharacters(in: .whitespaces).lowercased() {
+            details = details.filter { $0.interview.company.lowercased() == company }
+        }
+        if let text = text.flatMap(Self.blankToNil) {
+            details = details.filter { detail in
+                let interview = detail.interview
+                let fields = [interview.company, interview.role, interview.notes, interview.inviteDetails ?? ""]
+                    + detail.interviewers.flatMap { [$0.name, $0.title ?? "", $0.notes ?? "", $0.topic ?? ""] }
+                return fields.contains { $0.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            }
+        }
+        return details
     }
 
     /// Removes an interview with its drafts, unless a thank-you of it is in the ledger.

@@ -30,9 +30,36 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "The job title you interviewed for (never taken for a specific topic or for shouting).") var role: String?
     @Option(help: "The e-mail's subject, when the input has no Subject: line.") var subject: String?
     @Option(help: "text or json.") var format: Format = .text
+    @Option(help: ArgumentHelp(
+        "When the interview started, e.g. 2026-12-04T14:00-05:00: then the letter's day words (\"today\", \"on Friday\") are checked against --send-at.",
+        valueName: "date-time"))
+    var interviewAt: String?
+    @Option(help: ArgumentHelp("When the letter leaves (default: now); with --interview-at.", valueName: "date-time"))
+    var sendAt: String?
 
     /// The options of `check` that take a value, written `--role X` or `--role=X`.
-    static let valueOptions: Set<String> = ["--channel", "--to", "--company", "--role", "--subject", "--format"]
+    static let valueOptions: Set<String> = [
+        "--channel", "--to", "--company", "--role", "--subject", "--format", "--interview-at", "--send-at",
+    ]
+
+    /// The interview's time and the sending time the options give, for AW-WHEN.
+    func occasion() throws -> Occasion? {
+        guard let interviewAt else {
+            if sendAt != nil { throw UserError("--send-at needs --interview-at: give when the interview started, e.g. 2026-12-04T14:00-05:00") }
+            return nil
+        }
+        guard let (start, zone) = ISO8601.parse(interviewAt, defaultZone: TimeZone.current) else {
+            throw UserError("--interview-at: \"\(interviewAt)\" is not a date and time; write it like 2026-12-04T14:00-05:00")
+        }
+        var leaves = Date()
+        if let sendAt {
+            guard let (date, _) = ISO8601.parse(sendAt, defaultZone: zone) else {
+                throw UserError("--send-at: \"\(sendAt)\" is not a date and time; write it like 2026-12-07T09:00-05:00")
+            }
+            leaves = date
+        }
+        return Occasion(interviewAt: start, zone: zone, sendAt: max(leaves, start))
+    }
 
     /// `check`'s draft paths taken out of its arguments before the parser reads them, when every other
     /// argument is one of ``valueOptions`` with its value; nil for anything else (`--help`, `--`, an
@@ -66,6 +93,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let paths = files.isEmpty ? ["-"] : files
+        let occasion = try occasion()
         var documents: [Document] = []
         for path in paths {
             var document = Document.parse(try Self.read(path), path: path == "-" ? "<stdin>" : path, defaultChannel: channel)
@@ -75,6 +103,7 @@ struct CheckCommand: AsyncParsableCommand {
                 document.recipientEmail = email ?? document.recipientEmail
             }
             if let company { document.company = company }
+            document.occasion = occasion
             if let role { document.role = role }
             if let subject, document.subject == nil {
                 document.subject = subject

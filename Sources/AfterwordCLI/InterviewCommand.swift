@@ -120,9 +120,10 @@ struct InterviewCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Only interviews at this company.") var company: String?
+        @Option(help: "Only interviews whose role, notes, people, topics or invite details contain this text.") var search: String?
 
         func run() async throws {
-            let details = try global.workspace.interviews(company: company)
+            let details = try global.workspace.interviews(company: company, containing: search)
             if output.json {
                 try Console.json(details.map { JSONShape.InterviewShape($0.interview, interviewers: $0.interviewers) })
                 return
@@ -176,12 +177,17 @@ struct InterviewCommand: AsyncParsableCommand {
             Console.out("  Format:  \(interview.format.rawValue)")
             if !interview.notes.isEmpty { Console.out("  Notes:   \(interview.notes)") }
             if let fit = interview.fit { Console.out("  Fit:     \(fit)") }
+            if let details = interview.inviteDetails {
+                Console.out("  Invite details (kept for you; never written into a draft):")
+                for line in details.split(separator: "\n").prefix(40) { Console.out("    \(line)") }
+            }
             if detail.interviewers.isEmpty {
                 Console.out("  No interviewers yet: `afterword interviewer add \(id) --name …`")
             }
             for person in detail.interviewers {
                 Console.out("  • #\(person.storedID) \(person.name)\(person.title.map { ", \($0)" } ?? "")  → \(Wording.channel(of: person))")
                 if let notes = person.notes { Console.out("      their notes: \(notes.replacingOccurrences(of: "\n", with: " / "))") }
+                Console.out("      topic: " + (person.topic.map { "\"\($0)\"" } ?? "none yet (`afterword draft \(id) --suggest`)"))
             }
         }
     }

@@ -26,10 +26,13 @@ enum JSONShape {
         var honorific: String?
         /// What the user talked about with this person alone.
         var notes: String?
+        /// What their thank-you says the conversation was about.
+        var topic: String?
         var channel: Channel
 
         init(_ interviewer: Interviewer) {
             id = interviewer.storedID
+            topic = interviewer.topic
             name = interviewer.name
             honorific = interviewer.honorific
             notes = interviewer.notes
@@ -54,10 +57,13 @@ enum JSONShape {
         var notes: String
         /// What the user brings to the role, for the draft's fit line.
         var fit: String?
+        /// The description of the invite it was imported from.
+        var inviteDetails: String?
         var interviewers: [InterviewerShape]?
 
         init(_ interview: Interview, interviewers: [Interviewer]?) {
             id = interview.storedID
+            inviteDetails = interview.inviteDetails
             company = interview.company
             role = interview.role
             at = ISO8601.local(interview.startsAt, in: interview.zone)

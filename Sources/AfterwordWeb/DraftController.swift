@@ -30,6 +30,19 @@ struct DraftController: Sendable {
         }
     }
 
+    /// POST /drafts/:id/recompose — writes the thank-you again from its person's topic; a hand-edited
+    /// draft only when the user ticked that their edits may be replaced.
+    func recompose(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let form = try await site.form(request)
+        do {
+            let fresh = try site.workspace.recompose(draftId: id, replacingEdits: form.isOn("replace"))
+            return site.done("/drafts/\(fresh.draft.storedID)", notice: "Written again; the earlier version is kept in the history.")
+        } catch let error as UserError {
+            return site.done("/drafts/\(id)", refused: error)
+        }
+    }
+
     /// POST /drafts/:id/check — the findings for the text as typed, as JSON, with where to mark them.
     func check(_ request: Request, context: some RequestContext) async throws -> Response {
         let id = try recordID(context)
@@ -154,7 +167,7 @@ struct DraftController: Sendable {
             interviewId: draft.interviewId, company: draftContext.detail.interview.company, role: draftContext.detail.interview.role,
             editor: review.editor, state: entry?.state.rawValue, stateNote: stateNote, uncertain: entry?.state == .uncertain,
             settled: Self.settled(entry?.state, person: person.name), cardSizes: NoteCardSize.allCases.map(\.rawValue),
-            reconnect: draft.isReconnect)
+            reconnect: draft.isReconnect, editedByHand: draft.isEditedByHand, topic: person.topic)
         return try site.page(page, title: "Draft to \(person.name)", tab: nil, request: request, error: error, status: status)
     }
 

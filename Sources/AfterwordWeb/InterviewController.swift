@@ -10,7 +10,7 @@ struct InterviewController: Sendable {
     static let label: FieldLabel = { field in
         [
             "company": "Company", "role": "Role", "at": "When it started", "tz": "Time zone", "format": "Format",
-            "duration": "Minutes", "name": "Name", "email": "E-mail", "phone": "Phone", "address": "Postal address", "title": "Title", "honorific": "Honorific", "fit": "What you bring",
+            "duration": "Minutes", "name": "Name", "email": "E-mail", "phone": "Phone", "address": "Postal address", "title": "Title", "honorific": "Honorific", "fit": "What you bring", "topic": "Topic",
         ][field] ?? field
     }
 
@@ -157,6 +157,24 @@ struct InterviewController: Sendable {
         }
     }
 
+    /// POST /interviews/:id/topics — sets one panel member's topic (typed, or a suggestion clicked) and
+    /// writes their draft again when Afterword wrote it and it has not left.
+    func topic(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let form = try await site.form(request)
+        guard let person = form["interviewer"].flatMap({ Int64($0) }) else {
+            return site.done("/interviews/\(id)", problem: "choose whose topic to set")
+        }
+        do {
+            let (saved, draft) = try site.workspace.setTopic(form["topic"] ?? "", interviewerId: person, interviewId: id, label: Self.label)
+            let said = saved.topic.map { "\(saved.name)'s topic: “\($0)”." } ?? "\(saved.name) has no topic now."
+            if let draft { return site.done("/drafts/\(draft.draft.storedID)", notice: "\(said) Their draft was written again with it.") }
+            return site.done("/interviews/\(id)#topics", notice: said)
+        } catch let error as UserError {
+            return site.done("/interviews/\(id)#topics", refused: error)
+        }
+    }
+
     /// POST /interviews/:id/remove — removes the interview and its drafts, unless the ledger holds a thank-you of it.
     func remove(_ request: Request, context: some RequestContext) async throws -> Response {
         let id = try recordID(context)
@@ -200,6 +218,7 @@ struct InterviewController: Sendable {
         let workspace = site.workspace
         let detail = try workspace.interview(id: id)
         let interview = detail.interview
+        let suggestions = workspace.topicSuggestions(detail)
         let panel = try detail.interviewers.map { person in
             // The draft that left (or is on its way) is the one to show, even when a newer one was composed since.
             let message = try workspace.messages(interviewId: id, interviewerId: person.storedID).last
@@ -208,7 +227,8 @@ struct InterviewController: Sendable {
             let state = message?.state.rawValue
             return InterviewPage.Member(
                 id: person.id, name: person.name, title: person.title, channel: Wording.channel(of: person),
-                draftId: draftId, state: state)
+                draftId: draftId, state: state, topic: person.topic,
+                suggestions: (suggestions[person.storedID] ?? []).map(\.topic.text).filter { $0 != person.topic })
         }
         let form: [String: String] = [
             "company": interview.company, "role": interview.role, "at": Self.localInput(interview.startsAt, interview.zone),
@@ -219,7 +239,7 @@ struct InterviewController: Sendable {
                 interview: InterviewPage.Summary(
                     id: id, company: interview.company, role: interview.role, when: site.display(interview.startsAt, in: interview.zone),
                     format: interview.format.rawValue, duration: interview.durationMinutes),
-                panel: panel, hasPanel: !panel.isEmpty, form: InterviewFields(form.merging(edited) { $1 }),
+                inviteDetails: interview.inviteDetails, panel: panel, hasPanel: !panel.isEmpty, form: InterviewFields(form.merging(edited) { $1 }),
                 formats: Self.formats(selected: edited["format"] ?? interview.format.rawValue), errors: InterviewFields.Errors(interviewErrors),
                 person: InterviewerFields(person), scanned: scanned, personErrors: InterviewerFields.Errors(errors)),
             title: "\(interview.company) — \(interview.role)", tab: .interviews, request: request, error: error, status: status)
@@ -235,7 +255,7 @@ struct InterviewController: Sendable {
     static func interviewerForm(_ form: FormData) -> InterviewerForm {
         InterviewerForm(
             name: form["name"] ?? "", title: form["title"], email: form["email"], phone: form["phone"], address: form.text("address"),
-            company: form["company"], honorific: form["honorific"], notes: form["notes"] == nil ? nil : form.text("notes"))
+            company: form["company"], honorific: form["honorific"], notes: form["notes"] == nil ? nil : form.text("notes"), topic: form["topic"])
     }
 
     static func formats(selected: String) -> [Choice] {

@@ -17,7 +17,7 @@ struct SpecificRule: DocumentRule {
         return [
             input.missing(
                 .specific, .hint,
-                "mention one specific thing from your conversation so they remember you (your interview notes give the draft one)")
+                "mention one specific thing from your conversation so they remember you (give this person a topic, and the draft says it)")
         ]
     }
 

@@ -20,5 +20,9 @@ struct DraftPage: Page {
     var settled: String?
     var cardSizes: [String]
     var reconnect: Bool
+    /// True when the user changed Afterword's wording: writing it again asks first.
+    var editedByHand: Bool
+    /// The topic the draft was written from, when the person has one.
+    var topic: String?
     var layout = Layout()
 }

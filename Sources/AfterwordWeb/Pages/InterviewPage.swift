@@ -20,9 +20,15 @@ struct InterviewPage: Page {
         var channel: String
         var draftId: Int64?
         var state: String?
+        /// What their thank-you says the conversation was about.
+        var topic: String?
+        /// Topics the notes suggest for them, one click each.
+        var suggestions: [String]
     }
 
     var interview: Summary
+    /// The invite's description, shown apart from the notes (never written into a draft).
+    var inviteDetails: String?
     var panel: [Member]
     var hasPanel: Bool
     /// The edit form: the interview, or what was typed when it could not be saved.

@@ -7,8 +7,10 @@ struct InterviewerFields: Sendable {
         var name: String?
         var honorific: String?
         var email: String?
+        var topic: String?
 
         init(_ fields: [String: String] = [:]) {
+            topic = fields["topic"]
             name = fields["name"]
             honorific = fields["honorific"]
             email = fields["email"]
@@ -24,6 +26,7 @@ struct InterviewerFields: Sendable {
     var address: String?
     var honorific: String?
     var notes: String?
+    var topic: String?
 
     /// The fields by the form's names (`name`, `email`, `address` …), as posted or read from a card.
     init(_ fields: [String: String] = [:]) {
@@ -35,6 +38,7 @@ struct InterviewerFields: Sendable {
         address = fields["address"]
         honorific = fields["honorific"]
         notes = fields["notes"]
+        topic = fields["topic"]
     }
 
     /// The stored person, with what the user typed over it.
@@ -48,5 +52,6 @@ struct InterviewerFields: Sendable {
         address = fields["address"] ?? person.address
         honorific = fields["honorific"] ?? person.honorific
         notes = fields["notes"] ?? person.notes
+        topic = fields["topic"] ?? person.topic
     }
 }
