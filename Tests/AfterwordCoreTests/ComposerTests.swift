@@ -3,6 +3,7 @@ import Testing
 
 @testable import AfterwordCore
 
+/// What the composer writes: every sentence a frame filled with a value of the shape it was written for.
 @Suite struct ComposerTests {
     static let names = [
         "Dana Whitfield", "Priya Natarajan", "Zoë Ångström", "Łukasz Żółkiewski", "王秀英", "Siobhán O'Neil", "Jean-Luc Moreau",
@@ -13,35 +14,140 @@ import Testing
         "Thanh Nguyen", "Hank Thompson", "Will Carter", "Grace Best", "Mark Hope", "Guy Summers", "Dana 🌟 Whitfield",
         "\u{200F}Dana Whitfield", "Dana\u{200D}Whitfield", "דנה כהן",
     ]
+    /// Wednesday 2026-11-18 09:06:40 UTC.
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
-    func interview(notes: String) -> Interview {
+    /// Notes as people type them, each carrying the marker "zq": no word of them may reach a draft.
+    static let messyNotes = """
+        - Toured the lab w/ zqPriya, saw the new spectrometer
+        - zqLena (CTO) pushed back on my caching answer
+        - their pipeline, airflow -> dagster zqmove
+        * Panel of four, very friendly zqvibe
+        • comp band 120-140 zqcomp, start date Jan 6
+        he explained the zqrelease checklist
+        ask about visa?? zqvisa
+        Join Zoom Meeting https://zoom.us/j/123 zqzoom
+        """
+
+    /// Topics of many shapes, all of which a user may confirm.
+    static let topics = [
+        "the move from Airflow to Dagster", "your new spectrometer", "Kubernetes", "the 2027 roadmap",
+        "building the new distribution centre", "embedded systems", "pricing, packaging and billing", "my caching answer",
+        "the readmission dashboard", "your team's approach to on-call", "how you review design docs", "ESG reporting",
+        "the ICU's staffing model", "the São Paulo launch", "accessibility audits in the design system",
+    ]
+
+    func interview(format: InterviewFormat = .video, fit: String? = nil, notes: String = messyNotes) -> Interview {
         Interview(
-            id: 1, company: "Acme Analytics", role: "Backend Engineer", startsAt: Self.now, timeZone: "America/New_York",
-            format: .video, notes: notes, createdAt: Self.now)
+            id: 1, company: "Acme Analytics", role: "Backend Engineer", startsAt: Self.now.addingTimeInterval(-3 * 3600),
+            timeZone: "America/New_York", format: format, notes: notes, fit: fit, createdAt: Self.now)
     }
 
-    func panel(_ size: Int, channel: Channel) -> [Interviewer] {
+    func panel(_ size: Int, channel: Channel, topic: (Int) -> String?, honorifics: Bool = false) -> [Interviewer] {
         (0..<size).map { index in
             Interviewer(
-                id: Int64(index + 1), name: Self.names[index], title: "Engineer",
+                id: Int64(index + 1), name: Self.names[index], honorific: honorifics ? "Dr." : nil, title: "Engineer (CTO)",
                 email: channel == .email ? "person\(index)@acme.com" : nil,
-                address: channel == .note ? "1 Main St\nSpringfield" : nil, createdAt: Self.now)
+                address: channel == .note ? "1 Main St\nSpringfield" : nil, notes: "zqown - he said zqthing -> w/ team",
+                topic: topic(index), createdAt: Self.now)
         }
     }
 
-    static let notesVariants = [
-        "",
-        "We discussed the migration to Postgres.",
-        "we talked about their on-call rotation; the new billing service; how they review design docs",
-        "Dana showed me the deployment dashboard. Priya asked about my Kafka work. We covered the 2027 roadmap.",
-        "The interview was great!! I'll call you. Please confirm you received my CV",
-        "Join Zoom Meeting\nhttps://us02web.zoom.us/j/89012345678\n\nMeeting ID: 890 1234 5678\nPasscode: 123456",
-        String(repeating: "We discussed a very long list of things including service meshes and observability and tracing, ", count: 3),
-        ", ,\n- - -\n!!! ???\n•\n1. 2. 3.\n\t\n",
-        "Dana\nPriya Natarajan.\nDana's\nDana:\n🎉🎉 great fun",
-        "- \n* \n—Priya showed me\nPriya showed me the",
-    ]
+    /// The body's sentences between the greeting and the sign-off.
+    static func letterSentences(_ body: String) -> [String] {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let closing = lines.lastIndex(where: { $0.hasSuffix(",") && !$0.hasPrefix("Dear ") }) else { return [] }
+        let text = lines[1..<closing].filter { !$0.isEmpty }.joined(separator: " ")
+        var sentences: [String] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            if ".!?".contains(character) {
+                sentences.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            }
+        }
+        if !current.trimmingCharacters(in: .whitespaces).isEmpty { sentences.append(current) }
+        return sentences
+    }
+
+    /// What no composed letter may contain, whatever filled its slots.
+    static func embarrassments(_ body: String, others: [String], format: InterviewFormat) -> [String] {
+        var found: [String] = []
+        if body.lowercased().contains("zq") { found.append("a word of the notes") }
+        for marker in ["(", ")", "->", "w/", "{", "}", "  ", " ,", " ."] where body.contains(marker) { found.append("\"\(marker)\"") }
+        for name in others {
+            for part in name.split(separator: " ") where part.count > 2 && body.split(whereSeparator: { !$0.isLetter && $0 != "'" }).contains(part) {
+                found.append("another panelist's name \(part)")
+            }
+        }
+        let words = body.lowercased().split(whereSeparator: { !$0.isLetter })
+        for (first, second) in zip(words, words.dropFirst()) where first == second { found.append("doubled \"\(first)\"") }
+        if format != .onSite, body.contains("sit down") { found.append("\"sit down\" after a \(format.rawValue) interview") }
+        for sentence in letterSentences(body) {
+            if let first = sentence.first, !first.isUppercase { found.append("a sentence opening in lower case: \(sentence)") }
+            if let last = sentence.last, !".!?".contains(last) { found.append("a sentence without its full stop: \(sentence)") }
+        }
+        return found
+    }
+
+    @Test(
+        "every frame × topic shape × greeting × channel × format × panel size up to 10: no error, no note word, no other name, every sentence whole",
+        arguments: [Channel.email, .note], [InterviewFormat.onSite, .video, .phone])
+    func grid(channel: Channel, format: InterviewFormat) throws {
+        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
+        for greeting in GreetingStyle.allCases {
+            for size in [1, 3, 10] {
+                for (offset, fit) in [nil, "running Kafka at scale", "my five years in hospital data"].enumerated() {
+                    // Each member a different topic shape; every shape reaches every position across offsets.
+                    let people = panel(size, channel: channel, topic: { index in
+                        (index + offset) % 8 == 7 ? nil : Self.topics[(index * 3 + offset * 5) % Self.topics.count]
+                    }, honorifics: offset == 1)
+                    let composer = Composer(templates: composer.templates, sender: composer.sender, greeting: greeting)
+                    let drafts = try people.map {
+                        try composer.compose(interview(format: format, fit: fit), for: $0, panel: people, now: Self.now)
+                    }
+                    for (person, draft) in zip(people, drafts) {
+                        let body = draft.draft.body
+                        #expect(draft.findings.allSatisfy { $0.severity == .hint }, "\(body)\n\(draft.findings)")
+                        let others = people.filter { $0.id != person.id }.map(\.name)
+                        #expect(Self.embarrassments(body, others: others, format: format).isEmpty, "\(body)\n\(Self.embarrassments(body, others: others, format: format))")
+                        if let topic = person.topic { #expect(body.contains(topic), "\(body)") }
+                    }
+                    let documents = zip(people, drafts).map { person, draft in
+                        Document.parse(draft.draft.text, path: person.name, defaultChannel: channel)
+                            .addressed(to: person.name, company: "Acme Analytics", role: "Backend Engineer")
+                    }
+                    let together = Checker().check(documents).joined()
+                    #expect(together.allSatisfy { $0.severity == .hint }, "\(together)")
+                }
+            }
+        }
+    }
+
+    @Test("with a topic the draft says it; without one it is short, general and says nothing from the notes")
+    func topicOrNothing() throws {
+        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
+        let people = panel(2, channel: .email, topic: { $0 == 0 ? "the move from Airflow to Dagster" : nil })
+        let drafts = try people.map { try composer.compose(interview(), for: $0, panel: people, now: Self.now) }
+        #expect(drafts[0].draft.body.contains("the move from Airflow to Dagster"))
+        #expect(!drafts[0].findings.contains { $0.rule == .specific })
+        #expect(drafts[1].findings.contains { $0.rule == .specific && $0.severity == .hint })
+        #expect(drafts[1].draft.body.split(whereSeparator: \.isWhitespace).count < 90)
+        #expect(drafts[0].draft.subject == "Thank you — Backend Engineer interview")
+    }
+
+    @Test("a topic that names another panelist, or that no longer passes the shape check, is left out rather than written")
+    func unsafeStoredTopic() throws {
+        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
+        var people = panel(2, channel: .email, topic: { _ in nil })
+        people[0].topic = "Priya's caching question"
+        people[1].topic = "Toured the lab, saw the spectrometer"
+        for person in people {
+            let body = try composer.compose(interview(), for: person, panel: people, now: Self.now).draft.body
+            #expect(!body.contains("caching") && !body.contains("Toured"), "\(body)")
+        }
+    }
 
     @Test("drafts to people whose names look like words (Thanh, Hank, Will) or carry emoji and direction marks pass their own check", arguments: [Channel.email, .note])
     func wordlikeNames(channel: Channel) throws {
@@ -49,248 +155,210 @@ import Testing
         for (index, name) in Self.wordlikeNames.enumerated() {
             let person = Interviewer(
                 id: Int64(index + 1), name: name, title: "Engineer", email: channel == .email ? "p\(index)@acme.com" : nil,
-                address: channel == .note ? "1 Main St\nSpringfield" : nil, createdAt: Self.now)
-            let draft = try composer.compose(interview(notes: "We discussed the migration to Postgres."), for: person, panel: [person], now: Self.now)
+                address: channel == .note ? "1 Main St\nSpringfield" : nil, topic: "the migration to Postgres", createdAt: Self.now)
+            let draft = try composer.compose(interview(), for: person, panel: [person], now: Self.now)
             #expect(!draft.findings.contains { $0.severity == .error }, "\(draft.draft.text)\n\(draft.findings)")
         }
     }
 
-    @Test(
-        "every composed draft passes its own check with no errors and no warnings",
-        arguments: [Channel.email, .note], notesVariants)
-    func composedDraftsPass(channel: Channel, notes: String) throws {
+    @Test("a panel is greeted with one formality: honorifics only when every member's is known; never the full name")
+    func panelGreetings() throws {
         let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
-        // One, a pair and a usual panel; a panel of ten has its own test (ComposerDetailTests.panelOfTen).
-        for size in [1, 2, 5] {
-            let people = panel(size, channel: channel)
-            let drafts = try people.map { try composer.compose(interview(notes: notes), for: $0, panel: people, now: Self.now) }
-            for draft in drafts {
-                #expect(draft.draft.channel == channel)
-                #expect(draft.findings.allSatisfy { $0.severity == .hint }, "\(draft.draft.text)\n\(draft.findings)")
-            }
-            // The panel's drafts, checked together, are distinct and never mix names.
-            let documents = drafts.map {
-                Document.parse($0.draft.text, path: "\($0.draft.interviewerId)", defaultChannel: channel)
-                    .addressed(to: people[Int($0.draft.interviewerId) - 1].name, company: "Acme Analytics", role: "Backend Engineer")
-            }
-            let together = Checker().check(documents).joined()
-            #expect(together.allSatisfy { $0.severity == .hint }, "\(together)")
+        var people = panel(3, channel: .email, topic: { _ in nil })
+        people[0].honorific = "Ms."
+        let mixed = try people.map { try composer.compose(interview(), for: $0, panel: people, now: Self.now).draft.body }
+        #expect(mixed.map { String($0.prefix { $0 != "\n" }) } == ["Dear Dana,", "Dear Priya,", "Dear Zoë,"])
+        for index in people.indices { people[index].honorific = index == 2 ? "Dr." : "Ms." }
+        let formal = try people.map { try composer.compose(interview(), for: $0, panel: people, now: Self.now).draft.body }
+        #expect(formal.map { String($0.prefix { $0 != "\n" }) } == ["Dear Ms. Whitfield,", "Dear Ms. Natarajan,", "Dear Dr. Ångström,"])
+    }
+
+    @Test("a role that does not read as a title is \"the position\"; the subject still says what the letter is")
+    func awkwardRole() throws {
+        var interview = interview()
+        interview.role = "Senior Engineer, Payments (Remote) - Final round"
+        let people = panel(1, channel: .email, topic: { _ in "the ledger service" })
+        let draft = try Composer(templates: try Templates(), sender: Sender(name: "Alex Doe")).compose(
+            interview, for: people[0], panel: people, now: Self.now)
+        #expect(!draft.draft.body.contains("Payments") && !draft.draft.body.contains("("), "\(draft.draft.body)")
+        #expect(draft.draft.subject == "Thank you — interview at Acme Analytics")
+        #expect(draft.findings.allSatisfy { $0.severity == .hint }, "\(draft.findings)")
+    }
+
+    @Test("the day words are true when the letter leaves: today, yesterday, on Friday, a date; a card names no day")
+    func dayWords() throws {
+        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
+        let friday = ISO8601DateFormatter().date(from: "2026-12-04T19:00:00Z")!  // Friday 14:00 in New York
+        let interview = Interview(
+            id: 1, company: "Acme", role: "Analyst", startsAt: friday, timeZone: "America/New_York", format: .video, createdAt: friday)
+        let person = Interviewer(id: 1, name: "Dana Whitfield", email: "d@acme.com", createdAt: friday)
+        let cases: [(String, String)] = [
+            ("2026-12-04T22:00:00Z", "today"), ("2026-12-05T15:00:00Z", "yesterday"), ("2026-12-07T14:00:00Z", "on Friday"),
+            ("2026-12-15T14:00:00Z", "on 4 December"),
+        ]
+        for (leaves, words) in cases {
+            let sendAt = ISO8601DateFormatter().date(from: leaves)!
+            let draft = try composer.compose(interview, for: person, panel: [person], now: friday, sendAt: sendAt)
+            #expect(draft.draft.body.contains("for meeting with me \(words) about"), "\(draft.draft.body)")
+            #expect(!draft.findings.contains { $0.rule == .when })
         }
-    }
-
-    @Test("a draft names the interviewer, the role, the company and one thing from the notes")
-    func draftIsPersonal() throws {
-        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
-        let people = panel(1, channel: .email)
-        let draft = try composer.compose(interview(notes: "We discussed the migration to Postgres."), for: people[0], panel: people, now: Self.now).draft
-        #expect(draft.subject == "Thank you — Backend Engineer interview")
-        #expect(draft.body.contains("Dear Dana,"))
-        #expect(draft.body.contains("Acme Analytics"))
-        #expect(draft.body.contains("the migration to Postgres"))
-        #expect(draft.body.hasSuffix("Alex Doe\n"))
-        #expect(draft.recipient == "Dana Whitfield <person0@acme.com>")
-    }
-
-    @Test("calendar boilerplate in the notes (links, dial-ins) never becomes the specific line")
-    func boilerplate() throws {
-        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
-        let people = panel(1, channel: .email)
-        let notes = "Join Zoom Meeting\nhttps://us02web.zoom.us/j/89012345678\nMeeting ID: 890 1234 5678\nWe discussed the billing migration."
-        let draft = try composer.compose(interview(notes: notes), for: people[0], panel: people, now: Self.now).draft
-        #expect(!draft.body.contains("zoom"))
-        #expect(draft.body.contains("the billing migration"))
-    }
-
-    @Test("a sentence of the notes that names another panel member stays out of this member's draft")
-    func notesNamingOthers() throws {
-        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
-        let people = panel(2, channel: .email)
-        let draft = try composer.compose(interview(notes: "Priya showed me the Kafka pipeline."), for: people[0], panel: people, now: Self.now)
-        #expect(!draft.draft.body.contains("Priya"))
+        let card = Interviewer(id: 2, name: "Ray Hughes", address: "1 Main St\nSpringfield", createdAt: friday)
+        let note = try composer.compose(interview, for: card, panel: [card], now: friday).draft.body
+        #expect(!note.contains("today") && !note.contains("Friday"), "\(note)")
     }
 
     @Test("a user's template replaces the built-in one, and a broken one is a clear error")
     func userTemplates() throws {
         let templates = try Templates(overrides: ["note": "{{% CONTENT_TYPE:TEXT}}\nDear {{recipientName}},\n\nThank you for taking the time to sit down with me; I enjoyed learning about {{company}}.\n\n{{senderName}}\n"])
-        let people = panel(1, channel: .note)
-        let draft = try Composer(templates: templates, sender: Sender(name: "Alex Doe")).compose(interview(notes: ""), for: people[0], panel: people, now: Self.now)
+        let people = panel(1, channel: .note, topic: { _ in nil })
+        let draft = try Composer(templates: templates, sender: Sender(name: "Alex Doe")).compose(interview(), for: people[0], panel: people, now: Self.now)
         #expect(draft.draft.body.contains("sit down with me; I enjoyed learning about Acme Analytics."))
         #expect(throws: TemplateError.self) { try Templates(overrides: ["email": "{{#unclosed}}"]) }
     }
 }
 
-@Suite struct ThankYouWindowTests {
-    func interview(_ iso: String, zone: String) -> Interview {
-        let formatter = ISO8601DateFormatter()
-        return Interview(company: "Acme", role: "Engineer", startsAt: formatter.date(from: iso)!, timeZone: zone, createdAt: Date())
+@Suite struct TopicTests {
+    @Test(
+        "a phrase that finishes \"our conversation about …\" is a topic, the leading article lower-cased",
+        arguments: [
+            ("The move from Airflow to Dagster", "the move from Airflow to Dagster"), ("your new spectrometer", "your new spectrometer"),
+            ("embedded systems", "embedded systems"), ("distributed tracing", "distributed tracing"), ("Advanced analytics", "Advanced analytics"),
+            ("building the new warehouse", "building the new warehouse"), ("pricing, packaging and billing", "pricing, packaging and billing"),
+            ("the ICU's staffing model", "the ICU's staffing model"), ("R&D tax credits", "R&D tax credits"), ("Kubernetes", "Kubernetes"),
+            ("how you review design docs", "how you review design docs"), ("my caching answer", "my caching answer"),
+        ])
+    func accepted(typed: String, text: String) throws {
+        #expect(try Topic.read(typed)?.text == text)
     }
 
-    @Test("the deadline is 24 hours after the interview ends")
-    func weekday() {
-        let window = ThankYouWindow(for: interview("2026-11-25T15:00:00Z", zone: "America/New_York"))  // Wednesday 10:00
-        #expect(window.deadline == ISO8601DateFormatter().date(from: "2026-11-26T16:00:00Z"))
-        #expect(window.earliest == ISO8601DateFormatter().date(from: "2026-11-25T16:30:00Z"))
+    @Test(
+        "what a sentence frame cannot carry is refused with a reason and how to write it",
+        arguments: [
+            ("Toured the lab with you, saw the new spectrometer", "begins with what happened"),
+            ("you (CTO) pushed back on my caching answer", "brackets"), ("he explained the release checklist", "sentence"),
+            ("you are the hiring manager", "sentence"), ("airflow -> dagster move", "arrows"), ("Panel of four, very friendly", "comma"),
+            ("the readmission dashboard.", "ends with"), ("sync w/ data team", "short form"), ("comp band 120-140", "pay"),
+            ("start date in January", "start date"), ("today's architecture review", "says when"), ("her team's roadmap", "\"her\""),
+            ("the team is moving to Kubernetes", "sentence"), ("Discussed their roadmap", "begins with what happened"),
+            (String(repeating: "word ", count: 13), "words long"), ("what's next?", "sentence"),
+        ])
+    func refused(typed: String, reason: String) {
+        do {
+            _ = try Topic.read(typed)
+            Issue.record("\(typed) was accepted")
+        } catch {
+            #expect(error.message.contains(reason), "\(error.message)")
+            #expect(error.message.contains("our conversation about"), "\(error.message)")
+        }
     }
 
-    @Test("after a Friday interview the deadline is the same day, in the interview's time zone")
-    func friday() {
-        let window = ThankYouWindow(for: interview("2026-11-27T15:00:00Z", zone: "America/New_York"))  // Friday 10:00 EST
-        #expect(window.deadline == ISO8601DateFormatter().date(from: "2026-11-28T05:00:00Z"))  // midnight EST
+    @Test("a topic naming another panelist is refused; blank is no topic")
+    func othersAndBlank() throws {
+        #expect(throws: TopicProblem.self) { try Topic.read("Priya's caching question", others: ["Priya Natarajan"]) }
+        #expect(try Topic.read("the Lena migration", others: ["Priya Natarajan"]) != nil)
+        #expect(try Topic.read("   ") == nil)
+    }
+
+    @Test("a fit finishes \"my experience with …\", or is the user's own phrase with \"my\"")
+    func fit() throws {
+        #expect(try Fit.read("running Kafka at scale")?.phrase == "my experience with running Kafka at scale")
+        #expect(try Fit.read("My five years in hospital data")?.phrase == "my five years in hospital data")
+        #expect(throws: TopicProblem.self) { try Fit.read("I ran Kafka for five years.") }
+    }
+
+    @Test("a name as typed or carried by a card: the honorific and degrees come out, generational suffixes stay")
+    func names() {
+        #expect(PersonName.split("Dr. Priya Raman").honorific == "Dr.")
+        #expect(PersonName.split("Dr. Priya Raman").name == "Priya Raman")
+        #expect(PersonName.split("Priya Raman, PhD").name == "Priya Raman")
+        #expect(PersonName.split("Prof Ana Lima MD").honorific == "Prof.")
+        #expect(PersonName.split("Prof Ana Lima MD").name == "Ana Lima")
+        #expect(PersonName.split("James O'Neill Jr.").name == "James O'Neill Jr.")
+        #expect(PersonName.split("Dr").name == "Dr")
     }
 }
 
-@Suite struct ComposerDetailTests {
+@Suite struct TopicSuggesterTests {
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
-    static let readmeNotes = "We discussed the migration to Postgres. Priya showed me the on-call dashboard."
+    let panel = [
+        Interviewer(id: 1, name: "Samir Haddad", createdAt: now), Interviewer(id: 2, name: "Lena Park", createdAt: now),
+    ]
 
-    func interview(notes: String, fit: String? = nil) -> Interview {
-        Interview(
-            id: 1, company: "Acme Analytics", role: "Backend Engineer", startsAt: Self.now, timeZone: "America/New_York",
-            format: .video, notes: notes, fit: fit, createdAt: Self.now)
+    @Test("a noun phrase is lifted whole and attributed only to the person the note names")
+    func attributed() {
+        let notes = "- Samir showed me the readmission dashboard\n- we discussed the migration to Postgres\n- Lena (CTO) pushed back on my caching answer"
+        let suggestions = TopicSuggester.suggestions(notes: notes, panel: panel)
+        #expect(suggestions[1]?.first == TopicSuggestion(topic: Topic(text: "the readmission dashboard"), interviewerId: 1))
+        #expect(suggestions[1]?.contains { $0.topic.text == "the migration to Postgres" && $0.interviewerId == nil } == true)
+        #expect(suggestions[2]?.contains { $0.topic.text.contains("readmission") } == false)
+        #expect(suggestions[2]?.contains { $0.topic.text.contains("caching") } == false)
     }
 
-    func person(_ id: Int64, _ name: String, honorific: String? = nil, notes: String? = nil, channel: Channel = .email) -> Interviewer {
-        Interviewer(
-            id: id, name: name, honorific: honorific, email: channel == .email ? "p\(id)@acme.com" : nil,
-            address: channel == .note ? "1 Main St\nSpringfield" : nil, notes: notes, createdAt: Self.now)
+    @Test("pay, verdicts, questions to oneself, logistics and invite boilerplate are never suggested")
+    func neverSuggested() {
+        let notes = "comp band 120-140\nstart date Jan 6\nwent well i think\nPanel of four, very friendly\nask about visa?\nparking in lot B"
+        let details = "Microsoft Teams meeting\nJoin on your computer, mobile app or room device\nClick here to join the meeting\nMeeting ID: 245 123 456 789\nPasscode: aB3dE4\nDial in by phone +1 929-555-0101"
+        let suggestions = TopicSuggester.suggestions(notes: notes, details: details, panel: panel)
+        #expect(suggestions.values.allSatisfy { $0.isEmpty }, "\(suggestions)")
+    }
+}
+
+@Suite struct DayWordTests {
+    let friday = ISO8601DateFormatter().date(from: "2026-12-04T15:00:00Z")!  // 10:00 in New York
+    let zone = TimeZone(identifier: "America/New_York")!
+
+    func occasion(_ leaves: String) -> Occasion {
+        Occasion(interviewAt: friday, zone: zone, sendAt: ISO8601DateFormatter().date(from: leaves)!)
     }
 
-    func drafts(_ interview: Interview, _ people: [Interviewer], greeting: GreetingStyle = .formal) throws -> [ComposedDraft] {
-        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"), greeting: greeting)
-        return try people.map { try composer.compose(interview, for: $0, panel: people, now: Self.now) }
+    func whenFindings(_ body: String, _ leaves: String) -> [Finding] {
+        var document = Document.parse("Subject: Thank you\n\n" + body, path: "draft")
+        document.occasion = occasion(leaves)
+        return Checker().check(document).filter { $0.rule == .when }
     }
 
-    /// The body's sentences, for reading them one by one.
-    func sentences(_ body: String) -> [String] {
-        body.split(whereSeparator: { ".\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    @Test("\"today\" in a letter that leaves on Monday is an AW-WHEN error pointing at the word; on Friday it is fine")
+    func today() {
+        let body = "Dear Dana,\n\nThank you for your time today.\n\nBest regards,\nAlex\n"
+        let monday = whenFindings(body, "2026-12-07T14:00:00Z")
+        #expect(monday.count == 1)
+        #expect(monday.first?.severity == .error)
+        #expect(monday.first?.excerpt == "today")
+        #expect(monday.first?.line == 5)
+        #expect(monday.first?.message.contains("on Friday") == true)
+        #expect(whenFindings(body, "2026-12-04T20:00:00Z").isEmpty)
     }
 
-    @Test("the README's notes: Priya hears about the dashboard she showed, Dana about the migration, neither about the other's")
-    func ownDetailGoesToItsPerson() throws {
-        let people = [person(1, "Dana Whitfield"), person(2, "Priya Natarajan")]
-        let (dana, priya) = try { let d = try drafts(interview(notes: Self.readmeNotes), people); return (d[0].draft.body, d[1].draft.body) }()
-        #expect(priya.lowercased().contains("the on-call dashboard you showed me"), "\(priya)")
-        #expect(!priya.contains("Postgres"), "\(priya)")
-        #expect(dana.lowercased().contains("the migration to postgres"), "\(dana)")
-        #expect(!dana.contains("dashboard"), "\(dana)")
-        #expect(!priya.contains("Priya showed"))
+    @Test(
+        "each day word is judged against the interview's day in its time zone",
+        arguments: [
+            ("this morning", "2026-12-04T20:00:00Z", true), ("this afternoon", "2026-12-04T20:00:00Z", false),
+            ("yesterday", "2026-12-05T14:00:00Z", true), ("yesterday", "2026-12-07T14:00:00Z", false),
+            ("on Friday", "2026-12-07T14:00:00Z", true), ("on Thursday", "2026-12-07T14:00:00Z", false),
+            ("last Friday", "2026-12-09T14:00:00Z", true), ("on Friday", "2026-12-21T14:00:00Z", false),
+            ("every Friday", "2026-12-21T14:00:00Z", true), ("Friday's conversation", "2026-12-07T14:00:00Z", true),
+        ])
+    func words(words: String, leaves: String, fine: Bool) {
+        let findings = whenFindings("Dear Dana,\n\nI enjoyed our talk \(words).\n\nBest,\nAlex\n", leaves)
+        #expect(findings.isEmpty == fine, "\(findings)")
     }
 
-    @Test("on a four-person panel no two drafts carry the same detail when each has one")
-    func fourPersonPanel() throws {
-        let notes = "We talked about the 2027 roadmap. Dana walked me through the billing architecture. Priya asked about my Kafka work. Mei's team owns the data platform."
-        let people = [person(1, "Dana Whitfield"), person(2, "Priya Natarajan"), person(3, "Mei Lin"), person(4, "Rafael Souza")]
-        let bodies = try drafts(interview(notes: notes), people).map(\.draft.body)
-        #expect(bodies[0].lowercased().contains("the billing architecture you walked me through"), "\(bodies[0])")
-        #expect(bodies[1].contains("you asked about my Kafka work"), "\(bodies[1])")
-        #expect(bodies[2].lowercased().contains("your team owns the data platform"), "\(bodies[2])")
-        #expect(bodies[3].lowercased().contains("the 2027 roadmap"), "\(bodies[3])")
-        #expect(bodies.filter { $0.contains("roadmap") }.count == 1)
+    @Test("Afterword's own wording is made true for the day it leaves; the rest of the letter is untouched")
+    func retimed() {
+        let body = "Thank you for meeting with me today about the role.\nToday was a pleasure."
+        #expect(occasion("2026-12-07T14:00:00Z").retimed(body) == "Thank you for meeting with me on Friday about the role.\nOn Friday was a pleasure.")
+        #expect(occasion("2026-12-04T20:00:00Z").retimed(body) == body)
     }
 
-    @Test("a detail two panelists shared goes to both, each told 'you and your colleague'; a verdict on the interview is no detail")
-    func sharedByTwo() throws {
-        let people = [person(1, "Dana Whitfield"), person(2, "Priya Natarajan")]
-        let notes = "Dana and Priya walked me through the feature store. The interview was great!!"
-        let bodies = try drafts(interview(notes: notes), people).map(\.draft.body)
-        for body in bodies {
-            #expect(body.contains("you and your colleague walked me through the feature store"), "\(body)")
-            #expect(!body.contains("Dana W") && !body.contains("Priya N") && !body.contains("was great"), "\(body)")
-        }
-    }
-
-    @Test("a person's detail the rules object to is passed over for their next one")
-    func nextDetail() throws {
-        let people = [person(1, "Dana Whitfield"), person(2, "Raj Patel")]
-        let notes = "We discussed the roadmap. Raj said I should call him next week. Raj showed me the experiment tracker."
-        let raj = try drafts(interview(notes: notes), people)[1]
-        #expect(raj.draft.body.lowercased().contains("the experiment tracker you showed me"), "\(raj.draft.body)")
-        #expect(raj.findings.allSatisfy { $0.severity == .hint })
-    }
-
-    @Test("what a note says about a person is told to them in the right tense, or left out when it is cut short", arguments: [
-        ("- Priya: loves Rust", "that you love Rust"), ("Priya leads the platform team", "that you lead the platform team"),
-        ("Priya asked about my Kafka work", "when you asked about my Kafka work"), ("Priya showed me the", nil),
-        ("Priya: Kafka migration", "the Kafka migration"),
-    ])
-    func toldRight(notes: String, expected: String?) throws {
-        let people = [person(1, "Dana Whitfield"), person(2, "Priya Natarajan")]
-        let priya = try drafts(interview(notes: notes), people)[1].draft.body
-        if let expected {
-            #expect(priya.lowercased().contains(expected.lowercased()), "\(priya)")
-        } else {
-            #expect(!priya.contains("showed"), "\(priya)")
-        }
-        #expect(!priya.contains("Priya:") && !priya.contains("you:"))
-    }
-
-    @Test("a person's own notes (interviewer --notes) go to them alone")
-    func personalNotes() throws {
-        let people = [person(1, "Dana Whitfield", notes: "- her team's move to event sourcing"), person(2, "Priya Natarajan")]
-        let bodies = try drafts(interview(notes: "We discussed the migration to Postgres."), people).map(\.draft.body)
-        #expect(bodies[0].contains("event sourcing"), "\(bodies[0])")
-        #expect(!bodies[1].contains("event sourcing"))
-        #expect(bodies[1].lowercased().contains("the migration to postgres"), "\(bodies[1])")
-    }
-
-    @Test("notes become part of a sentence: no colon, no bullet, no capital in the middle", arguments: [
-        "- churn model uses XGBoost, retrained weekly", "We also talked about the rollout to Kiruna.", "* Kafka migration",
-        "We sketched the queue design on the whiteboard", "The team is moving to Kubernetes next year",
-    ])
-    func notesInSentences(notes: String) throws {
-        let body = try drafts(interview(notes: notes), [person(1, "Dana Whitfield")])[0].draft.body
-        #expect(!body.contains(":"), "\(body)")
-        #expect(!body.contains("- "), "\(body)")
-        #expect(!body.contains(" We "), "\(body)")
-        #expect(!body.contains(" The "), "\(body)")
-        let key = ["XGBoost", "Kiruna", "Kafka migration", "queue design", "Kubernetes"].first { notes.contains($0) } ?? ""
-        #expect(body.contains(key), "\(body)")
-    }
-
-    @Test("the greeting: \"Dear Ms. Whitfield,\" with an honorific, else \"Dear Dana,\"; never the full name")
-    func greetings() throws {
-        let people = [person(1, "Dana Whitfield", honorific: "Ms."), person(2, "Priya Natarajan"), person(3, "王秀英", honorific: "Dr.")]
-        let formal = try drafts(interview(notes: ""), people).map(\.draft.body)
-        #expect(formal[0].hasPrefix("Dear Ms. Whitfield,\n"))
-        #expect(formal[1].hasPrefix("Dear Priya,\n"))
-        #expect(formal[2].hasPrefix("Dear 王秀英,\n"))
-        #expect(person(4, "Whitfield, Dana").salutation(.formal) == "Dana")
-        #expect(person(5, "Dana Whitfield, Jr.", honorific: "Mr.").salutation(.formal) == "Mr. Whitfield")
-        #expect(person(6, "Dr. Dana Whitfield").salutation(.formal) == "Dr. Whitfield")
-        let first = try drafts(interview(notes: ""), people, greeting: .firstName).map(\.draft.body)
-        #expect(first[0].hasPrefix("Dear Dana,\n"))
-        for draft in try drafts(interview(notes: ""), people) + drafts(interview(notes: ""), people, greeting: .firstName) {
-            #expect(!draft.findings.contains { $0.rule == .names }, "\(draft.draft.body)\n\(draft.findings)")
-        }
-    }
-
-    @Test("a panel of ten gets ten distinct drafts in several shapes, the company never named in two sentences in a row",
-        arguments: [Channel.email, .note], ["", Self.readmeNotes])
-    func panelOfTen(channel: Channel, notes: String) throws {
-        let names = ComposerTests.names
-        let people = names.enumerated().map { person(Int64($0 + 1), $1, channel: channel) }
-        let composed = try drafts(interview(notes: notes, fit: "my five years running Kafka at scale"), people)
-        #expect(Set(composed.map(\.draft.body)).count == 10)
-        let documents = composed.enumerated().map { index, draft in
-            Document.parse(draft.draft.text, path: "\(index)", defaultChannel: channel)
-                .addressed(to: names[index], company: "Acme Analytics", role: "Backend Engineer")
-        }
-        let findings = Checker().check(documents).joined()
-        #expect(!findings.contains { $0.rule == .distinct }, "\(findings)")
-        #expect(findings.allSatisfy { $0.severity == .hint }, "\(findings)")
-        #expect(Set(composed.map { $0.draft.body.split(separator: "\n\n").count }).count > 1, "every message has the same shape")
-        for draft in composed {
-            let lines = sentences(draft.draft.body)
-            for (first, second) in zip(lines, lines.dropFirst()) {
-                #expect(!(first.contains("Acme Analytics") && second.contains("Acme Analytics")), "\(draft.draft.body)")
-            }
-        }
-    }
-
-    @Test("the fit line links what the user brings to the conversation in one sentence")
-    func fitLine() throws {
-        let body = try drafts(interview(notes: "We discussed the migration to Postgres.", fit: "My five years running Kafka at scale."), [person(1, "Dana Whitfield")])[0]
-        #expect(body.draft.body.contains("my five years running Kafka at scale"), "\(body.draft.body)")
-        #expect(body.findings.allSatisfy { $0.severity == .hint }, "\(body.findings)")
+    @Test("the proposed send time is never after the due time: a Friday evening interview's thank-you leaves on Friday")
+    func fridayEvening() {
+        let start = ISO8601DateFormatter().date(from: "2026-12-04T21:30:00Z")!  // Friday 16:30 in New York
+        let interview = Interview(company: "Acme", role: "Analyst", startsAt: start, timeZone: "America/New_York", createdAt: start)
+        let plan = SendPlan(for: interview, now: start.addingTimeInterval(3600))
+        #expect(plan.at <= ThankYouWindow(for: interview).deadline)
+        #expect(!plan.isLate)
+        let tuesday = Interview(company: "Acme", role: "Analyst", startsAt: friday.addingTimeInterval(4 * 86_400), timeZone: "America/New_York", createdAt: start)
+        let business = SendPlan(for: tuesday, now: tuesday.startsAt.addingTimeInterval(3 * 3600))
+        #expect(BusinessHours().contains(business.at, in: zone))
     }
 }
