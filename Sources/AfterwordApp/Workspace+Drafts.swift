@@ -45,7 +45,8 @@ extension Workspace {
 
     /// Topic suggestions from the interview's notes and invite details, for each member of its panel.
     public func topicSuggestions(_ detail: InterviewDetail) -> [Int64: [TopicSuggestion]] {
-        TopicSuggester.suggestions(notes: detail.interview.notes, details: detail.interview.inviteDetails ?? "", panel: detail.interviewers)
+        TopicSuggester.suggestions(
+            notes: detail.interview.notes, details: detail.interview.inviteDetails ?? "", company: detail.interview.company, panel: detail.interviewers)
     }
 
     /// The latest thank-you draft to each member of the interview's panel, with their names.

@@ -300,7 +300,7 @@ extension Workspace {
     /// A typed honorific ("Ms.", "Dr"), one short word; nil when blank.
     public static func honorific(_ value: String, label: String) throws -> String? {
         guard let trimmed = blankToNil(value) else { return nil }
-        guard trimmed.count <= 12, !trimmed.contains(where: { $0.isWhitespace || $0.isNumber || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
+        guard trimmed.count <= 20, !trimmed.contains(where: { $0.isWhitespace || $0.isNumber || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
             throw UserError("\(label): \"\(value)\" is not an honorific; write it like Ms., Mr., Dr. or Mx. (or leave it out)")
         }
         return trimmed

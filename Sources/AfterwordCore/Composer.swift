@@ -80,7 +80,7 @@ public struct Composer: Sendable {
     ) throws(TemplateError) -> ComposedDraft {
         let channel = interviewer.channel
         let title = Phrasebook.roleTitle(interview.role)
-        var values = ["company": interview.company]
+        var values = ["company": Self.companyInSentence(interview.company)]
         if let title { values["role"] = title }
         if channel == .email { values["when"] = occasion.phrase }
         values["met"] = interview.format == .phone ? "speaking with me" : "meeting with me"
@@ -149,6 +149,14 @@ public struct Composer: Sendable {
             if !paragraph.isEmpty { paragraphs.append(paragraph.joined(separator: " ")) }
         }
         return (paragraphs.joined(separator: "\n\n"), sentences)
+    }
+
+    /// The company as a sentence names it: "Lincoln Middle School (Springfield Public Schools)" is
+    /// "Lincoln Middle School"; brackets belong in an address, not in a sentence.
+    static func companyInSentence(_ company: String) -> String {
+        guard let open = company.firstIndex(of: "(") else { return company }
+        let head = company[..<open].trimmingCharacters(in: .whitespaces)
+        return head.count >= 2 ? head : company
     }
 
     /// Trims trailing spaces on every line and collapses runs of blank lines.

@@ -156,7 +156,9 @@ enum PhraseShape {
         if subjects.contains(plain[0]) {
             throw refuse("reads as a sentence that begins with \"\(words[0])\", not a phrase")
         }
-        if openingVerbs.contains(plain[0]) || (words.count > 1 && plain[0].hasSuffix("ed") && startsNounPhrase(plain[1])) {
+        if openingVerbs.contains(plain[0])
+            || (words.count > 1 && plain[0].hasSuffix("ed") && (startsNounPhrase(plain[1]) || prepositions.contains(plain[1])))
+        {
             throw refuse("begins with what happened (\"\(words[0])\"), not with what it was about")
         }
         if let word = plain.first(where: { thirdPerson.contains($0) }) {
@@ -190,6 +192,11 @@ enum PhraseShape {
         }
         return result
     }
+
+    /// Words that begin what follows a verb: "observed *in* the classroom".
+    static let prepositions: Set<String> = [
+        "in", "at", "on", "with", "for", "to", "from", "by", "about", "into", "through", "over", "under", "around", "up", "out",
+    ]
 
     /// True when `word` opens an object: "toured *the* lab", "saw *your* spectrometer".
     static func startsNounPhrase(_ word: String) -> Bool {

@@ -25,22 +25,26 @@ public enum TopicSuggester {
     /// - Parameters:
     ///   - notes: the interview's notes.
     ///   - details: an invite's description, read with the same care (its links and dial-ins are skipped).
-    public static func suggestions(notes: String, details: String = "", panel: [Interviewer]) -> [Int64: [TopicSuggestion]] {
+    ///   - company: the company; its own name is no topic.
+    public static func suggestions(notes: String, details: String = "", company: String = "", panel: [Interviewer]) -> [Int64: [TopicSuggestion]] {
         var shared: [Topic] = []
         var own: [Int64: [Topic]] = [:]
         for person in panel {
             let others = panel.filter { $0.id != person.id }
             for item in items(of: person.notes ?? "") where !others.contains(where: { names($0, in: item) }) {
-                if let topic = lift(item, naming: person, others: others) { own[person.id ?? -1, default: []].append(topic) }
+                own[person.id ?? -1, default: []] += lift(item, naming: person, others: others)
             }
         }
+        let fromDetails = Set(items(of: details))
         for item in items(of: notes) + items(of: details) {
+            // An invite's description offers only what it says was discussed ("Agenda: we'll talk about …").
+            if fromDetails.contains(item), !openers.contains(where: { item.lowercased().hasPrefix($0 + " ") }) { continue }
             let named = panel.filter { names($0, in: item) }
             if named.isEmpty {
-                if let topic = lift(item, naming: nil, others: panel) { shared.append(topic) }
+                shared += lift(item, naming: nil, others: panel)
             } else if named.count == 1, let person = named.first {
                 let others = panel.filter { $0.id != person.id }
-                if let topic = lift(item, naming: person, others: others) { own[person.id ?? -1, default: []].append(topic) }
+                own[person.id ?? -1, default: []] += lift(item, naming: person, others: others)
             }
         }
         var result: [Int64: [TopicSuggestion]] = [:]
@@ -48,8 +52,11 @@ public enum TopicSuggester {
             let id = person.id ?? -1
             var seen = Set<String>()
             var list: [TopicSuggestion] = []
+            let companyKey = company.lowercased()
             for (topic, owner) in (own[id] ?? []).map({ ($0, Optional(id)) }) + shared.map({ ($0, Int64?.none) })
-            where seen.insert(topic.text.lowercased()).inserted && list.count < limit {
+            where seen.insert(topic.text.lowercased()).inserted && list.count < limit
+                && (companyKey.isEmpty || !companyKey.contains(topic.text.lowercased().replacingOccurrences(of: "the ", with: "")))
+            {
                 list.append(TopicSuggestion(topic: topic, interviewerId: owner))
             }
             result[id] = list
@@ -98,16 +105,48 @@ public enum TopicSuggester {
         "good", "nice", "fun", "tough", "hard", "well", "weird", "next", "steps", "hr", "email",
     ]
 
-    /// The noun phrase an item offers, lifted whole, or nil.
-    static func lift(_ item: String, naming person: Interviewer?, others: [Interviewer]) -> Topic? {
+    /// Verbs a note's fragment may open with before the thing itself: "owns the dagster migration",
+    /// "design a rate limiter": the verb is set aside when a determiner follows it.
+    static let leadingVerbs: Set<String> = [
+        "owns", "own", "runs", "run", "leads", "lead", "manages", "manage", "built", "build", "builds", "design", "designed",
+        "designs", "implement", "implemented", "debug", "debugged", "walked", "showed", "explained", "described",
+        "presented", "demoed", "shared", "mentioned", "covered", "reviewed", "review", "discussed", "started", "launched",
+        "launching", "building", "running", "migrating", "rolling", "planning", "plans", "wants", "needs", "hiring",
+    ]
+
+    /// The noun phrases an item offers, each lifted whole.
+    static func lift(_ item: String, naming person: Interviewer?, others: [Interviewer]) -> [Topic] {
         let lower = item.lowercased()
-        guard !["://", "www.", "@", "meeting id", "passcode", "dial", "join", "+1", "tel:"].contains(where: lower.contains) else { return nil }
+        guard !["://", "www.", "@", "meeting id", "passcode", "dial", "join", "+1", "tel:"].contains(where: lower.contains) else { return [] }
         var words = item.split(whereSeparator: \.isWhitespace).map(String.init)
-        // "Samir showed me …": the name and what follows it are set aside; what was shown stays.
+        var labelled = false
+        // "Samir showed me …", "devon: sys design, …": the name is set aside; what was shown or listed stays.
         if let person, let span = Self.nameSpan(of: person, in: words) {
             words.removeSubrange(span)
+            if span.lowerBound == 0 {
+                // "chris N (my mgr) - …": an initial, a bracketed aside and the separator go with the name.
+                if let first = words.first, first.count <= 2, first.first?.isUppercase == true, words.count > 1 { words.removeFirst() }
+                if words.first?.hasPrefix("(") == true, let close = words.firstIndex(where: { $0.contains(")") }) {
+                    words.removeSubrange(0...close)
+                }
+                if let first = words.first, [":", "-", "–", "—", "=", "->"].contains(first) {
+                    words.removeFirst()
+                    labelled = true
+                }
+            }
+            if let first = words.first, first.hasPrefix(":") || (span.lowerBound == 0 && item.split(separator: " ").first?.hasSuffix(":") == true) {
+                labelled = true
+                if first == ":" { words.removeFirst() }
+            }
         }
-        var text = words.joined(separator: " ")
+        let text = words.joined(separator: " ")
+        let segments = labelled ? text.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init) : [text]
+        return segments.compactMap { lift(segment: $0, named: person != nil, others: others) }
+    }
+
+    /// The noun phrase one segment of a note offers, or nil.
+    static func lift(segment: String, named: Bool, others: [Interviewer]) -> Topic? {
+        var text = segment.trimmingCharacters(in: .whitespaces)
         let lowered = text.lowercased()
         var opened = false
         for opener in openers where lowered.hasPrefix(opener + " ") {
@@ -115,8 +154,17 @@ public enum TopicSuggester {
             opened = true
             break
         }
-        if !opened, person != nil, let about = lowered.range(of: " about ") {
+        if !opened, named, let about = lowered.range(of: " about ") {
             text = String(text[text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: about.upperBound))...])
+            opened = true
+        }
+        // "owns the dagster migration" → "the dagster migration".
+        var split = text.split(separator: " ").map(String.init)
+        if !opened, split.count >= 3, leadingVerbs.contains(split[0].lowercased()), PhraseShape.startsNounPhrase(split[1].lowercased()),
+            !["me", "us", "them", "him", "her", "how"].contains(split[1].lowercased())
+        {
+            split.removeFirst()
+            text = split.joined(separator: " ")
             opened = true
         }
         // The phrase ends where a second thought begins.
@@ -125,19 +173,91 @@ public enum TopicSuggester {
         }
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " .,'\""))
         var phrase = text.split(separator: " ").map(String.init)
-        guard (opened || person == nil), phrase.count >= 1, phrase.count <= Topic.maxWords else { return nil }
+        guard opened || !named || phrase.count >= 2, phrase.count >= 1, phrase.count <= Topic.maxWords else { return nil }
         if phrase.contains(where: { meta.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) }) { return nil }
-        // A bare item is a topic only as a phrase of two words or more ("readmission dashboard").
+        guard looksLikeNounPhrase(phrase, opened: opened) else { return nil }
+        // A bare item is a topic only when it reads as one whole: "the new billing service", "readmission dashboard";
+        // "long day", "careful answer" or "overall decent" are remarks to oneself.
         if !opened, phrase.count < 2 { return nil }
+        if !opened, !["the", "your", "our", "their"].contains(phrase[0].lowercased()),
+            phrase.count > 4 || phrase.contains(where: { judgements.contains($0.lowercased()) })
+        {
+            return nil
+        }
         let first = phrase[0]
-        let named = first.first?.isUppercase == true && first.dropFirst().contains(where: \.isLowercase) && !opened
-        if phrase.count >= 2, !PhraseShape.startsNounPhrase(first.lowercased()), !first.lowercased().hasSuffix("ing"),
-            !first.hasSuffix("'s"), !(first.first?.isNumber ?? false), !named || first.allSatisfy(\.isLowercase)
+        let properNoun = first.first?.isUppercase == true && first.dropFirst().contains(where: \.isLowercase) && !opened
+        // What follows "about" stays as written; a bare note gets its article ("readmission dashboard").
+        if !opened, phrase.count >= 2, !PhraseShape.startsNounPhrase(first.lowercased()), !first.lowercased().hasSuffix("ing"),
+            !first.hasSuffix("'s"), !(first.first?.isNumber ?? false), !properNoun || first.allSatisfy(\.isLowercase)
         {
             phrase.insert("the", at: 0)
         }
         if phrase[0] == "The" { phrase[0] = "the" }
         return try? Topic.read(phrase.joined(separator: " "), others: others.map(\.name))
+    }
+
+    /// Words that show a note's fragment is a clause or a remark, not a thing talked about.
+    static let remarkWords: Set<String> = [
+        "not", "no", "kinda", "sorta", "really", "very", "just", "so", "too", "first", "then", "also", "lol", "q", "qs", "u",
+        "ur", "i", "me", "it", "its", "they", "them", "he", "she", "him", "her", "his", "down", "up", "said", "says", "say",
+        "think", "thinks", "maybe", "probably", "definitely", "super", "pretty", "bit", "lots", "stuff", "things", "thing",
+        "etc", "idk", "tbh", "imo", "real", "onsite", "loop", "ok", "okay", "yes", "yeah", "def", "prob", "wants", "want",
+        "need", "needs", "like", "liked", "likes", "seemed", "seems", "felt", "feels", "got", "get", "did", "do", "does",
+        "can", "will", "would", "should", "could", "is", "are", "was", "were", "be", "been", "have", "has", "had",
+        "again", "still", "already", "now", "later", "soon", "tomorrow", "today", "yesterday", "there", "here", "who",
+        "whom", "when", "where", "why", "while", "because", "if", "than", "though", "although", "unless", "until",
+        "theyre", "theres", "dont", "cant", "wont", "im", "ive", "didnt", "doesnt", "isnt", "wasnt", "youre", "non", "w",
+        "name", "date", "time", "location", "event", "overall", "after", "before", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december", "answer", "day", "goes", "go", "came", "come", "use", "uses", "ex",
+        "trained", "q's", "linkedin", "sys", "xmas", "christmas", "holidays", "fan", "availability", "mondays", "tuesdays",
+        "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekends", "nights", "ot", "by",
+    ]
+    /// Words that judge or describe how something went, and the vague nouns of a remark: "long day",
+    /// "careful answer", "customer service situation" are the user's impressions, not topics.
+    static let judgements: Set<String> = [
+        "long", "short", "careful", "decent", "tired", "good", "great", "nice", "hard", "easy", "friendly", "chill", "fun",
+        "cool", "awesome", "rough", "solid", "strong", "weak", "nervous", "awkward", "weird", "bad", "tough", "fine", "big",
+        "small", "huge", "tiny", "quick", "slow", "busy", "situation", "answer", "answers", "day", "time", "remote",
+        "hybrid", "office", "commute", "parking", "pay", "hours", "shift", "shifts", "schedule", "vibe", "energy", "team",
+        "people", "culture", "fit", "process", "timeline", "decision", "feedback", "test", "exercise", "case", "presentation",
+        "lunch", "tour", "intro", "intros", "overview", "first", "last", "next", "same", "other", "questions", "question",
+    ]
+
+    /// Words in -ly that are nouns or adjectives, not the adverbs a remark is made of.
+    static let nounsInLy: Set<String> = [
+        "family", "supply", "assembly", "daily", "weekly", "monthly", "quarterly", "yearly", "anomaly", "anomaly", "rally",
+        "ally", "italy", "july", "early", "friendly", "reply", "apply", "only", "likely", "holy", "elderly", "costly",
+    ]
+
+    /// True when the words read as a thing talked about: a short phrase with no clause, remark or
+    /// adverb in it ("the readmission dashboard"), never "the docs not calling back" or "the unit tour first".
+    static func looksLikeNounPhrase(_ words: [String], opened: Bool) -> Bool {
+        let plain = words.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.'’")) }
+        guard (1...(opened ? 9 : 6)).contains(plain.count) else { return false }
+        if plain.count > 1, plain.last == "one" { return false }
+        for (index, word) in plain.enumerated() {
+            if word.split(separator: "-").contains(where: { remarkWords.contains(String($0)) }) { return false }
+            if remarkWords.contains(word) || PhraseShape.openingVerbs.contains(word) && (word.hasSuffix("ed") || index > 0) { return false }
+            // Shorthand for numbers and times ("3x12 nights 7p-7a", "22 kids") and "a/b" pairs; a year is fine.
+            if word.first?.isNumber == true, !(word.count == 4 && word.allSatisfy(\.isNumber)) { return false }
+            if word.contains("/") { return false }
+            if word.contains("%") || (word.contains("+") && !word.hasSuffix("++")) { return false }
+            if word.count > 4, word.hasSuffix("ly"), !nounsInLy.contains(word) { return false }
+            let previous = index > 0 ? plain[index - 1] : ""
+            let next = index + 1 < plain.count ? plain[index + 1] : ""
+            if index == 0, word.count > 4, word.hasSuffix("ed"), PhraseShape.prepositions.contains(next) { return false }
+            // "the distributed cache" and "data engineering" are things; "the team reporting to the CFO" is a clause.
+            if index > 0, word.count > 4, !word.hasSuffix("eed"), word.hasSuffix("ed") || word.hasSuffix("ing"),
+                !PhraseShape.startsNounPhrase(previous),
+                PhraseShape.startsNounPhrase(next) || PhraseShape.prepositions.contains(next) || ["back", "off"].contains(next)
+            {
+                return false
+            }
+        }
+        // A number closes no phrase a letter would name ("the onsite loop 9").
+        if let last = plain.last, last.allSatisfy(\.isNumber) { return false }
+        return true
     }
 
     /// True when the item names `person` by their full, first or last name.
@@ -166,7 +286,11 @@ public enum TopicSuggester {
         }
         for start in cleaned.indices {
             for handle in handles where start + handle.count <= cleaned.count {
-                if Array(cleaned[start..<(start + handle.count)]) == handle { return start..<(start + handle.count) }
+                let candidate = Array(cleaned[start..<(start + handle.count)])
+                // Notes typed fast write names in lower case; at the start of an item ("shay asked about …") that is a name.
+                if candidate == handle || (start == 0 && candidate.map { $0.lowercased() } == handle.map { $0.lowercased() }) {
+                    return start..<(start + handle.count)
+                }
             }
         }
         return nil

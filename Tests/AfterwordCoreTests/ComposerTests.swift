@@ -294,6 +294,19 @@ import Testing
         #expect(suggestions[2]?.contains { $0.topic.text.contains("caching") } == false)
     }
 
+    @Test("notes typed fast: a lower-case name opening a line, a label and a list, a verb before the thing")
+    func fastNotes() {
+        let panel = [
+            Interviewer(id: 1, name: "Devon Marsh", createdAt: Self.now), Interviewer(id: 2, name: "Tom Hadley", createdAt: Self.now),
+            Interviewer(id: 3, name: "Shay Monroe", createdAt: Self.now),
+        ]
+        let notes = "- devon: sys design, design a rate limiter for their public api. kinda fumbled the consistency part\n- tom owns the dagster migration\n• shay asked about volunteer retention, i talked about the shift leader program\nlong day but felt good"
+        let suggestions = TopicSuggester.suggestions(notes: notes, panel: panel)
+        #expect(suggestions[1]?.map(\.topic.text) == ["a rate limiter for their public api"])
+        #expect(suggestions[2]?.map(\.topic.text) == ["the dagster migration"])
+        #expect(suggestions[3]?.map(\.topic.text) == ["volunteer retention"])
+    }
+
     @Test("pay, verdicts, questions to oneself, logistics and invite boilerplate are never suggested")
     func neverSuggested() {
         let notes = "comp band 120-140\nstart date Jan 6\nwent well i think\nPanel of four, very friendly\nask about visa?\nparking in lot B"
