@@ -95,7 +95,7 @@ public struct Composer: Sendable {
             "recipientTitle": interviewer.title ?? "",
             "role": interview.role,
             "company": interview.company,
-            "subject": title.map { "Thank you — \($0) interview" } ?? "Thank you — interview at \(interview.company)",
+            "subject": Self.subject(title: title, company: values["company"] ?? interview.company),
             "message": pieces.message,
             "closing": Phrasebook.closing[Phrasebook.index(position, count: Phrasebook.closing.count, slot: 3)],
         ]
@@ -149,6 +149,12 @@ public struct Composer: Sendable {
             if !paragraph.isEmpty { paragraphs.append(paragraph.joined(separator: " ")) }
         }
         return (paragraphs.joined(separator: "\n\n"), sentences)
+    }
+
+    /// A subject that says what the letter is and fits AW-SUBJECT's length: the role, else the company.
+    static func subject(title: String?, company: String) -> String {
+        let candidates = [title.map { "Thank you — \($0) interview" }, "Thank you — interview at \(company)"].compactMap { $0 }
+        return candidates.first { $0.count <= EtiquetteLimits.subjectMaxCharacters } ?? "Thank you for the interview"
     }
 
     /// The company as a sentence names it: "Lincoln Middle School (Springfield Public Schools)" is

@@ -236,6 +236,8 @@ public enum TopicSuggester {
         let plain = words.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.'’")) }
         guard (1...(opened ? 9 : 6)).contains(plain.count) else { return false }
         if plain.count > 1, plain.last == "one" { return false }
+        // A lone letter is an initial or a note's shorthand ("H from my internship").
+        if plain.contains(where: { $0.count == 1 && $0 != "a" && $0 != "&" }) { return false }
         for (index, word) in plain.enumerated() {
             if word.split(separator: "-").contains(where: { remarkWords.contains(String($0)) }) { return false }
             if remarkWords.contains(word) || PhraseShape.openingVerbs.contains(word) && (word.hasSuffix("ed") || index > 0) { return false }

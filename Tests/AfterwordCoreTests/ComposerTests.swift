@@ -81,8 +81,10 @@ import Testing
                 found.append("another panelist's name \(part)")
             }
         }
-        let words = body.lowercased().split(whereSeparator: { !$0.isLetter })
-        for (first, second) in zip(words, words.dropFirst()) where first == second { found.append("doubled \"\(first)\"") }
+        for sentence in body.split(whereSeparator: { ".!?\n".contains($0) }) {
+            let words = sentence.lowercased().split(whereSeparator: { !$0.isLetter })
+            for (first, second) in zip(words, words.dropFirst()) where first == second { found.append("doubled \"\(first)\"") }
+        }
         if format != .onSite, body.contains("sit down") { found.append("\"sit down\" after a \(format.rawValue) interview") }
         for sentence in letterSentences(body) {
             if let first = sentence.first, !first.isUppercase { found.append("a sentence opening in lower case: \(sentence)") }

@@ -229,6 +229,8 @@ struct ProperRule: DocumentRule {
         var flags: [Flag] = []
         let tokens = input.tokens
         let greetingStart = input.analysis.greeting?.tokens.lowerBound
+        // A name that is spelled like text-speak ("Wen", "Ya") is a name: the recipient's and the company's are known.
+        let names = Set((input.recipientWords + input.companyWords).map { $0.lowercased() })
         var previousWord: Int?
         for index in tokens.indices {
             let token = tokens[index]
@@ -243,7 +245,7 @@ struct ProperRule: DocumentRule {
                 flags.append(input.flag(.proper, .error, "a stretched word; spell it plainly", tokens: index, index))
             } else if index == greetingStart, token.tags.contains(.informalGreeting) {
                 flags.append(input.flag(.proper, .warning, "an informal greeting; open with \"Dear …\" or \"Hello …\"", tokens: index, index))
-            } else if isTextSpeak(tokens, index, previousWord) {
+            } else if isTextSpeak(tokens, index, previousWord), !(token.isCapitalized && names.contains(lower)) {
                 flags.append(input.flag(.proper, .error, "text-speak (\"\(input.analysis.text(token.start, token.end))\"); write the words out in full", tokens: index, index))
             } else if lower.utf8.first == 0x69, !token.isCapitalized, ["i", "i'm", "i'd", "i've", "i'll", "im", "ive"].contains(lower), !(index + 1 < tokens.count && tokens[index + 1].lower == "." && index + 2 < tokens.count && tokens[index + 2].kind == .word) {
                 flags.append(input.flag(.proper, .error, "write \"I\" with a capital letter", tokens: index, index))
