@@ -265,7 +265,7 @@ extension Workspace {
             for index in people.indices {
                 let marks = reconnects[people[index].interviewerId] ?? []
                 let history = ReconnectPolicy.History(
-                    thankedAt: people[index].thanked, markedMetAt: people[index].markedMetAt,
+                    thankedAt: people[index].thanked, markedMetAt: people[index].markedMet ? people[index].met : nil,
                     lastReconnectAt: Self.lastReconnect(marks, notAbout: row.opening.id))
                 people[index].reconnectRefusal = ReconnectPolicy.refusal(
                     to: people[index].name, history: history, now: clock)
@@ -338,7 +338,8 @@ extension Workspace {
         let last = Self.lastReconnect(
             try storeCall { try store.reconnects() }[interviewerId] ?? [], notAbout: openingId)
         let history = ReconnectPolicy.History(
-            thankedAt: seats.compactMap(\.thankedAt).max(), markedMetAt: seats.first?.markedMetAt, lastReconnectAt: last
+            thankedAt: seats.compactMap(\.thankedAt).max(),
+            markedMetAt: seats.first?.markedMetAt == nil ? nil : seats.map(\.interview.endsAt).max(), lastReconnectAt: last
         )
         if let refusal = ReconnectPolicy.refusal(to: name, history: history, now: now) {
             throw UserError("no reconnect: \(refusal)", exitCode: 1)

@@ -15,7 +15,8 @@ public enum ReconnectPolicy {
     public struct History: Sendable, Equatable {
         /// When the thank-you to them was sent (the latest, if several interviews).
         public var thankedAt: Date?
-        /// When the user marked them as met (someone thanked outside Afterword, or in person).
+        /// When they were thanked another way, for someone the user marked as met (thanked outside
+        /// Afterword, or in person): the end of the latest interview with them, the day such thanks are given.
         public var markedMetAt: Date?
         /// When the latest reconnect to them (about another opening) was written, sent, scheduled or handed over.
         public var lastReconnectAt: Date?

@@ -146,7 +146,7 @@ import Testing
         // CheckCommand.valueOptions lists these; an option added to check must be added there too.
         let help = try CLI().run(["check", "--help"]).stdout
         let options = Set(help.matches(of: /(--[a-z-]+) </).map { String($0.1) })
-        #expect(options == ["--channel", "--to", "--company", "--role", "--subject", "--format"])
+        #expect(options == ["--channel", "--to", "--company", "--role", "--subject", "--format", "--interview-at", "--send-at"])
     }
 }
 

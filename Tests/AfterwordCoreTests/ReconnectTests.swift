@@ -94,6 +94,14 @@ import Testing
         )
     }
 
+    @Test("someone thanked another way (marked as met) waits the same 30 days from then")
+    func quietAfterThankedAnotherWay() {
+        let history = ReconnectPolicy.History(markedMetAt: Self.interviewDay)
+        let week = Self.interviewDay.addingTimeInterval(7 * Self.day)
+        #expect(ReconnectPolicy.refusal(to: "Dana", history: history, now: week)?.contains("wait 23 more days") == true)
+        #expect(ReconnectPolicy.refusal(to: "Dana", history: history, now: Self.interviewDay.addingTimeInterval(30 * Self.day)) == nil)
+    }
+
     @Test("at most one reconnect per person per 90 days")
     func spaced() {
         let thanked = Self.interviewDay
