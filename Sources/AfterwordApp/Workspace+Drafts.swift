@@ -38,15 +38,17 @@ extension Workspace {
         return Checker().check(documents)[0]
     }
 
-    /// When a thank-you to this interview would leave if sent now: the next good moment (AW-PROMPT).
+    /// When a draft shown now is taken to leave: now (the user is reading it to send it), or, in the first
+    /// minutes after the interview, when it may first leave. Sent at another time, its day words follow.
     func plannedSend(_ interview: Interview) -> Date {
-        SendPlan(for: interview, now: now).at
+        max(now, ThankYouWindow(for: interview).earliest)
     }
 
     /// Topic suggestions from the interview's notes and invite details, for each member of its panel.
     public func topicSuggestions(_ detail: InterviewDetail) -> [Int64: [TopicSuggestion]] {
         TopicSuggester.suggestions(
-            notes: detail.interview.notes, details: detail.interview.inviteDetails ?? "", company: detail.interview.company, panel: detail.interviewers)
+            notes: detail.interview.notes, details: detail.interview.inviteDetails ?? "", company: detail.interview.company,
+            role: detail.interview.role, panel: detail.interviewers)
     }
 
     /// The latest thank-you draft to each member of the interview's panel, with their names.

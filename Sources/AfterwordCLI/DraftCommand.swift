@@ -68,7 +68,8 @@ struct DraftCommand: AsyncParsableCommand {
             try Console.json(detail.interviewers.filter { only == nil || $0.id == only }.map { person in
                 JSONShape.Suggestions(
                     interviewer: person.storedID, name: person.name, topic: person.topic,
-                    suggestions: (suggestions[person.storedID] ?? []).map(\.topic.text))
+                    suggestions: (suggestions[person.storedID] ?? []).map(\.topic.text),
+                    attributed: (suggestions[person.storedID] ?? []).filter { $0.interviewerId != nil }.map { .init(topic: $0.topic.text) })
             })
             return
         }

@@ -13,6 +13,12 @@ enum JSONShape {
         var name: String
         var topic: String?
         var suggestions: [String]
+        /// The suggestions your notes attribute to this person (a note naming them).
+        var attributed: [Attributed]
+
+        struct Attributed: Encodable {
+            var topic: String
+        }
     }
 
     struct InterviewerShape: Encodable {

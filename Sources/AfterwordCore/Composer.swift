@@ -54,9 +54,11 @@ public struct Composer: Sendable {
         let topic = interviewer.topic.flatMap { try? Topic.read($0, others: others) }
         let fit = interview.fit.flatMap { try? Fit.read($0) }
         let occasion = Occasion(interviewAt: interview.startsAt, zone: interview.zone, sendAt: max(sendAt ?? now, interview.startsAt))
-        // A panel is greeted with one formality: by honorific only when every member's is known.
+        // A panel is greeted with one formality: by honorific only when every member's is known; a professional
+        // title (Dr., Prof., Rev., Judge) is always used, as a letter to a doctor or a priest would.
+        let everyoneFormal = panel.allSatisfy { $0.salutation(.formal) != $0.salutation(.firstName) }
         let style: GreetingStyle =
-            greeting == .formal && panel.allSatisfy({ $0.salutation(.formal) != $0.salutation(.firstName) }) ? .formal : .firstName
+            greeting == .formal && (everyoneFormal || interviewer.hasProfessionalTitle) ? .formal : .firstName
         // What the rules object to is left out, the fit first: a plainer draft is better than a flagged one.
         var attempts: [(Topic?, Fit?)] = [(topic, fit)]
         if fit != nil { attempts.append((topic, nil)) }
@@ -159,10 +161,21 @@ public struct Composer: Sendable {
 
     /// The company as a sentence names it: "Lincoln Middle School (Springfield Public Schools)" is
     /// "Lincoln Middle School"; brackets belong in an address, not in a sentence.
+    /// An institution named by what it is takes "the": "the Social Security Administration", "the City of Eastfield".
     static func companyInSentence(_ company: String) -> String {
-        guard let open = company.firstIndex(of: "(") else { return company }
-        let head = company[..<open].trimmingCharacters(in: .whitespaces)
-        return head.count >= 2 ? head : company
+        var name = company
+        if let open = company.firstIndex(of: "(") {
+            let head = company[..<open].trimmingCharacters(in: .whitespaces)
+            if head.count >= 2 { name = head }
+        }
+        let words = name.split(separator: " ")
+        let institution =
+            words.count >= 2 && words.first?.first?.isUppercase == true
+            && (["University", "Department", "Office", "Bureau", "Ministry", "Institute", "Museum", "City", "County", "State", "Town", "Province", "Commonwealth"]
+                .contains(words[0]) && words[1] == "of"
+                || ["Administration", "Agency", "Department", "Commission", "Authority", "Bureau", "Council", "Service", "Ministry"]
+                    .contains(String(words[words.count - 1])))
+        return institution && words[0] != "The" ? "the " + name : name
     }
 
     /// Trims trailing spaces on every line and collapses runs of blank lines.

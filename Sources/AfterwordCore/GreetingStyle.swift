@@ -44,9 +44,17 @@ extension Interviewer {
         return Self.vietnameseFamilyNames.contains(first) ? last : first
     }
 
+    /// True when their honorific is a professional or religious title (Dr., Prof., Rev., Judge), not a courtesy one (Ms., Mr.).
+    public var hasProfessionalTitle: Bool {
+        let typed = honorific ?? name.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+        let bare = typed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        return Self.honorifics.contains(bare) && !Self.courtesyTitles.contains(bare) && salutation(.formal) != salutation(.firstName)
+    }
+
+    static let courtesyTitles: Set<String> = ["mr", "mrs", "ms", "miss", "mx"]
     static let honorifics: Set<String> = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "reverend", "fr", "pastor", "rabbi", "imam", "sgt",
-        "capt", "lt", "col", "maj", "cmdr", "hon", "judge", "councilmember", "councillor", "mayor", "coach", "sister",
+        "capt", "lt", "col", "maj", "cmdr", "hon", "judge", "councilmember", "councillor", "mayor", "coach", "sister", "father",
     ]
     /// Honorifics written as abbreviations, with a full stop: "Dr.", "Rev.", "Sgt.".
     static let abbreviatedHonorifics: Set<String> = ["mr", "mrs", "ms", "mx", "dr", "prof", "rev", "fr", "sgt", "capt", "lt", "col", "maj", "cmdr", "hon"]

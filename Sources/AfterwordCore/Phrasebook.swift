@@ -43,13 +43,13 @@ enum Phrasebook {
             "Thank you for taking the time to {sitDown} {when} to discuss the {role} position at {company}.",
             without: "Thank you for taking the time to {sitDown} {when} to discuss the {role} position."),
         Line("Thank you for taking the time to {sitDown} and tell me about the {role} role."),
-        Line("I am grateful that you took the time to {sitDown} about the {role} opening."),
+        Line("I am grateful that you took the time to {sitDown} to discuss the {role} opening."),
         Line("Many thanks for taking the time to {sitDown} during my {role} interview."),
         Line("Thank you for setting aside time {when} to {sitDown} and answer my questions about the {role} role."),
         Line("Thank you for taking the time to {sitDown} and describe the {role} position."),
-        Line("I wanted to thank you for taking the time to {sitDown} about the {role} role."),
+        Line("I wanted to thank you for taking the time to {sitDown} to talk through the {role} role."),
         Line("Thank you for the time you took {when} to {sitDown} and walk me through the {role} position."),
-        Line("I appreciated you taking the time to {sitDown} about the {role} opening."),
+        Line("I appreciated you taking the time to {sitDown} and to explain the {role} opening."),
         Line("Thank you so much for taking the time to {sitDown} for the {role} interview."),
     ]
     static let enjoyed: [Line] = [
@@ -89,7 +89,7 @@ enum Phrasebook {
         Line("I especially valued our conversation about {topic}."),
         Line("Our discussion of {topic} has stayed with me."),
         Line("I appreciated the chance to talk about {topic}."),
-        Line("Talking about {topic} was a highlight for me."),
+        Line("I especially enjoyed talking about {topic}."),
         Line("I am still thinking about our discussion of {topic}."),
         Line("I was glad we had time to talk about {topic}."),
         Line("Our exchange about {topic} was especially useful to me."),
@@ -182,10 +182,14 @@ enum Phrasebook {
         guard (1...8).contains(words.count) else { return nil }
         let text = words.joined(separator: " ")
         let lower = text.lowercased()
+        // A round's name is not a job title ("Research Scientist Speech Technical Deep Dive").
         guard !text.contains(where: { "(),/|:;[]{}<>@#!?\"“”*=~_".contains($0) }), !text.contains(" - "), !text.contains("–"),
             !text.contains("—"),
-            !["interview", "round", "screen", "call", "chat", "loop", "onsite", "meeting", "panel", "invitation", "updated"]
-                .contains(where: { word in lower.split(separator: " ").contains { $0 == word } })
+            ![
+                "interview", "round", "screen", "call", "chat", "loop", "onsite", "meeting", "panel", "invitation", "updated",
+                "dive", "demo", "presentation", "superday", "debrief", "sync", "intro", "final", "virtual", "follow-up",
+            ]
+            .contains(where: { word in lower.split(separator: " ").contains { $0 == word } })
         else { return nil }
         return text
     }

@@ -167,6 +167,11 @@ enum PhraseShape {
         if let word = plain.first(where: { terms.contains($0) }) ?? words.first(where: { $0.contains("$") || $0.contains("€") || $0.contains("£") }) {
             throw refuse("is about pay or terms (\"\(word)\"), which a thank-you leaves for later")
         }
+        if zip(plain, plain.dropFirst()).contains(where: { ["flat", "pay", "hourly", "day", "base"].contains($0) && ["rate", "rates"].contains($1) })
+            || plain.contains(where: { ["commission", "commissions", "tips", "overtime", "stipend", "401k", "pto"].contains($0) })
+        {
+            throw refuse("is about pay or terms, which a thank-you leaves for later")
+        }
         if plain.contains("start"), plain.contains("date") || plain.contains("dates") {
             throw refuse("is about a start date, which a thank-you leaves for later")
         }

@@ -26,7 +26,11 @@ public enum TopicSuggester {
     ///   - notes: the interview's notes.
     ///   - details: an invite's description, read with the same care (its links and dial-ins are skipped).
     ///   - company: the company; its own name is no topic.
-    public static func suggestions(notes: String, details: String = "", company: String = "", panel: [Interviewer]) -> [Int64: [TopicSuggestion]] {
+    ///   - role: the job; its title, and the panel's own job titles, are no topic ("the lead TA" to the lead TA).
+    public static func suggestions(
+        notes: String, details: String = "", company: String = "", role: String = "", panel: [Interviewer]
+    ) -> [Int64: [TopicSuggestion]] {
+        let titles = ([role] + panel.compactMap(\.title)).map { Set(words(of: $0)) }.filter { !$0.isEmpty }
         var shared: [Topic] = []
         var own: [Int64: [Topic]] = [:]
         for person in panel {
@@ -56,12 +60,21 @@ public enum TopicSuggester {
             for (topic, owner) in (own[id] ?? []).map({ ($0, Optional(id)) }) + shared.map({ ($0, Int64?.none) })
             where seen.insert(topic.text.lowercased()).inserted && list.count < limit
                 && (companyKey.isEmpty || !companyKey.contains(topic.text.lowercased().replacingOccurrences(of: "the ", with: "")))
+                && !titles.contains(where: { title in
+                    let content = words(of: topic.text).filter { !PhraseShape.startsNounPhrase($0) }
+                    return !content.isEmpty && content.allSatisfy { title.contains($0) || $0 == "role" || $0 == "position" || $0 == "job" }
+                })
             {
                 list.append(TopicSuggestion(topic: topic, interviewerId: owner))
             }
             result[id] = list
         }
         return result
+    }
+
+    /// Lower-case words of a text, for comparing a suggestion with a title.
+    static func words(of text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
     }
 
     /// Lines and sentences of a note, bullets and numbering removed; at most 400 items of 400 characters.
@@ -160,8 +173,9 @@ public enum TopicSuggester {
         }
         // "owns the dagster migration" → "the dagster migration".
         var split = text.split(separator: " ").map(String.init)
-        if !opened, split.count >= 3, leadingVerbs.contains(split[0].lowercased()), PhraseShape.startsNounPhrase(split[1].lowercased()),
-            !["me", "us", "them", "him", "her", "how"].contains(split[1].lowercased())
+        // Only a thing named definitely: "runs a tight ship" is an idiom, not a topic.
+        if !opened, split.count >= 3, leadingVerbs.contains(split[0].lowercased()),
+            ["the", "their", "your", "our", "its", "this", "these"].contains(split[1].lowercased())
         {
             split.removeFirst()
             text = split.joined(separator: " ")
@@ -193,6 +207,12 @@ public enum TopicSuggester {
             phrase.insert("the", at: 0)
         }
         if phrase[0] == "The" { phrase[0] = "the" }
+        // "Teaching demo" opened a line with a capital; a common word there is written as in mid-sentence.
+        if let first = phrase.first, first.first?.isUppercase == true, first.dropFirst().allSatisfy(\.isLowercase),
+            Lexicon.shared.tags(of: first.lowercased()).contains(.common) || first.lowercased().hasSuffix("ing")
+        {
+            phrase[0] = first.lowercased()
+        }
         return try? Topic.read(phrase.joined(separator: " "), others: others.map(\.name))
     }
 
@@ -207,7 +227,7 @@ public enum TopicSuggester {
         "again", "still", "already", "now", "later", "soon", "tomorrow", "today", "yesterday", "there", "here", "who",
         "whom", "when", "where", "why", "while", "because", "if", "than", "though", "although", "unless", "until",
         "theyre", "theres", "dont", "cant", "wont", "im", "ive", "didnt", "doesnt", "isnt", "wasnt", "youre", "non", "w",
-        "name", "date", "time", "location", "event", "overall", "after", "before", "jan", "feb", "mar", "apr", "jun", "jul",
+        "overall", "after", "before", "jan", "feb", "mar", "apr", "jun", "jul",
         "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
         "september", "october", "november", "december", "answer", "day", "goes", "go", "came", "come", "use", "uses", "ex",
         "trained", "q's", "linkedin", "sys", "xmas", "christmas", "holidays", "fan", "availability", "mondays", "tuesdays",

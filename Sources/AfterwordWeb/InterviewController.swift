@@ -228,7 +228,8 @@ struct InterviewController: Sendable {
             return InterviewPage.Member(
                 id: person.id, name: person.name, title: person.title, channel: Wording.channel(of: person),
                 draftId: draftId, state: state, topic: person.topic,
-                suggestions: (suggestions[person.storedID] ?? []).map(\.topic.text).filter { $0 != person.topic })
+                suggestions: (suggestions[person.storedID] ?? []).map(\.topic.text).filter { $0 != person.topic },
+                hasSuggestions: (suggestions[person.storedID] ?? []).contains { $0.topic.text != person.topic })
         }
         let form: [String: String] = [
             "company": interview.company, "role": interview.role, "at": Self.localInput(interview.startsAt, interview.zone),

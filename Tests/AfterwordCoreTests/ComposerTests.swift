@@ -163,13 +163,16 @@ import Testing
         }
     }
 
-    @Test("a panel is greeted with one formality: honorifics only when every member's is known; never the full name")
+    @Test("a panel is greeted with one formality: courtesy titles only when every member's is known, a doctor always as Dr.; never the full name")
     func panelGreetings() throws {
         let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
         var people = panel(3, channel: .email, topic: { _ in nil })
         people[0].honorific = "Ms."
         let mixed = try people.map { try composer.compose(interview(), for: $0, panel: people, now: Self.now).draft.body }
         #expect(mixed.map { String($0.prefix { $0 != "\n" }) } == ["Dear Dana,", "Dear Priya,", "Dear Zoë,"])
+        people[2].honorific = "Dr."
+        let doctor = try people.map { try composer.compose(interview(), for: $0, panel: people, now: Self.now).draft.body }
+        #expect(doctor.map { String($0.prefix { $0 != "\n" }) } == ["Dear Dana,", "Dear Priya,", "Dear Dr. Ångström,"])
         for index in people.indices { people[index].honorific = index == 2 ? "Dr." : "Ms." }
         let formal = try people.map { try composer.compose(interview(), for: $0, panel: people, now: Self.now).draft.body }
         #expect(formal.map { String($0.prefix { $0 != "\n" }) } == ["Dear Ms. Whitfield,", "Dear Ms. Natarajan,", "Dear Dr. Ångström,"])
@@ -302,9 +305,9 @@ import Testing
             Interviewer(id: 1, name: "Devon Marsh", createdAt: Self.now), Interviewer(id: 2, name: "Tom Hadley", createdAt: Self.now),
             Interviewer(id: 3, name: "Shay Monroe", createdAt: Self.now),
         ]
-        let notes = "- devon: sys design, design a rate limiter for their public api. kinda fumbled the consistency part\n- tom owns the dagster migration\n• shay asked about volunteer retention, i talked about the shift leader program\nlong day but felt good"
+        let notes = "- devon: sys design, design the rate limiter for their public api. kinda fumbled the consistency part\n- tom owns the dagster migration\n• shay asked about volunteer retention, i talked about the shift leader program\nlong day but felt good"
         let suggestions = TopicSuggester.suggestions(notes: notes, panel: panel)
-        #expect(suggestions[1]?.map(\.topic.text) == ["a rate limiter for their public api"])
+        #expect(suggestions[1]?.map(\.topic.text) == ["the rate limiter for their public api"])
         #expect(suggestions[2]?.map(\.topic.text) == ["the dagster migration"])
         #expect(suggestions[3]?.map(\.topic.text) == ["volunteer retention"])
     }

@@ -38,19 +38,44 @@ struct WebDraftsTests {
         }
     }
 
-    @Test("the greeting a person would write, and each person's own detail, on the draft page")
-    func greetingAndDetail() async throws {
+    @Test("the interview page offers each person's topics from the notes; one click sets it; Recompose asks before replacing a hand edit")
+    func topicsAndRecompose() async throws {
         let fixture = try WebFixture()
         try fixture.seedInterview(interviewers: Self.panel)
         try await fixture.test { web in
+            // The notes suggest Priya's own detail, attributed to her, and the shared one to everyone
+            let page = try await web.get("/interviews/1")
+            #expect(page.body.contains(#"value="the on-call dashboard" class="chip""#), "\(page.body)")
+            #expect(page.body.contains(#"value="the billing migration to event sourcing" class="chip""#))
+            // A topic pasted from the notes is refused with how to write it, and nothing is kept
+            let pasted = try await web.post("/interviews/1/topics", [("interviewer", "2"), ("topic", "Priya showed me the on-call dashboard.")])
+            let back = (pasted.headers[.location] ?? "/").split(separator: "#").first.map(String.init) ?? "/"
+            let refused = try await web.get(back, headers: [.cookie: pasted.headers[.setCookie] ?? ""])
+            #expect(refused.body.contains("our conversation about"), "\(refused.body)")
+            #expect(try fixture.store.interviewer(id: 2).topic == nil)
+            // One click on a suggestion sets it
+            _ = try await web.post("/interviews/1/topics", [("interviewer", "2"), ("topic", "the on-call dashboard")])
+            _ = try await web.post("/interviews/1/topics", [("interviewer", "1"), ("topic", "the billing migration")])
             _ = try await web.post("/interviews/1/compose", [])
             let dana = try await web.get("/drafts/1")
-            #expect(dana.body.contains("Dear Ms. Whitfield,"))
-            #expect(dana.body.contains("event sourcing"))
+            #expect(dana.body.contains("Dear Dana,"), "a panel is greeted with one formality")
+            #expect(dana.body.contains("the billing migration") && !dana.body.contains("dashboard"))
             let priya = try await web.get("/drafts/2")
             #expect(priya.body.contains("Dear Priya,"))
-            #expect(!priya.body.contains("event sourcing"))
-            #expect(priya.body.lowercased().contains("the on-call dashboard you showed me"))
+            #expect(priya.body.contains("the on-call dashboard") && !priya.body.contains("billing"))
+            // Changing the topic of a draft Afterword wrote writes it again at once
+            let changed = try await web.post("/interviews/1/topics", [("interviewer", "2"), ("topic", "your incident reviews")])
+            #expect(changed.headers[.location] == "/drafts/3")
+            #expect(try await web.get("/drafts/3").body.contains("your incident reviews"))
+            // A hand edit is replaced only when the user says so
+            _ = try await web.post("/drafts/3", [("subject", "Thank you"), ("body", "Dear Priya,\n\nThank you for your time. I enjoyed our talk about incident reviews.\n\nBest regards,\nSam\n")])
+            let asked = try await web.post("/drafts/3/recompose", [])
+            #expect(asked.headers[.location] == "/drafts/3")
+            #expect(try fixture.store.latestDraft(interviewId: 1, interviewerId: 2)?.id == 3)
+            let again = try await web.get("/drafts/3")
+            #expect(again.body.contains(#"name="replace" required"#), "\(again.body)")
+            let replaced = try await web.post("/drafts/3/recompose", [("replace", "on")])
+            #expect(replaced.headers[.location] == "/drafts/4")
         }
     }
 
@@ -160,7 +185,7 @@ struct WebDraftsTests {
         let dana = try #require(drafts.first?.draft)
         _ = try fixture.store.updateDraft(
             id: dana.id ?? 0, subject: dana.subject,
-            body: dana.body.replacingOccurrences(of: "Ms. Whitfield", with: "Ms. Whitfeld"), at: WebFixture.now)
+            body: dana.body.replacingOccurrences(of: "Dear Dana,", with: "Dear Dnaa,"), at: WebFixture.now)
         _ = try await fixture.workspace.send(
             draftId: drafts[1].draft.id ?? 0, timing: .at(WebFixture.now.addingTimeInterval(60)), anyway: true)
         // When Today is opened an hour later, with nothing having sent it

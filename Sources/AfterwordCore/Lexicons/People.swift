@@ -15,7 +15,8 @@ extension Lexicons {
     static let honorifics = """
         mr, mrs, ms, miss, mx, dr, prof, professor, sir, madam, madame, herr, frau, mme, mlle, mister, dame, lady,
         lord, rev, hon, sr, sra, srta, dott, ing, engr, eng, arch, atty, adv, capt, col, maj, gen, lt, cmdr, pr,
-        dra, sir/madam
+        dra, sir/madam, fr, father, pastor, rabbi, imam, sgt, judge, councilmember, councillor, mayor, coach, sister,
+        reverend
         """
     static let salutation = """
         dear, hello, hi, hey, heya, hiya, greetings, good morning, good afternoon, good evening, good day, respected,

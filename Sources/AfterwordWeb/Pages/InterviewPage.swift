@@ -24,6 +24,7 @@ struct InterviewPage: Page {
         var topic: String?
         /// Topics the notes suggest for them, one click each.
         var suggestions: [String]
+        var hasSuggestions: Bool
     }
 
     var interview: Summary
