@@ -70,11 +70,13 @@ extension Workspace {
     /// What the checker says about a message's text to `recipient` (their name) about an interview at `company`;
     /// what is not given is taken from the text's own header lines.
     /// - Parameter panel: other drafts of the same interview, with their recipients' names, to compare it with (AW-DISTINCT).
+    /// - Parameter occasion: the interview's time and the sending time, when known (AW-WHEN).
     public static func findings(
         text: String, channel: Channel, source: String, recipient: String?, company: String?, role: String?,
-        panel: [(draft: Draft, name: String)] = []
+        panel: [(draft: Draft, name: String)] = [], occasion: Occasion? = nil
     ) -> [Finding] {
         var document = Document.parse(text, path: source, defaultChannel: channel)
+        document.occasion = occasion
         if let recipient, !recipient.isEmpty { document.recipientName = recipient }
         if let company, !company.isEmpty { document.company = company }
         if let role, !role.isEmpty { document.role = role }
@@ -169,12 +171,22 @@ extension Workspace {
     }
 
     func draftContext(_ id: Int64, store: AppDatabase) throws -> DraftContext {
-        let draft = try signIfUnsigned(try storeCall { try store.draft(id: id) }, sender: try loadConfig().sender, store: store)
-        let detail = try storeCall { try store.interview(id: draft.interviewId) }
+        let signed = try signIfUnsigned(try storeCall { try store.draft(id: id) }, sender: try loadConfig().sender, store: store)
+        let detail = try storeCall { try store.interview(id: signed.interviewId) }
+        let draft = try retimed(signed, interview: detail.interview, sendAt: try scheduledOrPlannedSend(signed, interview: detail.interview, store: store), store: store)
         guard let person = detail.interviewers.first(where: { $0.id == draft.interviewerId }) else {
             throw UserError("draft #\(id) is for someone no longer on the interview's panel; compose it again")
         }
         return DraftContext(draft: draft, detail: detail, person: person)
+    }
+
+    /// When the interview was and when this thank-you e-mail is to leave (its scheduled time, else now), for
+    /// checking its day words (AW-WHEN); nil for a note card or a reconnect note.
+    public func occasion(for context: DraftContext) throws -> Occasion? {
+        guard context.draft.channel == .email, !context.draft.isReconnect else { return nil }
+        let interview = context.detail.interview
+        let sendAt = try scheduledOrPlannedSend(context.draft, interview: interview, store: try openStore())
+        return Occasion(interviewAt: interview.startsAt, zone: interview.zone, sendAt: max(sendAt, interview.startsAt))
     }
 
     /// Stores the user's edit of a draft (headers, blank line, body) and checks it again.

@@ -45,7 +45,7 @@ struct EditReview {
     /// - Parameter panel: the interview's other drafts, compared with this one (AW-DISTINCT).
     init(
         _ edit: DraftEdit, channel: Channel, recipient: String, name: String?, company: String?, role: String?,
-        panel: [(draft: Draft, name: String)] = []
+        panel: [(draft: Draft, name: String)] = [], occasion: Occasion? = nil
     ) {
         self.edit = edit
         // Nothing written yet is nothing to judge: no wall of findings before the user has typed.
@@ -54,7 +54,7 @@ struct EditReview {
             ? []
             : Workspace.findings(
                 text: edit.text(to: recipient, channel: channel), channel: channel, source: "draft", recipient: name, company: company, role: role,
-                panel: panel
+                panel: panel, occasion: occasion
             ).sortedByPosition()
         bodyFirstLine = edit.bodyFirstLine(to: recipient, channel: channel)
         subjectLine = channel == .email ? (recipient.isEmpty ? 1 : 2) : nil

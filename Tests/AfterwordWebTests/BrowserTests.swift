@@ -110,7 +110,9 @@ struct BrowserTests {
         #expect((seen["unlabeled"] as? [String])?.isEmpty == true, "every field has a label: \(seen["unlabeled"] ?? "")")
         #expect((seen["panel"] as? [String])?.contains("Dana Whitfield") == true)
         #expect((seen["panel"] as? [String])?.contains("Raj Patel") == true)
+        #expect((seen["topicChosen"] as? String)?.contains("Dana Whitfield's topic: “the billing migration to event sourcing”") == true, "\(seen["topicChosen"] ?? "")")
         #expect(seen["composedSummary"] as? String == "Passes every check.")
+        #expect((seen["composedBody"] as? String)?.contains("the billing migration to event sourcing") == true)
         let marks = seen["properMarks"] as? [String] ?? []
         #expect(marks.contains("Thx"), "marked: \(marks)")
         #expect(marks.contains { $0.contains("!!") }, "marked: \(marks)")

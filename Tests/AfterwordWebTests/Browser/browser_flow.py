@@ -123,6 +123,12 @@ try:
     seen["panel"] = [a.text for a in driver.find_elements(By.CSS_SELECTOR, 'a[href^="/interviewers/"]')]
     shot("03-interview")
 
+    # One click on the topic the notes suggest for Dana (the first panel member's chips come first).
+    driver.find_element(By.CSS_SELECTOR, 'button.chip[value="the billing migration to event sourcing"]').click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".flash"), "topic"))
+    seen["topicChosen"] = flash()
+    seen["unlabeled"] += unlabeled()
+
     # Compose: the first draft opens.
     submit("/interviews/1/compose")
     wait.until(EC.url_contains("/drafts/"))
