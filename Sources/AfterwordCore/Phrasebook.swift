@@ -42,7 +42,7 @@ enum Phrasebook {
         Line(
             "Thank you for taking the time to {sitDown} {when} to discuss the {role} position at {company}.",
             without: "Thank you for taking the time to {sitDown} {when} to discuss the {role} position."),
-        Line("Thank you for taking the time to {sitDown} and tell me about the {role} role."),
+        Line("Thank you for taking the time to {sitDown} and to share what the {role} role involves."),
         Line("I am grateful that you took the time to {sitDown} to discuss the {role} opening."),
         Line("Many thanks for taking the time to {sitDown} during my {role} interview."),
         Line("Thank you for setting aside time {when} to {sitDown} and answer my questions about the {role} role."),
@@ -168,13 +168,23 @@ enum Phrasebook {
         // A note card is read days after it is written: it names no day.
         if values["when"] == nil { text = text.replacingOccurrences(of: " {when}", with: "") }
         for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
-        return text
+        // "Hartwell Electric Co." ends its sentence with its own full stop.
+        return text.replacingOccurrences(of: "..", with: ".")
     }
 
     /// The role as a title that reads in "the … role": "Backend Engineer"; nil when it does not
     /// ("Senior Engineer, Payments (Remote)", "Final round"), and the letter says "the position".
     static func roleTitle(_ role: String) -> String? {
-        var words = role.split(whereSeparator: \.isWhitespace).map(String.init)
+        // "Nurse Manager, Med-Surg (Nights) - Final round" is a Nurse Manager: the title comes first.
+        var head = ""
+        var depth = 0
+        for character in role {
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 { head.append(character) }
+        }
+        for stop in [",", " - ", " – ", " — ", "|", ":", " / "] {
+            if let range = head.range(of: stop) { head = String(head[..<range.lowerBound]) }
+        }
+        var words = head.split(whereSeparator: \.isWhitespace).map(String.init)
         while let last = words.last?.lowercased(), ["role", "position", "opening", "job", "interview"].contains(last) {
             words.removeLast()
         }

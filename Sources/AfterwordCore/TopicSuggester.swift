@@ -88,8 +88,13 @@ public enum TopicSuggester {
                 text = text.dropFirst(digits.count + 1).drop { $0 == " " }
             }
             var current = ""
-            for character in text {
-                if ".!?;".contains(character) {
+            let characters = Array(text)
+            for (index, character) in characters.enumerated() {
+                let next = index + 1 < characters.count ? characters[index + 1] : " "
+                let word = current.split(separator: " ").last.map { $0.lowercased() } ?? ""
+                // "St. Mark's", "Dr. Raman", "v. Nexora", "2.5": a full stop that ends no sentence.
+                let abbreviation = character == "." && (next != " " || word.count <= 1 || Self.abbreviations.contains(word))
+                if ".!?;".contains(character), !abbreviation {
                     items.append(current)
                     current = ""
                     if character == "?" { items.removeLast() }  // a question to oneself is no topic
@@ -101,6 +106,12 @@ public enum TopicSuggester {
         }
         return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
+
+    /// Words written with a full stop that ends no sentence.
+    static let abbreviations: Set<String> = [
+        "st", "dr", "mr", "ms", "mrs", "mx", "prof", "rev", "fr", "sgt", "jr", "sr", "inc", "co", "corp", "ltd", "ave", "no",
+        "vs", "v", "etc", "e.g", "i.e", "approx", "dept", "univ", "mt", "ft", "gen", "capt", "lt", "col",
+    ]
 
     /// Words that open what was discussed: "we discussed X" → X.
     static let openers = [
@@ -153,7 +164,14 @@ public enum TopicSuggester {
             }
         }
         let text = words.joined(separator: " ")
-        let segments = labelled ? text.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init) : [text]
+        var segments = labelled ? text.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init) : [text]
+        // "judge whitlock - former superior court judge, …", "rachel: product sense, …": what follows the name first
+        // says who they are or which round it was, not what was discussed.
+        if labelled, segments.count > 1, let first = segments.first,
+            !openers.contains(where: { first.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix($0 + " ") })
+        {
+            segments.removeFirst()
+        }
         return segments.compactMap { lift(segment: $0, named: person != nil, others: others) }
     }
 
@@ -231,7 +249,8 @@ public enum TopicSuggester {
         "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
         "september", "october", "november", "december", "answer", "day", "goes", "go", "came", "come", "use", "uses", "ex",
         "trained", "q's", "linkedin", "sys", "xmas", "christmas", "holidays", "fan", "availability", "mondays", "tuesdays",
-        "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekends", "nights", "ot", "by",
+        "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "weekends", "nights", "ot", "by", "min", "mid",
+        "max", "anyway", "gut", "kind", "sort", "old-school", "vibes", "honestly", "lowkey", "highkey", "basically",
     ]
     /// Words that judge or describe how something went, and the vague nouns of a remark: "long day",
     /// "careful answer", "customer service situation" are the user's impressions, not topics.

@@ -37,9 +37,9 @@ import Testing
         "the ICU's staffing model", "the São Paulo launch", "accessibility audits in the design system",
     ]
 
-    func interview(format: InterviewFormat = .video, fit: String? = nil, notes: String = messyNotes) -> Interview {
+    func interview(format: InterviewFormat = .video, fit: String? = nil, notes: String = messyNotes, role: String = "Backend Engineer") -> Interview {
         Interview(
-            id: 1, company: "Acme Analytics", role: "Backend Engineer", startsAt: Self.now.addingTimeInterval(-3 * 3600),
+            id: 1, company: "Acme Analytics", role: role, startsAt: Self.now.addingTimeInterval(-3 * 3600),
             timeZone: "America/New_York", format: format, notes: notes, fit: fit, createdAt: Self.now)
     }
 
@@ -100,14 +100,17 @@ import Testing
         let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
         for greeting in GreetingStyle.allCases {
             for size in [1, 3, 10] {
-                for (offset, fit) in [nil, "running Kafka at scale", "my five years in hospital data"].enumerated() {
+                for (offset, (fit, role)) in [
+                    (nil, "Backend Engineer"), ("running Kafka at scale", "Director of Development"),
+                    ("my five years in hospital data", "Customer Support Lead, Nights"), (nil, "RN"),
+                ].enumerated() {
                     // Each member a different topic shape; every shape reaches every position across offsets.
                     let people = panel(size, channel: channel, topic: { index in
                         (index + offset) % 8 == 7 ? nil : Self.topics[(index * 3 + offset * 5) % Self.topics.count]
                     }, honorifics: offset == 1)
                     let composer = Composer(templates: composer.templates, sender: composer.sender, greeting: greeting)
                     let drafts = try people.map {
-                        try composer.compose(interview(format: format, fit: fit), for: $0, panel: people, now: Self.now)
+                        try composer.compose(interview(format: format, fit: fit, role: role), for: $0, panel: people, now: Self.now)
                     }
                     for (person, draft) in zip(people, drafts) {
                         let body = draft.draft.body
@@ -118,7 +121,7 @@ import Testing
                     }
                     let documents = zip(people, drafts).map { person, draft in
                         Document.parse(draft.draft.text, path: person.name, defaultChannel: channel)
-                            .addressed(to: person.name, company: "Acme Analytics", role: "Backend Engineer")
+                            .addressed(to: person.name, company: "Acme Analytics", role: role)
                     }
                     let together = Checker().check(documents).joined()
                     #expect(together.allSatisfy { $0.severity == .hint }, "\(together)")
@@ -178,16 +181,21 @@ import Testing
         #expect(formal.map { String($0.prefix { $0 != "\n" }) } == ["Dear Ms. Whitfield,", "Dear Ms. Natarajan,", "Dear Dr. Ångström,"])
     }
 
-    @Test("a role that does not read as a title is \"the position\"; the subject still says what the letter is")
+    @Test("a role is named by its title (what comes before a comma, a bracket or a dash); one that reads as none is \"the position\"")
     func awkwardRole() throws {
         var interview = interview()
         interview.role = "Senior Engineer, Payments (Remote) - Final round"
         let people = panel(1, channel: .email, topic: { _ in "the ledger service" })
-        let draft = try Composer(templates: try Templates(), sender: Sender(name: "Alex Doe")).compose(
-            interview, for: people[0], panel: people, now: Self.now)
-        #expect(!draft.draft.body.contains("Payments") && !draft.draft.body.contains("("), "\(draft.draft.body)")
-        #expect(draft.draft.subject == "Thank you — interview at Acme Analytics")
-        #expect(draft.findings.allSatisfy { $0.severity == .hint }, "\(draft.findings)")
+        let composer = Composer(templates: try Templates(), sender: Sender(name: "Alex Doe"))
+        let draft = try composer.compose(interview, for: people[0], panel: people, now: Self.now)
+        #expect(draft.draft.body.contains("the Senior Engineer role") && !draft.draft.body.contains("Payments"), "\(draft.draft.body)")
+        #expect(draft.draft.subject == "Thank you — Senior Engineer interview")
+        interview.role = "Technical Deep Dive"
+        interview.company = "Hartwell Electric Co."
+        let none = try composer.compose(interview, for: people[0], panel: people, now: Self.now)
+        #expect(!none.draft.body.contains("Deep Dive") && !none.draft.body.contains(".."), "\(none.draft.body)")
+        #expect(none.draft.subject == "Thank you — interview at Hartwell Electric Co.")
+        #expect(none.findings.allSatisfy { $0.severity == .hint }, "\(none.findings)")
     }
 
     @Test("the day words are true when the letter leaves: today, yesterday, on Friday, a date; a card names no day")
