@@ -108,6 +108,10 @@ enum IntakeFile {
                 outcome.merged
                     ? "#\(person.storedID) \(person.name): already known, merged (no duplicate created)"
                     : "#\(person.storedID) \(person.name): added\(person.email.map { " <\($0)>" } ?? "")")
+            if person.nameIsFromEmail {
+                Console.note(
+                    "\(person.name)'s name was read from their e-mail address; a thank-you greets them by it, so give it as on their card: afterword interviewer edit \(person.storedID) --name \"…\"")
+            }
         }
     }
 

@@ -23,9 +23,9 @@ struct InterviewCommand: AsyncParsableCommand {
         var tz: String?
         @Option(help: "on-site, video or phone.") var format: String = InterviewFormat.onSite.rawValue
         @Option(help: "How long it lasted, in minutes.") var duration: Int = 60
-        @Option(parsing: .unconditional, help: "What you discussed: the specifics that make each note personal; may begin with \"-\".")
+        @Option(parsing: .unconditional, help: "Your notes on what you discussed (kept for you; Afterword suggests each person's topic from them); may begin with \"-\".")
         var notes: String = ""
-        @Option(help: ArgumentHelp("What you bring to the role, e.g. \"my five years running Kafka at scale\".", valueName: "phrase"))
+        @Option(help: ArgumentHelp("What you bring: a phrase that finishes \"my experience with …\", e.g. \"running Kafka at scale\".", valueName: "phrase"))
         var fit: String = ""
 
         func run() async throws {

@@ -103,6 +103,15 @@ public struct Interviewer: Codable, Sendable, Equatable {
 
     /// The channel AW-CHANNEL picks for this person.
     public var channel: Channel { Channel.choose(email: email, address: address) }
+
+    /// True when their name is only a reading of their e-mail address ("mtran@…" → "Mtran"), as an
+    /// invite without a display name gives it: a greeting needs the name as on their card.
+    public var nameIsFromEmail: Bool {
+        guard let local = email?.split(separator: "@").first else { return false }
+        let guessed = local.split(whereSeparator: { ".-_+".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined(separator: " ")
+        return guessed == name
+    }
 }
 
 /// An interview with the people on its panel, in the order they were seated.

@@ -48,11 +48,13 @@ struct InterviewController: Sendable {
             let saved = try workspace.storeInvite(records)
             guard let first = saved.first?.0 else { return site.done("/interviews", problem: "\(name): no events found") }
             let people = saved.flatMap(\.1).count
+            let guessed = saved.flatMap(\.1).map(\.interviewer).filter(\.nameIsFromEmail).map(\.name)
+            let check = guessed.isEmpty ? "" : " The names of \(guessed.joined(separator: ", ")) were read from e-mail addresses; correct them below as on their cards."
             // The organizer of an Outlook invite is often the hiring manager without being an attendee: offered, not added.
             let offer = organizers.isEmpty
                 ? "" : " \(organizers.joined(separator: ", ")) organized the invite without attending it; add them below if they interviewed you."
             return site.done(
-                "/interviews/\(first.storedID)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).\(offer)")
+                "/interviews/\(first.storedID)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).\(offer)\(check)")
         } catch let error as UserError {
             return site.done("/interviews", refused: error)
         }
