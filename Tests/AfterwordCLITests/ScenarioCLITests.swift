@@ -18,19 +18,13 @@ import Testing
 
     /// The composed drafts of every scenario: each with its scenario's notes, panel and chosen topics.
     static func compose(topics: Bool) throws -> [[String: Any]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/compose-scenarios").path, "--json", "--bin", CLI.binary.path]
-            + (topics ? ["--topics"] : []) + (try scenarios())
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(problems)")
+        let result = try CLI.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", root.appendingPathComponent("scripts/compose-scenarios").path, "--json", "--bin", CLI.binary.path]
+                + (topics ? ["--topics"] : []) + (try scenarios()),
+            home: CLI().home)
+        #expect(result.status == 0, "\(result.stderr)")
+        let data = Data(result.stdout.utf8)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
     }
 
