@@ -24,6 +24,7 @@ let package = Package(
         fuzzTarget("FuzzCardText", ["AfterwordIntake"]),
         fuzzTarget("FuzzTrueType", ["AfterwordPrint"]),
         fuzzTarget("FuzzChecker", ["AfterwordCore"]),
+        fuzzTarget("FuzzComposer", ["AfterwordCore"]),
         // The next three compile the files they test into the target itself (symlinks), leaving out
         // the SwiftNIO and Hummingbird modules those files live beside.
         fuzzTarget("FuzzMIME"),
