@@ -185,9 +185,23 @@ struct SMTPClientStateMachine {
         case .mailSent(let transaction), .rcptSent(let transaction), .dataSent(let transaction):
             return envelopeReply(reply, transaction)
         case .messageSent:
-            state = .ready
-            guard reply.code == 250 else { return .refused(Self.refusal(reply, stage: "end of data")) }
-            return .accepted(reply)
+            // After the final ".", the reply decides: 250, 251 and 252 took it; 4xx and 5xx did not; anything
+            // else says neither, and the server may have taken the message (RFC 5321 §4.2.1, §4.3.2).
+            switch reply.code {
+            case 250, 251, 252:
+                state = .ready
+                return .accepted(reply)
+            case 400...599:
+                state = .ready
+                return .refused(Self.refusal(reply, stage: "end of data"))
+            default:
+                let error = SMTPError(
+                    kind: .protocolViolation, stage: "end of data", reply: reply,
+                    detail: "the server answered the end of the message with \(reply.code), which says neither sent nor refused; the message may or may not have been delivered",
+                    mayHaveBeenDelivered: true)
+                state = .failed(error)
+                return .fail(error)
+            }
         case .resetSent(let refusal):
             state = .ready
             return .refused(refusal)

@@ -72,6 +72,14 @@ public struct SMTPReplyDecoder: Sendable {
             }
             let continues = bytes.count > 3 && bytes[bytes.startIndex + 3] == UInt8(ascii: "-")
             let text = bytes.count > 4 ? String(decoding: bytes.dropFirst(4), as: UTF8.self) : ""
+            // Every line of one reply carries its code (RFC 5321 §4.2.1); lines that disagree ("250-…" then
+            // "550 …") are no answer at all, never the first line's.
+            if let pending, pending.code != code {
+                self.pending = nil
+                throw SMTPError(
+                    kind: .protocolViolation, stage: "reply",
+                    detail: "a reply whose lines carry different codes (\(pending.code), then \(code)); the server is not behaving as a mail server")
+            }
             var current = pending ?? (code, [], 0)
             current.lines.append(text)
             current.bytes += bytes.count

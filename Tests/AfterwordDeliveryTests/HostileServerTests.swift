@@ -87,6 +87,31 @@ import Testing
         #expect(try lastEntry(store, draft)?.state == .uncertain)
     }
 
+    /// What the ledger must say after each reply to the end of the message.
+    static let endOfDataReplies: [(replies: String, state: MessageState)] = [
+        ("250 2.0.0 queued", .sent), ("251 2.1.5 will forward", .sent), ("252 2.1.5 cannot verify, will try", .sent),
+        ("250-2.0.0 queued|250 as 1234", .sent), ("451 4.3.0 try again later", .failed), ("550 5.7.1 rejected", .failed),
+        ("250-2.0.0 queued|550 5.7.1 rejected", .uncertain), ("550-5.7.1 rejected|250 2.0.0 ok", .uncertain),
+        ("354 go on", .uncertain), ("220 hello again", .uncertain), ("199 what", .uncertain), ("hello there", .uncertain),
+        ("CLOSE", .uncertain),
+    ]
+
+    @Test(
+        "the reply to the end of the message decides, read whole: 250/251/252 sent, 4xx and 5xx not, anything else uncertain, never failed",
+        arguments: 0..<endOfDataReplies.count)
+    func endOfDataReply(index: Int) async throws {
+        let (replies, expected) = Self.endOfDataReplies[index]
+        let server = try TestMailServer(mode: "eod:" + replies)
+        defer { server.stop() }
+        let store = try AppDatabase.inMemory()
+        let draft = try storedDraft(store)
+        let settings = SMTPSettings(host: "127.0.0.1", port: server.port, security: .none, timeouts: .uniform(seconds: 5))
+        _ = try await courier(store, settings).send(draft, message: outgoing(), messageId: "x@example.com")
+        #expect(try lastEntry(store, draft)?.state == expected, "\(replies)")
+        // A message the server may have kept is never recorded as failed, which would let it be sent again.
+        if !server.received.isEmpty { #expect(try lastEntry(store, draft)?.state != .failed, "\(replies)") }
+    }
+
     @Test("the wait after \".\" is the end-of-data limit alone, not the sum of every stage's limit")
     func endOfDataLimit() async throws {
         let server = try TestMailServer(mode: "stall-after-data")

@@ -226,6 +226,27 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
             testDescription: "end of data 451 → refused for now", path: Path.messageSent, event: .reply(reply(451)),
             action: .refused(refused(reply(451), "end of data")), next: "ready"),
         Transition(
+            testDescription: "end of data 251 → accepted (forwarded)", path: Path.messageSent, event: .reply(reply(251, "will forward")),
+            action: .accepted(reply(251, "will forward")), next: "ready"),
+        Transition(
+            testDescription: "end of data 252 → accepted", path: Path.messageSent, event: .reply(reply(252, "cannot verify, will try")),
+            action: .accepted(reply(252, "cannot verify, will try")), next: "ready"),
+        Transition(
+            testDescription: "end of data 354 → neither sent nor refused: it may have been delivered", path: Path.messageSent,
+            event: .reply(reply(354, "go on")),
+            action: .fail(
+                SMTPError(
+                    kind: .protocolViolation, stage: "end of data", reply: reply(354, "go on"),
+                    detail: "the server answered the end of the message with 354, which says neither sent nor refused; the message may or may not have been delivered",
+                    mayHaveBeenDelivered: true)), next: "failed"),
+        Transition(
+            testDescription: "end of data 220 → it may have been delivered", path: Path.messageSent, event: .reply(reply(220)),
+            action: .fail(
+                SMTPError(
+                    kind: .protocolViolation, stage: "end of data", reply: reply(220),
+                    detail: "the server answered the end of the message with 220, which says neither sent nor refused; the message may or may not have been delivered",
+                    mayHaveBeenDelivered: true)), next: "failed"),
+        Transition(
             testDescription: "MAIL 451 → RSET, nothing more sent", path: Path.oneAtATime, event: .reply(reply(451)),
             action: .send([.rset]), next: "resetSent"),
         Transition(

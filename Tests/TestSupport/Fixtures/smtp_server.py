@@ -9,7 +9,9 @@
                  close-after-first (closes the connection after accepting one message),
                  starttls-inject (a man in the middle: forged replies in the same packet as "220 go ahead",
                  then real TLS; needs --cert/--key), starttls-inject-late (the forged replies after a pause),
-                 auth-echo (refuses AUTH, echoing the credentials back).
+                 auth-echo (refuses AUTH, echoing the credentials back),
+                 eod:LINE|LINE… (answers "." with these lines, then goes on; CLOSE closes the connection
+                 instead; the message is kept unless the first line is a 4xx or 5xx reply).
 Prints "READY <port>" once it listens, then serves until killed.
 """
 import argparse
@@ -111,6 +113,17 @@ async def scripted() -> None:
                     if args.mode == "stall-after-data":
                         spool(data)
                         await asyncio.sleep(3600)
+                    if args.mode.startswith("eod:"):
+                        lines = args.mode[4:].split("|")
+                        if not lines[0][:1] in ("4", "5"):
+                            spool(data)
+                        data = b""
+                        for reply in lines:
+                            if reply == "CLOSE":
+                                writer.close()
+                                return
+                            await say(reply)
+                        continue
                     if args.mode == "endless-reply":
                         # Bounded here too: at most 64 MB, then the connection closes.
                         chunk = b"250-" + b"x" * 1000 + b"\r\n"
