@@ -73,8 +73,10 @@ extension Workspace {
 
     /// Hands a draft to the user's own mail program (an .eml file or a mailto: link), exactly once.
     ///
-    /// The ledger refuses first (AW-ONCE); `deliver` writes or shows the message; only then is it
-    /// recorded, as uncertain until the user says it went. A `deliver` that throws records nothing.
+    /// The hand-off is recorded before it happens ("handed to your mail program"): when the record
+    /// cannot be written (the database busy, the disk full), nothing is written or shown and the error
+    /// says why. It is then held as uncertain until the user says it went. A `deliver` that throws is
+    /// recorded as failed, so that the user may try again.
     /// - Parameters:
     ///   - transport: `eml` or `mailto`.
     ///   - anyway: hand it over although the checker has warnings (never with errors).
@@ -91,16 +93,23 @@ extension Workspace {
                 try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: clock)
             }
         }
-        try deliver(ready.outgoing.bytes, MailtoURL.make(to: ready.address, subject: draft.subject, body: draft.body))
-        if existing == nil {
+        // Recorded first: a process killed after the file is written leaves `sending`, which becomes uncertain.
+        let entry = try existing == nil ? storeCall {
+            try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: clock)
+        } : nil
+        do {
+            try deliver(ready.outgoing.bytes, MailtoURL.make(to: ready.address, subject: draft.subject, body: draft.body))
+        } catch {
+            if let entry { try? store.close(entry.storedID, as: .failed, reply: "not handed over: \(error)", now: clock) }
+            throw error
+        }
+        if let entry {
             // Handed to the user's own mail program: held as uncertain until they confirm it went.
-            let entry = try storeCall {
-                try store.open(draft, state: .sending, scheduledAt: nil, transport: transport, messageId: message.messageId, now: clock)
+            try storeCall {
+                try store.close(
+                    entry.storedID, as: .uncertain,
+                    reply: "handed to your own mail program (\(transport)); waiting for you to say it was sent", now: clock)
             }
-            try store.close(
-                entry.storedID, as: .uncertain,
-                reply: "handed to your own mail program (\(transport)); waiting for you to say it was sent",
-                now: clock)
         }
     }
 

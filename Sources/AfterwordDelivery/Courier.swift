@@ -29,38 +29,32 @@ public struct Courier: Sendable {
         return (closed, outcome)
     }
 
-    /// Sends every scheduled message whose time has come, over one connection.
-    /// All are claimed in one transaction with conditional updates first, so two runs at once never
-    /// send one twice; results are recorded every `batch` messages (a crash in between leaves at most
-    /// that many `sending`, which the ledger turns into `uncertain`, never into a second send).
+    /// Sends every scheduled message whose time has come, over one connection, claiming each just
+    /// before it goes: a conditional update takes it from scheduled to sending, so two runs at once never
+    /// send one twice, and a run killed midway leaves only the message on the wire `sending` (which the
+    /// ledger turns into `uncertain`), the rest still scheduled.
     /// - Parameter build: the message for an entry (from its draft), or nil to leave it failed.
-    public func sendDue(batch: Int = 50, build: (LedgerEntry) throws -> OutgoingMessage?) async throws -> [(LedgerEntry, DeliveryOutcome)] {
+    public func sendDue(build: (LedgerEntry) throws -> OutgoingMessage?) async throws -> [(LedgerEntry, DeliveryOutcome)] {
         let due = try ledger.due(now: clock()).compactMap(\.id)
         guard !due.isEmpty else { return [] }
         var results: [(LedgerEntry, DeliveryOutcome)] = []
-        var ready: [(LedgerEntry, OutgoingMessage)] = []
-        for entry in try ledger.claim(due, now: clock()) {
-            if let message = try build(entry) {
-                ready.append((entry, message))
-            } else {
-                results.append((entry, .failed("its draft or the interviewer's address is gone")))
-            }
-        }
-        try record(results)
         let session = transport.session()
-        var start = 0
-        while start < ready.count {
-            let chunk = ready[start..<min(start + max(1, batch), ready.count)]
-            let outcomes = await session.deliver(batch: chunk.map(\.1))
-            let recorded = Array(zip(chunk.map(\.0), outcomes))
-            do {
-                try record(recorded)
-            } catch {
-                await session.finish()
-                throw error
+        do {
+            for id in due {
+                // Another run may have taken it since: then it is theirs.
+                guard let entry = try ledger.claim([id], now: clock()).first else { continue }
+                let outcome: DeliveryOutcome
+                if let message = try build(entry) {
+                    outcome = await session.deliver(message)
+                } else {
+                    outcome = .failed("its draft or the interviewer's address is gone")
+                }
+                try record([(entry, outcome)])
+                results.append((entry, outcome))
             }
-            results += recorded
-            start += batch
+        } catch {
+            await session.finish()
+            throw error
         }
         await session.finish()
         return results.map { entry, outcome in

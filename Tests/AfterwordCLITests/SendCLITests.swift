@@ -120,6 +120,81 @@ import Testing
         #expect(good.received.count == 1)
     }
 
+    @Test("a hand-off that cannot be recorded (another process holds the database) writes no file, and says why; then it works once")
+    func handOffRecordedFirst() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try prepared(server: server)
+        let database = cli.home.appendingPathComponent("afterword.sqlite").path
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = [
+            "python3", "-c",
+            "import sqlite3, sys, time\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\ntime.sleep(15)",
+            database,
+        ]
+        let output = Pipe()
+        holder.standardOutput = output
+        try holder.run()
+        defer { holder.terminate() }
+        #expect(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
+        let path = cli.home.deletingLastPathComponent().appendingPathComponent("\(cli.home.lastPathComponent)-busy.eml").path
+        let busy = try cli.run(["send", "1", "--eml", path])
+        #expect(busy.status != 0)
+        #expect(busy.stderr.contains("another afterword is writing to the database"), "\(busy.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path), "the file was written although the ledger could not record it")
+        holder.terminate()
+        holder.waitUntilExit()
+        #expect(try cli.run(["send", "1", "--eml", path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: path))
+        let again = try cli.run(["send", "1", "--now"])
+        #expect(again.status != 0 && again.stderr.contains("Sent folder"), "\(again.stderr)")
+        #expect(server.received.isEmpty)
+    }
+
+    @Test("send --due killed while one message is on the wire leaves that one uncertain and the rest scheduled; the rest go later, each once")
+    func dueKilledMidway() throws {
+        let stalling = try TestMailServer(mode: "stall-on-4")
+        defer { stalling.stop() }
+        let cli = try prepared(server: stalling)
+        try cli.run(["config", "set", "smtp.timeout", "60"])
+        for index in 2...8 {
+            try cli.run(["interviewer", "add", "1", "--name", "Person \(index) Example", "--email", "p\(index)@acme.com"])
+        }
+        try cli.run(["draft", "1"])
+        let at = "2026-11-27T15:00:00Z"
+        for draft in 1...8 {
+            let scheduled = try cli.run(["send", "\(draft)", "--at", at, "--anyway"])
+            #expect(scheduled.status == 0, "\(scheduled.stderr)")
+        }
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["send", "--due"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["AFTERWORD_HOME"] = cli.home.path
+        environment["AFTERWORD_NOW"] = "2026-11-27T15:01:00Z"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while stalling.received.count < 4, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(stalling.received.count == 4)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let states = try #require(try cli.json(["draft", "list"]) as? [[String: Any]]).compactMap { $0["state"] as? String }
+        #expect(states.filter { $0 == "sent" }.count == 3, "\(states)")
+        #expect(states.filter { $0 == "sending" || $0 == "uncertain" }.count == 1, "\(states)")
+        #expect(states.filter { $0 == "scheduled" }.count == 4, "\(states)")
+        // The rest go on a good server, each once; the one on the wire waits for the user
+        let good = try TestMailServer()
+        defer { good.stop() }
+        try cli.run(["config", "set", "smtp.port", "\(good.port)"])
+        let later = try cli.run(["send", "--due"], environment: ["AFTERWORD_NOW": "2026-11-27T15:10:00Z"])
+        #expect(later.status == 0, "\(later.stderr)")
+        #expect(good.received.count == 4)
+    }
+
     @Test("a draft the checker flags with errors is refused, and nothing leaves")
     func refusesBadDrafts() throws {
         let server = try TestMailServer()

@@ -9,7 +9,8 @@
                  close-after-first (closes the connection after accepting one message),
                  starttls-inject (a man in the middle: forged replies in the same packet as "220 go ahead",
                  then real TLS; needs --cert/--key), starttls-inject-late (the forged replies after a pause),
-                 auth-echo (refuses AUTH, echoing the credentials back),
+                 auth-echo (refuses AUTH, echoing the credentials back), stall-on-N (accepts N-1 messages, then
+                 keeps the Nth and never answers its final "."),
                  eod:LINE|LINE… (answers "." with these lines, then goes on; CLOSE closes the connection
                  instead; the message is kept unless the first line is a 4xx or 5xx reply).
 Prints "READY <port>" once it listens, then serves until killed.
@@ -78,6 +79,7 @@ async def good() -> None:
 
 async def scripted() -> None:
     attempts = {"count": 0}
+    accepted = {"count": 0}
 
     async def session(reader, writer):
         async def say(line):
@@ -110,6 +112,14 @@ async def scripted() -> None:
                         spool(data)
                         writer.transport.abort()
                         return
+                    if args.mode.startswith("stall-on-"):
+                        accepted["count"] += 1
+                        spool(data)
+                        data = b""
+                        if accepted["count"] >= int(args.mode[len("stall-on-"):]):
+                            await asyncio.sleep(3600)
+                        await say("250 2.0.0 queued")
+                        continue
                     if args.mode == "stall-after-data":
                         spool(data)
                         await asyncio.sleep(3600)
