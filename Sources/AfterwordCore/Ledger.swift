@@ -18,6 +18,9 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
     public var serverReply: String?
     /// The process that is sending it, to tell a live send from one interrupted by a crash.
     public var ownerPid: Int32?
+    /// The same process named beyond its pid, which the system reuses (in a container every process is 1):
+    /// "boot id:pid:start time". Nil for entries written before it was recorded.
+    public var owner: String?
     public var createdAt: Date
     public var updatedAt: Date
     /// The opening of a reconnect note; nil for a thank-you (AW-ONCE counts them apart).

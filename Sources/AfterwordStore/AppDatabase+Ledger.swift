@@ -22,6 +22,7 @@ extension AppDatabase: Ledger {
                     live.state = .sending
                     live.transport = transport
                     live.ownerPid = getpid()
+                    live.owner = ProcessIdentity.current
                     live.updatedAt = now
                     try live.update(db)
                     return live
@@ -33,6 +34,7 @@ extension AppDatabase: Ledger {
                 channel: draft.channel, state: state, transport: transport, messageId: messageId,
                 scheduledAt: scheduledAt, ownerPid: state == .sending ? getpid() : nil, createdAt: now, updatedAt: now,
                 openingId: draft.openingId)
+            entry.owner = state == .sending ? ProcessIdentity.current : nil
             try entry.insert(db)
             return entry
         }
@@ -46,8 +48,9 @@ extension AppDatabase: Ledger {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 claimed += try LedgerEntry.fetchAll(
                     db,
-                    sql: "UPDATE message SET state = 'sending', ownerPid = ?, updatedAt = ? WHERE id IN (\(marks)) AND state = 'scheduled' RETURNING *",
-                    arguments: StatementArguments([getpid(), now] as [any DatabaseValueConvertible]) + StatementArguments(chunk))
+                    sql: "UPDATE message SET state = 'sending', ownerPid = ?, owner = ?, updatedAt = ? WHERE id IN (\(marks)) AND state = 'scheduled' RETURNING *",
+                    arguments: StatementArguments([getpid(), ProcessIdentity.current, now] as [any DatabaseValueConvertible])
+                        + StatementArguments(chunk))
             }
             let order = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             return claimed.sorted { order[$0.storedID] ?? 0 < order[$1.storedID] ?? 0 }
@@ -65,7 +68,7 @@ extension AppDatabase: Ledger {
         try writer.write { db in
             let statement = try db.cachedStatement(
                 sql: """
-                    UPDATE message SET state = ?, serverReply = ?, updatedAt = ?, ownerPid = NULL,
+                    UPDATE message SET state = ?, serverReply = ?, updatedAt = ?, ownerPid = NULL, owner = NULL,
                         sentAt = CASE WHEN ? THEN ? ELSE sentAt END
                     WHERE id = ?
                     """)
@@ -117,11 +120,12 @@ extension AppDatabase: Ledger {
         guard sending > 0 else { return }
         try writer.write { db in
             let sending = try LedgerEntry.filter(LedgerEntry.Columns.state == MessageState.sending.rawValue).fetchAll(db)
-            for var entry in sending where !Self.isAlive(entry.ownerPid) {
+            for var entry in sending where !ProcessIdentity.isAlive(owner: entry.owner, pid: entry.ownerPid) {
                 entry.state = .uncertain
                 entry.serverReply = "interrupted before the server's answer (the sending process stopped)"
                 entry.updatedAt = now
                 entry.ownerPid = nil
+                entry.owner = nil
                 try entry.update(db)
             }
         }
@@ -143,10 +147,11 @@ extension AppDatabase: Ledger {
             LedgerEntry.Columns.interviewId == interviewId && LedgerEntry.Columns.interviewerId == interviewerId && LedgerEntry.Columns.openingId == openingId
                 && Self.liveStates.map(\.rawValue).contains(LedgerEntry.Columns.state)
         ).fetchOne(db) else { return nil }
-        if live.state == .sending, !Self.isAlive(live.ownerPid) {
+        if live.state == .sending, !ProcessIdentity.isAlive(owner: live.owner, pid: live.ownerPid) {
             live.state = .uncertain
             live.serverReply = "interrupted before the server's answer (the sending process stopped)"
             live.ownerPid = nil
+            live.owner = nil
             try live.update(db)
         }
         return live
@@ -178,10 +183,6 @@ extension AppDatabase: Ledger {
         }
     }
 
-    static func isAlive(_ pid: Int32?) -> Bool {
-        guard let pid, pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
-    }
 }
 
 extension Array {

@@ -237,6 +237,10 @@ public final class AppDatabase: Sendable {
             try db.alter(table: "draft") { t in t.add(column: "composedBody", .text) }
             try db.execute(sql: "UPDATE draft SET composedBody = body")
         }
+        migrator.registerMigration("v8-owner") { db in
+            // Who is sending, beyond a pid that may be reused: boot id, pid and the process's start time.
+            try db.alter(table: "message") { t in t.add(column: "owner", .text) }
+        }
         return migrator
     }
 }

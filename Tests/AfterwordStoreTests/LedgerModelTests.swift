@@ -35,6 +35,21 @@ struct SeededGenerator: RandomNumberGenerator {
         return process.processIdentifier
     }
 
+    @Test("a sending entry's owner is alive only while its pid, its start time and the boot all match")
+    func ownerIdentity() throws {
+        let me = try #require(ProcessIdentity.identity(of: getpid()))
+        #expect(ProcessIdentity.isAlive(owner: me, pid: nil))
+        let parts = me.split(separator: ":").map(String.init)
+        // The same pid, started at another time: the number was reused by another process.
+        #expect(!ProcessIdentity.isAlive(owner: "\(parts[0]):\(parts[1]):\((Int(parts[2]) ?? 0) + 1)", pid: nil))
+        // The same pid and start, but an earlier boot.
+        #expect(!ProcessIdentity.isAlive(owner: "another-boot:\(parts[1]):\(parts[2])", pid: nil))
+        #expect(!ProcessIdentity.isAlive(owner: "\(parts[0]):\(try Self.deadPid()):\(parts[2])", pid: nil))
+        #expect(!ProcessIdentity.isAlive(owner: "garbage", pid: getpid()))
+        // An entry written before owners were recorded is judged by its pid alone.
+        #expect(ProcessIdentity.isAlive(owner: nil, pid: getpid()))
+    }
+
     @Test(
         "no interleaving marks a thank-you sent twice, lets a second one out, or loses one silently",
         arguments: [1, 2, 3, 4])
@@ -77,8 +92,12 @@ struct SeededGenerator: RandomNumberGenerator {
             case .crashBeforeData, .crashAfterData:
                 // After the data, the server may or may not have accepted before the process died.
                 delivered[id] = fate == .crashAfterData && Bool.random(using: &random)
+                // The dead process's number, or its number given since to another process (a container's pid 1).
+                let owner =
+                    Bool.random(using: &random)
+                    ? "\(ProcessIdentity.bootID):\(dead):1" : "\(ProcessIdentity.bootID):\(getpid()):1"
                 try store.writer.write { db in
-                    try db.execute(sql: "UPDATE message SET ownerPid = ? WHERE id = ?", arguments: [dead, id])
+                    try db.execute(sql: "UPDATE message SET ownerPid = ?, owner = ? WHERE id = ?", arguments: [dead, owner, id])
                 }
             case .droppedAfterData:
                 delivered[id] = Bool.random(using: &random)

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Names a process beyond its pid, which the system hands out again: after a reboot, and in a container
+/// where every process is pid 1. An entry being sent records its owner as "boot id:pid:start time"; the
+/// owner is alive only when all three still match a running process.
+enum ProcessIdentity {
+    /// This process.
+    static let current: String = identity(of: getpid()) ?? "\(bootID):\(getpid()):?"
+
+    /// This boot of the machine (Linux: /proc/sys/kernel/random/boot_id); "unknown" elsewhere.
+    static let bootID: String = {
+        let text = (try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8)) ?? ""
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? "unknown" : trimmed
+    }()
+
+    /// "boot id:pid:start time" of a running process; nil when its start time cannot be read.
+    static func identity(of pid: Int32) -> String? {
+        startTime(of: pid).map { "\(bootID):\(pid):\($0)" }
+    }
+
+    /// When the process started, in clock ticks since boot (field 22 of /proc/PID/stat); nil when it
+    /// is gone or the system has no /proc.
+    static func startTime(of pid: Int32) -> String? {
+        guard pid > 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // The command name (field 2) may hold spaces and brackets; the fields after its ")" start at 3.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 19 ? String(fields[19]) : nil
+    }
+
+    /// True while the process that wrote `owner` (or, for an older entry, `pid`) is still running.
+    static func isAlive(owner: String?, pid: Int32?) -> Bool {
+        if let owner {
+            let parts = owner.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 3, let ownerPid = Int32(parts[1]) else { return false }
+            guard String(parts[0]) == bootID, isRunning(ownerPid) else { return false }
+            // The same pid with another start time is another process that was given the number.
+            if parts[2] != "?", let started = startTime(of: ownerPid) { return started == parts[2] }
+            return true
+        }
+        guard let pid else { return false }
+        return isRunning(pid)
+    }
+
+    private static func isRunning(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+}
