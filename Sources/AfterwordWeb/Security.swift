@@ -6,13 +6,14 @@ import Hummingbird
 ///
 /// - The Host header must name this server (a page on another site that resolves its own name
 ///   to 127.0.0.1, DNS rebinding, is refused).
-/// - Off loopback, every request needs the access token (once as `?token=`, then a cookie).
+/// - Every request needs the access token (once as `?token=` in the address `serve` prints, then an
+///   HttpOnly cookie): another user of the machine reaches 127.0.0.1 too, but not the owner's terminal.
 /// - Every state-changing request carries the CSRF token of this server's pages.
 /// - Every response forbids inline script, framing and sniffing.
 struct Guard: Sendable {
     /// Host names a browser may send in the Host header.
     var allowedHosts: Set<String>
-    /// Required off loopback.
+    /// The secret every request carries; nil only in a router built without one.
     var accessToken: String?
     /// The token every form and script request carries; random per server start.
     var csrfToken: String
@@ -72,7 +73,10 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Self.secured(response)
             }
             guard let cookie = request.cookies["aw_token"]?.value, Guard.same(cookie, token) else {
-                return Self.secured(Response.plain(.unauthorized, "Open the address `afterword serve` printed (it carries the access token).\n"))
+                return Self.secured(
+                    Response.plain(
+                        .unauthorized,
+                        "This Afterword belongs to the user who started it. Open the address `afterword serve` printed (it carries the access key).\n"))
             }
         }
         if request.method != .get, request.method != .head {

@@ -10,11 +10,13 @@ import ServiceLifecycle
 public struct WebServer: Sendable {
     /// How the server listens and whom it lets in.
     public struct Options: Sendable {
-        /// 127.0.0.1 unless the user chooses otherwise (then an access token is required).
+        /// 127.0.0.1 unless the user chooses otherwise (then the user's own access token is required).
         public var host: String
         /// 0 picks a free port.
         public var port: Int
-        /// Required when `host` is not loopback.
+        /// The secret every request needs (once in the printed address, then as a cookie): given by the user,
+        /// and required, when `host` is not loopback; otherwise made afresh at each start, so that another
+        /// user of this machine, who cannot read the owner's terminal, gets nothing from 127.0.0.1.
         public var accessToken: String?
         /// The largest request body accepted, in bytes (a card photo fits; a flood does not).
         public var maxBodyBytes: Int
@@ -54,6 +56,8 @@ public struct WebServer: Sendable {
                 "--host \(options.host) makes Afterword reachable from the network; give an access token of at least 16 characters with --token (or $AFTERWORD_TOKEN)")
         }
         self.workspace = try workspace.keepingStoreOpen()
+        var options = options
+        if options.accessToken == nil { options.accessToken = Guard.randomToken() }
         self.options = options
         self.csrfToken = csrfToken
     }
@@ -62,7 +66,7 @@ public struct WebServer: Sendable {
     /// - Throws: ``UserError`` when a template or a static file is missing from the build: the server does not start without them.
     public func router() throws -> Router<BasicRequestContext> {
         let rules = Guard(
-            allowedHosts: Guard.hosts(binding: options.host), accessToken: options.isLoopback ? nil : options.accessToken,
+            allowedHosts: Guard.hosts(binding: options.host), accessToken: options.accessToken,
             csrfToken: csrfToken, maxBodyBytes: options.maxBodyBytes)
         let site = Site(workspace: workspace, views: try Views(folder: try WebFiles.folder("Templates")), rules: rules)
         let assets = try Assets(folder: try WebFiles.folder("Static"))
@@ -131,7 +135,7 @@ public struct WebServer: Sendable {
         logger.logLevel = .warning
         let port = options.port
         let host = options.host
-        let token = options.isLoopback ? nil : options.accessToken
+        let token = options.accessToken
         // A connection that sends nothing for `idleSeconds` is closed (a half-sent request included),
         // and past `maximumConnections` new ones wait in the backlog: idle sockets cannot exhaust
         // the file descriptors or make the accept loop spin.

@@ -1,3 +1,4 @@
+import AfterwordStore
 import AfterwordTestSupport
 import Foundation
 import Testing
@@ -105,6 +106,7 @@ struct BrowserTests {
         #expect(seen["error"] == nil, "\(seen["error"] ?? "") at \(seen["url"] ?? ""); screenshots in \(artifacts.path)")
 
         // Then every step showed what a user expects
+        #expect(seen["keyLeftTheAddress"] as? Bool == true, "the access key stays in the address bar")
         #expect(seen["todayEmpty"] as? Bool == true)
         #expect(seen["firstFocus"] as? String == "Skip to the content")
         #expect((seen["unlabeled"] as? [String])?.isEmpty == true, "every field has a label: \(seen["unlabeled"] ?? "")")
@@ -214,6 +216,50 @@ struct BrowserTests {
         #expect(text.split(separator: "\n").count == 1)
     }
 
+    @Test("serve belongs to its owner: another user of this machine reads nothing and changes nothing; the owner's link works")
+    func otherLocalUser() throws {
+        let served = try ServedAfterword(config: ["name": "Alex Doe", "email": "alex@example.com"])
+        defer { served.stop() }
+        let link = try #require(URL(string: served.url))
+        let port = try #require(link.port)
+        #expect(link.query?.hasPrefix("token=") == true, "\(served.url)")
+        let probe = """
+            import http.client, sys
+            def ask(method, path, body=None):
+                c = http.client.HTTPConnection("127.0.0.1", \(port), timeout=10)
+                c.request(method, path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+                r = c.getresponse()
+                return r.status, r.read().decode()
+            today = ask("GET", "/")
+            post = ask("POST", "/interviews", "company=Evil&role=X&at=2026-11-26T14:00&format=video")
+            static = ask("GET", "/settings")
+            print(today[0], post[0], static[0], "Alex" in today[1] or "Alex" in static[1])
+            """
+        // Another user: `nobody`, who cannot read the owner's terminal
+        let asNobody = getuid() == 0 ? ["runuser", "-u", "nobody", "--"] : ["sudo", "-n", "-u", "nobody", "--"]
+        let (status, text) = try run(asNobody + ["python3", "-c", probe])
+        #expect(status == 0, "\(text)")
+        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "401 401 401 False", "\(text)")
+        #expect(!(try String(contentsOf: served.home.appendingPathComponent("config.json"), encoding: .utf8)).contains("Evil"))
+        // The owner's printed link lets them in and leaves the key out of the address from then on
+        let owner = """
+            import http.client
+            c = http.client.HTTPConnection("127.0.0.1", \(port), timeout=10)
+            c.request("GET", "/?\(link.query ?? "")")
+            r = c.getresponse(); r.read()
+            cookie = r.getheader("Set-Cookie").split(";")[0]
+            print(r.status, r.getheader("Location"))
+            c.request("GET", "/", headers={"Cookie": cookie})
+            r = c.getresponse()
+            print(r.status)
+            """
+        let (ownerStatus, ownerText) = try run(["python3", "-c", owner])
+        #expect(ownerStatus == 0, "\(ownerText)")
+        #expect(ownerText.split(separator: "\n").map(String.init) == ["303 /", "200"], "\(ownerText)")
+        let store = try AppDatabase.open(path: served.home.appendingPathComponent("afterword.sqlite").path)
+        #expect(try store.interviews().isEmpty, "another user's form was saved")
+    }
+
     @Test("a request naming another host is refused, as a DNS-rebinding page's would be")
     func rebinding() throws {
         let served = try ServedAfterword(config: [:])
@@ -225,6 +271,7 @@ struct BrowserTests {
                 c = http.client.HTTPConnection("127.0.0.1", \(port), timeout=10)
                 c.putrequest("GET", "/", skip_host=True)
                 c.putheader("Host", host)
+                c.putheader("Cookie", "aw_token=\(URL(string: served.url)?.query?.replacingOccurrences(of: "token=", with: "") ?? "")")
                 c.endheaders()
                 return c.getresponse().status
             print(status("evil.example:\(port)"), status("127.0.0.1:\(port)"), status("localhost:\(port)"))

@@ -191,7 +191,7 @@ struct WebDraftsTests {
         // When Today is opened an hour later, with nothing having sent it
         let later = Workspace(home: fixture.home, clock: { WebFixture.now.addingTimeInterval(3600) })
         let app = Application(
-            router: try WebServer(workspace: later, options: .init(port: 7878, sendsDue: false)).router())
+            router: try WebServer(workspace: later, options: .init(port: 7878, accessToken: WebFixture.accessToken, sendsDue: false)).router())
         try await app.test(.router) { client in
             let page = try await WebClient(client: client).get("/")
             // Then both are pointed out

@@ -39,11 +39,19 @@ struct WebFixture {
     }
 
     /// Runs `body` against the application, on the router test framework.
+    /// The access key the tests' server is started with, as the owner's browser has it after the printed link.
+    static let accessToken = "owner-of-this-afterword-0123456789"
+
+    /// Runs `body` against the application, on the router test framework; the client is the owner's browser
+    /// (it carries the access key) unless `options` names a key of its own.
     func test(options: WebServer.Options = .init(port: 7878), _ body: @escaping @Sendable (WebClient) async throws -> Void) async throws {
+        var options = options
+        let owner = options.accessToken == nil
+        if owner { options.accessToken = Self.accessToken }
         let server = try WebServer(workspace: workspace, options: options)
         let app = Application(router: try server.router())
         try await app.test(.router) { client in
-            try await body(WebClient(client: client))
+            try await body(WebClient(client: client, accessToken: owner ? Self.accessToken : nil))
         }
     }
 }
@@ -64,9 +72,19 @@ struct Page: Sendable {
 /// Requests as a browser would send them.
 struct WebClient: Sendable {
     let client: any TestClientProtocol
+    /// The owner's access key, sent with every request as the browser's cookie; nil for a stranger.
+    var accessToken: String? = WebFixture.accessToken
+
+    /// The headers with the owner's cookie added.
+    func owned(_ headers: HTTPFields) -> HTTPFields {
+        guard let accessToken else { return headers }
+        var headers = headers
+        headers[.cookie] = (headers[.cookie].map { $0 + "; " } ?? "") + "aw_token=\(accessToken)"
+        return headers
+    }
 
     func get(_ path: String, headers: HTTPFields = [:]) async throws -> Page {
-        try await client.execute(uri: path, method: .get, headers: headers) { response in
+        try await client.execute(uri: path, method: .get, headers: owned(headers)) { response in
             Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
         }
     }
@@ -104,7 +122,7 @@ struct WebClient: Sendable {
     }
 
     func send(_ path: String, body: ByteBuffer, headers: HTTPFields) async throws -> Page {
-        try await client.execute(uri: path, method: .post, headers: headers, body: body) { response in
+        try await client.execute(uri: path, method: .post, headers: owned(headers), body: body) { response in
             Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
         }
     }

@@ -17,7 +17,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-base, artifacts = sys.argv[1].rstrip("/"), sys.argv[2]
+# The address `afterword serve` printed carries the owner's access key; the first visit trades it for a cookie.
+link, artifacts = sys.argv[1], sys.argv[2]
+base = link.split("?")[0].rstrip("/")
 os.makedirs(artifacts, exist_ok=True)
 seen = {}
 
@@ -87,6 +89,8 @@ def marks(rule):
 
 
 try:
+    driver.get(link)
+    seen["keyLeftTheAddress"] = "token=" not in driver.current_url
     driver.get(base + "/")
     seen["todayEmpty"] = "all caught up" in driver.page_source
     shot("01-today-empty")
@@ -200,6 +204,8 @@ try:
     options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     wait = WebDriverWait(driver, 15)
+    # A new browser: the owner opens the printed address again.
+    driver.get(link)
     driver.get(base + "/")
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Open draft").click()
