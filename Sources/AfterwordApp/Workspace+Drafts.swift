@@ -27,7 +27,8 @@ extension Workspace {
     public static func findings(
         _ draft: Draft, interview: Interview, interviewer: String, panel: [(draft: Draft, name: String)] = [], sendAt: Date? = nil
     ) -> [Finding] {
-        let others = panel.filter { $0.draft.id != draft.id }
+        // The rest of the panel: never the same person's other versions of this draft (AW-DISTINCT).
+        let others = panel.filter { $0.draft.id != draft.id && $0.draft.interviewerId != draft.interviewerId }
         var documents = ([(draft, interviewer)] + others.map { ($0.draft, $0.name) }).map { draft, name in
             Document.parse(draft.text, path: "draft #\(draft.storedID)", defaultChannel: draft.channel)
                 .addressed(to: name, company: interview.company, role: interview.role)

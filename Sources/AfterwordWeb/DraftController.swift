@@ -193,7 +193,7 @@ struct DraftController: Sendable {
         return EditReview(
             edit, channel: context.draft.channel, recipient: context.draft.recipient, name: context.person.name,
             company: context.detail.interview.company, role: context.detail.interview.role,
-            panel: panel.filter { $0.draft.id != context.draft.id }, occasion: try workspace.occasion(for: context))
+            panel: panel.filter { $0.draft.interviewerId != context.draft.interviewerId }, occasion: try workspace.occasion(for: context))
     }
 
     /// A refusal's message with the findings behind it.

@@ -61,6 +61,18 @@ import Testing
         #expect(wrong.status != 0 && wrong.stderr.contains("formal or first-name"))
     }
 
+    @Test("an earlier version of a person's draft is never AW-DISTINCT from their newer one")
+    func ownVersions() throws {
+        let cli = try home(notes: "")
+        try cli.run(["interviewer", "add", "1", "--name", "Dana Whitfield", "--email", "dana@acme.com", "--topic", "the billing migration"])
+        try cli.run(["interviewer", "add", "1", "--name", "Priya Natarajan", "--email", "priya@acme.com"])
+        try cli.run(["draft", "1"])
+        try cli.run(["draft", "1", "--recompose"])
+        let earlier = try #require(try cli.json(["draft", "show", "1"]) as? [String: Any])
+        let rules = (earlier["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        #expect(!rules.contains("AW-DISTINCT"), "\(rules)")
+    }
+
     @Test("an imported invite's description is kept as invite details, searchable, and never reaches a draft")
     func inviteDetails() throws {
         let cli = CLI()

@@ -35,6 +35,32 @@ import Testing
         #expect(try store.interviewers(company: "Other").isEmpty)
     }
 
+    @Test("importing people looks each up through an index, by e-mail and by name, case aside: a large import stays linear")
+    func importLookupsUseIndexes() throws {
+        let store = try AppDatabase.open(path: temporaryPath())
+        let people = (0..<3000).map { index in
+            Interviewer(name: "Person \(index)", company: "Acme", email: index % 2 == 0 ? "p\(index)@acme.com" : nil, createdAt: now)
+        }
+        let first = try store.importInterviewers(people, toInterview: nil)
+        #expect(first.allSatisfy { !$0.merged })
+        // The same cards again, in other cases: every one is found, none added twice.
+        let again = try store.importInterviewers(
+            people.map { person in
+                var person = person
+                person.name = person.name.uppercased()
+                person.email = person.email?.uppercased()
+                return person
+            }, toInterview: nil)
+        #expect(again.allSatisfy { $0.merged })
+        let count = try store.interviewers().count
+        #expect(count == 3000)
+        let plans = try store.writer.read { db in
+            try ["SELECT * FROM interviewer WHERE email = 'x' COLLATE NOCASE", "SELECT * FROM interviewer WHERE name = 'x' COLLATE NOCASE"]
+                .map { try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + $0).map { $0["detail"] as String? ?? "" }.joined() }
+        }
+        #expect(plans.allSatisfy { $0.contains("USING INDEX") }, "\(plans)")
+    }
+
     @Test("adding an interviewer to a missing interview writes nothing")
     func missingInterview() throws {
         let store = try AppDatabase.inMemory()
