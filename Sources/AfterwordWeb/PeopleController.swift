@@ -125,8 +125,13 @@ struct SettingsController: Sendable {
     /// and every field in error is marked at once.
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
         let form = try await site.form(request)
-        // Every field checked first, each problem marked at its field; nothing saved unless all pass.
-        let changes = Config.settings.compactMap { setting in form[setting.name].map { (name: setting.name, value: Optional($0)) } }
+        // Only what the user changed on the page is saved: a form opened before `afterword config set` ran
+        // elsewhere does not undo it. Every field checked first; nothing saved unless all pass.
+        let changes = Config.settings.compactMap { setting -> (name: String, value: String?)? in
+            guard let value = form[setting.name] else { return nil }
+            if let shown = form["was-\(setting.name)"], Self.same(shown, value) { return nil }
+            return (name: setting.name, value: Optional(value))
+        }
         do {
             try site.workspace.updateSettings(changes)
         } catch let error as UserError {
@@ -136,9 +141,17 @@ struct SettingsController: Sendable {
             let summary =
                 count > 1 ? "\(count) settings need correcting; nothing was saved"
                 : count == 1 ? "one setting needs correcting; nothing was saved" : error.message
-            return try page(request, config: echo, error: summary, problems: error.fields, status: .unprocessableContent)
+            return try page(request, config: echo, shown: try site.workspace.loadConfig(), error: summary, problems: error.fields, status: .unprocessableContent)
         }
-        return site.done("/settings", notice: "Settings saved.")
+        return site.done("/settings", notice: changes.isEmpty ? "Nothing was changed." : "Settings saved.")
+    }
+
+    /// True when two values of a field are the same, line ends and edge spaces aside.
+    static func same(_ a: String, _ b: String) -> Bool {
+        func plain(_ text: String) -> String {
+            text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return plain(a) == plain(b)
     }
 
     /// POST /settings/test — a message from the user to themselves, sent the way thank-yous leave.
@@ -155,8 +168,11 @@ struct SettingsController: Sendable {
         }
     }
 
+    /// - Parameter shown: the stored settings the form starts from (each field remembers its value, so that
+    ///   only what the user changes is saved); `config` when nil.
     private func page(
-        _ request: Request, config: Config, error: String?, problems: [String: String] = [:], status: HTTPResponse.Status = .ok
+        _ request: Request, config: Config, shown: Config? = nil, error: String?, problems: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let groups = Config.Group.allCases.map { group in
             SettingsPage.Group(
@@ -165,7 +181,8 @@ struct SettingsController: Sendable {
                     let key = setting.name
                     let value = config.values[key] ?? ""
                     return SettingsPage.Field(
-                        key: key, help: setting.help, value: value, default: setting.defaultText, problem: problems[key],
+                        key: key, help: setting.help, value: value, was: (shown ?? config).values[key] ?? "", default: setting.defaultText,
+                        problem: problems[key],
                         choices: (setting.choices ?? []).map { Choice($0, selected: $0 == value) },
                         hasChoices: setting.choices != nil, defaultNote: setting.defaultText,
                         multiline: key == "address" || key == "signature")

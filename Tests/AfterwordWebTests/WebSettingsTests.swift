@@ -41,6 +41,32 @@ struct WebSettingsTests {
         }
     }
 
+    @Test("saving a Settings page opened before `config set` ran elsewhere changes only the fields changed on the page")
+    func staleForm() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { web in
+            // The page is opened: every field remembers what it showed
+            let page = try await web.get("/settings")
+            let fields = try #require(page.body.matches(of: #/<input type="hidden" name="was-([a-zA-Z.]+)" value="([^"]*)">/#).map {
+                (String($0.1), String($0.2))
+            } as [(String, String)]?)
+            #expect(fields.contains { $0.0 == "email" && $0.1 == "sam@example.com" }, "\(fields)")
+            // Meanwhile the command line sets the name
+            try fixture.workspace.updateSettings([(name: "name", value: "Samantha Seeker")])
+            // The stale page is saved with only the region changed
+            var posted: [(String, String)] = []
+            for (key, shown) in fields {
+                posted.append(("was-\(key)", shown))
+                posted.append((key, key == "region" ? "GB" : shown))
+            }
+            let saved = try await web.post("/settings", posted, csrf: page.csrf)
+            #expect(saved.status == .seeOther)
+            let config = try fixture.workspace.loadConfig()
+            #expect(config.values["name"] == "Samantha Seeker", "the stale form undid a setting made elsewhere")
+            #expect(config.values["region"] == "GB")
+        }
+    }
+
     @Test("Send a test e-mail to myself goes through the configured server, and says so")
     func testMail() async throws {
         let mail = try TestMailServer()

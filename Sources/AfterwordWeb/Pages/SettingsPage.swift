@@ -14,6 +14,8 @@ struct SettingsPage: Page {
         var key: String
         var help: String?
         var value: String
+        /// The stored value when the page was made: the field counts as changed only when it differs.
+        var was: String
         var `default`: String?
         var problem: String?
         var choices: [Choice]
