@@ -70,7 +70,16 @@ struct FormData: Sendable {
         return nil
     }
 
+    /// A form of Afterword's has a handful of fields and one file; more parts is not a form of ours.
+    static let maximumParts = 64
+    /// The header lines of one part.
+    static let maximumPartHeaderBytes = 8 * 1024
+
     private static func multipart(_ bytes: [UInt8], boundary: String) throws -> FormData {
+        // RFC 2046 §5.1.1: 1 to 70 characters. A longer one would make every search for it slower.
+        guard (1...70).contains(boundary.utf8.count) else {
+            throw WebError(.badRequest, "the upload's multipart boundary is not 1 to 70 characters; submit the form from the page")
+        }
         let delimiter = Array("--\(boundary)".utf8)
         var form = FormData()
         var parts: [ArraySlice<UInt8>] = []
@@ -80,6 +89,9 @@ struct FormData: Sendable {
         }
         cursor = start + delimiter.count
         while let next = find(delimiter, in: bytes, from: cursor) {
+            guard parts.count < maximumParts else {
+                throw WebError(.badRequest, "the upload has more than \(maximumParts) parts; submit the form from the page")
+            }
             parts.append(bytes[(start + delimiter.count)..<next])
             start = next
             cursor = next + delimiter.count
@@ -89,8 +101,8 @@ struct FormData: Sendable {
             // Each part starts with CR LF after the delimiter and ends with CR LF before the next.
             if body.starts(with: [13, 10]) { body = body.dropFirst(2) }
             if body.count >= 2, body[body.endIndex - 2] == 13, body[body.endIndex - 1] == 10 { body = body.dropLast(2) }
-            guard let split = find([13, 10, 13, 10], in: Array(body), from: 0) else { continue }
             let all = Array(body)
+            guard let split = find([13, 10, 13, 10], in: Array(all.prefix(maximumPartHeaderBytes + 4)), from: 0) else { continue }
             let head = String(decoding: all[..<split], as: UTF8.self)
             let content = Array(all[(split + 4)...])
             var name: String?

@@ -118,7 +118,16 @@ struct Flash: Codable {
         return try? JSONDecoder().decode(Flash.self, from: data)
     }
 
+    /// The longest message a flash carries, in characters: it travels in a cookie (4 KB at most).
+    static let maximumCharacters = 600
+
     static func set(_ response: inout Response, _ flash: Flash) {
+        var flash = flash
+        for path in [\Flash.notice, \Flash.problem, \Flash.warning] {
+            if let text = flash[keyPath: path], text.count > maximumCharacters {
+                flash[keyPath: path] = String(text.prefix(maximumCharacters - 1)) + "…"
+            }
+        }
         guard flash.notice != nil || flash.problem != nil || flash.warning != nil, let data = try? JSONEncoder().encode(flash) else { return }
         let value = data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")

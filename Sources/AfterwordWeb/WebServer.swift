@@ -124,9 +124,10 @@ public struct WebServer: Sendable {
     }
 
     /// How long a connection may stay silent, mid-request or between requests.
-    static let idleSeconds: Int64 = 30
-    /// Connections served at once; a browser opens six at most.
-    static let maximumConnections = 128
+    static let idleSeconds: Int64 = 15
+    /// Connections served at once. A browser opens six at most; the rest is room, so that a few hundred
+    /// sockets left open and silent by another program do not keep the owner's browser waiting.
+    static let maximumConnections = 512
 
     /// Serves until Ctrl-C (SIGINT) or SIGTERM, then shuts down cleanly.
     /// - Parameter running: told the address once the server listens.

@@ -97,6 +97,26 @@ func intakeFixture(_ name: String) -> String {
         #expect((priya["address"] as? String)?.contains("San Francisco, CA 94105") == true)
     }
 
+    @Test("a photo tesseract cannot finish within the time limit is given up with a clear message, and nothing is saved")
+    func photoGivenUp() throws {
+        let cli = CLI()
+        // A tesseract that never finishes: the stand-in for an image built to make it run for ever.
+        let folder = cli.home.deletingLastPathComponent().appendingPathComponent("\(cli.home.lastPathComponent)-bin")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let stuck = folder.appendingPathComponent("tesseract")
+        try Data("#!/bin/sh\nexec sleep 60\n".utf8).write(to: stuck)
+        chmod(stuck.path, 0o755)
+        let image = try cli.file("huge.png", "not really a picture")
+        let started = Date()
+        let result = try cli.run(
+            ["card", "scan", image, "--yes"],
+            environment: ["PATH": folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"), "AFTERWORD_OCR_SECONDS": "1"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("tesseract gave up on this image"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30, "the limit did not stop it")
+        #expect((try cli.json(["interviewer", "list"]) as? [[String: Any]])?.isEmpty == true)
+    }
+
     @Test("without --yes, nothing from standard input is saved silently")
     func asksBeforeSaving() throws {
         let cli = CLI()

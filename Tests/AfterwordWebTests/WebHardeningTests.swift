@@ -3,6 +3,7 @@ import AfterwordCore
 import AfterwordWeb
 import Foundation
 import HTTPTypes
+import NIOCore
 import Testing
 
 @Suite("hostile uploads")
@@ -65,6 +66,53 @@ struct WebHardeningTests {
             let offered = try await web.upload("/interviews/1/cards", file: text, name: "long.txt", type: "text/plain")
             #expect(offered.status == .ok)
             #expect(offered.body.contains(#"value="raj.patel@acme.com""#))
+        }
+    }
+}
+
+@Suite("hostile forms")
+struct WebFormLimitTests {
+    /// A multipart body with `parts` fields and this boundary, carrying the page's CSRF token.
+    func multipart(parts: Int, boundary: String, csrf: String) -> ByteBuffer {
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n")
+        for index in 0..<parts {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"f\(index)\"\r\n\r\nx\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return body
+    }
+
+    @Test("a multipart form of thousands of parts, or with an over-long boundary, is refused before it is read further; nothing is stored")
+    func multipartBounds() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview(interviewers: [])
+        try await fixture.test { web in
+            let csrf = try await web.get("/").csrf ?? ""
+            let many = try await web.send(
+                "/interviews/1/interviewers", body: multipart(parts: 5000, boundary: "b0und", csrf: csrf),
+                headers: [.contentType: "multipart/form-data; boundary=b0und"])
+            #expect(many.status == .badRequest, "\(many.status)")
+            #expect(many.body.contains("more than 64 parts"), "\(many.body)")
+            let long = String(repeating: "b", count: 200)
+            let wide = try await web.send(
+                "/interviews/1/interviewers", body: multipart(parts: 1, boundary: long, csrf: csrf),
+                headers: [.contentType: "multipart/form-data; boundary=\(long)"])
+            #expect(wide.status == .badRequest, "\(wide.status)")
+            #expect(try fixture.store.interview(id: 1).interviewers.isEmpty)
+            #expect(try await web.get("/").status == .ok)
+        }
+    }
+
+    @Test("a very long message is carried to the next page cut short, in a cookie a browser keeps")
+    func flashBounded() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview(interviewers: [])
+        try await fixture.test { web in
+            let topic = String(repeating: "word ", count: 3000)
+            let refused = try await web.post("/interviews/1/topics", [("interviewer", "99"), ("topic", topic)])
+            let cookie = try #require(refused.headers[.setCookie])
+            #expect(cookie.utf8.count < 4096, "\(cookie.utf8.count)")
         }
     }
 }
