@@ -75,29 +75,58 @@ extension Config.Key where Value == String? {
             throw UserError("email: \"\(email)\" is not an e-mail address; write it like you@example.com")
         }
     }
-    static let signature = text("signature", "lines under your name in e-mails (\\n starts a new line)", group: .you)
+    static let signature = text("signature", "lines under your name in e-mails (\\n starts a new line)", group: .you, lines: 6)
     static let phone = text("phone", "your phone number (for your own records; never offered as a call)", group: .you)
-    static let address = text("address", "your return address for note envelopes", group: .noteCards)
+    static let address = text("address", "your return address for note envelopes", group: .noteCards, lines: 6)
     static let noteFont = Config.Key("note.font", "a .ttf font for note cards", group: .noteCards, default: nil, shown: "the system's serif") { $0 }
-    static let smtpHost = text("smtp.host", "your mail server, e.g. smtp.example.com", group: .sending)
+    static let smtpHost = text("smtp.host", "your mail server, e.g. smtp.example.com", group: .sending) { host in
+        guard host.count <= 253, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }) else {
+            throw UserError("smtp.host: \"\(ControlCharacters.visible(String(host.prefix(60))))\" is not a server name; write it like smtp.example.com")
+        }
+    }
     static let smtpUser = text("smtp.user", "the login name", group: .sending)
     static let smtpPasswordEnv = text("smtp.passwordEnv", "the environment variable that holds the password", group: .sending)
     static let smtpPasswordCommand = text("smtp.passwordCommand", "a command that prints the password (like msmtp's passwordeval)", group: .sending)
     static let smtpCAFile = text("smtp.caFile", "a PEM file of extra certificates to trust", group: .advanced)
 
-    /// A free-text setting with no default, checked by `check` when given.
+    /// A free-text setting with no default, checked by `check` when given: one line of at most 200
+    /// characters, or up to `lines` lines, never a control character.
     private static func text(
-        _ name: String, _ help: String, group: Config.Group, check: @escaping @Sendable (String) throws -> Void = { _ in }
+        _ name: String, _ help: String, group: Config.Group, lines: Int = 1, check: @escaping @Sendable (String) throws -> Void = { _ in }
     ) -> Self {
         Config.Key(name, help, group: group, default: nil) { text in
+            try Config.checkText(text, name: name, lines: lines)
             try check(text)
             return text
         }
     }
 }
 
+extension Config {
+    /// Refuses a setting's text with a line break where one line belongs, a control character, or too much of it.
+    static func checkText(_ text: String, name: String, lines: Int) throws {
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let lineCount = text.split(whereSeparator: \.isNewline).count
+        if lines == 1, text.contains(where: \.isNewline) {
+            throw UserError("\(name) is one line; remove the line break")
+        }
+        if lineCount > lines { throw UserError("\(name) has \(lineCount) lines; at most \(lines)") }
+        if let (scalar, _) = ControlCharacters.first(in: text.replacingOccurrences(of: "\n", with: " ")) {
+            throw UserError("\(name) contains a control character (\(ControlCharacters.name(scalar))); type it again without it")
+        }
+        let limit = 200 * lines
+        if text.count > limit { throw UserError("\(name) is \(text.count) characters long; at most \(limit)") }
+    }
+}
+
 extension Config.Key where Value == String {
-    static let region = Config.Key("region", "country for phone numbers, e.g. US", group: .you, default: "US", shown: "US") { $0 }
+    static let region = Config.Key("region", "country for phone numbers, e.g. US", group: .you, default: "US", shown: "US") { value in
+        let code = value.trimmingCharacters(in: .whitespaces)
+        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw UserError("region: \"\(ControlCharacters.visible(String(value.prefix(20))))\" is not a country; write its two-letter code, like US or GB")
+        }
+        return code.uppercased()
+    }
     static let sendmailCommand = Config.Key(
         "sendmail.command", "the sendmail program and its arguments", group: .advanced, default: "/usr/sbin/sendmail", shown: "/usr/sbin/sendmail"
     ) { $0 }

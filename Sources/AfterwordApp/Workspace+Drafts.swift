@@ -203,6 +203,9 @@ extension Workspace {
         guard !document.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw UserError("the edited draft has no body; it was left unchanged")
         }
+        if let subject = document.subject, subject.count > Self.lineLimit {
+            throw UserError("the subject is \(subject.count) characters long; at most \(Self.lineLimit) fit (a good one is under 78); the draft was left unchanged")
+        }
         let updated = try storeCall {
             try store.updateDraft(id: draft.storedID, subject: draft.channel == .email ? (document.subject ?? draft.subject) : nil, body: document.body, at: now)
         }

@@ -100,6 +100,7 @@ extension Workspace {
             return parsed
         }
         let fit = check.field("fit") { try Self.fitLine(form.fit, label: label("fit")) }
+        _ = check.field("notes") { try Self.bounded(form.notes, label("notes"), limit: Self.notesLimit) }
         try check.finish()
         guard let company, let role, let format, let (start, writtenZone) = when else {
             throw UserError("the interview could not be read; check every field")
@@ -119,6 +120,7 @@ extension Workspace {
         let typedName = check.field("name") { try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield") }
         let honorific = check.field("honorific") { try form.honorific.flatMap { try Self.honorific($0, label: label("honorific")) } }
         let email = check.field("email") { try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) } }
+        Self.checkLengths(form, &check, label: label)
         try check.finish()
         guard let typedName else { throw UserError("\(label("name")) cannot be empty") }
         let (typedHonorific, name) = PersonName.split(typedName)
@@ -151,6 +153,7 @@ extension Workspace {
         if let honorific = form.honorific, let checked = check.field("honorific", { try Self.honorific(honorific, label: label("honorific")) }) {
             person.honorific = checked
         }
+        Self.checkLengths(form, &check, label: label)
         try check.finish()
         if let title = form.title { person.title = Self.blankToNil(title) }
         if let company = form.company { person.company = Self.blankToNil(company) }
@@ -287,6 +290,15 @@ extension Workspace {
         name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Every free-text field of a person within its length.
+    static func checkLengths(_ form: InterviewerForm, _ check: inout FormCheck, label: FieldLabel) {
+        _ = check.field("title") { try bounded(form.title, label("title"), limit: lineLimit) }
+        _ = check.field("company") { try bounded(form.company, label("company"), limit: lineLimit) }
+        _ = check.field("phone") { try bounded(form.phone, label("phone"), limit: 60) }
+        _ = check.field("address") { try bounded(form.address, label("address"), limit: 1_000) }
+        _ = check.field("notes") { try bounded(form.notes, label("notes"), limit: notesLimit) }
+    }
+
     /// A required one-line text, trimmed, or a clear error naming the field.
     public static func required(_ value: String, _ field: String, example: String) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -294,7 +306,19 @@ extension Workspace {
         guard !trimmed.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) }) else {
             throw UserError("\(field) cannot contain line breaks or control characters")
         }
+        try bounded(trimmed, field, limit: lineLimit)
         return trimmed
+    }
+
+    /// Longest one-line field (a name, a title, a company, a role), in characters.
+    public static let lineLimit = 200
+    /// Longest notes, in characters.
+    public static let notesLimit = 20_000
+
+    /// Refuses a field longer than `limit` characters, saying how long it is and what fits.
+    static func bounded(_ value: String?, _ field: String, limit: Int) throws {
+        guard let value, value.count > limit else { return }
+        throw UserError("\(field) is \(value.count) characters long; at most \(limit) fit, so shorten it")
     }
 
     /// A typed honorific ("Ms.", "Dr"), one short word; nil when blank.

@@ -68,14 +68,22 @@ import Testing
             ("note.font", "/tmp/x.ttf"),
             ("sendmail.command", "/usr/sbin/sendmail"),
         ]
+        // Each round a value of its own, valid for its setting (a country code, a server name).
+        func value(_ key: String, _ base: String, _ round: Int) -> String {
+            switch key {
+            case "region": ["US", "GB", "DE"][round]
+            case "smtp.host": "mail\(round).example.com"
+            default: "\(base) \(round)"
+            }
+        }
         for round in 0..<3 {
             await withTaskGroup(of: Void.self) { group in
-                for (key, value) in settings {
-                    group.addTask { _ = try? cli.run(["config", "set", key, "\(value) \(round)"]) }
+                for (key, base) in settings {
+                    group.addTask { _ = try? cli.run(["config", "set", key, value(key, base, round)]) }
                 }
             }
             let values = try #require(try cli.json(["config", "list"]) as? [String: String])
-            for (key, value) in settings { #expect(values[key] == "\(value) \(round)", "round \(round): \(key)") }
+            for (key, base) in settings { #expect(values[key] == value(key, base, round), "round \(round): \(key)") }
         }
     }
 
@@ -147,5 +155,27 @@ import Testing
         #expect(refused.status != 0)
         #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
         #expect(refused.stderr.contains("read-only"), "\(refused.stderr)")
+    }
+
+    @Test("records and settings are bounded and clean: over-long names and notes, line breaks or control characters where one line belongs, a country that is none")
+    func boundedRecords() throws {
+        let cli = CLI()
+        try cli.run(["interview", "add", "--company", "Acme", "--role", "Analyst", "--at", "2026-11-26T14:00-05:00"])
+        let long = try cli.run(["interviewer", "add", "1", "--name", String(repeating: "Dana ", count: 60)])
+        #expect(long.status != 0 && long.stderr.contains("at most 200"), "\(long.stderr)")
+        let notes = try cli.run(["interviewer", "add", "1", "--name", "Dana Whitfield", "--notes", String(repeating: "x", count: 20_001)])
+        #expect(notes.status != 0 && notes.stderr.contains("at most 20000"), "\(notes.stderr)")
+        #expect((try cli.json(["interviewer", "list"]) as? [[String: Any]])?.isEmpty == true)
+        for (key, value, said) in [
+            ("name", "Alex\nDoe", "one line"), ("smtp.host", "smtp.example.com\nRCPT TO:<x@y>", "one line"),
+            ("smtp.host", "smtp example com", "not a server name"), ("region", "USA", "two-letter code"),
+            ("name", "Alex\u{07}Doe", "control character"), ("signature", String(repeating: "line\n", count: 9), "at most 6"),
+        ] {
+            let result = try cli.run(["config", "set", key, value])
+            #expect(result.status != 0 && result.stderr.contains(said), "\(key): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count <= 2, "\(result.stderr)")
+        }
+        #expect(try cli.run(["config", "set", "region", "gb"]).status == 0)
+        #expect(try cli.run(["config", "get", "region"]).stdout.uppercased().contains("GB"))
     }
 }
