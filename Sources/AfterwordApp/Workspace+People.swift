@@ -295,7 +295,7 @@ extension Workspace {
         _ = check.field("title") { try bounded(form.title, label("title"), limit: lineLimit) }
         _ = check.field("company") { try bounded(form.company, label("company"), limit: lineLimit) }
         _ = check.field("phone") { try bounded(form.phone, label("phone"), limit: 60) }
-        _ = check.field("address") { try bounded(form.address, label("address"), limit: 1_000) }
+        _ = check.field("address") { try bounded(form.address, label("address"), limit: 2_000) }
         _ = check.field("notes") { try bounded(form.notes, label("notes"), limit: notesLimit) }
     }
 

@@ -80,9 +80,10 @@ public struct BoardAddress: Sendable, Equatable, Hashable {
         self = found
     }
 
-    /// True for a board name the providers use: letters, digits, `-`, `_` and `.`.
+    /// True for a board name the providers use: letters, digits, `-`, `_` and `.`, never `.` or `..` (a
+    /// path of its own in the board's address).
     public static func isToken(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 100
+        !text.isEmpty && text.count <= 100 && !text.contains("..") && text != "." && !text.hasPrefix(".")
             && text.unicodeScalars.allSatisfy {
                 $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
             }

@@ -19,6 +19,13 @@ public struct BoardPosting: Sendable, Equatable, Hashable {
 
 /// Reads a board's answer in its provider's documented JSON shape.
 public enum BoardDecoder {
+    /// Postings kept from one board: the largest companies list a few thousand.
+    public static let maximumPostings = 5_000
+    /// Longest title or location kept, in characters.
+    static let maximumText = 300
+    /// Longest posting address kept.
+    static let maximumURL = 2_000
+
     /// The postings in `body`, as `provider` documents them.
     /// - Throws: ``WatchError`` for HTML, malformed JSON, or JSON of another shape.
     public static func postings(_ body: Data, provider: BoardProvider) throws(WatchError) -> [BoardPosting] {
@@ -52,8 +59,15 @@ public enum BoardDecoder {
         }
         var seen = Set<String>()
         var postings: [BoardPosting] = []
-        for item in items {
-            guard let posting = posting(item, provider: provider), seen.insert(posting.id).inserted else { continue }
+        for item in items where postings.count < maximumPostings {
+            guard var posting = posting(item, provider: provider), seen.insert(posting.id).inserted else { continue }
+            // A NUL would cut the text where it is stored: such a posting is left out, the rest of the board kept.
+            guard ![posting.id, posting.title, posting.location, posting.url].contains(where: { $0.contains("\u{0}") }),
+                posting.id.count <= maximumText
+            else { continue }
+            posting.title = bounded(posting.title)
+            posting.location = bounded(posting.location)
+            posting.url = safeLink(posting.url)
             postings.append(posting)
         }
         return postings
@@ -90,6 +104,20 @@ public enum BoardDecoder {
             }
             return BoardPosting(id: id, title: title, location: location, url: text(item["jobUrl"]) ?? "")
         }
+    }
+
+    /// The text cut to ``maximumText`` characters.
+    static func bounded(_ text: String) -> String {
+        text.count > maximumText ? String(text.prefix(maximumText - 1)) + "…" : text
+    }
+
+    /// The posting's address when it is an http(s) link of reasonable length; "" otherwise (a
+    /// `javascript:` or `data:` address is never shown as a link).
+    static func safeLink(_ url: String) -> String {
+        guard url.count <= maximumURL, let components = URLComponents(string: url),
+            ["http", "https"].contains(components.scheme?.lowercased() ?? ""), !(components.host ?? "").isEmpty
+        else { return "" }
+        return url
     }
 
     /// A JSON string or number as trimmed text; nil when absent or empty.

@@ -25,6 +25,15 @@ public enum BoardProvider: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The provider's own domains: a board's address may redirect there (over https), nowhere else.
+    public var ownDomains: [String] {
+        switch self {
+        case .greenhouse: ["greenhouse.io"]
+        case .lever: ["lever.co"]
+        case .ashby: ["ashbyhq.com"]
+        }
+    }
+
     /// The careers page people open in a browser for the board `token`.
     public func careersPage(_ token: String) -> String {
         switch self {

@@ -88,7 +88,8 @@ public struct BoardWatcher: Sendable {
     ) async -> [Int64: BoardAnswer] {
         guard !requests.isEmpty else { return [:] }
         var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .follow(max: limits.maxRedirects, allowCycles: false),
+            // Redirects are followed by hand (``readOnce``), only to the board's own host or the provider's.
+            redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(10), read: Self.amount(limits.timeout)))
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = limits.concurrency
         configuration.httpVersion = .http1Only
@@ -138,6 +139,20 @@ public struct BoardWatcher: Sendable {
         return .failed(WatchError(code: .network, message: "the board could not be read"))
     }
 
+    /// Where a redirect from `current` to `location` leads, when it may be followed: to the board's own
+    /// host (as it was asked), or over https to the provider's own hosts; nil otherwise.
+    static func allowedRedirect(from current: String, to location: String, board: String, provider: BoardProvider) -> String? {
+        guard let base = URL(string: current), let target = URL(string: location, relativeTo: base)?.absoluteURL,
+            let host = target.host?.lowercased(), let scheme = target.scheme?.lowercased(), ["http", "https"].contains(scheme)
+        else { return nil }
+        let boardURL = URL(string: board)
+        if host == boardURL?.host?.lowercased(), scheme == boardURL?.scheme?.lowercased() || scheme == "https" {
+            return target.absoluteString
+        }
+        guard scheme == "https", provider.ownDomains.contains(where: { host == $0 || host.hasSuffix("." + $0) }) else { return nil }
+        return target.absoluteString
+    }
+
     /// A 429 or 5xx: worth asking again, after `after` when the board said so.
     struct Retry: Error {
         var error: WatchError
@@ -145,13 +160,29 @@ public struct BoardWatcher: Sendable {
     }
 
     private func readOnce(_ board: BoardRequest, client: HTTPClient) async throws -> BoardAnswer {
-        var request = HTTPClientRequest(url: board.url)
-        request.headers.add(name: "User-Agent", value: Self.userAgent)
-        request.headers.add(name: "Accept", value: "application/json")
-        if let etag = board.etag { request.headers.add(name: "If-None-Match", value: etag) }
-        if let lastModified = board.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
         let deadline = ContinuousClock.now + limits.timeout
-        let response = try await client.execute(request, timeout: Self.amount(limits.timeout))
+        var address = board.url
+        var response: HTTPClientResponse
+        var redirects = 0
+        while true {
+            var request = HTTPClientRequest(url: address)
+            request.headers.add(name: "User-Agent", value: Self.userAgent)
+            request.headers.add(name: "Accept", value: "application/json")
+            if let etag = board.etag { request.headers.add(name: "If-None-Match", value: etag) }
+            if let lastModified = board.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+            response = try await client.execute(request, timeout: Self.amount(limits.timeout))
+            guard [301, 302, 303, 307, 308].contains(response.status.code), let location = response.headers.first(name: "Location") else { break }
+            redirects += 1
+            guard redirects <= limits.maxRedirects else {
+                throw WatchError(code: .redirects, message: "the board redirects in a loop or too often; check its address")
+            }
+            guard let next = Self.allowedRedirect(from: address, to: location, board: board.url, provider: board.provider) else {
+                throw WatchError(
+                    code: .httpStatus,
+                    message: "the board sent Afterword to another site (\(String(location.prefix(80)))), which it does not follow; check the board's address")
+            }
+            address = next
+        }
         let status = response.status.code
         switch status {
         case 200..<300:

@@ -1,4 +1,4 @@
-import AfterwordWatch
+@testable import AfterwordWatch
 import Foundation
 import Testing
 
@@ -11,11 +11,50 @@ import Testing
     func tidyTitles() throws {
         let json =
             "\u{FEFF}"
-            + #"{"jobs": [{"id": 7, "title": "  R&amp;D   Engineer\n(Platform) ", "location": null, "absolute_url": "u"}]}"#
+            + #"{"jobs": [{"id": 7, "title": "  R&amp;D   Engineer\n(Platform) ", "location": null, "absolute_url": "https://boards.greenhouse.io/acme/jobs/7"}]}"#
         #expect(
             try decode(json, .greenhouse) == [
-                BoardPosting(id: "7", title: "R&D Engineer (Platform)", location: "", url: "u")
+                BoardPosting(id: "7", title: "R&D Engineer (Platform)", location: "", url: "https://boards.greenhouse.io/acme/jobs/7")
             ])
+    }
+
+    @Test("a board is bounded: at most 5,000 postings, long fields cut, only http(s) links kept, a posting with a NUL left out")
+    func bounded() throws {
+        let many = (0..<6_000).map { #"{"id": \#($0), "title": "Engineer \#($0)", "absolute_url": "https://x.example/\#($0)"}"# }
+        #expect(try decode(#"{"jobs": ["# + many.joined(separator: ",") + "]}", .greenhouse).count == 5_000)
+        let hostile = #"""
+            {"jobs": [
+              {"id": 1, "title": "\#(String(repeating: "Very ", count: 200))Long", "absolute_url": "javascript:alert(1)"},
+              {"id": 2, "title": "Nul\u0000Engineer", "absolute_url": "https://x.example/2"},
+              {"id": 3, "title": "Fine", "absolute_url": "data:text/html,hi"},
+              {"id": 4, "title": "Good", "absolute_url": "https://boards.greenhouse.io/acme/jobs/4"}
+            ]}
+            """#
+        let postings = try decode(hostile, .greenhouse)
+        #expect(postings.map(\.id) == ["1", "3", "4"])
+        #expect(postings[0].title.count <= 300 && postings[0].url.isEmpty)
+        #expect(postings[1].url.isEmpty)
+        #expect(postings[2].url == "https://boards.greenhouse.io/acme/jobs/4")
+    }
+
+    @Test("a board's name is never . or .., which would be a path of its own")
+    func tokens() {
+        #expect(!BoardAddress.isToken(".."))
+        #expect(!BoardAddress.isToken("."))
+        #expect(!BoardAddress.isToken("acme/../x"))
+        #expect(!BoardAddress.isToken(".hidden"))
+        #expect(BoardAddress.isToken("acme.inc"))
+    }
+
+    @Test("a redirect is followed only to the board's own host, or over https to the provider's")
+    func redirects() {
+        let board = "http://127.0.0.1:8080/v1/boards/acme/jobs"
+        #expect(BoardWatcher.allowedRedirect(from: board, to: "/v1/boards/acme2/jobs", board: board, provider: .greenhouse) != nil)
+        #expect(BoardWatcher.allowedRedirect(from: board, to: "https://api.greenhouse.io/v1/x", board: board, provider: .greenhouse) != nil)
+        #expect(BoardWatcher.allowedRedirect(from: board, to: "http://api.greenhouse.io/v1/x", board: board, provider: .greenhouse) == nil)
+        #expect(BoardWatcher.allowedRedirect(from: board, to: "https://evil.example/", board: board, provider: .greenhouse) == nil)
+        #expect(BoardWatcher.allowedRedirect(from: board, to: "https://greenhouse.io.evil.example/", board: board, provider: .greenhouse) == nil)
+        #expect(BoardWatcher.allowedRedirect(from: board, to: "file:///etc/passwd", board: board, provider: .greenhouse) == nil)
     }
 
     @Test("a posting listed twice counts once; one without an id or title is skipped")
