@@ -216,21 +216,35 @@ extension Workspace {
     ///   - location: words that must all appear in the location.
     ///   - includeClosed: also the postings no longer listed.
     ///   - since: only those first seen at or after this time.
+    ///   - page: the page to show (0 first) of `perPage` openings; every one when `perPage` is nil.
     public func rememberedOpenings(
-        match: String? = nil, location: String? = nil, includeClosed: Bool = true, since: Date? = nil
+        match: String? = nil, location: String? = nil, includeClosed: Bool = true, since: Date? = nil, page: Int = 0,
+        perPage: Int? = nil
     ) throws -> [RememberedOpening] {
+        try rememberedOpeningsPage(
+            match: match, location: location, includeClosed: includeClosed, since: since, page: page, perPage: perPage
+        ).openings
+    }
+
+    /// One page of ``rememberedOpenings(match:location:includeClosed:since:page:perPage:)``, with how many match in all.
+    public func rememberedOpeningsPage(
+        match: String? = nil, location: String? = nil, includeClosed: Bool = true, since: Date? = nil, page: Int = 0,
+        perPage: Int? = nil
+    ) throws -> (openings: [RememberedOpening], total: Int) {
         let store = try openStore()
         func words(_ text: String?) -> [String] {
-            (text ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            (text ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }.prefix(10).map(String.init)
         }
-        let titleWords = words(match)
-        let placeWords = words(location)
-        let rows = try storeCall { try store.openings() }.filter { row in
-            let title = "\(row.opening.title) \(row.company)".lowercased()
-            let place = row.opening.location.lowercased()
-            return (includeClosed || row.opening.closedAt == nil) && row.opening.firstSeen >= (since ?? .distantPast)
-                && titleWords.allSatisfy(title.contains) && placeWords.allSatisfy(place.contains)
+        let (rows, total) = try storeCall {
+            try store.openings(
+                match: words(match), location: words(location), includeClosed: includeClosed, since: since, limit: perPage,
+                offset: max(0, page) * (perPage ?? 0))
         }
+        return (try remembered(rows, store: store), total)
+    }
+
+    /// The openings with the people at each company who may remember the user.
+    private func remembered(_ rows: [OpeningRow], store: AppDatabase) throws -> [RememberedOpening] {
         // Most days there is nothing new: the people are looked up only for openings to show.
         guard !rows.isEmpty else { return [] }
         var atCompany: [String: [Acquaintance]] = [:]

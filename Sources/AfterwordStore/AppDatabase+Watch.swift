@@ -160,16 +160,44 @@ extension AppDatabase {
         }
     }
 
-    /// Every opening seen, newest first, with its company.
-    public func openings() throws -> [OpeningRow] {
+    /// The openings seen, newest first, with their company: those whose title or company has every word of
+    /// `match` and whose location has every word of `location` (case aside), a page at a time.
+    /// - Parameters:
+    ///   - limit: at most this many (nil: all); `offset` skips the first ones.
+    /// - Returns: the page, and how many match in all.
+    public func openings(
+        match: [String] = [], location: [String] = [], includeClosed: Bool = true, since: Date? = nil, limit: Int? = nil,
+        offset: Int = 0
+    ) throws -> (rows: [OpeningRow], total: Int) {
         try writer.read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            // Words are bound, never spliced into the SQL; LIKE's own wildcards in them are taken literally.
+            func escaped(_ word: String) -> String {
+                "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
+            }
+            for word in match {
+                conditions.append("(opening.title || ' ' || board.company) LIKE ? ESCAPE '\\'")
+                arguments.append(escaped(word))
+            }
+            for word in location {
+                conditions.append("opening.location LIKE ? ESCAPE '\\'")
+                arguments.append(escaped(word))
+            }
+            if !includeClosed { conditions.append("opening.closedAt IS NULL") }
+            if let since {
+                conditions.append("opening.firstSeen >= ?")
+                arguments.append(since)
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let from = "FROM opening JOIN board ON board.id = opening.boardId \(filter)"
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
+            let page = limit.map { " LIMIT \(max(0, $0)) OFFSET \(max(0, offset))" } ?? ""
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT opening.*, board.company AS company FROM opening JOIN board ON board.id = opening.boardId
-                    ORDER BY opening.firstSeen DESC, opening.id DESC
-                    """)
-            return try rows.map { OpeningRow(opening: try Opening(row: $0), company: $0["company"]) }
+                db, sql: "SELECT opening.*, board.company AS company \(from) ORDER BY opening.firstSeen DESC, opening.id DESC\(page)",
+                arguments: StatementArguments(arguments))
+            return (try rows.map { OpeningRow(opening: try Opening(row: $0), company: $0["company"]) }, total)
         }
     }
 

@@ -10,12 +10,23 @@ struct OpeningsController: Sendable {
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
         let match = request.uri.queryParameters["match"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let location = request.uri.queryParameters["location"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let openings = try site.workspace.rememberedOpenings(match: match, location: location)
+        let page = request.uri.queryParameters["page"].flatMap { Int($0) }.map { min(max($0, 1), 100_000) } ?? 1
+        let (openings, total) = try site.workspace.rememberedOpeningsPage(
+            match: match, location: location, page: page - 1, perPage: Self.perPage)
         let boards = try site.workspace.watchedBoards()
         let rows = openings.map { Self.row($0, site: site) }
+        let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
+        func link(_ number: Int) -> String {
+            var query = ["page=\(number)"]
+            if let match { query.append("match=\(Self.escape(match))") }
+            if let location { query.append("location=\(Self.escape(location))") }
+            return "/openings?" + query.joined(separator: "&")
+        }
         return try site.page(
             OpeningsPage(
                 openings: rows, hasOpenings: !rows.isEmpty, match: match, locationFilter: location,
+                previousPage: page > 1 ? link(page - 1) : nil, nextPage: page < pages ? link(page + 1) : nil,
+                pageText: pages > 1 ? "Page \(page) of \(pages) (\(total) openings)" : nil,
                 filtered: match != nil || location != nil,
                 boards: boards.map { summary in
                     OpeningsPage.Board(
@@ -23,6 +34,16 @@ struct OpeningsController: Sendable {
                         checked: summary.board.checkedAt.map { site.display($0) }, open: summary.openCount)
                 },
                 hasBoards: !boards.isEmpty), title: "Openings", tab: .openings, request: request)
+    }
+
+    /// Openings on one page: the page answers at once however many postings are stored.
+    static let perPage = 50
+
+    /// A filter's words in a link's query.
+    static func escape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
     /// POST /openings/:id/reconnect — composes the reconnect note to `interviewer` and opens it.

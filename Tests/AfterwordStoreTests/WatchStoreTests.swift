@@ -32,7 +32,7 @@ import Testing
         // Then only the analyst is new, the designer is closed but kept, the engineer renamed
         #expect(second.closed == 1)
         #expect(second.new.map(\.title) == ["Analyst"])
-        var openings = try store.openings().map(\.opening)
+        var openings = try store.openings().rows.map(\.opening)
         #expect(openings.count == 3)
         #expect(openings.first { $0.externalId == "2" }?.closedAt == start.addingTimeInterval(day))
         #expect(openings.first { $0.externalId == "1" }?.title == "Senior Engineer")
@@ -43,7 +43,7 @@ import Testing
             postings: [posting("1", "Senior Engineer"), posting("2", "Designer"), posting("3", "Analyst")], etag: nil,
             lastModified: nil, now: start.addingTimeInterval(2 * day))
         #expect(third.new.isEmpty)
-        openings = try store.openings().map(\.opening)
+        openings = try store.openings().rows.map(\.opening)
         #expect(openings.allSatisfy { $0.closedAt == nil })
         #expect(try store.boards().first?.etag == nil)
     }
@@ -61,7 +61,7 @@ import Testing
         #expect(failed.error == "the board answered with a web page, not JSON")
         #expect(failed.checkedAt == start.addingTimeInterval(day))
         #expect(failed.etag == "\"a\"")
-        #expect(try store.openings().map(\.opening.closedAt) == [nil])
+        #expect(try store.openings().rows.map(\.opening.closedAt) == [nil])
         _ = try store.recordBoardRead(
             boardId: id, postings: nil, etag: nil, lastModified: nil, now: start.addingTimeInterval(2 * day))
         #expect(try store.boards().first?.error == nil)

@@ -74,6 +74,30 @@ struct WebOpeningsTests {
         }
     }
 
+    @Test("the Openings page shows 50 at a time, newest first, with links to the others; a filter keeps to its matches")
+    func pages() async throws {
+        let fixture = try seeded()
+        let store = try fixture.store
+        let board = try store.addBoard(WatchedBoard(company: "Globex", provider: "lever", token: "globex", addedAt: WebFixture.now))
+        _ = try store.recordBoardRead(
+            boardId: board.id ?? 0,
+            postings: (1...120).map { ListedPosting(externalId: "g\($0)", title: "Analyst \($0)", location: "Remote", url: "https://jobs.lever.co/globex/\($0)") },
+            etag: nil, lastModified: nil, now: WebFixture.now.addingTimeInterval(-60))
+        try await fixture.test { web in
+            let first = try await web.get("/openings")
+            #expect(first.body.components(separatedBy: #"<li class="opening""#).count - 1 == 50)
+            #expect(first.body.contains("Page 1 of 3 (122 openings)"), "\(first.body)")
+            #expect(first.body.contains(#"href="/openings?page=2" rel="next""#))
+            let last = try await web.get("/openings?page=3")
+            #expect(last.body.components(separatedBy: #"<li class="opening""#).count - 1 == 22)
+            #expect(last.body.contains("Staff Engineer") && last.body.contains(#"rel="prev""#))
+            let filtered = try await web.get("/openings?match=analyst&page=2")
+            #expect(filtered.body.contains("Page 2 of 3 (120 openings)"), "\(filtered.body)")
+            #expect(filtered.body.contains(#"href="/openings?page=3&amp;match=analyst""#))
+            #expect(try await web.get("/openings?page=999999999").status == .ok)
+        }
+    }
+
     @Test("Reconnect composes the note and opens it as a draft; Today shows the new opening")
     func reconnect() async throws {
         let fixture = try seeded()

@@ -17,6 +17,10 @@ struct OpeningsPage: Page {
     var match: String?
     /// Named apart from an opening's own `location`, which a row without one would otherwise find here.
     var locationFilter: String?
+    /// Links to the neighbouring pages, and where this one stands, when there is more than one.
+    var previousPage: String?
+    var nextPage: String?
+    var pageText: String?
     var filtered: Bool
     var boards: [Board]
     var hasBoards: Bool
