@@ -31,7 +31,7 @@ public actor SMTPClient {
         do {
             tls = settings.security == .none ? nil : try makeTLSContext(settings)
         } catch {
-            throw SMTPError(kind: .tls, stage: "TLS setup", detail: "\(error)")
+            throw SMTPError(kind: .tls, stage: "TLS setup", detail: SMTPError.tlsWords(error))
         }
         let implicit = settings.security == .tls ? tls : nil
         let host = settings.host

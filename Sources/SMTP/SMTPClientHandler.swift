@@ -113,7 +113,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
         if let smtp = error as? SMTPError {
             reason = smtp
         } else if error is NIOSSLError || String(describing: type(of: error)).contains("SSL") {
-            reason = SMTPError(kind: .tls, stage: "TLS", detail: "TLS failed: \(error)")
+            reason = SMTPError(kind: .tls, stage: "TLS", detail: SMTPError.tlsWords(error))
         } else {
             reason = SMTPError(kind: .protocolViolation, stage: "connection", detail: "\(error)")
         }
@@ -175,7 +175,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
                 try startTLS?(context.channel)
             } catch {
                 return perform(
-                    machine.failed(SMTPError(kind: .tls, stage: "STARTTLS", detail: "TLS could not start: \(error)")),
+                    machine.failed(SMTPError(kind: .tls, stage: "STARTTLS", detail: SMTPError.tlsWords(error))),
                     context: context)
             }
             return true

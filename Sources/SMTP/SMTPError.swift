@@ -42,3 +42,26 @@ public struct SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         return text
     }
 }
+
+extension SMTPError {
+    /// What a failed TLS setup means for the user, in their terms; the TLS library's own text (error codes,
+    /// library names) never reaches them.
+    static func tlsWords(_ error: any Error) -> String {
+        let text = String(describing: error).uppercased()
+        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("UNABLETOVALIDATECERTIFICATE") || text.contains("CERTIFICATE")
+            && text.contains("VERIFY")
+        {
+            return "the server's certificate is not trusted (self-signed, expired or for another name); check smtp.host, or set smtp.caFile to the certificate your mail provider gives"
+        }
+        if text.contains("HOSTNAME") || text.contains("SERVERHOSTNAME") {
+            return "the server's certificate is for another name; check smtp.host"
+        }
+        if text.contains("WRONG_VERSION_NUMBER") || text.contains("RECORD") || text.contains("PACKET_LENGTH") {
+            return "the server does not speak TLS on this port; use smtp.security starttls (usually port 587) or tls (usually port 465)"
+        }
+        if text.contains("PEM") || text.contains("FAILEDTOLOADCERTIFICATE") || text.contains("NO_START_LINE") {
+            return "the certificate file in smtp.caFile cannot be read as PEM; give a PEM file, or remove smtp.caFile"
+        }
+        return "the secure connection could not be set up; check smtp.host, smtp.port and smtp.security"
+    }
+}

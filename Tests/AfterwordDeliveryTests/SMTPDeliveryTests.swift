@@ -72,7 +72,9 @@ func outgoing(_ body: String = "Dear Dana Whitfield,\n\nThank you.\n.hidden dot 
         defer { server.stop() }
         let outcomes = await SMTPTransport(settings: SMTPSettings(host: "localhost", port: server.port, security: .startTLS), attempts: 1)
             .deliver([outgoing()])
-        guard case .failed = outcomes.first else { Issue.record("expected a TLS failure: \(outcomes)"); return }
+        guard case .failed(let words) = outcomes.first else { Issue.record("expected a TLS failure: \(outcomes)"); return }
+        // Said in the user's terms, never the TLS library's error codes.
+        #expect(words.contains("certificate is not trusted") && !words.contains("NIOSSL") && !words.contains("error:"), "\(words)")
         #expect(server.received.isEmpty)
     }
 
