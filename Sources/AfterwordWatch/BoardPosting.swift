@@ -39,27 +39,39 @@ public enum BoardDecoder {
                     "the board answered with a web page, not JSON; check the board's address with `afterword watch list`"
             )
         }
-        let json: Any
         let text = body.starts(with: [0xEF, 0xBB, 0xBF]) ? body.dropFirst(3) : body
-        do {
-            json = try JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed])
-        } catch {
-            throw WatchError(code: .notJSON, message: "the board's answer is not valid JSON; it is skipped this time")
+        let expected = provider == .lever ? "a list of postings" : "an object with a \"jobs\" list"
+        // The list is found in one pass over the bytes, and each posting read on its own: the board's
+        // postings are never all held as objects at once, and reading stops at the bound.
+        let notJSON = WatchError(code: .notJSON, message: "the board's answer is not valid JSON; it is skipped this time")
+        let found = text.withUnsafeBytes { bytes in
+            Result { () throws(JSONElements.Problem) in try JSONElements.ranges(in: bytes, under: provider == .lever ? nil : "jobs") }
         }
-        let items: [[String: Any]]
-        switch provider {
-        case .greenhouse, .ashby:
-            guard let object = json as? [String: Any], let jobs = object["jobs"] as? [Any] else {
-                throw shape(provider, expected: "an object with a \"jobs\" list")
+        let ranges: [Range<Int>]
+        switch found {
+        case .success(let list):
+            ranges = list
+        case .failure(.shape):
+            // Well-formed JSON of another shape is said as such; anything else is not JSON at all.
+            if (try? JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed])) != nil {
+                throw shape(provider, expected: expected)
             }
-            items = jobs.compactMap { $0 as? [String: Any] }
-        case .lever:
-            guard let list = json as? [Any] else { throw shape(provider, expected: "a list of postings") }
-            items = list.compactMap { $0 as? [String: Any] }
+            throw notJSON
+        case .failure(.malformed):
+            throw notJSON
         }
         var seen = Set<String>()
         var postings: [BoardPosting] = []
-        for item in items where postings.count < maximumPostings {
+        let start = text.startIndex
+        for range in ranges where postings.count < maximumPostings {
+            let element = text[(start + range.lowerBound)..<(start + range.upperBound)]
+            let value: Any
+            do {
+                value = try JSONSerialization.jsonObject(with: element, options: [.fragmentsAllowed])
+            } catch {
+                throw notJSON
+            }
+            guard let item = value as? [String: Any] else { continue }
             guard var posting = posting(item, provider: provider), seen.insert(posting.id).inserted else { continue }
             // A NUL would cut the text where it is stored: such a posting is left out, the rest of the board kept.
             guard ![posting.id, posting.title, posting.location, posting.url].contains(where: { $0.contains("\u{0}") }),

@@ -37,6 +37,23 @@ import Testing
         #expect(postings[2].url == "https://boards.greenhouse.io/acme/jobs/4")
     }
 
+    @Test("the list is found wherever its key is, whatever the strings hold; numbers and nulls in it are passed over; broken JSON is said to be so")
+    func elementScanner() throws {
+        let tricky = #"{"meta": {"jobs": "not this", "n": [1, {"x": "]}\"["}]}, "count": 2, "jobs": [ 7, null, {"id": "a]\"b", "title": "Data {Engineer}"} , {"id": 2, "title": "Ops"}], "tail": true}"#
+        #expect(try decode(tricky, .greenhouse).map(\.title) == ["Data {Engineer}", "Ops"])
+        #expect(try decode(#"[]"#, .lever).isEmpty)
+        #expect(try decode(#"  [ {"id": "x", "text": "Analyst"} ]  "#, .lever).map(\.title) == ["Analyst"])
+        for broken in [#"{"jobs": [{"id": 1, "title": "x"}"#, #"{"jobs": [{"id": 1, "title": "x}]}"#, #"[{"id": 1}"#, String(repeating: "[", count: 100)] {
+            #expect(throws: WatchError.self) { try decode(broken, broken.hasPrefix("{") ? .greenhouse : .lever) }
+        }
+        do {
+            _ = try decode(#"{"postings": []}"#, .greenhouse)
+            Issue.record("a board without a jobs list was read")
+        } catch {
+            #expect((error as? WatchError)?.code == .unexpectedJSON)
+        }
+    }
+
     @Test("a board's name is never . or .., which would be a path of its own")
     func tokens() {
         #expect(!BoardAddress.isToken(".."))

@@ -1,0 +1,1 @@
+../../../Sources/AfterwordWatch/JSONElements.swift
