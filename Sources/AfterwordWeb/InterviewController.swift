@@ -115,7 +115,8 @@ struct InterviewController: Sendable {
             }
             let text: String
             if file.contentType.hasPrefix("image/") || [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"].contains(where: lower.hasSuffix) {
-                text = try Self.ocr(file, name: name)
+                // Off the server's threads: other requests are answered while tesseract reads the photo.
+                text = try await site.reading(name, budget: Double(OCR.secondsLimit) + 5) { try Self.ocr(file, name: name) }
             } else {
                 text = Workspace.text(of: Data(file.bytes))
             }

@@ -11,8 +11,10 @@ extension Site {
     ///
     /// Only pure reading goes here: a reading that runs out of time may still finish later, and its
     /// result is then thrown away, so it must not have stored anything.
-    /// - Parameter what: the upload, as the problem names it (`invite.ics`).
-    func reading<T: Sendable>(_ what: String, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+    /// - Parameters:
+    ///   - what: the upload, as the problem names it (`invite.ics`).
+    ///   - budget: how long it may take, in seconds (a card photo's OCR has its own, longer limit).
+    func reading<T: Sendable>(_ what: String, budget: Double = readingBudget, _ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let answered = NIOLockedValueBox(false)
             let answer: @Sendable (Result<T, any Error>) -> Void = { result in
@@ -23,11 +25,11 @@ extension Site {
                 if first { continuation.resume(with: result) }
             }
             DispatchQueue.global().async { answer(Result { try work() }) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + Self.readingBudget) {
+            DispatchQueue.global().asyncAfter(deadline: .now() + budget) {
                 answer(
                     .failure(
                         UserError(
-                            "\(what) took more than \(Int(Self.readingBudget)) seconds to read, so it was not imported; export it again, or type the details in by hand"
+                            "\(what) took more than \(Int(budget)) seconds to read, so it was not imported; export it again, or type the details in by hand"
                         )))
             }
         }
