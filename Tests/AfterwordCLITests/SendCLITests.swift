@@ -18,6 +18,21 @@ import Testing
         return cli
     }
 
+    /// `afterword` started in the background over the CLI's data directory, to be killed mid-way.
+    func started(_ cli: CLI, _ arguments: [String], now: String? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["AFTERWORD_HOME"] = cli.home.path
+        if let now { environment["AFTERWORD_NOW"] = now }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     @Test("draft → send → status; the same thank-you sent again is refused with AW-ONCE")
     func sendOnce() throws {
         let server = try TestMailServer()
@@ -89,15 +104,7 @@ import Testing
         defer { stalling.stop() }
         let cli = try prepared(server: stalling)
         try cli.run(["config", "set", "smtp.timeout", "60"])
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["send", "1", "--now"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["AFTERWORD_HOME"] = cli.home.path
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try started(cli, ["send", "1", "--now"])
         let deadline = Date().addingTimeInterval(20)
         while stalling.received.isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(stalling.received.count == 1)
@@ -167,16 +174,7 @@ import Testing
             let scheduled = try cli.run(["send", "\(draft)", "--at", at, "--anyway"])
             #expect(scheduled.status == 0, "\(scheduled.stderr)")
         }
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["send", "--due"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["AFTERWORD_HOME"] = cli.home.path
-        environment["AFTERWORD_NOW"] = "2026-11-27T15:01:00Z"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try started(cli, ["send", "--due"], now: "2026-11-27T15:01:00Z")
         let deadline = Date().addingTimeInterval(30)
         while stalling.received.count < 4, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(stalling.received.count == 4)

@@ -26,6 +26,10 @@ final class ServedAfterword: @unchecked Sendable {
     }
 
     /// Serves the data directory `home` as it is.
+    /// The port it listens on, and the owner's access key, from the address it printed.
+    var port: Int { URL(string: url)?.port ?? 0 }
+    var key: String { (URL(string: url)?.query ?? "").replacingOccurrences(of: "token=", with: "") }
+
     init(home: URL, environment extra: [String: String] = [:]) throws {
         self.home = home
         process.executableURL = Self.binary
@@ -71,6 +75,13 @@ final class ServedAfterword: @unchecked Sendable {
 
 struct ServeError: Error {
     var message: String
+}
+
+/// Runs a Python script, expecting it to succeed and to print `expected` (edge spaces aside).
+func expectPython(_ script: String, prints expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let (status, text) = try run(["python3", "-c", script])
+    #expect(status == 0, "\(text)", sourceLocation: sourceLocation)
+    #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == expected, "\(text)", sourceLocation: sourceLocation)
 }
 
 /// Runs a command and returns its exit status and standard output.
@@ -271,9 +282,7 @@ struct BrowserTests {
         let path = folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let served = try ServedAfterword(config: ["name": "Alex Doe", "email": "alex@example.com"], environment: ["PATH": path])
         defer { served.stop() }
-        let link = try #require(URL(string: served.url))
-        let port = try #require(link.port)
-        let key = (link.query ?? "").replacingOccurrences(of: "token=", with: "")
+        let (port, key) = (served.port, served.key)
         let script = """
             import http.client, re, threading, time, base64, json
             cookie = {"Cookie": "aw_token=\(key)"}
@@ -304,18 +313,14 @@ struct BrowserTests {
             said = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode() if value else ""
             print(status, today < 3, "another card photo is being read" in said)
             """
-        let (status, text) = try run(["python3", "-c", script])
-        #expect(status == 0, "\(text)")
-        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "200 True True", "\(text)")
+        try expectPython(script, prints: "200 True True")
     }
 
     @Test("128 connections left open and silent do not keep the owner waiting: a normal request still answers")
     func idleConnections() throws {
         let served = try ServedAfterword(config: [:])
         defer { served.stop() }
-        let link = try #require(URL(string: served.url))
-        let port = try #require(link.port)
-        let key = (link.query ?? "").replacingOccurrences(of: "token=", with: "")
+        let (port, key) = (served.port, served.key)
         let probe = """
             import http.client, socket, time
             idle = [socket.create_connection(("127.0.0.1", \(port))) for _ in range(128)]
@@ -325,9 +330,7 @@ struct BrowserTests {
             c.request("GET", "/", headers={"Cookie": "aw_token=\(key)"})
             print(c.getresponse().status)
             """
-        let (status, text) = try run(["python3", "-c", probe])
-        #expect(status == 0, "\(text)")
-        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "200", "\(text)")
+        try expectPython(probe, prints: "200")
     }
 
     @Test("a request naming another host is refused, as a DNS-rebinding page's would be")
