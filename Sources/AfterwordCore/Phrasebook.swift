@@ -57,8 +57,8 @@ enum Phrasebook {
             "I enjoyed speaking with you and learning more about {company}.",
             without: "I enjoyed speaking with you and learning more about your team."),
         Line(
-            "It was a pleasure to speak with you and to learn more about how {company} works.",
-            without: "It was a pleasure to speak with you and to learn more about how your team works."),
+            "It was a pleasure to speak with you and to learn more about what {company} does.",
+            without: "It was a pleasure to speak with you and to learn more about what your team does."),
         Line(
             "I really enjoyed our conversation and came away knowing much more about {company}.",
             without: "I really enjoyed our conversation and came away knowing much more about your team."),
