@@ -66,7 +66,8 @@ public actor SMTPClient {
                 .connect(host: settings.host, port: settings.port).get()
         } catch {
             throw SMTPError(
-                kind: .connection, stage: "connect", detail: "cannot reach \(settings.host):\(settings.port) (\(error))"
+                kind: .connection, stage: "connect",
+                detail: "cannot reach \(settings.host):\(settings.port): \(SMTPError.connectionWords(error))"
             )
         }
         let client = SMTPClient(channel: channel, failure: failure)
@@ -103,7 +104,7 @@ public actor SMTPClient {
             promise.fail(
                 failure.withLockedValue { $0 }
                     ?? SMTPError(
-                        kind: .protocolViolation, stage: "connection", detail: "the connection is closed (\(error))"))
+                        kind: .protocolViolation, stage: "connection", detail: SMTPError.connectionWords(error)))
         }
         channel.writeAndFlush(make(promise), promise: written)
         // Resumed right here, on the connection's loop: `future.get()` would hop to the global pool and back.

@@ -115,7 +115,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
         } else if error is NIOSSLError || String(describing: type(of: error)).contains("SSL") {
             reason = SMTPError(kind: .tls, stage: "TLS", detail: SMTPError.tlsWords(error))
         } else {
-            reason = SMTPError(kind: .protocolViolation, stage: "connection", detail: "\(error)")
+            reason = SMTPError(kind: .protocolViolation, stage: "connection", detail: SMTPError.connectionWords(error))
         }
         perform(machine.failed(reason), context: context)
     }

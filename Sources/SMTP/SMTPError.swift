@@ -65,3 +65,19 @@ extension SMTPError {
         return "the secure connection could not be set up; check smtp.host, smtp.port and smtp.security"
     }
 }
+
+extension SMTPError {
+    /// What a failed or lost connection means for the user; the network library's own text never reaches them.
+    static func connectionWords(_ error: any Error) -> String {
+        let text = String(describing: error).lowercased()
+        if text.contains("refused") { return "nothing answers there (connection refused); check smtp.host and smtp.port" }
+        if text.contains("reset") { return "the server dropped the connection" }
+        if text.contains("timed out") || text.contains("timeout") { return "the server did not answer in time" }
+        if text.contains("unreachable") || text.contains("no route") { return "the network cannot reach the server; check your connection" }
+        if text.contains("name") && (text.contains("resolv") || text.contains("lookup") || text.contains("nodename") || text.contains("getaddrinfo")) {
+            return "the server's name is not known; check smtp.host"
+        }
+        if text.contains("closed") || text.contains("eof") || text.contains("pipe") { return "the server closed the connection" }
+        return "the connection to the server failed"
+    }
+}

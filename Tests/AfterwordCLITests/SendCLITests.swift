@@ -33,6 +33,20 @@ import Testing
         return process
     }
 
+    @Test("a mail server that is not there is said plainly, never in the network library's words; nothing is marked sent")
+    func nobodyThere() throws {
+        let server = try TestMailServer()
+        let cli = try prepared(server: server)
+        server.stop()
+        let result = try cli.run(["send", "1", "--now"])
+        #expect(result.status != 0)
+        #expect(result.stdout.contains("connection refused") || result.stderr.contains("connection refused"), "\(result.stdout)\(result.stderr)")
+        for raw in ["IOError", "NIO", "errno", "ChannelError"] {
+            #expect(!(result.stdout + result.stderr).contains(raw), "\(result.stdout)\(result.stderr)")
+        }
+        #expect(!(try cli.run(["status"]).stdout.contains("Sent (1)")))
+    }
+
     @Test("draft → send → status; the same thank-you sent again is refused with AW-ONCE")
     func sendOnce() throws {
         let server = try TestMailServer()
