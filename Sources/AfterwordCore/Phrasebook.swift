@@ -57,8 +57,8 @@ enum Phrasebook {
             "I enjoyed speaking with you and learning more about {company}.",
             without: "I enjoyed speaking with you and learning more about your team."),
         Line(
-            "It was a pleasure to speak with you and to learn more about what {company} does.",
-            without: "It was a pleasure to speak with you and to learn more about what your team does."),
+            "It was a pleasure to speak with you and to hear more about your role at {company}.",
+            without: "It was a pleasure to speak with you and to hear more about your role on the team."),
         Line(
             "I really enjoyed our conversation and came away knowing much more about {company}.",
             without: "I really enjoyed our conversation and came away knowing much more about your team."),

@@ -35,8 +35,10 @@ public enum TopicSuggester {
         var own: [Int64: [Topic]] = [:]
         for person in panel {
             let others = panel.filter { $0.id != person.id }
+            // A person's own notes mostly say who they are ("ret. superior court judge", "old school"): only what
+            // the note says was talked about ("asked about …", "showed me …") becomes a topic.
             for item in items(of: person.notes ?? "") where !others.contains(where: { names($0, in: item) }) {
-                own[person.id ?? -1, default: []] += lift(item, naming: person, others: others)
+                own[person.id ?? -1, default: []] += lift(item, naming: person, others: others, openedOnly: true)
             }
         }
         let fromDetails = Set(items(of: details))
@@ -139,7 +141,8 @@ public enum TopicSuggester {
     ]
 
     /// The noun phrases an item offers, each lifted whole.
-    static func lift(_ item: String, naming person: Interviewer?, others: [Interviewer]) -> [Topic] {
+    /// - Parameter openedOnly: only what follows words that say it was discussed ("asked about", "showed me").
+    static func lift(_ item: String, naming person: Interviewer?, others: [Interviewer], openedOnly: Bool = false) -> [Topic] {
         let lower = item.lowercased()
         guard !["://", "www.", "@", "meeting id", "passcode", "dial", "join", "+1", "tel:"].contains(where: lower.contains) else { return [] }
         var words = item.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -172,11 +175,11 @@ public enum TopicSuggester {
         {
             segments.removeFirst()
         }
-        return segments.compactMap { lift(segment: $0, named: person != nil, others: others) }
+        return segments.compactMap { lift(segment: $0, named: person != nil, others: others, openedOnly: openedOnly) }
     }
 
     /// The noun phrase one segment of a note offers, or nil.
-    static func lift(segment: String, named: Bool, others: [Interviewer]) -> Topic? {
+    static func lift(segment: String, named: Bool, others: [Interviewer], openedOnly: Bool = false) -> Topic? {
         var text = segment.trimmingCharacters(in: .whitespaces)
         let lowered = text.lowercased()
         var opened = false
@@ -205,7 +208,7 @@ public enum TopicSuggester {
         }
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " .,'\""))
         var phrase = text.split(separator: " ").map(String.init)
-        guard opened || !named || phrase.count >= 2, phrase.count >= 1, phrase.count <= Topic.maxWords else { return nil }
+        guard opened || !openedOnly, opened || !named || phrase.count >= 2, phrase.count >= 1, phrase.count <= Topic.maxWords else { return nil }
         if phrase.contains(where: { meta.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) }) { return nil }
         guard looksLikeNounPhrase(phrase, opened: opened) else { return nil }
         // A bare item is a topic only when it reads as one whole: "the new billing service", "readmission dashboard";
@@ -218,8 +221,13 @@ public enum TopicSuggester {
         }
         let first = phrase[0]
         let properNoun = first.first?.isUppercase == true && first.dropFirst().contains(where: \.isLowercase) && !opened
-        // What follows "about" stays as written; a bare note gets its article ("readmission dashboard").
-        if !opened, phrase.count >= 2, !PhraseShape.startsNounPhrase(first.lowercased()), !first.lowercased().hasSuffix("ing"),
+        // What follows "about" stays as written; a bare note gets its article ("readmission dashboard"), but
+        // not a plural ("restorative practices"), which reads as a whole without one.
+        let plural = phrase.last.map { last in
+            let word = last.lowercased()
+            return word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is")
+        } ?? false
+        if !opened, !plural, phrase.count >= 2, !PhraseShape.startsNounPhrase(first.lowercased()), !first.lowercased().hasSuffix("ing"),
             !first.hasSuffix("'s"), !(first.first?.isNumber ?? false), !properNoun || first.allSatisfy(\.isLowercase)
         {
             phrase.insert("the", at: 0)

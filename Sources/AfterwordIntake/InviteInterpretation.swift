@@ -35,10 +35,13 @@ public struct InviteInterpretation: Sendable, Equatable {
                 if own.contains(email) { return false }
                 if email.hasSuffix("resource.calendar.google.com") || email.hasSuffix("group.calendar.google.com") { return false }
             }
+            guard !Self.isRoleAccount(name: attendee.name, email: attendee.email) else { return false }
             return attendee.email != nil || attendee.name != nil
         }
         var chosen = people
-        if chosen.isEmpty, let organizer = event.organizer, !(organizer.email.map { own.contains($0.lowercased()) } ?? false) {
+        if chosen.isEmpty, let organizer = event.organizer, !(organizer.email.map { own.contains($0.lowercased()) } ?? false),
+            !Self.isRoleAccount(name: organizer.name, email: organizer.email)
+        {
             chosen = [organizer]
         }
         interviewers = chosen.map { attendee in
@@ -48,7 +51,7 @@ public struct InviteInterpretation: Sendable, Equatable {
         }
         let chosenEmails = Set(chosen.compactMap { $0.email?.lowercased() })
         if let host = event.organizer, let email = host.email?.lowercased(), !own.contains(email), !chosenEmails.contains(email),
-            !email.hasSuffix("calendar.google.com")
+            !email.hasSuffix("calendar.google.com"), !Self.isRoleAccount(name: host.name, email: host.email)
         {
             organizer = Contact(name: host.name.map(Self.displayName) ?? Self.name(fromEmail: email), emails: [email], line: event.line)
         }
@@ -73,6 +76,23 @@ public struct InviteInterpretation: Sendable, Equatable {
             format = .onSite
         }
         for index in interviewers.indices where interviewers[index].company == nil { interviewers[index].company = company }
+    }
+
+    /// Words of a shared mailbox's name or address: a recruiting team, a scheduler, a no-reply sender.
+    static let mailboxWords: Set<String> = [
+        "hr", "recruiting", "recruitment", "talent", "careers", "jobs", "hiring", "noreply", "no-reply", "donotreply",
+        "scheduling", "scheduler", "interviews", "calendar", "staffing", "notifications",
+    ]
+
+    /// True for a shared mailbox rather than a person ("Larimer County HR Recruiting", careers@…,
+    /// no-reply@…): it organizes interviews, it does not sit on the panel, and a letter to it greets nobody.
+    static func isRoleAccount(name: String?, email: String?) -> Bool {
+        let nameWords = (name ?? "").lowercased().split { !$0.isLetter && $0 != "-" }.map(String.init)
+        if nameWords.contains(where: { mailboxWords.contains($0) || $0 == "team" || $0 == "department" }) { return true }
+        let local = (email ?? "").lowercased().split(separator: "@").first.map(String.init) ?? ""
+        let parts = local.split { ".-_+".contains($0) }.map(String.init)
+        return parts.contains(where: mailboxWords.contains)
+            || ["recruiting", "careers", "noreply", "no-reply", "donotreply", "do-not-reply", "hiring", "talent"].contains(where: local.contains)
     }
 
     /// "Natarajan, Priya" (as Outlook and directories write it) → "Priya Natarajan".

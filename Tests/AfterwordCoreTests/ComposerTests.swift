@@ -320,6 +320,16 @@ import Testing
         #expect(suggestions[3]?.map(\.topic.text) == ["volunteer retention"])
     }
 
+    @Test("a person's own notes say who they are: only what they say was talked about becomes a topic; a plural needs no article")
+    func ownNotesDescribeThePerson() {
+        var people = panel
+        people[0].notes = "ret. superior court judge\nold school\nparent rep\nasked about my writing sample"
+        people[1].notes = "- restorative practices rollout went well"
+        let suggestions = TopicSuggester.suggestions(notes: "- restorative practices", panel: people)
+        #expect(suggestions[1]?.filter { $0.interviewerId == 1 }.map(\.topic.text) == ["my writing sample"], "\(suggestions)")
+        #expect(suggestions[2]?.contains { $0.topic.text == "restorative practices" } == true, "\(suggestions)")
+    }
+
     @Test("pay, verdicts, questions to oneself, logistics and invite boilerplate are never suggested")
     func neverSuggested() {
         let notes = "comp band 120-140\nstart date Jan 6\nwent well i think\nPanel of four, very friendly\nask about visa?\nparking in lot B"

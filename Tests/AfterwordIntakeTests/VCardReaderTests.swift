@@ -100,6 +100,32 @@ func fixture(_ name: String) throws -> (text: String, path: String) {
         #expect(event.description?.contains("Data Analyst role") == true)
     }
 
+    @Test("a shared mailbox (a recruiting team, careers@, no-reply@) is never an interviewer, nor offered as the organizer")
+    func roleMailboxes() throws {
+        let ics = """
+            BEGIN:VCALENDAR\r
+            BEGIN:VEVENT\r
+            UID:m1\r
+            DTSTART:20261124T190000Z\r
+            SUMMARY:Interview: GIS Analyst\r
+            ORGANIZER;CN=Northfield County HR Recruiting:mailto:hrrecruiting@northfield.org\r
+            ATTENDEE;CN=Northfield County HR Recruiting:mailto:hrrecruiting@northfield.org\r
+            ATTENDEE;CN=Careers:mailto:careers@northfield.org\r
+            ATTENDEE:mailto:no-reply@scheduler.example.com\r
+            ATTENDEE;CN=Monique Tran:mailto:mtran@northfield.org\r
+            ATTENDEE;CN=Hiring Team:mailto:team-gis@northfield.org\r
+            ATTENDEE;CN=Alex Doe:mailto:alex.doe@gmail.com\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """
+        let event = try #require(try InviteReader.events(in: ics, file: "m.ics", floatingZone: newYork).first)
+        let meaning = InviteInterpretation(event, ownEmails: ["alex.doe@gmail.com"])
+        #expect(meaning.interviewers.map(\.name) == ["Monique Tran"])
+        #expect(meaning.organizer == nil)
+        #expect(!InviteInterpretation.isRoleAccount(name: "Terry Hall", email: "thall@northfield.org"))
+    }
+
     @Test("Zoom: UTC times and DURATION")
     func zoom() throws {
         let (text, path) = try fixture("zoom-utc.ics")
