@@ -316,6 +316,34 @@ struct BrowserTests {
         try expectPython(script, prints: "200 True True")
     }
 
+    @Test("uploads trickled in a byte at a time do not keep the owner waiting: a normal request still answers")
+    func slowUploads() throws {
+        let served = try ServedAfterword(config: [:])
+        defer { served.stop() }
+        let (port, key) = (served.port, served.key)
+        let probe = """
+            import http.client, socket, threading, time
+            def trickle():
+                s = socket.create_connection(("127.0.0.1", \(port)))
+                s.send(("POST /interviews/1/cards HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nCookie: aw_token=\(key)\\r\\n"
+                        "Content-Type: multipart/form-data; boundary=b\\r\\nContent-Length: 4000000\\r\\n\\r\\n--b").encode())
+                for _ in range(40):
+                    try:
+                        s.send(b"x"); time.sleep(0.1)
+                    except OSError:
+                        return
+            for _ in range(16):
+                threading.Thread(target=trickle, daemon=True).start()
+            time.sleep(0.5)
+            start = time.monotonic()
+            c = http.client.HTTPConnection("127.0.0.1", \(port), timeout=10)
+            c.request("GET", "/", headers={"Cookie": "aw_token=\(key)"})
+            status = c.getresponse().status
+            print(status, time.monotonic() - start < 3)
+            """
+        try expectPython(probe, prints: "200 True")
+    }
+
     @Test("128 connections left open and silent do not keep the owner waiting: a normal request still answers")
     func idleConnections() throws {
         let served = try ServedAfterword(config: [:])
