@@ -87,7 +87,7 @@ enum Phrasebook {
     /// Lines for the confirmed topic: a noun phrase after "about" or "of", never opening the sentence.
     static let topicLines: [Line] = [
         Line("I especially valued our conversation about {topic}."),
-        Line("Our discussion of {topic} has stayed with me."),
+        Line("I came away with a lot to think about from our discussion of {topic}."),
         Line("I appreciated the chance to talk about {topic}."),
         Line("I especially enjoyed talking about {topic}."),
         Line("I am still thinking about our discussion of {topic}."),
