@@ -12,6 +12,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -29,7 +30,7 @@ for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--dis
     options.add_argument(flag)
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-wait = WebDriverWait(driver, 15)
+wait = WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,))  # a page being replaced is asked again
 
 
 def shot(name):
@@ -62,8 +63,13 @@ def submit(form_action):
 
 
 def flash():
-    found = driver.find_elements(By.CSS_SELECTOR, ".flash, .problem")
-    return " ".join(element.text for element in found)
+    # The next page may still be replacing this one: an element found as it goes is read as nothing yet,
+    # and the waits that call this ask again.
+    try:
+        found = driver.find_elements(By.CSS_SELECTOR, ".flash, .problem")
+        return " ".join(element.text for element in found)
+    except WebDriverException:
+        return ""
 
 
 def type_body(text):
@@ -85,7 +91,11 @@ def unlabeled():
 
 
 def marks(rule):
-    return [m.text for m in driver.find_elements(By.CSS_SELECTOR, '#highlights mark[data-rule="%s"]' % rule)]
+    # The marks are drawn again as the check answers: one replaced while read is read as none yet.
+    try:
+        return [m.text for m in driver.find_elements(By.CSS_SELECTOR, '#highlights mark[data-rule="%s"]' % rule)]
+    except WebDriverException:
+        return []
 
 
 try:
@@ -203,7 +213,7 @@ try:
     driver.quit()
     options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    wait = WebDriverWait(driver, 15)
+    wait = WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,))  # a page being replaced is asked again
     # A new browser: the owner opens the printed address again.
     driver.get(link)
     driver.get(base + "/")
