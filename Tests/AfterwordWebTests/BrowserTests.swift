@@ -311,7 +311,7 @@ struct BrowserTests {
             _, flash = photo()
             value = flash.split("=", 1)[1] if "=" in flash else ""
             said = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode() if value else ""
-            print(status, today < 3, "another card photo is being read" in said)
+            print(status, today < 8, "another card photo is being read" in said)
             """
         try expectPython(script, prints: "200 True True")
     }
@@ -327,7 +327,7 @@ struct BrowserTests {
                 s = socket.create_connection(("127.0.0.1", \(port)))
                 s.send(("POST /interviews/1/cards HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nCookie: aw_token=\(key)\\r\\n"
                         "Content-Type: multipart/form-data; boundary=b\\r\\nContent-Length: 4000000\\r\\n\\r\\n--b").encode())
-                for _ in range(40):
+                for _ in range(300):
                     try:
                         s.send(b"x"); time.sleep(0.1)
                     except OSError:
@@ -339,7 +339,7 @@ struct BrowserTests {
             c = http.client.HTTPConnection("127.0.0.1", \(port), timeout=10)
             c.request("GET", "/", headers={"Cookie": "aw_token=\(key)"})
             status = c.getresponse().status
-            print(status, time.monotonic() - start < 3)
+            print(status, time.monotonic() - start < 8)
             """
         try expectPython(probe, prints: "200 True")
     }
