@@ -39,12 +39,10 @@ public enum OCR {
         try process.run()
         // A thread of its own stops tesseract at the limit: the caller's thread is busy reading its output.
         let pid = process.processIdentifier
-        let finished = Flag()
+        let finished = DispatchSemaphore(value: 0)
         let limit = secondsLimit
         Thread.detachNewThread {
-            let deadline = Date().addingTimeInterval(Double(limit))
-            while Date() < deadline, !finished.isSet { Thread.sleep(forTimeInterval: 0.05) }
-            if !finished.isSet { kill(pid, SIGKILL) }
+            if finished.wait(timeout: .now() + .seconds(limit)) == .timedOut { kill(pid, SIGKILL) }
         }
         var data = Data()
         while true {
@@ -53,7 +51,7 @@ public enum OCR {
             if data.count < maximumOutputBytes { data.append(chunk.prefix(maximumOutputBytes - data.count)) }
         }
         process.waitUntilExit()
-        finished.set()
+        finished.signal()
         if process.terminationReason == .uncaughtSignal {
             throw UserError(
                 "\(path): tesseract gave up on this image (over \(secondsLimit) s or too much memory); crop the photo to the card, make it smaller, or paste the card's text")
@@ -63,14 +61,6 @@ public enum OCR {
             throw UserError("\(path): tesseract could not read any text from this image; take a sharper, well-lit photo or paste the card's text")
         }
         return text
-    }
-
-    /// A flag one thread sets and another reads.
-    private final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = false
-        var isSet: Bool { lock.withLock { value } }
-        func set() { lock.withLock { value = true } }
     }
 
     /// A lock that is tried, never waited for.

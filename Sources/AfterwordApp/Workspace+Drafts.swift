@@ -115,7 +115,7 @@ extension Workspace {
         for person in targets {
             if !recompose, let existing = try store.latestDraft(interviewId: interviewId, interviewerId: person.storedID) {
                 let signed = try signIfUnsigned(existing, sender: config.sender, store: store)
-                let draft = try retimed(signed, interview: detail.interview, sendAt: try scheduledOrPlannedSend(signed, interview: detail.interview, store: store), store: store)
+                let draft = try retimed(signed, interview: detail.interview, store: store)
                 results.append(ReviewedDraft(draft: draft, interviewerName: person.name, findings: [], reused: true))
                 continue
             }
@@ -149,21 +149,27 @@ extension Workspace {
         return try storeCall { try store.updateDraft(id: draft.storedID, subject: draft.subject, body: body, byHand: false, at: now) }
     }
 
-    /// The draft with Afterword's own day words made true for `sendAt` ("today" becomes "on Friday" in a
+    /// The draft with Afterword's own day words made true for when it leaves ("today" becomes "on Friday" in a
     /// thank-you leaving on Monday), stored; a draft edited by hand is left as the user wrote it (AW-WHEN checks it).
-    func retimed(_ draft: Draft, interview: Interview, sendAt: Date, store: AppDatabase) throws -> Draft {
-        guard draft.channel == .email, !draft.isReconnect, !draft.isEditedByHand,
-            try store.ledger(forDraft: draft.storedID).allSatisfy({ [.scheduled, .sending, .failed].contains($0.state) })
-        else { return draft }
-        let body = Occasion(interviewAt: interview.startsAt, zone: interview.zone, sendAt: max(sendAt, interview.startsAt)).retimed(draft.body)
+    /// - Parameter sendAt: when it leaves; nil for its scheduled time, else the next good moment.
+    func retimed(_ draft: Draft, interview: Interview, sendAt: Date? = nil, store: AppDatabase) throws -> Draft {
+        guard draft.channel == .email, !draft.isReconnect, !draft.isEditedByHand else { return draft }
+        let ledger = try storeCall { try store.ledger(forDraft: draft.storedID) }
+        guard ledger.allSatisfy({ [.scheduled, .sending, .failed].contains($0.state) }) else { return draft }
+        let leaves = sendAt ?? Self.scheduled(ledger) ?? plannedSend(interview)
+        let body = Occasion(interviewAt: interview.startsAt, zone: interview.zone, sendAt: max(leaves, interview.startsAt)).retimed(draft.body)
         guard body != draft.body else { return draft }
         return try storeCall { try store.updateDraft(id: draft.storedID, subject: draft.subject, body: body, byHand: false, at: now) }
     }
 
     /// When a draft is to leave: its scheduled time when it is scheduled, else the next good moment.
     func scheduledOrPlannedSend(_ draft: Draft, interview: Interview, store: AppDatabase) throws -> Date {
-        let scheduled = try storeCall { try store.ledger(forDraft: draft.storedID) }.first { $0.state == .scheduled }?.scheduledAt
-        return scheduled ?? plannedSend(interview)
+        try Self.scheduled(try storeCall { try store.ledger(forDraft: draft.storedID) }) ?? plannedSend(interview)
+    }
+
+    /// The time a ledger's scheduled entry leaves, if one is scheduled.
+    static func scheduled(_ ledger: [LedgerEntry]) -> Date? {
+        ledger.first { $0.state == .scheduled }?.scheduledAt
     }
 
     /// A stored draft with its interview and the person it is for (signed, if the user's name was set after it was composed).
@@ -174,7 +180,7 @@ extension Workspace {
     func draftContext(_ id: Int64, store: AppDatabase) throws -> DraftContext {
         let signed = try signIfUnsigned(try storeCall { try store.draft(id: id) }, sender: try loadConfig().sender, store: store)
         let detail = try storeCall { try store.interview(id: signed.interviewId) }
-        let draft = try retimed(signed, interview: detail.interview, sendAt: try scheduledOrPlannedSend(signed, interview: detail.interview, store: store), store: store)
+        let draft = try retimed(signed, interview: detail.interview, store: store)
         guard let person = detail.interviewers.first(where: { $0.id == draft.interviewerId }) else {
             throw UserError("draft #\(id) is for someone no longer on the interview's panel; compose it again")
         }

@@ -82,8 +82,7 @@ extension Workspace {
     ///   - anyway: hand it over although the checker has warnings (never with errors).
     ///   - deliver: receives the message's bytes and its mailto: link.
     public func handOff(draftId: Int64, transport: String, anyway: Bool, deliver: (_ bytes: [UInt8], _ mailto: String) throws -> Void) throws {
-        let ends = try interview(id: try storeCall { try openStore().draft(id: draftId) }.interviewId).interview.endsAt
-        let ready = try prepare(draftId, anyway: anyway, timing: .at(max(now, ends)))
+        let ready = try prepare(draftId, anyway: anyway, timing: nil)
         let (store, draft, message, clock) = (ready.store, ready.context.draft, ready.message, ready.clock)
         let existing = try store.ledger(forDraft: draftId).first { [.sent, .sending, .scheduled, .uncertain].contains($0.state) }
         let handedOffBefore = existing.map { $0.state == .uncertain && ["eml", "mailto"].contains($0.transport) } ?? false
@@ -134,13 +133,17 @@ extension Workspace {
     }
 
     /// Loads a draft and renders its message, refusing a note card, a draft the checker rejects and a missing sender.
-    private func prepare(_ draftId: Int64, anyway: Bool, timing: SendTiming = .now) throws -> Ready {
+    /// - Parameter timing: when it leaves; nil for a hand-off to the user's mail program, now (or, before
+    ///   the interview has ended, at its end, so that its day words are those of the day it is sent).
+    private func prepare(_ draftId: Int64, anyway: Bool, timing: SendTiming?) throws -> Ready {
         let store = try openStore()
         let config = try loadConfig()
         var context = try draftContext(draftId, store: store)
         let address = try Self.emailAddress(of: context)
         let clock = now
-        let (sendAt, late) = try Self.leavingTime(timing, interview: context.detail.interview, now: clock)
+        let (sendAt, late) =
+            try timing.map { try Self.leavingTime($0, interview: context.detail.interview, now: clock) }
+            ?? (max(clock, context.detail.interview.endsAt), false)
         context.draft = try retimed(context.draft, interview: context.detail.interview, sendAt: sendAt, store: store)
         if context.draft.isReconnect {
             try reconnectAllowed(

@@ -63,17 +63,13 @@ public struct Composer: Sendable {
         var attempts: [(Topic?, Fit?)] = [(topic, fit)]
         if fit != nil { attempts.append((topic, nil)) }
         if topic != nil { attempts.append((nil, nil)) }
-        var composed: ComposedDraft?
-        for (topic, fit) in attempts {
+        for (withTopic, withFit) in attempts.dropLast() {
             let attempt = try render(
-                interview, interviewer, position: position, topic: topic, fit: fit, style: style, occasion: occasion, now: now)
-            composed = attempt
-            if !attempt.findings.contains(where: { $0.severity != .hint }) { break }
+                interview, interviewer, position: position, topic: withTopic, fit: withFit, style: style, occasion: occasion, now: now)
+            if !attempt.findings.contains(where: { $0.severity != .hint }) { return attempt }
         }
-        guard let composed else {
-            return try render(interview, interviewer, position: position, topic: nil, fit: nil, style: style, occasion: occasion, now: now)
-        }
-        return composed
+        let (lastTopic, lastFit) = attempts[attempts.count - 1]
+        return try render(interview, interviewer, position: position, topic: lastTopic, fit: lastFit, style: style, occasion: occasion, now: now)
     }
 
     private func render(

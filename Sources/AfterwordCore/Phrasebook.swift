@@ -167,9 +167,10 @@ enum Phrasebook {
         }
         // A note card is read days after it is written: it names no day.
         if values["when"] == nil { text = text.replacingOccurrences(of: " {when}", with: "") }
-        for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
         // "Hartwell Electric Co." ends its sentence with its own full stop.
-        return text.replacingOccurrences(of: "..", with: ".")
+        if let company = values["company"], company.hasSuffix(".") { text = text.replacingOccurrences(of: "{company}.", with: "{company}") }
+        for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
+        return text
     }
 
     /// The role as a title that reads in "the … role": "Backend Engineer"; nil when it does not

@@ -149,6 +149,8 @@ public enum TopicSuggester {
         var labelled = false
         // "Samir showed me …", "devon: sys design, …": the name is set aside; what was shown or listed stays.
         if let person, let span = Self.nameSpan(of: person, in: words) {
+            // "devon: …" carries its separator on the name itself.
+            labelled = span.lowerBound == 0 && words[span.upperBound - 1].hasSuffix(":")
             words.removeSubrange(span)
             if span.lowerBound == 0 {
                 // "chris N (my mgr) - …": an initial, a bracketed aside and the separator go with the name.
@@ -160,10 +162,6 @@ public enum TopicSuggester {
                     words.removeFirst()
                     labelled = true
                 }
-            }
-            if let first = words.first, first.hasPrefix(":") || (span.lowerBound == 0 && item.split(separator: " ").first?.hasSuffix(":") == true) {
-                labelled = true
-                if first == ":" { words.removeFirst() }
             }
         }
         let text = words.joined(separator: " ")
@@ -320,8 +318,9 @@ public enum TopicSuggester {
         guard let firstName = parts.first else { return nil }
         var handles: [[String]] = [parts]
         if parts.count > 1, let last = parts.last {
-            for honorific in ["Mr.", "Ms.", "Mrs.", "Dr.", "Mx.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Mx", "Prof"] {
-                handles.append([honorific, last])
+            for honorific in Interviewer.abbreviatedHonorifics {
+                let written = honorific.prefix(1).uppercased() + honorific.dropFirst()
+                handles += [[written, last], [written + ".", last]]
             }
             handles.append([firstName])
             if last.count >= 3 { handles.append([last]) }
