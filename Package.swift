@@ -32,9 +32,11 @@ let package = Package(
             name: "AfterwordIntake",
             dependencies: ["AfterwordCore"]
         ),
+        .target(name: "SASL"),
         .target(
             name: "SMTP",
             dependencies: [
+                "SASL",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -62,7 +64,7 @@ let package = Package(
         .target(
             name: "AfterwordApp",
             dependencies: [
-                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "AfterwordPrint", "AfterwordWatch",
+                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "SASL", "AfterwordPrint", "AfterwordWatch",
             ]
         ),
         .target(
@@ -101,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "SMTPTests",
             dependencies: [
-                "SMTP", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
+                "SMTP", "SASL", .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]

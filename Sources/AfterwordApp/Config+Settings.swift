@@ -1,6 +1,8 @@
 import AfterwordCore
 import AfterwordWatch
+import AfterwordDelivery
 import Foundation
+import SASL
 import SMTP
 
 extension Config {
@@ -8,6 +10,8 @@ extension Config {
     public enum Group: String, CaseIterable, Sendable {
         case you = "You"
         case sending = "Sending"
+        case signIn = "Sign-in"
+        case sentFolder = "Copy in Sent"
         case noteCards = "Note cards"
         case advanced = "Advanced"
     }
@@ -57,8 +61,9 @@ extension Config {
     /// Every setting, in the order `config list` and Settings show them.
     public static let settings: [Setting] = [
         entry(.name), entry(.email), entry(.signature), entry(.phone), entry(.timezone), entry(.region), entry(.greeting),
-        entry(.transport), entry(.smtpHost), entry(.smtpPort), entry(.smtpSecurity), entry(.smtpUser), entry(.smtpPasswordEnv),
-        entry(.smtpPasswordCommand),
+        entry(.provider), entry(.transport), entry(.smtpHost), entry(.smtpPort), entry(.smtpSecurity),
+        entry(.smtpUser), entry(.smtpAuth), entry(.smtpPasswordEnv), entry(.smtpPasswordCommand), entry(.smtpTokenCommand),
+        entry(.sentCopy), entry(.imapHost), entry(.imapPort), entry(.imapSecurity), entry(.imapUser),
         entry(.address), entry(.noteFont),
         entry(.smtpCAFile), entry(.smtpTimeout), entry(.smtpAttempts), entry(.smtpRetryDelay), entry(.sendmailCommand),
     ] + BoardProvider.allCases.map { Key.boardBase($0).setting }
@@ -80,13 +85,29 @@ extension Config.Key where Value == String? {
     static let address = text("address", "your return address for note envelopes", group: .noteCards, lines: 6)
     static let noteFont = Config.Key("note.font", "a .ttf font for note cards", group: .noteCards, default: nil, shown: "the system's serif") { $0 }
     static let smtpHost = text("smtp.host", "your mail server, e.g. smtp.example.com", group: .sending) { host in
-        guard host.count <= 253, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }) else {
-            throw UserError("smtp.host: \"\(ControlCharacters.visible(String(host.prefix(60))))\" is not a server name; write it like smtp.example.com")
-        }
+        try Config.checkHost(host, name: "smtp.host")
     }
-    static let smtpUser = text("smtp.user", "the login name", group: .sending)
-    static let smtpPasswordEnv = text("smtp.passwordEnv", "the environment variable that holds the password", group: .sending)
-    static let smtpPasswordCommand = text("smtp.passwordCommand", "a command that prints the password (like msmtp's passwordeval)", group: .sending)
+    static let smtpUser = text("smtp.user", "the login name (usually your e-mail address)", group: .signIn)
+    static let smtpPasswordEnv = text("smtp.passwordEnv", "the environment variable that holds the password", group: .signIn)
+    static let smtpPasswordCommand = text(
+        "smtp.passwordCommand", "a command that prints the password (like msmtp's passwordeval; set by config set-password)", group: .signIn)
+    static let smtpTokenCommand = text(
+        "smtp.tokenCommand", "a command that prints an OAuth2 access token, e.g. oama access you@outlook.com", group: .signIn)
+    static let imapHost = text("imap.host", "your IMAP server, for the copy in Sent, e.g. imap.example.com", group: .sentFolder) { host in
+        try Config.checkHost(host, name: "imap.host")
+    }
+    static let imapUser = text("imap.user", "the IMAP login name", group: .sentFolder)
+
+    /// The provider chosen with `config set provider`: its preset fills the mail settings not set by hand.
+    static let provider = Config.Key(
+        "provider", "your mail provider: fills the server settings and says how to sign in", group: .sending, default: nil,
+        shown: "none", choices: MailProvider.all.map(\.id)
+    ) { value in
+        guard MailProvider.named(value) != nil else {
+            throw UserError("provider: \"\(ControlCharacters.visible(String(value.prefix(30))))\" is not one of \(MailProvider.all.map(\.id).joined(separator: ", "))")
+        }
+        return value
+    }
     static let smtpCAFile = text("smtp.caFile", "a PEM file of extra certificates to trust", group: .advanced)
 
     /// A free-text setting with no default, checked by `check` when given: one line of at most 200
@@ -103,6 +124,14 @@ extension Config.Key where Value == String? {
 }
 
 extension Config {
+    /// Refuses a server name with anything but letters, digits, dots, dashes and an IPv6 address's brackets.
+    static func checkHost(_ host: String, name: String) throws {
+        guard host.count <= 253, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }) else {
+            let example = name.hasPrefix("imap") ? "imap.example.com" : "smtp.example.com"
+            throw UserError("\(name): \"\(ControlCharacters.visible(String(host.prefix(60))))\" is not a server name; write it like \(example)")
+        }
+    }
+
     /// Refuses a setting's text with a line break where one line belongs, a control character, or too much of it.
     static func checkText(_ text: String, name: String, lines: Int) throws {
         let text = text.replacingOccurrences(of: "\r\n", with: "\n")
@@ -164,6 +193,30 @@ extension Config.Key where Value == GreetingStyle {
 extension Config.Key where Value == SMTPSettings.Security {
     static let smtpSecurity = choice(
         "smtp.security", "starttls, tls, or none (none only for a server on this machine)", group: .sending, default: .startTLS)
+    static let imapSecurity = choice(
+        "imap.security", "tls, starttls, or none (none only for a server on this machine)", group: .sentFolder, default: .tls)
+}
+
+extension Config.Key where Value == SASLMethod {
+    static let smtpAuth = choice(
+        "smtp.auth", "how to sign in: auto (the best the server offers for a password or a token), plain, login, xoauth2 or oauthbearer",
+        group: .signIn, default: .auto)
+}
+
+/// Whether a copy of each thank-you is put in the Sent folder over IMAP.
+public enum SentCopy: String, Sendable, CaseIterable {
+    /// Only when the server did not file one itself (looked up by Message-ID first).
+    case auto
+    /// Always appended.
+    case always
+    /// Never: the mail server or the user keeps their own.
+    case never
+}
+
+extension Config.Key where Value == SentCopy {
+    static let sentCopy = choice(
+        "sent.copy", "a copy in your Sent folder over IMAP: auto (only when the server did not file one), always or never",
+        group: .sentFolder, default: .auto)
 }
 
 /// How e-mail leaves when the user sends it.
@@ -187,6 +240,9 @@ extension Config.Key where Value == TransportChoice? {
 extension Config.Key where Value == Int? {
     static let smtpPort = Config.Key("smtp.port", "its port", group: .sending, default: nil, shown: "587 (465 for tls, 25 for none)") {
         try Optional(Config.Key<Int>.number($0, "smtp.port", in: 1...65_535))
+    }
+    static let imapPort = Config.Key("imap.port", "its port", group: .sentFolder, default: nil, shown: "993 (143 for starttls or none)") {
+        try Optional(Config.Key<Int>.number($0, "imap.port", in: 1...65_535))
     }
 }
 

@@ -1,4 +1,5 @@
 import AfterwordCore
+import AfterwordDelivery
 import Foundation
 
 /// The user's settings, in `config.json` in the data directory. Never holds a password.
@@ -10,14 +11,28 @@ public struct Config: Codable, Equatable, Sendable {
 
     public init(values: [String: String] = [:]) { self.values = values }
 
-    /// The setting's value, or its default when it is not set (or, written by hand, cannot be read).
+    /// The setting's value: as set, else from the chosen provider's preset, else its default (also when,
+    /// written by hand, it cannot be read).
     public subscript<Value>(key: Key<Value>) -> Value {
-        guard let text = values[key.name], let value = try? key.read(text) else { return key.fallback }
+        guard let text = text(of: key.name), let value = try? key.read(text) else { return key.fallback }
         return value
     }
 
-    /// True when the user set the setting (its default does not count).
-    public func isSet<Value>(_ key: Key<Value>) -> Bool { values[key.name] != nil }
+    /// True when the user set the setting, or their provider's preset gives it (a default does not count).
+    public func isSet<Value>(_ key: Key<Value>) -> Bool { text(of: key.name) != nil }
+
+    /// The setting's text as set, else as the provider's preset gives it.
+    public func text(of name: String) -> String? {
+        values[name] ?? presetValue(of: name)
+    }
+
+    /// The value the chosen provider's preset gives the setting, if it gives one.
+    public func presetValue(of name: String) -> String? {
+        provider?.settings[name]
+    }
+
+    /// The provider chosen with `config set provider`, if any.
+    public var provider: MailProvider? { values[Key<String?>.provider.name].flatMap(MailProvider.named) }
 
     public static func file(in home: URL) -> URL { home.appendingPathComponent("config.json") }
 

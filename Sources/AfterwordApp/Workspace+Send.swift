@@ -2,6 +2,7 @@ import AfterwordCore
 import AfterwordDelivery
 import AfterwordStore
 import Foundation
+import SASL
 import SMTP
 
 /// When a thank-you should leave.
@@ -264,39 +265,47 @@ extension Workspace {
             throw UserError("smtp.security none sends your password and mail in the clear; it is allowed only for a server on this machine (127.0.0.1)")
         }
         let port = config[.smtpPort] ?? (security == .tls ? 465 : (security == .none ? 25 : 587))
-        let password = config[.smtpUser] == nil ? nil : try Self.password(config)
         let seconds = Int64(config[.smtpTimeout])
-        return SMTPSettings(
-            host: host, port: port, security: security, username: config[.smtpUser], password: password,
+        var settings = SMTPSettings(
+            host: host, port: port, security: security, username: config[.smtpUser], authMethod: config[.smtpAuth],
             heloName: ProcessInfo.processInfo.hostName.isEmpty ? "localhost" : ProcessInfo.processInfo.hostName,
             trustedCertificates: config[.smtpCAFile],
             timeouts: SMTPTimeouts(connect: .seconds(min(seconds, 30)), greeting: .seconds(seconds), command: .seconds(seconds), endOfData: .seconds(seconds * 2)))
+        if config[.smtpUser] != nil {
+            switch try Self.secret(config) {
+            case .password(let password): settings.password = password
+            case .token(let token): settings.token = token
+            }
+        }
+        return settings
     }
 
-    /// The SMTP password from the environment or a command; never from the settings file.
-    static func password(_ config: Config) throws -> String {
+    /// The SMTP password or access token, from the environment or a command; never from the settings
+    /// file. A token command wins when the sign-in method takes a token (or is auto).
+    static func secret(_ config: Config) throws -> SASLCredentials.Secret {
+        let method = config[.smtpAuth]
+        let wantsToken = method == .xoauth2 || method == .oauthbearer
+        let seconds = min(config[.smtpTimeout], 30)
+        if let command = config[.smtpTokenCommand], method == .auto || wantsToken {
+            return .token(try SecretCommand.secret(command, setting: "smtp.tokenCommand", isToken: true, seconds: seconds))
+        }
+        if wantsToken {
+            throw UserError(
+                "smtp.auth \(method.rawValue) signs in with an OAuth2 access token, and smtp.tokenCommand is not set; set it to a command that prints the token (e.g. oama access you@outlook.com)",
+                remedy: .setSetting("smtp.tokenCommand", example: "oama access you@outlook.com"))
+        }
         if let variable = config[.smtpPasswordEnv] {
             guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
-                throw UserError("smtp.passwordEnv names $\(variable), which is not set in this environment")
+                throw UserError(
+                    "smtp.passwordEnv names $\(variable), which is not set in this environment (a scheduled send from cron or a systemd timer does not see your shell's variables; store the password with `afterword config set-password` instead)")
             }
-            return value
+            return .password(value)
         }
         if let command = config[.smtpPasswordCommand] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", command]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw UserError("smtp.passwordCommand failed (exit status \(process.terminationStatus)); run it yourself to see why")
-            }
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+            return .password(try SecretCommand.secret(command, setting: "smtp.passwordCommand", isToken: false, seconds: seconds))
         }
-        throw UserError("smtp.user is set but no password source; set smtp.passwordEnv or smtp.passwordCommand")
+        throw UserError(
+            "smtp.user is set but there is no password or token: store the password with `afterword config set-password`, or set smtp.passwordEnv, smtp.passwordCommand or smtp.tokenCommand")
     }
 
     private static func emailAddress(of context: DraftContext) throws -> String {

@@ -24,4 +24,35 @@ extension Workspace {
             for (name, value) in checked { config.values[name] = value }
         }
     }
+
+    /// Stores the mail password in the system keyring and points `smtp.passwordCommand` at it (clearing
+    /// `smtp.passwordEnv`, which would win): scheduled sends find it where an environment variable does
+    /// not reach. The password is never written to a file.
+    /// - Returns: what was done, for the user.
+    /// - Throws: a ``UserError`` when smtp.user is not set, the password is empty, or the keyring is missing or locked.
+    public func storePassword(_ password: String) throws -> String {
+        let password = password.trimmingCharacters(in: .newlines)
+        guard !password.isEmpty else { throw UserError("no password was given; type or paste it (it is not shown)") }
+        guard !password.contains(where: \.isNewline), password.count <= 1_024 else {
+            throw UserError("the password has a line break or is over 1,024 characters; give the password alone, on one line")
+        }
+        let config = try loadConfig()
+        guard let account = config[.smtpUser] else {
+            throw UserError(
+                "set smtp.user (your login, usually your e-mail address) first: the password is stored for that account",
+                remedy: .setSetting("smtp.user", example: "you@example.com"))
+        }
+        let lookup = try Keyring.store(password: password, account: account)
+        try Config.update(in: home) { config in
+            config.values[Config.Key<String?>.smtpPasswordCommand.name] = lookup
+            config.values[Config.Key<String?>.smtpPasswordEnv.name] = nil
+        }
+        return "The password for \(account) is in the system keyring; smtp.passwordCommand reads it back (\(lookup))."
+    }
+
+    /// What the chosen provider's preset says the user must do, if a provider is chosen.
+    public func providerAdvice() throws -> String? {
+        guard let provider = try loadConfig().provider else { return nil }
+        return "\(provider.displayName): \(provider.advice)"
+    }
 }

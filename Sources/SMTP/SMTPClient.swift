@@ -37,7 +37,7 @@ public actor SMTPClient {
         let host = settings.host
         var configuration = SMTPClientHandler.Configuration(
             heloName: settings.heloName,
-            credentials: settings.username.map { SMTPCredentials(username: $0, password: settings.password ?? "") },
+            credentials: settings.credentials, authMethod: settings.authMethod, serverHost: settings.host, serverPort: settings.port,
             startTLS: nil, timeouts: settings.timeouts)
         if settings.security == .startTLS, let tls {
             // Added in front of everything, as the 220 is read: the next byte read goes through TLS.

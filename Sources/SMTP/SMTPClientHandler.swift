@@ -2,6 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOSSL
 import NIOTLS
+import SASL
 
 /// What the async shell asks of the connection; each request completes its promise once.
 enum SMTPRequest: Sendable {
@@ -29,6 +30,10 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     struct Configuration: Sendable {
         var heloName: String
         var credentials: SMTPCredentials?
+        var authMethod: SASLMethod
+        /// The server's name and port, as OAUTHBEARER names them.
+        var serverHost: String
+        var serverPort: Int
         /// Adds TLS to the front of the pipeline, for STARTTLS; nil when STARTTLS is not wanted.
         var startTLS: (@Sendable (Channel) throws -> Void)?
         var timeouts: SMTPTimeouts
@@ -60,7 +65,8 @@ final class SMTPClientHandler: ChannelDuplexHandler {
         machine = SMTPClientStateMachine(
             configuration: .init(
                 heloName: configuration.heloName, startTLS: configuration.startTLS != nil,
-                credentials: configuration.credentials))
+                credentials: configuration.credentials, authMethod: configuration.authMethod, serverHost: configuration.serverHost,
+                serverPort: configuration.serverPort))
         startTLS = configuration.startTLS
         timeouts = configuration.timeouts
         self.failure = failure

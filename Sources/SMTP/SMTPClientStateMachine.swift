@@ -1,3 +1,5 @@
+import SASL
+
 /// The client's side of an SMTP conversation as a value: replies and events in, actions out, no I/O.
 ///
 /// greeting → EHLO (HELO when EHLO is refused) → STARTTLS → TLS handshake → EHLO again → AUTH → ready,
@@ -18,6 +20,11 @@ struct SMTPClientStateMachine {
         var startTLS: Bool
         /// Log in after EHLO (after TLS, with STARTTLS), or nil for no login.
         var credentials: SMTPCredentials?
+        /// How to log in: a mechanism, or the best the server offers for the credentials.
+        var authMethod: SASLMethod = .auto
+        /// The server as OAUTHBEARER names it.
+        var serverHost: String = ""
+        var serverPort: Int = 0
     }
 
     /// Where the conversation is: named after what the client waits for.
@@ -29,10 +36,16 @@ struct SMTPClientStateMachine {
         case startTLSSent
         /// The server said 220 to STARTTLS: nothing may arrive until the TLS handshake ends.
         case tlsHandshaking
-        case authPlainSent
-        case authLoginSent
+        /// AUTH went out without its initial response (LOGIN, or a response too long for one line): the
+        /// server's 334 asks for it.
+        case authStarted(SASLMechanism)
+        /// The mechanism's response went out (with AUTH, or after the 334): 235 signs in.
+        case authSent(SASLMechanism)
         case authLoginUsernameSent
         case authLoginPasswordSent
+        /// The server refused the token with a JSON error challenge; the client acknowledged it and waits
+        /// for the final failure reply.
+        case tokenRefusalAcknowledged(SASLTokenError)
         /// Logged in and waiting for a message to send.
         case ready
         case mailSent(Transaction)
@@ -118,7 +131,7 @@ struct SMTPClientStateMachine {
         case .ehloSent: ("EHLO", .command)
         case .heloSent: ("HELO", .command)
         case .startTLSSent, .tlsHandshaking: ("STARTTLS", .command)
-        case .authPlainSent, .authLoginSent, .authLoginUsernameSent, .authLoginPasswordSent: ("AUTH", .command)
+        case .authStarted, .authSent, .authLoginUsernameSent, .authLoginPasswordSent, .tokenRefusalAcknowledged: ("AUTH", .command)
         case .mailSent(let transaction), .rcptSent(let transaction), .dataSent(let transaction):
             (transaction.awaited.stage, .command)
         case .messageSent: ("end of data", .endOfData)
@@ -166,22 +179,34 @@ struct SMTPClientStateMachine {
             guard reply.code == 220 else { return fail(Self.refusal(reply, stage: "STARTTLS")) }
             state = .tlsHandshaking
             return .startTLS
-        case .authPlainSent, .authLoginPasswordSent:
-            guard reply.code == 235 else { return fail(authRefusal(reply)) }
-            state = .ready
-            return .ready
-        case .authLoginSent:
-            guard reply.code == 334, let credentials = configuration.credentials else {
-                return fail(authRefusal(reply))
+        case .authStarted(let mechanism):
+            guard reply.code == 334, let credentials = configuration.credentials else { return fail(authRefusal(reply)) }
+            guard
+                let response = credentials.initialResponse(mechanism, host: configuration.serverHost, port: configuration.serverPort)
+            else {
+                state = .authLoginUsernameSent
+                return send([.saslResponse(SASLResponse(text: credentials.username))])
             }
-            state = .authLoginUsernameSent
-            return send([.authLoginUsername(credentials.username)])
+            state = .authSent(mechanism)
+            return send([.saslResponse(response)])
+        case .authSent(let mechanism):
+            return authReply(reply, mechanism)
         case .authLoginUsernameSent:
             guard reply.code == 334, let credentials = configuration.credentials else {
                 return fail(authRefusal(reply))
             }
             state = .authLoginPasswordSent
-            return send([.authLoginPassword(credentials.password)])
+            return send([.saslResponse(SASLResponse(text: credentials.secretText))])
+        case .authLoginPasswordSent:
+            guard reply.code == 235 else { return fail(authRefusal(reply)) }
+            state = .ready
+            return .ready
+        case .tokenRefusalAcknowledged(let tokenError):
+            // Whatever the final reply says, the token was refused: never retried, never sent with it.
+            return fail(
+                SMTPError(
+                    kind: .permanent, stage: "AUTH", reply: masked(reply),
+                    detail: tokenError.detail + "; get a fresh token (run the token command yourself) and try again"))
         case .mailSent(let transaction), .rcptSent(let transaction), .dataSent(let transaction):
             return envelopeReply(reply, transaction)
         case .messageSent:
@@ -369,20 +394,34 @@ struct SMTPClientStateMachine {
             state = .ready
             return .ready
         }
-        let mechanisms = Set((extensions["AUTH"] ?? []).map { $0.uppercased() })
-        if mechanisms.contains("PLAIN") {
-            state = .authPlainSent
-            return send([.authPlain(credentials)])
+        let offered = Set((extensions["AUTH"] ?? []).map { $0.uppercased() })
+        let mechanism: SASLMechanism
+        do {
+            mechanism = try configuration.authMethod.mechanism(offered: offered, for: credentials)
+        } catch {
+            return fail(SMTPError(kind: .permanent, stage: "AUTH", detail: error.detail))
         }
-        if mechanisms.contains("LOGIN") {
-            state = .authLoginSent
-            return send([.authLogin])
+        // An initial response goes with AUTH only when the line stays within SMTP's 512 octets (a 2 KB
+        // Microsoft token does not, and servers refuse longer lines); otherwise it follows the 334.
+        let initial = credentials.initialResponse(mechanism, host: configuration.serverHost, port: configuration.serverPort)
+        if let initial, "AUTH \(mechanism.rawValue) \(initial.base64)\r\n".utf8.count <= 512 {
+            state = .authSent(mechanism)
+            return send([.auth(mechanism, initial: initial)])
         }
-        return fail(
-            SMTPError(
-                kind: .permanent, stage: "AUTH",
-                detail: "the server offers no login this client knows (PLAIN or LOGIN)"
-                    + (mechanisms.isEmpty ? "; is smtp.security right?" : "")))
+        state = .authStarted(mechanism)
+        return send([.auth(mechanism, initial: nil)])
+    }
+
+    /// The reply to the mechanism's response: 235 signs in; a 334 now carries an OAuth2 server's error,
+    /// which is acknowledged so that the server ends the exchange (RFC 7628 §3.2.3).
+    private mutating func authReply(_ reply: SMTPReply, _ mechanism: SASLMechanism) -> Action {
+        if reply.code == 235 {
+            state = .ready
+            return .ready
+        }
+        guard reply.code == 334, mechanism.usesToken else { return fail(authRefusal(reply)) }
+        state = .tokenRefusalAcknowledged(SASLTokenError(challenge: Substring(reply.lines.first ?? "")))
+        return send([.saslResponse(mechanism.errorAcknowledgement)])
     }
 
     /// A reply to MAIL, RCPT or DATA. One at a time, the next command goes after a positive reply;
@@ -457,12 +496,28 @@ struct SMTPClientStateMachine {
         return .fail(error)
     }
 
+    /// A refused sign-in. A refused token is refused for good (a 4xx only when the server says so),
+    /// with how to get a fresh one.
     private func authRefusal(_ reply: SMTPReply) -> SMTPError {
+        var error = Self.refusal(masked(reply), stage: "AUTH")
+        if configuration.credentials?.isToken == true, reply.code != 334 {
+            error.detail = reply.isTransient
+                ? "the server could not check the access token now; it asks to try again later"
+                : "the server refused the access token; get a fresh token (run the token command yourself) and check that it is for this account"
+        } else if reply.code == 334 {
+            error.kind = .protocolViolation
+            error.detail = "the server asked for more than this sign-in method gives"
+        }
+        return error
+    }
+
+    /// The reply with every form of the secret replaced by `****`: a server may echo what it was sent.
+    private func masked(_ reply: SMTPReply) -> SMTPReply {
         var masked = reply
-        for secret in configuration.credentials?.secrets ?? [] {
+        for secret in configuration.credentials?.secrets(host: configuration.serverHost, port: configuration.serverPort) ?? [] {
             masked.lines = masked.lines.map { $0.replacing(secret, with: "****") }
         }
-        return Self.refusal(masked, stage: "AUTH")
+        return masked
     }
 
     /// A reply that is not the one the step wants: 4xx try later, 5xx refused for good, else not SMTP.

@@ -1,4 +1,5 @@
 import NIOCore
+import SASL
 
 /// One thing the client says to the server (RFC 5321 §4.1, RFC 4954 for AUTH), written by
 /// ``SMTPCommandEncoder`` as exact bytes ending in CRLF.
@@ -9,14 +10,12 @@ public enum SMTPCommand: Sendable, Equatable {
     case helo(String)
     /// `STARTTLS`: asks to turn the connection to TLS.
     case startTLS
-    /// `AUTH PLAIN` with the credentials in its initial response.
-    case authPlain(SMTPCredentials)
-    /// `AUTH LOGIN`: the server then asks for the user name and the password, one at a time.
-    case authLogin
-    /// The user name, in answer to AUTH LOGIN's first 334.
-    case authLoginUsername(String)
-    /// The password, in answer to AUTH LOGIN's second 334.
-    case authLoginPassword(String)
+    /// `AUTH mechanism`, with its initial response when the mechanism has one (PLAIN, XOAUTH2,
+    /// OAUTHBEARER); LOGIN waits for the server to ask.
+    case auth(SASLMechanism, initial: SASLResponse?)
+    /// A response in answer to a 334: LOGIN's user name and password, or the acknowledgement of a token
+    /// refusal.
+    case saslResponse(SASLResponse)
     /// `MAIL FROM:<address>` with the SIZE, SMTPUTF8 and BODY=8BITMIME parameters the server offers.
     case mail(from: String, size: Int?, utf8: Bool, eightBitMIME: Bool)
     /// `RCPT TO:<address>`.
@@ -38,7 +37,7 @@ public enum SMTPCommand: Sendable, Equatable {
         case .ehlo: "EHLO"
         case .helo: "HELO"
         case .startTLS: "STARTTLS"
-        case .authPlain, .authLogin, .authLoginUsername, .authLoginPassword: "AUTH"
+        case .auth, .saslResponse: "AUTH"
         case .mail: "MAIL FROM"
         case .rcpt: "RCPT TO"
         case .data: "DATA"
@@ -85,10 +84,11 @@ public enum SMTPCommand: Sendable, Equatable {
         case .ehlo(let host): buffer.writeString("EHLO \(host)\r\n")
         case .helo(let host): buffer.writeString("HELO \(host)\r\n")
         case .startTLS: buffer.writeString("STARTTLS\r\n")
-        case .authPlain(let credentials): buffer.writeString("AUTH PLAIN \(credentials.plainToken)\r\n")
-        case .authLogin: buffer.writeString("AUTH LOGIN\r\n")
-        case .authLoginUsername(let username): buffer.writeString(Base64.encode(Array(username.utf8)) + "\r\n")
-        case .authLoginPassword(let password): buffer.writeString(Base64.encode(Array(password.utf8)) + "\r\n")
+        case .auth(let mechanism, let initial?):
+            // An empty initial response is sent as "=" (RFC 4954 §4).
+            buffer.writeString("AUTH \(mechanism.rawValue) \(initial.bytes.isEmpty ? "=" : initial.base64)\r\n")
+        case .auth(let mechanism, nil): buffer.writeString("AUTH \(mechanism.rawValue)\r\n")
+        case .saslResponse(let response): buffer.writeString(response.base64 + "\r\n")
         case .mail(let from, let size, let utf8, let eightBitMIME):
             buffer.writeString("MAIL FROM:<\(from)>")
             if let size { buffer.writeString(" SIZE=\(size)") }
@@ -115,8 +115,8 @@ extension SMTPCommand: CustomStringConvertible {
     /// The command as sent, credentials masked and the message shown by its size: safe for a log.
     public var description: String {
         switch self {
-        case .authPlain: return "AUTH PLAIN ****"
-        case .authLoginUsername, .authLoginPassword: return "****"
+        case .auth(let mechanism, let initial): return "AUTH \(mechanism.rawValue)" + (initial == nil ? "" : " ****")
+        case .saslResponse: return "****"
         case .message(let data): return "<message, \(data.bytes.count) bytes>"
         default:
             var buffer = ByteBuffer()
@@ -130,28 +130,8 @@ extension SMTPCommand: CustomStringConvertible {
     }
 }
 
-/// A user name and password for AUTH; never shown in a description.
-public struct SMTPCredentials: Sendable, Equatable, CustomStringConvertible {
-    /// The login name, sent base64-encoded.
-    public var username: String
-    /// Held in memory only; never logged, never stored.
-    public var password: String
-
-    public init(username: String, password: String) {
-        self.username = username
-        self.password = password
-    }
-
-    /// AUTH PLAIN's initial response (RFC 4616): NUL, user name, NUL, password, in base64.
-    var plainToken: String { Base64.encode(Array("\u{0}\(username)\u{0}\(password)".utf8)) }
-
-    /// What a server might echo back of AUTH (the password, plain and encoded): replaced by `****` in
-    /// its reply before the reply can reach an error message or the ledger.
-    var secrets: [String] { [plainToken, Base64.encode(Array(password.utf8)), password].filter { !$0.isEmpty } }
-
-    /// The user name only.
-    public var description: String { "\(username) (password hidden)" }
-}
+/// A user name and a password or token for AUTH; never shown in a description.
+public typealias SMTPCredentials = SASLCredentials
 
 /// A message made ready to follow DATA: a line that starts with "." gets another, bare LF becomes
 /// CRLF, and CRLF "." CRLF ends it (``DotStuffing``).

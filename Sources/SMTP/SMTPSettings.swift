@@ -1,4 +1,5 @@
 import NIOCore
+import SASL
 
 /// Where and how to reach the mail server.
 public struct SMTPSettings: Sendable {
@@ -17,6 +18,10 @@ public struct SMTPSettings: Sendable {
     public var username: String?
     /// Held in memory only; never logged, never stored.
     public var password: String?
+    /// An OAuth2 access token, used instead of the password when set; held in memory only.
+    public var token: String?
+    /// How to sign in: a mechanism, or the best the server offers for the credentials.
+    public var authMethod: SASLMethod
     /// The name given in EHLO.
     public var heloName: String
     /// A PEM file of certificates to trust besides the system's (a company or test CA).
@@ -25,16 +30,27 @@ public struct SMTPSettings: Sendable {
 
     public init(
         host: String, port: Int, security: Security = .startTLS, username: String? = nil, password: String? = nil,
-        heloName: String = "localhost", trustedCertificates: String? = nil, timeouts: SMTPTimeouts = SMTPTimeouts()
+        token: String? = nil, authMethod: SASLMethod = .auto, heloName: String = "localhost", trustedCertificates: String? = nil, timeouts: SMTPTimeouts = SMTPTimeouts()
     ) {
         self.host = host
         self.port = port
         self.security = security
         self.username = username
         self.password = password
+        self.token = token
+        self.authMethod = authMethod
         self.heloName = heloName
         self.trustedCertificates = trustedCertificates
         self.timeouts = timeouts
+    }
+}
+
+extension SMTPSettings {
+    /// The user name with the token when there is one, else the password; nil for no login.
+    var credentials: SMTPCredentials? {
+        guard let username else { return nil }
+        if let token { return SMTPCredentials(username: username, token: token) }
+        return SMTPCredentials(username: username, password: password ?? "")
     }
 }
 

@@ -1,3 +1,4 @@
+import SASL
 import Testing
 
 @testable import SMTP
@@ -10,6 +11,7 @@ func reply(_ code: Int, _ lines: String...) -> SMTPReply {
 }
 
 let alex = SMTPCredentials(username: "alex", password: "s3cret")
+let alexToken = SMTPCredentials(username: "alex@example.com", token: "ya29.t0ken")
 let thanks = SMTPEnvelope(from: "alex@example.com", recipients: ["dana@acme.com"], message: Array("Hi\r\n".utf8))
 let thanksData = SMTPMessageData(message: thanks.message)
 let mailCommand = SMTPCommand.mail(from: "alex@example.com", size: nil, utf8: false, eightBitMIME: false)
@@ -25,8 +27,11 @@ enum Event: Sendable {
 }
 
 extension SMTPClientStateMachine {
-    init(startTLS: Bool = false, credentials: SMTPCredentials? = nil) {
-        self.init(configuration: .init(heloName: "client.example", startTLS: startTLS, credentials: credentials))
+    init(startTLS: Bool = false, credentials: SMTPCredentials? = nil, authMethod: SASLMethod = .auto) {
+        self.init(
+            configuration: .init(
+                heloName: "client.example", startTLS: startTLS, credentials: credentials, authMethod: authMethod,
+                serverHost: "mx.example", serverPort: 587))
     }
 
     mutating func handle(_ event: Event) -> Action {
@@ -50,8 +55,9 @@ extension SMTPClientStateMachine {
         case .heloSent: "heloSent"
         case .startTLSSent: "startTLSSent"
         case .tlsHandshaking: "tlsHandshaking"
-        case .authPlainSent: "authPlainSent"
-        case .authLoginSent: "authLoginSent"
+        case .authStarted(let mechanism): "authStarted(\(mechanism.rawValue))"
+        case .authSent(let mechanism): "authSent(\(mechanism.rawValue))"
+        case .tokenRefusalAcknowledged: "tokenRefusalAcknowledged"
         case .authLoginUsernameSent: "authLoginUsernameSent"
         case .authLoginPasswordSent: "authLoginPasswordSent"
         case .ready: "ready"
@@ -82,6 +88,7 @@ struct Transition: Sendable, CustomTestStringConvertible {
     var testDescription: String
     var startTLS = false
     var credentials: SMTPCredentials?
+    var authMethod = SASLMethod.auto
     var path: [Event]
     var event: Event
     var action: Action
@@ -160,18 +167,18 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
         // Logging in.
         Transition(
             testDescription: "EHLO offering AUTH PLAIN → AUTH PLAIN", credentials: alex, path: Path.ehloSent,
-            event: .reply(reply(250, "mx", "AUTH LOGIN PLAIN")), action: .send([.authPlain(alex)]),
-            next: "authPlainSent"),
+            event: .reply(reply(250, "mx", "AUTH LOGIN PLAIN")), action: .send([.auth(.plain, initial: SASLResponse(text: "\u{0}alex\u{0}s3cret"))]),
+            next: "authSent(PLAIN)"),
         Transition(
             testDescription: "EHLO offering AUTH LOGIN only → AUTH LOGIN", credentials: alex, path: Path.ehloSent,
-            event: .reply(reply(250, "mx", "AUTH LOGIN")), action: .send([.authLogin]), next: "authLoginSent"),
+            event: .reply(reply(250, "mx", "AUTH LOGIN")), action: .send([.auth(.login, initial: nil)]), next: "authStarted(LOGIN)"),
         Transition(
             testDescription: "EHLO offering no known login → permanent failure", credentials: alex, path: Path.ehloSent,
             event: .reply(reply(250, "mx", "AUTH CRAM-MD5")),
             action: .fail(
                 SMTPError(
                     kind: .permanent, stage: "AUTH",
-                    detail: "the server offers no login this client knows (PLAIN or LOGIN)")),
+                    detail: "the server offers only CRAM-MD5, not PLAIN or LOGIN; choose a method it offers")),
             next: "failed"),
         Transition(
             testDescription: "AUTH PLAIN 235 → ready", credentials: alex,
@@ -185,11 +192,11 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
         Transition(
             testDescription: "AUTH LOGIN 334 → user name", credentials: alex,
             path: Path.ehloSent + [.reply(reply(250, "mx", "AUTH LOGIN"))], event: .reply(reply(334, "VXNlcm5hbWU6")),
-            action: .send([.authLoginUsername("alex")]), next: "authLoginUsernameSent"),
+            action: .send([.saslResponse(SASLResponse(text: "alex"))]), next: "authLoginUsernameSent"),
         Transition(
             testDescription: "AUTH LOGIN second 334 → password", credentials: alex,
             path: Path.ehloSent + [.reply(reply(250, "mx", "AUTH LOGIN")), .reply(reply(334))],
-            event: .reply(reply(334, "UGFzc3dvcmQ6")), action: .send([.authLoginPassword("s3cret")]),
+            event: .reply(reply(334, "UGFzc3dvcmQ6")), action: .send([.saslResponse(SASLResponse(text: "s3cret"))]),
             next: "authLoginPasswordSent"),
         Transition(
             testDescription: "AUTH LOGIN 235 → ready", credentials: alex,
@@ -201,6 +208,80 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
             path: Path.ehloSent + [.reply(reply(250, "mx", "AUTH LOGIN")), .reply(reply(334)), .reply(reply(334))],
             event: .reply(reply(535, "czNjcmV0 is s3cret")), action: .fail(refused(reply(535, "**** is ****"), "AUTH")),
             next: "failed"),
+        // Signing in with an OAuth2 token.
+        Transition(
+            testDescription: "a token, EHLO offering XOAUTH2 and OAUTHBEARER → OAUTHBEARER with host and port",
+            credentials: alexToken, path: Path.ehloSent, event: .reply(reply(250, "mx", "AUTH PLAIN LOGIN XOAUTH2 OAUTHBEARER")),
+            action: .send([
+                .auth(
+                    .oauthBearer,
+                    initial: SASLResponse(text: "n,a=alex@example.com,\u{1}host=mx.example\u{1}port=587\u{1}auth=Bearer ya29.t0ken\u{1}\u{1}"))
+            ]), next: "authSent(OAUTHBEARER)"),
+        Transition(
+            testDescription: "a token, EHLO offering XOAUTH2 only (Microsoft) → XOAUTH2", credentials: alexToken, path: Path.ehloSent,
+            event: .reply(reply(250, "mx", "AUTH LOGIN XOAUTH2")),
+            action: .send([.auth(.xoauth2, initial: SASLResponse(text: "user=alex@example.com\u{1}auth=Bearer ya29.t0ken\u{1}\u{1}"))]),
+            next: "authSent(XOAUTH2)"),
+        Transition(
+            testDescription: "smtp.auth xoauth2 chosen although OAUTHBEARER is offered too → XOAUTH2", credentials: alexToken,
+            authMethod: .xoauth2, path: Path.ehloSent, event: .reply(reply(250, "mx", "AUTH XOAUTH2 OAUTHBEARER")),
+            action: .send([.auth(.xoauth2, initial: SASLResponse(text: "user=alex@example.com\u{1}auth=Bearer ya29.t0ken\u{1}\u{1}"))]),
+            next: "authSent(XOAUTH2)"),
+        Transition(
+            testDescription: "a token and a server offering passwords only → permanent failure saying so", credentials: alexToken,
+            path: Path.ehloSent, event: .reply(reply(250, "mx", "AUTH PLAIN LOGIN")),
+            action: .fail(
+                SMTPError(
+                    kind: .permanent, stage: "AUTH",
+                    detail:
+                        "the server offers only LOGIN, PLAIN, not OAUTHBEARER or XOAUTH2; this server may need a password (an app password) instead of a token"
+                )), next: "failed"),
+        Transition(
+            testDescription: "smtp.auth plain with a token → permanent failure before anything is sent", credentials: alexToken,
+            authMethod: .plain, path: Path.ehloSent, event: .reply(reply(250, "mx", "AUTH PLAIN XOAUTH2")),
+            action: .fail(
+                SMTPError(
+                    kind: .permanent, stage: "AUTH",
+                    detail: "PLAIN signs in with a password, and an access token was given; choose xoauth2 or oauthbearer, or auto")),
+            next: "failed"),
+        Transition(
+            testDescription: "XOAUTH2 235 → ready", credentials: alexToken,
+            path: Path.ehloSent + [.reply(reply(250, "mx", "AUTH XOAUTH2"))], event: .reply(reply(235, "2.7.0 Accepted")),
+            action: .ready, next: "ready"),
+        Transition(
+            testDescription: "XOAUTH2's error challenge → an empty response, then wait for the failure", credentials: alexToken,
+            path: Path.ehloSent + [.reply(reply(250, "mx", "AUTH XOAUTH2"))],
+            event: .reply(reply(334, "eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==")),
+            action: .send([.saslResponse(SASLResponse(bytes: []))]), next: "tokenRefusalAcknowledged"),
+        Transition(
+            testDescription: "OAUTHBEARER's error challenge → ^A, then wait for the failure", credentials: alexToken,
+            path: Path.ehloSent + [.reply(reply(250, "mx", "AUTH OAUTHBEARER"))],
+            event: .reply(reply(334, "eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=")),
+            action: .send([.saslResponse(SASLResponse(bytes: [1]))]), next: "tokenRefusalAcknowledged"),
+        Transition(
+            testDescription: "the failure after a token's error challenge → permanent failure with the status, never sent",
+            credentials: alexToken,
+            path: Path.ehloSent + [
+                .reply(reply(250, "mx", "AUTH XOAUTH2")),
+                .reply(reply(334, "eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==")),
+            ],
+            event: .reply(reply(535, "5.7.8 Username and Password not accepted")),
+            action: .fail(
+                SMTPError(
+                    kind: .permanent, stage: "AUTH", reply: reply(535, "5.7.8 Username and Password not accepted"),
+                    detail:
+                        "the server refused the access token (status 401): it has expired or is not valid for this account; get a fresh token (run the token command yourself) and try again"
+                )), next: "failed"),
+        Transition(
+            testDescription: "XOAUTH2 535 at once (Microsoft) → permanent failure, the echoed token masked", credentials: alexToken,
+            path: Path.ehloSent + [.reply(reply(250, "mx", "AUTH XOAUTH2"))],
+            event: .reply(reply(535, "5.7.3 Authentication unsuccessful for ya29.t0ken")),
+            action: .fail(
+                SMTPError(
+                    kind: .permanent, stage: "AUTH", reply: reply(535, "5.7.3 Authentication unsuccessful for ****"),
+                    detail:
+                        "the server refused the access token; get a fresh token (run the token command yourself) and check that it is for this account"
+                )), next: "failed"),
         // A message, one command at a time.
         Transition(
             testDescription: "a message without PIPELINING → MAIL alone", path: Path.ready, event: .send(thanks),
@@ -363,7 +444,7 @@ func refused(_ reply: SMTPReply, _ stage: String) -> SMTPError {
     @Test("each transition of the table", arguments: table)
     func transition(_ row: Transition) {
         // Given the state the path leads to
-        var machine = Machine(startTLS: row.startTLS, credentials: row.credentials)
+        var machine = Machine(startTLS: row.startTLS, credentials: row.credentials, authMethod: row.authMethod)
         for event in row.path { _ = machine.handle(event) }
         // When the event happens
         let action = machine.handle(row.event)

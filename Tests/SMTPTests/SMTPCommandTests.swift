@@ -1,5 +1,6 @@
 import NIOCore
 import NIOEmbedded
+import SASL
 import Testing
 
 @testable import SMTP
@@ -21,10 +22,20 @@ import Testing
             (SMTPCommand.ehlo("client.example"), "EHLO client.example\r\n"),
             (.helo("client.example"), "HELO client.example\r\n"),
             (.startTLS, "STARTTLS\r\n"),
-            (.authPlain(SMTPCredentials(username: "alex", password: "s3cret")), "AUTH PLAIN AGFsZXgAczNjcmV0\r\n"),
-            (.authLogin, "AUTH LOGIN\r\n"),
-            (.authLoginUsername("alex"), "YWxleA==\r\n"),
-            (.authLoginPassword("s3cret"), "czNjcmV0\r\n"),
+            (
+                .auth(.plain, initial: SMTPCredentials(username: "alex", password: "s3cret").initialResponse(.plain, host: "", port: 0)),
+                "AUTH PLAIN AGFsZXgAczNjcmV0\r\n"
+            ),
+            (.auth(.login, initial: nil), "AUTH LOGIN\r\n"),
+            (.saslResponse(SASLResponse(text: "alex")), "YWxleA==\r\n"),
+            (.saslResponse(SASLResponse(text: "s3cret")), "czNjcmV0\r\n"),
+            // RFC 7628 §3.2.3: the client's answer to an error challenge, and XOAUTH2's empty one.
+            (.saslResponse(SASLResponse(bytes: [1])), "AQ==\r\n"),
+            (.saslResponse(SASLResponse(bytes: [])), "\r\n"),
+            (
+                .auth(.xoauth2, initial: SMTPCredentials(username: "a@b.c", token: "tok").initialResponse(.xoauth2, host: "", port: 0)),
+                "AUTH XOAUTH2 dXNlcj1hQGIuYwFhdXRoPUJlYXJlciB0b2sBAQ==\r\n"
+            ),
             (
                 .mail(from: "alex@example.com", size: nil, utf8: false, eightBitMIME: false),
                 "MAIL FROM:<alex@example.com>\r\n"
@@ -85,8 +96,8 @@ import Testing
     @Test("a command's description masks credentials and never shows the message")
     func description() {
         let credentials = SMTPCredentials(username: "alex", password: "s3cret")
-        #expect(SMTPCommand.authPlain(credentials).description == "AUTH PLAIN ****")
-        #expect(SMTPCommand.authLoginPassword("s3cret").description == "****")
+        #expect(SMTPCommand.auth(.plain, initial: credentials.initialResponse(.plain, host: "", port: 0)).description == "AUTH PLAIN ****")
+        #expect(SMTPCommand.saslResponse(SASLResponse(text: "s3cret")).description == "****")
         #expect(!"\(credentials)".contains("s3cret"))
         #expect(
             SMTPCommand.message(SMTPMessageData(message: Array("secret words".utf8))).description

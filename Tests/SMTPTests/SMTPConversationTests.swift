@@ -1,6 +1,7 @@
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOEmbedded
+import SASL
 import NIOTLS
 import Testing
 
@@ -18,7 +19,7 @@ final class Conversation {
     init(startTLS: Bool = false, credentials: SMTPCredentials? = nil, timeouts: SMTPTimeouts = SMTPTimeouts()) throws {
         let tlsStarts = self.tlsStarts
         let configuration = SMTPClientHandler.Configuration(
-            heloName: "client.example", credentials: credentials,
+            heloName: "client.example", credentials: credentials, authMethod: .auto, serverHost: "mx.example", serverPort: 587,
             startTLS: startTLS ? { @Sendable _ in tlsStarts.withLockedValue { $0 += 1 } } : nil, timeouts: timeouts)
         try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(SMTPCommandEncoder()))
         try channel.pipeline.syncOperations.addHandler(
@@ -146,6 +147,32 @@ final class Outcome<Value> {
         #expect(try conversation.client() == "czNjcmV0\r\n")
         try conversation.server("235 ok\r\n")
         #expect(opening.succeeded)
+    }
+
+    @Test("a 4 KB token follows AUTH XOAUTH2's 334, as servers refuse such a long line; its refusal ends the session for good")
+    func xoauth2Refused() throws {
+        // Given a Microsoft-sized token and a server that answers XOAUTH2 with Google's error challenge.
+        let token = String(repeating: "eyJ0eXAiOiJKV1QiLCJub25jZSI6", count: 150)
+        let conversation = try Conversation(credentials: SMTPCredentials(username: "alex@example.com", token: token))
+        let opening = conversation.open()
+        try conversation.server("220 mx\r\n")
+        _ = try conversation.client()
+        try conversation.server("250-mx\r\n250 AUTH LOGIN PLAIN XOAUTH2\r\n")
+        #expect(try conversation.client() == "AUTH XOAUTH2\r\n")
+        try conversation.server("334 \r\n")
+        let response = try conversation.client()
+        let expected = "user=alex@example.com\u{1}auth=Bearer \(token)\u{1}\u{1}"
+        #expect(response == SASLResponse(text: expected).base64 + "\r\n")
+        #expect(response.utf8.count > 4_096)
+        // When the server refuses it with a JSON error challenge.
+        try conversation.server("334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIn0=\r\n")
+        // Then the client answers with an empty line, and the final 535 fails the session for good.
+        #expect(try conversation.client() == "\r\n")
+        try conversation.server("535-5.7.8 Username and Password not accepted.\r\n535 5.7.8 Learn more\r\n")
+        let error = try #require(opening.error)
+        #expect(error.kind == .permanent)
+        #expect(error.detail.contains("refused the access token (status 401)"))
+        #expect(!error.description.contains(token))
     }
 
     @Test("EHLO refused → HELO")
