@@ -1,8 +1,8 @@
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOEmbedded
-import SASL
 import NIOTLS
+import SASL
 import Testing
 
 @testable import SMTP
