@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "AfterwordApp",
             dependencies: [
-                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "SASL", "AfterwordPrint", "AfterwordWatch",
+                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "SASL", "IMAP", "AfterwordPrint", "AfterwordWatch",
             ]
         ),
         .target(

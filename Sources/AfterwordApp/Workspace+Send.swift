@@ -19,8 +19,8 @@ public enum SendTiming: Sendable, Equatable {
 public enum SendResult: Sendable {
     /// Recorded for later; `send --due` (or the web UI's timer) sends it then.
     case scheduled(LedgerEntry, at: Date, zone: TimeZone, late: Bool)
-    /// Handed to the server now.
-    case attempted(LedgerEntry, DeliveryOutcome)
+    /// Handed to the server now; `sentCopy` says what became of the copy in Sent, when there was one to make.
+    case attempted(LedgerEntry, DeliveryOutcome, sentCopy: String?)
 }
 
 extension Workspace {
@@ -42,19 +42,35 @@ extension Workspace {
         }
         let courier = Courier(ledger: store, transport: transport, clock: { [self] in self.now })
         let (entry, outcome) = try await storeCall { try await courier.send(draft, message: ready.outgoing, messageId: messageId) }
-        return .attempted(entry, outcome)
+        guard case .accepted = outcome else { return .attempted(entry, outcome, sentCopy: nil) }
+        let copy = await fileInSent([(ready.outgoing.bytes, messageId)], config: ready.config).first ?? nil
+        return .attempted(entry, outcome, sentCopy: copy)
     }
 
     /// Sends every scheduled thank-you whose time has come.
-    /// - Returns: each message's ledger entry, outcome and the recipient's name.
-    public func sendDue() async throws -> [(LedgerEntry, DeliveryOutcome, String)] {
+    ///
+    /// When the way out cannot be set up (no password in this environment, a token command that fails),
+    /// nothing is claimed and each due message keeps the reason, which `status` shows.
+    /// - Returns: each message's ledger entry, outcome, the recipient's name and what became of its copy in Sent.
+    public func sendDue() async throws -> [(LedgerEntry, DeliveryOutcome, String, String?)] {
         let store = try openStore()
         let config = try loadConfig()
         try store.sweepInterrupted(now: now)
-        let transport = try Self.transport(config)
-        let from = try Self.sender(config)
+        let transport: any Transport
+        let from: String
+        do {
+            transport = try Self.transport(config)
+            from = try Self.sender(config)
+            try storeCall { try store.noteDeferral(try store.due(now: now).map(\.storedID), nil) }
+        } catch let error as UserError {
+            let due = (try? store.due(now: now).map(\.storedID)) ?? []
+            let checked = ISO8601.display(now, in: config.timeZone ?? .current)
+            try? store.noteDeferral(due, "could not leave at \(checked): \(error.message)")
+            throw error
+        }
         let courier = Courier(ledger: store, transport: transport, clock: { [self] in self.now })
         var names: [Int64: String] = [:]
+        var sentBytes: [Int64: (bytes: [UInt8], messageId: String)] = [:]
         let due = try store.due(now: now)
         let (drafts, people) = try store.draftsAndInterviewers(draftIds: due.map(\.draftId), interviewerIds: due.map(\.interviewerId))
         let results = try await courier.sendDue { entry in
@@ -67,9 +83,17 @@ extension Workspace {
             else { return nil }
             names[entry.storedID] = person.name
             let messageId = entry.messageId ?? MailMessage.makeMessageId(from: from)
-            return Self.message(draft, to: person, address: address, config: config, from: from, messageId: messageId, date: Date()).outgoing
+            let outgoing = Self.message(draft, to: person, address: address, config: config, from: from, messageId: messageId, date: Date()).outgoing
+            sentBytes[entry.storedID] = (outgoing.bytes, messageId)
+            return outgoing
         }
-        return results.map { ($0.0, $0.1, names[$0.0.storedID] ?? "?") }
+        let accepted = results.compactMap { result -> (id: Int64, copy: (bytes: [UInt8], messageId: String))? in
+            guard case .accepted = result.1, let copy = sentBytes[result.0.storedID] else { return nil }
+            return (result.0.storedID, copy)
+        }
+        let copies = Dictionary(
+            zip(accepted.map(\.id), await fileInSent(accepted.map(\.copy), config: config)), uniquingKeysWith: { first, _ in first })
+        return results.map { ($0.0, $0.1, names[$0.0.storedID] ?? "?", copies[$0.0.storedID] ?? nil) }
     }
 
     /// Hands a draft to the user's own mail program (an .eml file or a mailto: link), exactly once.
@@ -291,8 +315,8 @@ extension Workspace {
         }
         if wantsToken {
             throw UserError(
-                "smtp.auth \(method.rawValue) signs in with an OAuth2 access token, and smtp.tokenCommand is not set; set it to a command that prints the token (e.g. oama access you@outlook.com)",
-                remedy: .setSetting("smtp.tokenCommand", example: "oama access you@outlook.com"))
+                "smtp.auth \(method.rawValue) signs in with an OAuth2 access token, and smtp.tokenCommand (a command that prints one) is not set",
+                remedy: .setSetting("smtp.tokenCommand", example: "'oama access you@outlook.com'"))
         }
         if let variable = config[.smtpPasswordEnv] {
             guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {

@@ -26,7 +26,7 @@ struct Afterword: AsyncParsableCommand {
     static func main() async {
         // The data directory holds other people's names and addresses: what Afterword creates is the user's alone.
         umask(0o077)
-        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))
+        let arguments = SendCommand.bareResolve(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst())))
         let checked = CheckCommand.takingPaths(from: arguments)
         if let checked { LongDraftMemory.relaunchIfLong(paths: checked.paths) }
         do {

@@ -13,7 +13,8 @@ extension Remedy {
         case .showInterview(let id): "see `afterword interview show \(id)`"
         case .addInterviewer(let interview): "add them with `afterword interviewer add \(interview) --name …`"
         case .setSetting(let name, let example): "set it with `afterword config set \(name) \(example)` (or on the Settings page)"
-        case .resolveUncertain(let draft): "run `afterword send \(draft) --resolve delivered` or `--resolve not-delivered`"
+        case .resolveUncertain(let draft):
+            "run `afterword send --resolve` to look for it in your Sent folder, or say what you found: `afterword send \(draft) --resolve delivered` or `--resolve not-delivered`"
         case .confirmHandedOff(let draft): "once sent, run `afterword send \(draft) --resolve delivered`"
         case .sendNow(let draft): "`afterword send \(draft) --now` sends that one now"
         case .sendDue: "run `afterword send --due` or start `afterword serve`"

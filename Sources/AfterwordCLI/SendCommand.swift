@@ -19,6 +19,19 @@ struct SendCommand: AsyncParsableCommand {
     enum Resolution: String, ExpressibleByArgument, CaseIterable {
         case delivered
         case notDelivered = "not-delivered"
+        /// Look for every uncertain send in the Sent folder (what a bare `--resolve` means).
+        case sentFolder = "sent-folder"
+    }
+
+    /// A bare `--resolve` (no value, or followed by another option or a draft id) looks in the Sent folder:
+    /// it becomes `--resolve sent-folder` before the arguments are parsed.
+    static func bareResolve(_ arguments: [String]) -> [String] {
+        guard let send = arguments.firstIndex(of: "send"), let index = arguments.firstIndex(of: "--resolve"), index > send else { return arguments }
+        let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+        if let next, Resolution(rawValue: next) != nil { return arguments }
+        var rewritten = arguments
+        rewritten[index] = "--resolve=sent-folder"
+        return rewritten
     }
 
     @OptionGroup var global: GlobalOptions
@@ -30,7 +43,12 @@ struct SendCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the message as an .eml file for your own mail program.", valueName: "file")) var eml: String?
     @Flag(help: "Print a mailto: link with the subject and body.") var mailto = false
     @Flag(name: .customLong("open"), help: "With --mailto, open the link in your mail program.") var openLink = false
-    @Option(help: "After checking your Sent folder: delivered or not-delivered.") var resolve: Resolution?
+    @Option(
+        help: ArgumentHelp(
+            "For an interrupted send: delivered or not-delivered with a draft id; alone, look for every uncertain send in your Sent folder.",
+            valueName: "delivered|not-delivered"))
+    var resolve: Resolution?
+    @Flag(name: .customLong("yes"), help: "With --resolve alone, record what the Sent folder shows without asking.") var confirmAll = false
     @Flag(help: "Send every scheduled thank-you whose time has come.") var due = false
 
     func validate() throws {
@@ -38,9 +56,14 @@ struct SendCommand: AsyncParsableCommand {
             guard draft == nil, !now, at == nil, eml == nil, !mailto, resolve == nil else {
                 throw ValidationError("--due sends what is scheduled; give no draft and no other option with it")
             }
+        } else if resolve == .sentFolder {
+            guard draft == nil, !now, at == nil, eml == nil, !mailto else {
+                throw ValidationError("--resolve alone looks for every uncertain send in your Sent folder; give no draft and no other option with it")
+            }
         } else if draft == nil {
             throw ValidationError("give a draft id (see `afterword status`), or --due")
         }
+        if confirmAll, resolve != .sentFolder { throw ValidationError("--yes goes with --resolve alone") }
         if now && at != nil { throw ValidationError("--now and --at contradict each other; choose one") }
         if openLink && !mailto { throw ValidationError("--open goes with --mailto") }
     }
@@ -49,6 +72,10 @@ struct SendCommand: AsyncParsableCommand {
         let workspace = global.workspace
         if due {
             try await sendDue(workspace)
+            return
+        }
+        if resolve == .sentFolder {
+            try await settleFromSent(workspace)
             return
         }
         let id = try parseID(draft ?? "", .draft)
@@ -84,9 +111,37 @@ struct SendCommand: AsyncParsableCommand {
                 Console.out(
                     "Scheduled for \(ISO8601.display(sendAt, in: zone)), in \(name)'s business hours. Nothing sends it by itself: run `afterword send --due` at or after that time (from cron or a systemd timer), or keep `afterword serve` running, which sends it then.")
             }
-        case .attempted(let entry, let outcome):
+        case .attempted(let entry, let outcome, let copy):
             let name = try workspace.interviewer(id: entry.interviewerId).name
-            try report(entry, outcome, name: name)
+            try report(entry, outcome, name: name, copy: copy)
+        }
+    }
+
+    /// Looks for every uncertain send in the Sent folder, shows what it found, and records it as the
+    /// user confirms (or, with --yes, as found); nothing is sent again.
+    private func settleFromSent(_ workspace: Workspace) async throws {
+        let lookups = try await workspace.lookInSent()
+        if lookups.isEmpty {
+            Console.out("Nothing is uncertain: every send has a known outcome.")
+            return
+        }
+        let asking = !confirmAll && isatty(STDIN_FILENO) != 0
+        for lookup in lookups {
+            Console.out("draft #\(lookup.draftId) to \(lookup.recipient): \(lookup.note)")
+            guard let found = lookup.found else { continue }
+            let question = found ? "Record it as delivered?" : "Record it as not delivered, so that it may be sent again?"
+            if asking {
+                FileHandle.standardOutput.write(Data("\(question) [y/N] ".utf8))
+                guard (readLine() ?? "").lowercased().hasPrefix("y") else {
+                    Console.out("  left as it is.")
+                    continue
+                }
+            } else if !confirmAll {
+                Console.out("  to record it: afterword send \(lookup.draftId) --resolve \(found ? "delivered" : "not-delivered")")
+                continue
+            }
+            _ = try workspace.resolve(draftId: lookup.draftId, delivered: found)
+            Console.out(found ? "  recorded as delivered." : "  recorded as not delivered; `afterword send \(lookup.draftId)` may send it again.")
         }
     }
 
@@ -114,21 +169,23 @@ struct SendCommand: AsyncParsableCommand {
     private func sendDue(_ workspace: Workspace) async throws {
         let results = try await workspace.sendDue()
         if output.json {
-            try Console.json(results.map { SentShape($0.0, outcome: $0.1) })
+            try Console.json(results.map { SentShape($0.0, outcome: $0.1, sentCopy: $0.3) })
             return
         }
         if results.isEmpty { Console.out("Nothing is due.") }
-        for (entry, outcome, name) in results {
+        for (entry, outcome, name, copy) in results {
             Console.out("draft #\(entry.draftId) to \(name): \(Workspace.describe(outcome))")
+            if let copy { Console.out("  \(copy)") }
         }
         if results.contains(where: { if case .accepted = $0.1 { return false } else { return true } }) { throw ExitCode.failure }
     }
 
-    private func report(_ entry: LedgerEntry, _ outcome: DeliveryOutcome, name: String) throws {
+    private func report(_ entry: LedgerEntry, _ outcome: DeliveryOutcome, name: String, copy: String?) throws {
         if output.json {
-            try Console.json(SentShape(entry, outcome: outcome))
+            try Console.json(SentShape(entry, outcome: outcome, sentCopy: copy))
         } else {
             Console.out("draft #\(entry.draftId) to \(name): \(Workspace.describe(outcome))")
+            if let copy { Console.out(copy) }
         }
         switch outcome {
         case .accepted: return
@@ -148,8 +205,10 @@ struct SendCommand: AsyncParsableCommand {
         var messageId: String?
         var scheduledAt: Date?
         var reply: String?
+        var sentCopy: String?
 
-        init(_ entry: LedgerEntry, outcome: DeliveryOutcome?) {
+        init(_ entry: LedgerEntry, outcome: DeliveryOutcome?, sentCopy: String? = nil) {
+            self.sentCopy = sentCopy
             id = entry.storedID
             draft = entry.draftId
             state = entry.state

@@ -57,15 +57,18 @@ struct StatusCommand: AsyncParsableCommand {
             }
         }
         if !report.inFlight.isEmpty {
+            let notes = try workspace.ledgerNotes()
             lines.append("")
             lines.append("On its way (\(report.inFlight.count))")
             for entry in report.inFlight {
                 var state = entry.state?.rawValue ?? ""
                 if entry.state == .scheduled, let at = entry.scheduledAt { state += " for \(ISO8601.utc(at))" }
+                let note = entry.draftId.flatMap { notes[$0] }
                 var advice =
                     entry.state == .uncertain
-                    ? " — may have been delivered: check your Sent folder, then " + (entry.draftId.map { Remedy.resolveUncertain(draft: $0).phrase } ?? "")
-                    : ""
+                    ? " — may have been delivered" + (note.map { "; Sent folder: \($0)" } ?? "") + "; "
+                        + (entry.draftId.map { Remedy.resolveUncertain(draft: $0).phrase } ?? "")
+                    : (note.map { " — \($0)" } ?? "")
                 if entry.isOverdueToLeave(at: now) { advice = " — \(Wording.overdueToLeave) — \(Remedy.sendDue.phrase)" }
                 lines.append("  \(state)  \(entry.interviewer) — \(entry.company) [\(entry.channel.rawValue)]\(advice)")
             }

@@ -25,6 +25,10 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
     public var updatedAt: Date
     /// The opening of a reconnect note; nil for a thank-you (AW-ONCE counts them apart).
     public var openingId: Int64?
+    /// What the last look for it in the Sent folder found, for an uncertain message ("found …", "not found …").
+    public var sentLookup: String?
+    /// Why a scheduled message has not left yet, when a run that should have sent it could not.
+    public var deferral: String?
 
     public init(
         id: Int64? = nil, draftId: Int64, interviewId: Int64, interviewerId: Int64, channel: Channel,

@@ -110,6 +110,48 @@ extension AppDatabase: Ledger {
         }
     }
 
+    /// Every uncertain entry, oldest first: the messages that may have been delivered.
+    public func uncertainEntries() throws -> [LedgerEntry] {
+        try writer.read { db in
+            try LedgerEntry.filter(LedgerEntry.Columns.state == MessageState.uncertain.rawValue).order(LedgerEntry.Columns.id).fetchAll(db)
+        }
+    }
+
+    /// Records what a look in the Sent folder found for an uncertain entry.
+    public func noteSentLookup(_ id: Int64, _ text: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE message SET sentLookup = ? WHERE id = ? AND state = 'uncertain'", arguments: [text, id])
+        }
+    }
+
+    /// Records why scheduled entries have not left (nil clears it).
+    public func noteDeferral(_ ids: [Int64], _ text: String?) throws {
+        guard !ids.isEmpty else { return }
+        try writer.write { db in
+            for chunk in ids.chunks(of: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                try db.execute(
+                    sql: "UPDATE message SET deferral = ? WHERE id IN (\(marks)) AND state = 'scheduled'",
+                    arguments: StatementArguments([text]) + StatementArguments(chunk))
+            }
+        }
+    }
+
+    /// The notes kept for live entries, by draft: what the Sent folder showed, why a message waits.
+    public func ledgerNotes() throws -> [Int64: String] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT draftId, sentLookup, deferral, state FROM message WHERE (state = 'uncertain' AND sentLookup IS NOT NULL) OR (state = 'scheduled' AND deferral IS NOT NULL)")
+            var notes: [Int64: String] = [:]
+            for row in rows {
+                let state: String = row["state"]
+                notes[row["draftId"]] = state == "uncertain" ? row["sentLookup"] : row["deferral"]
+            }
+            return notes
+        }
+    }
+
     /// Marks every `sending` entry whose process is gone as `uncertain`: a crash or a kill between
     /// the first byte and the server's answer must never lead to a second send without the user's say.
     public func sweepInterrupted(now: Date) throws {

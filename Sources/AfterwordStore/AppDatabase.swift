@@ -247,6 +247,13 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "CREATE INDEX interviewer_email_nocase ON interviewer(email COLLATE NOCASE)")
             try db.execute(sql: "CREATE INDEX interviewer_name_nocase ON interviewer(name COLLATE NOCASE)")
         }
+        migrator.registerMigration("v10-mail") { db in
+            // What the Sent folder showed for an uncertain message, and why a scheduled one has not left.
+            try db.alter(table: "message") { t in
+                t.add(column: "sentLookup", .text)
+                t.add(column: "deferral", .text)
+            }
+        }
         return migrator
     }
 }

@@ -76,9 +76,11 @@ struct DraftController: Sendable {
                     here,
                     notice:
                         "Scheduled for \(site.display(at, in: zone)).\(lateNote) It leaves then while `afterword serve` runs, or from `afterword send --due`.")
-            case .attempted(_, let outcome):
+            case .attempted(_, let outcome, let copy):
                 switch outcome {
-                case .accepted(let reply): return site.done(here, notice: "Sent (\(reply)). No second thank-you will go to this person for this interview.")
+                case .accepted(let reply):
+                    let copyNote = copy.map { " \($0.prefix(1).uppercased() + $0.dropFirst())." } ?? ""
+                    return site.done(here, notice: "Sent (\(reply)). No second thank-you will go to this person for this interview.\(copyNote)")
                 case .failed(let reason): return site.done(here, problem: "not delivered: \(reason); correct it and send again")
                 case .uncertain(let reason):
                     return site.done(here, problem: "the send was interrupted and may have been delivered (\(reason)); look in your Sent folder, then say below what you found")

@@ -22,8 +22,8 @@ struct DueSender: Service {
     private func sendDue() async {
         guard let due = try? workspace.dueMessages(), !due.isEmpty else { return }
         do {
-            for (entry, outcome, name) in try await workspace.sendDue() {
-                logger.notice("draft #\(entry.draftId) to \(name): \(Workspace.describe(outcome))")
+            for (entry, outcome, name, copy) in try await workspace.sendDue() {
+                logger.notice("draft #\(entry.draftId) to \(name): \(Workspace.describe(outcome))\(copy.map { "; \($0)" } ?? "")")
             }
         } catch {
             logger.warning("scheduled thank-yous not sent: \(error)")
