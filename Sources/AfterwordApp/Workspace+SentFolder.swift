@@ -84,7 +84,7 @@ extension Workspace {
                 // A server that files its own copy (Gmail, Microsoft 365) may take a moment: look twice.
                 for attempt in 0..<2 {
                     if attempt > 0 { try await Task.sleep(for: .milliseconds(1_500)) }
-                    if try await !client.messages(withMessageId: message.messageId, in: folder).isEmpty {
+                    if try await !client.messages(withMessageId: Self.bracketed(message.messageId), in: folder).isEmpty {
                         return "your mail server filed its own copy in \(folder)"
                     }
                 }
@@ -130,7 +130,7 @@ extension Workspace {
                             note: "handed to your own mail program, which gives it its own Message-ID: look in its Sent folder yourself"))
                     continue
                 }
-                let copies = try await client.messages(withMessageId: messageId, in: folder).count
+                let copies = try await client.messages(withMessageId: Self.bracketed(messageId), in: folder).count
                 let note =
                     copies > 0
                     ? "found in \(folder)\(copies > 1 ? " (\(copies) copies)" : "") when checked at \(checked): it was delivered"
@@ -147,6 +147,11 @@ extension Workspace {
         }
         await client.logout()
         return lookups
+    }
+
+    /// A Message-ID as its header writes it, in angle brackets (the ledger keeps it without them).
+    static func bracketed(_ messageId: String) -> String {
+        messageId.hasPrefix("<") ? messageId : "<\(messageId)>"
     }
 
     /// The notes kept on messages on their way, by draft: what the Sent folder showed for an uncertain

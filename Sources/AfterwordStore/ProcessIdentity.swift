@@ -44,8 +44,14 @@ enum ProcessIdentity {
         return isRunning(pid)
     }
 
+    /// True when the process exists and has not ended: a killed process whose parent has not collected it
+    /// (a zombie, state Z) is gone, though its pid still answers.
     private static func isRunning(_ pid: Int32) -> Bool {
-        guard pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
+        guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
+        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") {
+            let state = stat[stat.index(after: close)...].split(separator: " ").first
+            return state != "Z" && state != "X"
+        }
+        return true
     }
 }

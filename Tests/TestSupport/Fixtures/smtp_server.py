@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A real SMTP server on 127.0.0.1 for Afterword's tests.
 
---mode good      aiosmtpd; every accepted message is written to --spool as N.eml (with STARTTLS
+--mode good      aiosmtpd; every accepted message is written to --spool as N.eml (and, with --file-sent,
+                 appended to an IMAP folder before the answer, as providers that file their own copy do) (with STARTTLS
                  when --cert/--key are given, and AUTH when --user/--password are given).
 --mode <fault>   a scripted server that misbehaves at one stage:
                  greeting-421, transient-then-ok, rcpt-550, drop-after-data, slow-greeting, stall-after-data,
@@ -30,6 +31,7 @@ parser.add_argument("--key")
 parser.add_argument("--implicit-tls", action="store_true")
 parser.add_argument("--user")
 parser.add_argument("--password")
+parser.add_argument("--file-sent", help="IMAPPORT:USER:PASSWORD:FOLDER — file each accepted message in that IMAP folder before answering, as Gmail does")
 args = parser.parse_args()
 os.makedirs(args.spool, exist_ok=True)
 
@@ -54,7 +56,15 @@ async def good() -> None:
 
     class Handler:
         async def handle_DATA(self, server, session, envelope):
-            spool(envelope.original_content or envelope.content)
+            data = envelope.original_content or envelope.content
+            spool(data)
+            if args.file_sent:
+                import imaplib
+                port, user, password, folder = args.file_sent.split(":", 3)
+                imap = imaplib.IMAP4("127.0.0.1", int(port))
+                imap.login(user, password)
+                imap.append('"' + folder + '"', "(\\Seen)", None, data)
+                imap.logout()
             return "250 2.0.0 Ok: queued"
 
     def authenticator(server, session, envelope, mechanism, auth_data):
