@@ -1,4 +1,5 @@
 import AfterwordCore
+import AfterwordDelivery
 import AfterwordStore
 import Foundation
 import IMAP
@@ -147,6 +148,36 @@ extension Workspace {
         }
         await client.logout()
         return lookups
+    }
+
+    /// Links that open the draft, filled in, in the user's own mail program (mailto:) and in the web mail
+    /// people use; nothing is recorded until the user says it went (``recordSentElsewhere(draftId:)``).
+    /// - Returns: a label and an address for each; empty for a note card.
+    public func composeLinks(draftId: Int64) throws -> [(label: String, url: String)] {
+        let store = try openStore()
+        let context = try draftContext(draftId, store: store)
+        guard context.draft.channel == .email, let address = context.person.email else { return [] }
+        // Its day words as they are true now ("today", "yesterday").
+        let draft = try retimed(context.draft, interview: context.detail.interview, sendAt: max(now, context.detail.interview.endsAt), store: store)
+        return [("My mail program", MailtoURL.make(to: address, subject: draft.subject, body: draft.body))]
+            + WebmailURL.allCases.map { ($0.label, $0.compose(to: address, subject: draft.subject, body: draft.body)) }
+    }
+
+    /// Records a thank-you the user sent from their own mail program or web mail, once they say it went:
+    /// the ledger refuses a second one as it refuses a second send (AW-ONCE).
+    public func recordSentElsewhere(draftId: Int64) throws -> LedgerEntry {
+        let store = try openStore()
+        let context = try draftContext(draftId, store: store)
+        let clock = now
+        let entry = try storeCall {
+            try store.open(
+                context.draft, state: .sending, scheduledAt: nil, transport: "mailto", messageId: MailMessage.makeMessageId(from: "afterword.invalid"),
+                now: clock)
+        }
+        try storeCall { try store.close(entry.storedID, as: .sent, reply: "sent from your own mail program (you said it went)", now: clock) }
+        var sent = entry
+        sent.state = .sent
+        return sent
     }
 
     /// A Message-ID as its header writes it, in angle brackets (the ledger keeps it without them).

@@ -23,6 +23,42 @@ public enum MailtoURL {
     }
 }
 
+/// The compose pages of the web mail people use, with the recipient, subject and body filled in: for a
+/// user whose mail lives in the browser rather than in a mail program.
+public enum WebmailURL: String, Sendable, CaseIterable {
+    case gmail
+    /// Outlook.com and Hotmail.
+    case outlook
+    /// Outlook on the web of a Microsoft 365 work or school account.
+    case office
+
+    public var label: String {
+        switch self {
+        case .gmail: "Gmail"
+        case .outlook: "Outlook.com"
+        case .office: "Outlook (work or school)"
+        }
+    }
+
+    /// The compose page's address.
+    public func compose(to address: String, subject: String?, body: String) -> String {
+        let base: String
+        var fields: [String]
+        switch self {
+        case .gmail:
+            base = "https://mail.google.com/mail/?"
+            fields = ["view=cm", "fs=1", "to=" + MailtoURL.encode(address, keep: "@")]
+            if let subject { fields.append("su=" + MailtoURL.encode(HeaderText.safe(subject))) }
+        case .outlook, .office:
+            base = self == .outlook ? "https://outlook.live.com/mail/0/deeplink/compose?" : "https://outlook.office.com/mail/deeplink/compose?"
+            fields = ["to=" + MailtoURL.encode(address, keep: "@")]
+            if let subject { fields.append("subject=" + MailtoURL.encode(HeaderText.safe(subject))) }
+        }
+        fields.append("body=" + MailtoURL.encode(body.replacingOccurrences(of: "\r\n", with: "\n")))
+        return base + fields.joined(separator: "&")
+    }
+}
+
 extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self

@@ -151,6 +151,34 @@ struct DraftController: Sendable {
         }
     }
 
+    /// POST /drafts/:id/look-in-sent — looks for every uncertain send in the Sent folder and says what it
+    /// found for this one; the user then says whether it went.
+    func lookInSent(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        _ = try await site.form(request)
+        do {
+            let lookups = try await site.workspace.lookInSent()
+            guard let lookup = lookups.first(where: { $0.draftId == id }) else {
+                return site.done("/drafts/\(id)", notice: "Nothing about this thank-you is uncertain any more.")
+            }
+            return site.done("/drafts/\(id)", notice: "Your Sent folder: \(lookup.note). Say below whether it went.")
+        } catch let error as UserError {
+            return site.done("/drafts/\(id)", refused: error)
+        }
+    }
+
+    /// POST /drafts/:id/sent-elsewhere — the user sent it from their own mail program or web mail.
+    func sentElsewhere(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        _ = try await site.form(request)
+        do {
+            _ = try site.workspace.recordSentElsewhere(draftId: id)
+            return site.done("/drafts/\(id)", notice: "Recorded as sent. No second thank-you will go to this person for this interview.")
+        } catch let error as UserError {
+            return site.done("/drafts/\(id)", refused: error)
+        }
+    }
+
     private func page(
         _ request: Request, _ draftContext: DraftContext, subject: String, body: String, error: String?, status: HTTPResponse.Status = .ok
     ) throws -> Response {
@@ -164,12 +192,15 @@ struct DraftController: Sendable {
             if entry.state == .failed || entry.state == .uncertain { stateNote = entry.serverReply }
         }
         let person = draftContext.person
+        let settled = Self.settled(entry?.state, person: person.name)
+        let links = settled == nil ? try site.workspace.composeLinks(draftId: draft.storedID).map { DraftPage.Link(label: $0.label, url: $0.url) } : []
         let page = DraftPage(
             id: draft.id, person: person.name, channelName: draft.channel.label, recipient: Self.recipient(person, draft.channel),
             interviewId: draft.interviewId, company: draftContext.detail.interview.company, role: draftContext.detail.interview.role,
             editor: review.editor, state: entry?.state.rawValue, stateNote: stateNote, uncertain: entry?.state == .uncertain,
-            settled: Self.settled(entry?.state, person: person.name), cardSizes: NoteCardSize.allCases.map(\.rawValue),
-            reconnect: draft.isReconnect, editedByHand: draft.isEditedByHand, topic: person.topic)
+            settled: settled, cardSizes: NoteCardSize.allCases.map(\.rawValue),
+            reconnect: draft.isReconnect, editedByHand: draft.isEditedByHand, topic: person.topic, links: links,
+            sentLookup: entry?.state == .uncertain ? entry?.sentLookup : nil)
         return try site.page(page, title: "Draft to \(person.name)", tab: nil, request: request, error: error, status: status)
     }
 

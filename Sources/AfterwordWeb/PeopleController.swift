@@ -168,6 +168,18 @@ struct SettingsController: Sendable {
         }
     }
 
+    /// POST /settings/password — the mail password kept in the system keyring, never in a file; the page
+    /// never shows it back.
+    func password(_ request: Request, context: some RequestContext) async throws -> Response {
+        let form = try await site.form(request)
+        do {
+            let said = try site.workspace.storePassword(form["password"] ?? "")
+            return site.done("/settings", notice: said)
+        } catch let error as UserError {
+            return site.done("/settings", refused: error)
+        }
+    }
+
     /// - Parameter shown: the stored settings the form starts from (each field remembers its value, so that
     ///   only what the user changes is saved); `config` when nil.
     private func page(
@@ -180,16 +192,21 @@ struct SettingsController: Sendable {
                 fields: Config.settings.filter { $0.group == group }.map { setting in
                     let key = setting.name
                     let value = config.values[key] ?? ""
+                    // A value the provider's preset gives stands where the default would.
+                    let fallback = config.presetValue(of: key).map { "\($0), from your provider" } ?? setting.defaultText
                     return SettingsPage.Field(
-                        key: key, help: setting.help, value: value, was: (shown ?? config).values[key] ?? "", default: setting.defaultText,
+                        key: key, help: setting.help, value: value, was: (shown ?? config).values[key] ?? "", default: fallback,
                         problem: problems[key],
                         choices: (setting.choices ?? []).map { Choice($0, selected: $0 == value) },
-                        hasChoices: setting.choices != nil, defaultNote: setting.defaultText,
+                        hasChoices: setting.choices != nil, defaultNote: fallback,
                         multiline: key == "address" || key == "signature")
                 })
         }
         return try site.page(
-            SettingsPage(file: Config.file(in: site.workspace.home).path, groups: groups), title: "Settings", tab: .settings,
+            SettingsPage(
+                file: Config.file(in: site.workspace.home).path, groups: groups, providerAdvice: try site.workspace.providerAdvice(),
+                login: config.text(of: "smtp.user")),
+            title: "Settings", tab: .settings,
             request: request, error: error, status: status)
     }
 }

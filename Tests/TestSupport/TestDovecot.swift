@@ -44,7 +44,7 @@ public final class TestDovecot: @unchecked Sendable {
         process.standardOutput = output
         // A file, not a pipe: nobody reads it while the server runs.
         let errors = base.appendingPathComponent("server.stderr")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let errorHandle = try FileHandle(forWritingTo: errors)
         process.standardError = errorHandle
         try process.run()
@@ -159,8 +159,8 @@ public func runInKeyringSession(
     let outputFile = directory.appendingPathComponent("stdout")
     let errorFile = directory.appendingPathComponent("stderr")
     try Data((input ?? "").utf8).write(to: inputFile)
-    FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     let inputHandle = try FileHandle(forReadingFrom: inputFile)
     let outputHandle = try FileHandle(forWritingTo: outputFile)
     let errorHandle = try FileHandle(forWritingTo: errorFile)
@@ -235,3 +235,61 @@ private let imapAppendScript = #"""
     if typ != "OK": sys.exit(f"APPEND {folder}: {typ} {data}")
     imap.logout()
     """#
+
+/// A private D-Bus session with an unlocked gnome-keyring, kept running for one test: its bus address,
+/// given to a program this process starts (secret-tool), reaches the keyring.
+public final class KeyringSession: @unchecked Sendable {
+    let process = Process()
+    let input = Pipe()
+    /// The session bus's address, for `DBUS_SESSION_BUS_ADDRESS`.
+    public private(set) var address = ""
+
+    public init() throws {
+        let script = try fixtureURL("keyring_session.sh")
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // The session lasts until its standard input closes (``stop()``): the script then stops its keyring and bus.
+        process.arguments = [script.path, "sh", "-c", "printf '%s\\n' \"$DBUS_SESSION_BUS_ADDRESS\"; read -r _"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        address = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !address.isEmpty else {
+            stop()
+            throw TestMailServer.ServerError(message: "no keyring session started (are dbus, gnome-keyring and libsecret-tools installed?)")
+        }
+    }
+
+    /// What `secret-tool lookup ATTRIBUTE VALUE…` prints in this session.
+    public func lookup(_ attributes: [String]) throws -> String {
+        let lookup = Process()
+        lookup.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        lookup.arguments = ["secret-tool", "lookup"] + attributes
+        var environment = ProcessInfo.processInfo.environment
+        environment["DBUS_SESSION_BUS_ADDRESS"] = address
+        lookup.environment = environment
+        let output = Pipe()
+        lookup.standardOutput = output
+        lookup.standardError = FileHandle.nullDevice
+        try lookup.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        lookup.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    public func stop() {
+        if process.isRunning {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+    }
+
+    deinit { stop() }
+}

@@ -24,5 +24,14 @@ struct DraftPage: Page {
     var editedByHand: Bool
     /// The topic the draft was written from, when the person has one.
     var topic: String?
+    /// The draft, filled in, in the user's mail program and web mail.
+    var links: [Link]
+    /// What the last look in the Sent folder found, for an uncertain send.
+    var sentLookup: String?
     var layout = Layout()
+
+    struct Link: Sendable {
+        var label: String
+        var url: String
+    }
 }

@@ -28,5 +28,9 @@ struct SettingsPage: Page {
     /// The settings file's path.
     var file: String
     var groups: [Group]
+    /// What the chosen provider needs first (an app password, a token command).
+    var providerAdvice: String?
+    /// The login the password is kept for, when one is set.
+    var login: String?
     var layout = Layout()
 }
