@@ -69,7 +69,9 @@ struct StatusCommand: AsyncParsableCommand {
                     ? " — may have been delivered" + (note.map { "; Sent folder: \($0)" } ?? "") + "; "
                         + (entry.draftId.map { Remedy.resolveUncertain(draft: $0).phrase } ?? "")
                     : (note.map { " — \($0)" } ?? "")
-                if entry.isOverdueToLeave(at: now) { advice = " — \(Wording.overdueToLeave) — \(Remedy.sendDue.phrase)" }
+                if entry.isOverdueToLeave(at: now) {
+                    advice = " — \(Wording.overdueToLeave)" + (note.map { " (\($0))" } ?? "") + " — \(Remedy.sendDue.phrase)"
+                }
                 lines.append("  \(state)  \(entry.interviewer) — \(entry.company) [\(entry.channel.rawValue)]\(advice)")
             }
         }

@@ -37,12 +37,14 @@ struct TodayController: Sendable {
                 overdue: (entry.hoursLeft ?? 0) < 0, failed: entry.state == .failed,
                 printedNotMailed: entry.channel == .note && entry.printedAt != nil && entry.state == nil)
         }
+        let notes = report.inFlight.isEmpty ? [:] : try workspace.ledgerNotes()
         let inFlight = report.inFlight.map { entry in
             TodayPage.InFlight(
                 state: entry.state?.rawValue, when: entry.scheduledAt.map { site.display($0, in: zone) }, draftId: entry.draftId,
                 interviewer: entry.interviewer, company: entry.company, channel: entry.channel.label,
                 uncertain: entry.state == .uncertain,
-                overdueToLeave: entry.isOverdueToLeave(at: now) ? "\(Wording.overdueToLeave) — \(Remedy.sendDue.link.text)" : nil)
+                overdueToLeave: entry.isOverdueToLeave(at: now) ? "\(Wording.overdueToLeave) — \(Remedy.sendDue.link.text)" : nil,
+                note: entry.draftId.flatMap { notes[$0] }.map { entry.state == .uncertain ? "Your Sent folder: \($0)" : $0 })
         }
         let sent = report.sent.map { entry in
             TodayPage.Sent(

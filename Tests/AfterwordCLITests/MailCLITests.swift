@@ -253,6 +253,46 @@ import Testing
         #expect(alone.stderr.contains("keyring"), "\(alone.stderr)")
     }
 
+    @Test("over TLS from the first byte (submissions and imaps, a certificate the user trusts), a password signs in to both")
+    func implicitTLS() throws {
+        let certificate = try makeTestCertificate()
+        let downstream = try TestMailServer()
+        let dovecot = try TestDovecot(relayPort: downstream.port, certificate: certificate)
+        let cli = CLI()
+        for (key, value) in [
+            ("name", "Alex Doe"), ("email", dovecot.user), ("smtp.host", "localhost"), ("smtp.port", "\(dovecot.submissionsPort ?? 0)"),
+            ("smtp.security", "tls"), ("smtp.user", dovecot.user), ("smtp.passwordCommand", "echo \(dovecot.password)"),
+            ("smtp.caFile", certificate.cert), ("imap.host", "localhost"), ("imap.port", "\(dovecot.imapsPort ?? 0)"), ("imap.security", "tls"),
+        ] {
+            #expect(try cli.run(["config", "set", key, value]).status == 0)
+        }
+        try cli.run(["interview", "add", "--company", "Acme", "--role", "Backend Engineer", "--at", "2026-11-26T14:00-05:00"])
+        try cli.run(["interviewer", "add", "1", "--name", "Dana Whitfield", "--email", "dana@acme.test"])
+        try cli.run(["draft", "1"])
+        let sent = try cli.run(["send", "1", "--now"])
+        #expect(sent.status == 0, "\(sent.stdout)\(sent.stderr)")
+        #expect(sent.stdout.contains("a copy is in your Sent folder"), "\(sent.stdout)")
+        #expect(downstream.received.count == 1)
+        #expect(try sentFolderMessages(dovecot).count == 1)
+    }
+
+    @Test("a scheduled send that cannot leave where the timer runs (no password there) stays scheduled, and status says why")
+    func deferralShown() throws {
+        let setup = try Setup()
+        try setup.cli.run(["config", "set", "smtp.passwordEnv", "AFTERWORD_TEST_MAIL_PASSWORD"])
+        // Scheduled from the user's shell, where the variable is set; the timer's run has no such variable.
+        let scheduled = try setup.cli.run(
+            ["send", "1", "--at", "2026-11-27T15:00:00Z"], environment: ["AFTERWORD_TEST_MAIL_PASSWORD": setup.dovecot.password])
+        #expect(scheduled.status == 0, "\(scheduled.stderr)")
+        let due = try setup.cli.run(["send", "--due"], environment: ["AFTERWORD_NOW": "2026-11-27T15:05:00Z"])
+        #expect(due.status == 2)
+        #expect(due.stderr.contains("config set-password"), "\(due.stderr)")
+        let status = try setup.cli.run(["status"], environment: ["AFTERWORD_NOW": "2026-11-27T15:06:00Z"])
+        #expect(status.stdout.contains("could not leave at"), "\(status.stdout)")
+        #expect(status.stdout.contains("AFTERWORD_TEST_MAIL_PASSWORD"), "\(status.stdout)")
+        #expect(setup.relay.received.isEmpty)
+    }
+
     @Test("a provider preset fills the server settings, says how to sign in, and a value set by hand wins")
     func providerPreset() throws {
         let cli = CLI()

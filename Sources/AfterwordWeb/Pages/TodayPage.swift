@@ -39,6 +39,8 @@ struct TodayPage: Page {
         var channel: String
         var uncertain: Bool
         var overdueToLeave: String?
+        /// What the Sent folder showed for an uncertain send, or why a scheduled one has not left.
+        var note: String?
     }
 
     /// A thank-you that left.

@@ -1,0 +1,1 @@
+../../../Sources/SASL/Base64.swift

@@ -1,0 +1,1 @@
+../../../Sources/IMAP/IMAPResponse.swift

@@ -1,0 +1,1 @@
+../../../Sources/IMAP/IMAPResponseDecoder.swift

@@ -1,0 +1,1 @@
+../../../Sources/SASL/SASL.swift
