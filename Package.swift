@@ -34,9 +34,17 @@ let package = Package(
         ),
         .target(name: "SASL"),
         .target(
+            name: "MailChannel",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(
             name: "SMTP",
             dependencies: [
-                "SASL",
+                "SASL", "MailChannel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -47,7 +55,7 @@ let package = Package(
         .target(
             name: "IMAP",
             dependencies: [
-                "SASL",
+                "SASL", "MailChannel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

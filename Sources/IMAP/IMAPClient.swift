@@ -1,3 +1,4 @@
+import MailChannel
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -27,7 +28,7 @@ public actor IMAPClient {
     ) async throws -> IMAPClient {
         let tls: NIOSSLContext?
         do {
-            tls = settings.security == .none ? nil : try makeTLSContext(settings)
+            tls = settings.security == .none ? nil : try MailChannel.tlsContext(trusting: settings.trustedCertificates)
         } catch {
             throw IMAPError(kind: .tls, stage: "TLS setup", detail: IMAPError.tlsWords(error))
         }
@@ -40,26 +41,18 @@ public actor IMAPClient {
             startTLS: nil, timeout: settings.timeout)
         if settings.security == .startTLS, let tls {
             configuration.startTLS = { channel in
-                try channel.pipeline.syncOperations.addHandler(
-                    try NIOSSLClientHandler(context: tls, serverHostname: serverName(host)), position: .first)
+                try channel.pipeline.syncOperations.addHandler(try MailChannel.tlsHandler(tls, host: host), position: .first)
             }
         }
         let failure = NIOLockedValueBox<IMAPError?>(nil)
         let channel: Channel
         do {
-            channel = try await ClientBootstrap(group: group.any())
-                .connectTimeout(settings.timeout)
-                .channelInitializer { [configuration] channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        let pipeline = channel.pipeline.syncOperations
-                        if let implicit {
-                            try pipeline.addHandler(try NIOSSLClientHandler(context: implicit, serverHostname: serverName(host)))
-                        }
-                        try pipeline.addHandler(MessageToByteHandler(IMAPOutboundEncoder()))
-                        try pipeline.addHandler(IMAPClientHandler(configuration: configuration, failure: failure))
-                    }
-                }
-                .connect(host: settings.host, port: settings.port).get()
+            channel = try await MailChannel.connect(
+                host: host, port: settings.port, timeout: settings.timeout, group: group, implicitTLS: implicit
+            ) { [configuration] pipeline in
+                try pipeline.addHandler(MessageToByteHandler(IMAPOutboundEncoder()))
+                try pipeline.addHandler(IMAPClientHandler(configuration: configuration, failure: failure))
+            }
         } catch {
             throw IMAPError(
                 kind: .connection, stage: "connect", detail: "cannot reach \(settings.host):\(settings.port): \(IMAPError.connectionWords(error))")
@@ -87,28 +80,9 @@ public actor IMAPClient {
     }
 
     private func request<T: Sendable>(_ make: @Sendable (EventLoopPromise<T>) -> IMAPRequest) async throws -> T {
-        let promise = channel.eventLoop.makePromise(of: T.self)
-        let written = channel.eventLoop.makePromise(of: Void.self)
         let failure = self.failure
-        written.futureResult.whenFailure { error in
-            promise.fail(
-                failure.withLockedValue { $0 } ?? IMAPError(kind: .connection, stage: "connection", detail: IMAPError.connectionWords(error)))
-        }
-        channel.writeAndFlush(make(promise), promise: written)
-        return try await withCheckedThrowingContinuation { continuation in
-            promise.futureResult.whenComplete { continuation.resume(with: $0) }
-        }
+        return try await MailChannel.request(on: channel, unwritable: { error in
+            failure.withLockedValue { $0 } ?? IMAPError(kind: .connection, stage: "connection", detail: IMAPError.connectionWords(error))
+        }, make)
     }
-
-    private static func makeTLSContext(_ settings: IMAPSettings) throws -> NIOSSLContext {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        configuration.minimumTLSVersion = .tlsv12
-        if let file = settings.trustedCertificates { configuration.trustRoots = .file(file) }
-        return try NIOSSLContext(configuration: configuration)
-    }
-}
-
-/// The TLS server name: the host, unless it is an IP address (SNI takes names only).
-private func serverName(_ host: String) -> String? {
-    host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
 }

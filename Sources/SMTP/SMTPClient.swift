@@ -1,3 +1,4 @@
+import MailChannel
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -29,7 +30,7 @@ public actor SMTPClient {
     ) async throws -> SMTPClient {
         let tls: NIOSSLContext?
         do {
-            tls = settings.security == .none ? nil : try makeTLSContext(settings)
+            tls = settings.security == .none ? nil : try MailChannel.tlsContext(trusting: settings.trustedCertificates)
         } catch {
             throw SMTPError(kind: .tls, stage: "TLS setup", detail: SMTPError.tlsWords(error))
         }
@@ -42,28 +43,18 @@ public actor SMTPClient {
         if settings.security == .startTLS, let tls {
             // Added in front of everything, as the 220 is read: the next byte read goes through TLS.
             configuration.startTLS = { channel in
-                try channel.pipeline.syncOperations.addHandler(
-                    try NIOSSLClientHandler(context: tls, serverHostname: serverName(host)), position: .first)
+                try channel.pipeline.syncOperations.addHandler(try MailChannel.tlsHandler(tls, host: host), position: .first)
             }
         }
         let failure = NIOLockedValueBox<SMTPError?>(nil)
         let channel: Channel
         do {
-            // On the loop this task already runs on, when it is one of the group's: no thread hop per reply.
-            channel = try await ClientBootstrap(group: group.any())
-                .connectTimeout(settings.timeouts.connect)
-                .channelInitializer { [configuration] channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        let pipeline = channel.pipeline.syncOperations
-                        if let implicit {
-                            try pipeline.addHandler(
-                                try NIOSSLClientHandler(context: implicit, serverHostname: serverName(host)))
-                        }
-                        try pipeline.addHandler(MessageToByteHandler(SMTPCommandEncoder()))
-                        try pipeline.addHandler(SMTPClientHandler(configuration: configuration, failure: failure))
-                    }
-                }
-                .connect(host: settings.host, port: settings.port).get()
+            channel = try await MailChannel.connect(
+                host: host, port: settings.port, timeout: settings.timeouts.connect, group: group, implicitTLS: implicit
+            ) { [configuration] pipeline in
+                try pipeline.addHandler(MessageToByteHandler(SMTPCommandEncoder()))
+                try pipeline.addHandler(SMTPClientHandler(configuration: configuration, failure: failure))
+            }
         } catch {
             throw SMTPError(
                 kind: .connection, stage: "connect",
@@ -93,37 +84,12 @@ public actor SMTPClient {
         try? await channel.close()
     }
 
-    /// Hands a request to the connection's handler and waits for its outcome.
+    /// Hands a request to the connection's handler and waits for its outcome; a request that cannot reach
+    /// it (the connection closed) fails with the reason the connection closed, when one is known.
     private func request<T: Sendable>(_ make: @Sendable (EventLoopPromise<T>) -> SMTPRequest) async throws -> T {
-        let promise = channel.eventLoop.makePromise(of: T.self)
-        // A write to a channel that is already closed never reaches the handler: the request fails
-        // with the reason the connection closed, when one is known.
-        let written = channel.eventLoop.makePromise(of: Void.self)
         let failure = self.failure
-        written.futureResult.whenFailure { error in
-            promise.fail(
-                failure.withLockedValue { $0 }
-                    ?? SMTPError(
-                        kind: .protocolViolation, stage: "connection", detail: SMTPError.connectionWords(error)))
-        }
-        channel.writeAndFlush(make(promise), promise: written)
-        // Resumed right here, on the connection's loop: `future.get()` would hop to the global pool and back.
-        return try await withCheckedThrowingContinuation { continuation in
-            promise.futureResult.whenComplete { continuation.resume(with: $0) }
-        }
+        return try await MailChannel.request(on: channel, unwritable: { error in
+            failure.withLockedValue { $0 } ?? SMTPError(kind: .protocolViolation, stage: "connection", detail: SMTPError.connectionWords(error))
+        }, make)
     }
-
-    private static func makeTLSContext(_ settings: SMTPSettings) throws -> NIOSSLContext {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        configuration.minimumTLSVersion = .tlsv12
-        if let file = settings.trustedCertificates {
-            configuration.trustRoots = .file(file)
-        }
-        return try NIOSSLContext(configuration: configuration)
-    }
-}
-
-/// The TLS server name: the host, unless it is an IP address (SNI takes names only).
-private func serverName(_ host: String) -> String? {
-    host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
 }
