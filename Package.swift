@@ -97,8 +97,12 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Templates"), .copy("Static")]
+            // Part of the binary, not a resource bundle beside it: see Plugins/EmbedWebFiles.
+            exclude: ["Templates", "Static"],
+            plugins: [.plugin(name: "EmbedWebFiles")]
         ),
+        .executableTarget(name: "EmbedFiles"),
+        .plugin(name: "EmbedWebFiles", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(
             name: "AfterwordCLI",
             dependencies: [

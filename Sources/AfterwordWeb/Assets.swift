@@ -2,7 +2,7 @@ import AfterwordApp
 import Foundation
 import Hummingbird
 
-/// The stylesheet, the script and the icon: plain files, no build step, read once from `Static/` when the server starts.
+/// The stylesheet, the script and the icon: plain files from `Static/`, part of the binary.
 ///
 /// Served from `/static/` so the Content-Security-Policy can forbid inline script and style.
 struct Assets: Sendable {
@@ -20,14 +20,10 @@ struct Assets: Sendable {
 
     let files: [File]
 
-    /// - Throws: ``UserError`` naming the file when one is missing.
-    init(folder: URL) throws {
+    /// - Throws: ``UserError`` naming the file when one is missing from the build.
+    init() throws {
         files = try Self.served.map { name, type in
-            let path = folder.appendingPathComponent(name).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw UserError("the web UI's file \(path) is missing; build Afterword again")
-            }
-            return File(name: name, contentType: type, bytes: ByteBuffer(bytes: data))
+            File(name: name, contentType: type, bytes: ByteBuffer(string: try WebFiles.staticFile(name)))
         }
     }
 

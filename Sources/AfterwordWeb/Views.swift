@@ -2,30 +2,20 @@ import AfterwordApp
 import Foundation
 import Mustache
 
-/// The pages' Mustache templates, read once from `Templates/` when the server starts; every page inherits the layout.
+/// The pages' Mustache templates (from `Templates/`, part of the binary), parsed once when the server starts; every
+/// page inherits the layout.
 ///
 /// `{{ }}` escapes HTML, so nothing a user typed can become markup.
 struct Views: Sendable {
     private let library: MustacheLibrary
 
-    /// Reads every `.mustache` file in `folder`; a file's name (without `.mustache`) is its partial's name.
+    /// Registers every template, by name (`today`, `csrf`).
     /// - Throws: ``UserError`` naming the file when a page's template, or a partial a template includes, is missing,
     ///   or when a template does not parse: the server does not start without every page.
-    init(folder: URL) throws {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".mustache") }
-        var texts: [String: String] = [:]
-        for file in names {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
-                throw UserError("the web page template \(folder.appendingPathComponent(file).path) cannot be read; build Afterword again")
-            }
-            // A file's final newline ends its last line; it is not part of what the template draws.
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasSuffix("\n") { text.removeLast() }
-            texts[String(file.dropLast(".mustache".count))] = text
-        }
+    init(templates texts: [String: String] = WebFiles.templates) throws {
         let needed = Set(PageTemplate.allCases.map(\.rawValue)).union(texts.values.flatMap(Self.included))
         if let missing = needed.subtracting(texts.keys).sorted().first {
-            throw UserError("the web page template \(folder.appendingPathComponent(missing + ".mustache").path) is missing; build Afterword again")
+            throw UserError("the web page template \(missing).mustache is missing from this build of Afterword; build it again")
         }
         var library = MustacheLibrary()
         for (name, text) in texts {

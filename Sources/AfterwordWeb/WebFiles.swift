@@ -1,15 +1,26 @@
 import AfterwordApp
 import Foundation
 
-/// Where the build put the web UI's files: the folders `Templates` and `Static` of this module's resource bundle.
+/// The web UI's files, part of the binary (generated at build time from `Templates/` and `Static/` by the
+/// EmbedWebFiles plugin): `afterword` copied anywhere serves its pages.
 enum WebFiles {
-    /// The folder `name` of the bundle, which SwiftPM puts beside the binary (and which a binary copied elsewhere finds in
-    /// the build folder it came from).
-    /// - Throws: ``UserError`` when the bundle holds no such folder.
-    static func folder(_ name: String) throws -> URL {
-        guard let url = Bundle.module.url(forResource: name, withExtension: nil) else {
-            throw UserError("the web UI's folder \(name) is missing from \(Bundle.module.bundlePath); build Afterword again")
+    /// The page templates, by name without `.mustache`; a file's final newline ends its last line and is
+    /// not part of what the template draws.
+    static var templates: [String: String] {
+        var templates: [String: String] = [:]
+        for (path, text) in EmbeddedWebFiles.files where path.hasPrefix("Templates/") && path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("Templates/".count).dropLast(".mustache".count))
+            templates[name] = text.hasSuffix("\n") ? String(text.dropLast()) : text
         }
-        return url
+        return templates
+    }
+
+    /// The static file `name` (`app.css`).
+    /// - Throws: ``UserError`` when the build holds no such file.
+    static func staticFile(_ name: String) throws -> String {
+        guard let text = EmbeddedWebFiles.files["Static/\(name)"] else {
+            throw UserError("the web UI's file \(name) is missing from this build of Afterword; build it again")
+        }
+        return text
     }
 }

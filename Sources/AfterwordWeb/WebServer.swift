@@ -68,8 +68,8 @@ public struct WebServer: Sendable {
         let rules = Guard(
             allowedHosts: Guard.hosts(binding: options.host), accessToken: options.accessToken,
             csrfToken: csrfToken, maxBodyBytes: options.maxBodyBytes)
-        let site = Site(workspace: workspace, views: try Views(folder: try WebFiles.folder("Templates")), rules: rules)
-        let assets = try Assets(folder: try WebFiles.folder("Static"))
+        let site = Site(workspace: workspace, views: try Views(), rules: rules)
+        let assets = try Assets()
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: GuardMiddleware(rules: rules))
         router.add(middleware: ProblemMiddleware(site: site))

@@ -6,38 +6,33 @@ import Testing
 
 @Suite("web: templates and static files")
 struct WebFilesTests {
-    /// A copy of the built Templates folder, without `removed`.
-    static func templates(without removed: String) throws -> URL {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-templates-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: try WebFiles.folder("Templates"), to: copy)
-        try FileManager.default.removeItem(at: copy.appendingPathComponent(removed))
-        return copy
-    }
-
-    @Test("every page's template and every partial they include is in the build")
+    @Test("every page's template and every partial they include is in the binary, with the stylesheet, script and icon")
     func allPresent() throws {
-        let folder = try WebFiles.folder("Templates")
-        _ = try Views(folder: folder)
-        _ = try Assets(folder: try WebFiles.folder("Static"))
+        _ = try Views()
+        let assets = try Assets()
+        #expect(assets.files.map(\.name) == ["app.css", "app.js", "icon.svg"])
+        #expect(assets.files.allSatisfy { $0.bytes.readableBytes > 100 })
+        // What is embedded is the files as they are in the source tree, byte for byte.
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/AfterwordWeb")
+        for (path, text) in EmbeddedWebFiles.files {
+            #expect(try String(contentsOf: source.appendingPathComponent(path), encoding: .utf8) == text, "\(path)")
+        }
     }
 
     @Test("a missing page template, or a partial a template includes, stops the server at start, naming the file")
     func missingTemplate() throws {
-        for file in ["today.mustache", "csrf.mustache", "interview-fields.mustache"] {
-            let folder = try Self.templates(without: file)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let error = try #require(throws: UserError.self) { try Views(folder: folder) }
-            #expect(error.message.contains(folder.appendingPathComponent(file).path), "\(error.message)")
+        for name in ["today", "csrf", "interview-fields"] {
+            let error = try #require(throws: UserError.self) { try Views(templates: WebFiles.templates.filter { $0.key != name }) }
+            #expect(error.message.contains("\(name).mustache is missing"), "\(error.message)")
         }
     }
 
     @Test("a template that does not parse stops the server at start, naming the file and the line")
     func brokenTemplate() throws {
-        let folder = try Self.templates(without: "problem.mustache")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("{{<layout}}{{$content}}\n<h1>{{#heading}}</h1>\n{{/content}}{{/layout}}\n".utf8)
-            .write(to: folder.appendingPathComponent("problem.mustache"))
-        let error = try #require(throws: UserError.self) { try Views(folder: folder) }
+        var templates = WebFiles.templates
+        templates["problem"] = "{{<layout}}{{$content}}\n<h1>{{#heading}}</h1>\n{{/content}}{{/layout}}"
+        let error = try #require(throws: UserError.self) { try Views(templates: templates) }
         #expect(error.message.contains("problem.mustache does not parse at line"), "\(error.message)")
     }
 
