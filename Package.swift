@@ -108,8 +108,10 @@ let package = Package(
             dependencies: [
                 "AfterwordApp", "AfterwordWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: [.plugin(name: "BuildInfo")]
         ),
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .testTarget(name: "AfterwordCoreTests", dependencies: ["AfterwordCore"], resources: [.copy("Corpus")]),
         .testTarget(
             name: "AfterwordStoreTests",

@@ -24,9 +24,9 @@ enum Keyring {
             let input = password
             let lookup = "secret-tool lookup service \(service) account \(quoted(account))"
         #endif
-        let output: SecretCommand.Output
+        let output: ChildProcess.Output
         do {
-            output = try SecretCommand.run(command, input: Array(input.utf8), seconds: seconds)
+            output = try ChildProcess.run(command, input: Array(input.utf8), seconds: seconds)
         } catch {
             throw UserError("the system keyring could not be reached (\(error)); use smtp.passwordEnv or smtp.passwordCommand instead")
         }
@@ -35,7 +35,7 @@ enum Keyring {
     }
 
     /// What went wrong with the keyring, in the user's terms.
-    private static func failure(_ output: SecretCommand.Output) -> UserError {
+    private static func failure(_ output: ChildProcess.Output) -> UserError {
         let said = String(decoding: output.standardError.prefix(400), as: UTF8.self)
         let instead = "or keep the password elsewhere: smtp.passwordEnv (a variable) or smtp.passwordCommand (e.g. pass show mail)"
         if output.timedOut {

@@ -14,12 +14,16 @@ struct Afterword: AsyncParsableCommand {
 
             Data lives in $AFTERWORD_HOME, else $XDG_DATA_HOME/afterword, else ~/.local/share/afterword.
             """,
-        version: "0.1.0",
+        version: "\(Afterword.version) (commit \(BuildInfo.commit))",
         subcommands: [
             InterviewCommand.self, InterviewerCommand.self, CardCommand.self, DraftCommand.self, CheckCommand.self, SendCommand.self, NoteCommand.self,
             StatusCommand.self, ConfigCommand.self, ServeCommand.self, WatchCommand.self, OpeningsCommand.self, ReconnectCommand.self,
+            ScheduleCommand.self,
         ]
     )
+
+    /// The release, as the Debian package and `--version` name it.
+    static let version = "0.3.0"
 
     /// Runs the command line with errors turned into one-line messages and stable exit codes:
     /// 0 done, 1 the checker found errors, 2 the input could not be used.

@@ -18,7 +18,7 @@ struct DraftCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The interview's id.") var interview: String
+        @Argument(help: "The interview's id.", completion: RecordKind.interview.completion) var interview: String
         @Option(help: ArgumentHelp("Only the draft for this interviewer (an id).", valueName: "id")) var interviewer: String?
         @Flag(help: "Open each draft in $VISUAL or $EDITOR, then check it again.") var edit = false
         @Flag(help: "Compose afresh even when a draft exists (the old one is kept in the history).") var recompose = false
@@ -105,7 +105,7 @@ struct DraftCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The draft's id.") var draft: String
+        @Argument(help: "The draft's id.", completion: RecordKind.draft.completion) var draft: String
 
         func run() async throws {
             let context = try global.workspace.draftContext(try parseID(self.draft, .draft))

@@ -44,7 +44,7 @@ struct InterviewCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Correct an interview's details (its panel and drafts stay).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The interview's id.") var interview: String
+        @Argument(help: "The interview's id.", completion: RecordKind.interview.completion) var interview: String
         @Option(help: "The company, exactly as it writes its own name.") var company: String?
         @Option(help: "The role you interviewed for.") var role: String?
         @Option(help: ArgumentHelp("When it started, e.g. 2026-11-26T14:00-05:00.", valueName: "date-time")) var at: String?
@@ -148,7 +148,7 @@ struct InterviewCommand: AsyncParsableCommand {
             abstract: "Remove an interview with its drafts (refused once a thank-you of it is in the ledger).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The interview's id.") var interview: String
+        @Argument(help: "The interview's id.", completion: RecordKind.interview.completion) var interview: String
 
         func run() async throws {
             let id = try parseID(interview, .interview)
@@ -162,7 +162,7 @@ struct InterviewCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The interview's id.") var interview: String
+        @Argument(help: "The interview's id.", completion: RecordKind.interview.completion) var interview: String
 
         func run() async throws {
             let id = try parseID(interview, .interview)

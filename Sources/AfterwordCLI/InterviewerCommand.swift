@@ -17,7 +17,7 @@ struct InterviewerCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The interview's id.") var interview: String
+        @Argument(help: "The interview's id.", completion: RecordKind.interview.completion) var interview: String
         @Option(help: "Their name, spelled exactly as on their card.") var name: String
         @Option(help: "Their job title.") var title: String?
         @Option(help: "Their e-mail address (then the thank-you is an e-mail).") var email: String?
@@ -55,7 +55,7 @@ struct InterviewerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Correct or complete an interviewer's details.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The interviewer's id.") var interviewer: String
+        @Argument(help: "The interviewer's id.", completion: RecordKind.interviewer.completion) var interviewer: String
         @Option(help: "Their name, spelled exactly as on their card.") var name: String?
         @Option(help: "Their job title.") var title: String?
         @Option(help: "Their e-mail address.") var email: String?
@@ -86,7 +86,7 @@ struct InterviewerCommand: AsyncParsableCommand {
             abstract: "Remove an interviewer and their drafts (refused once a message to them is in the ledger).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The interviewer's id.") var interviewer: String
+        @Argument(help: "The interviewer's id.", completion: RecordKind.interviewer.completion) var interviewer: String
 
         func run() async throws {
             let id = try parseID(interviewer, .interviewer)

@@ -16,7 +16,7 @@ struct NoteCommand: AsyncParsableCommand {
             abstract: "Write a print-ready PDF: page one the card, page two the envelope.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The draft's id.") var draft: String
+        @Argument(help: "The draft's id.", completion: RecordKind.draft.completion) var draft: String
         @Option(help: "Where to write the PDF (default: note-DRAFT.pdf in the current directory).") var out: String?
         @Option(help: "Card size: a2, a6, a7 or half-letter.") var card: String = NoteCardSize.a2.rawValue
         @Flag(help: "Only the card, no envelope page.") var noEnvelope = false
@@ -55,7 +55,7 @@ struct NoteCommand: AsyncParsableCommand {
             abstract: "Record that the note card went in the post (a second note to the same person is refused).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The draft's id.") var draft: String
+        @Argument(help: "The draft's id.", completion: RecordKind.draft.completion) var draft: String
 
         func run() async throws {
             let id = try parseID(draft, .draft)

@@ -36,7 +36,7 @@ struct SendCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The draft's id.") var draft: String?
+    @Argument(help: "The draft's id.", completion: RecordKind.draft.completion) var draft: String?
     @Flag(help: "Send now, whatever the hour (your explicit choice).") var now = false
     @Option(help: ArgumentHelp("Send at this time, e.g. 2026-11-27T09:30-05:00.", valueName: "date-time")) var at: String?
     @Flag(help: "Send although the checker has warnings (never with errors).") var anyway = false
