@@ -40,6 +40,27 @@ public enum ScheduledSends {
         return (service, timer)
     }
 
+    /// The unit that keeps `afterword serve` running in the user's session (`systemctl --user enable --now
+    /// afterword-serve.service`).
+    public static func serveUnit(binary: String) -> String {
+        """
+        [Unit]
+        Description=Afterword's web UI (afterword serve), for you alone on 127.0.0.1
+        Documentation=man:afterword-serve(1)
+
+        [Service]
+        ExecStart=\(quotedForSystemd(binary)) serve --port 7878
+        Restart=on-failure
+
+        [Install]
+        WantedBy=default.target
+
+        """
+    }
+
+    /// The name of the serve unit.
+    public static let serveName = "afterword-serve.service"
+
     /// The crontab line that does what the timer does.
     public static func cronLine(binary: String, home: String?, minutes: Int) -> String {
         let environment = home.map { "AFTERWORD_HOME=\(shellQuoted($0)) " } ?? ""

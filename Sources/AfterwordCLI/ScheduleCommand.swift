@@ -50,14 +50,35 @@ struct ScheduleCommand: AsyncParsableCommand {
             commandName: "show", abstract: "Print the timer's units and the crontab line, installing nothing.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Minutes between runs.") var every: Int = 10
+        @Option(help: ArgumentHelp("The binary the units run (default: this one).", valueName: "path")) var binary: String?
+        @Option(
+            help: ArgumentHelp("Write the units (the timer's and afterword-serve.service) into this folder instead.", valueName: "folder"))
+        var write: String?
 
         func run() async throws {
             guard (1...1_440).contains(every) else { throw UserError("--every must be from 1 to 1440 minutes, not \(every)") }
             let home = global.home.map { _ in global.homeDirectory.path }
-            let (service, timer) = ScheduledSends.units(binary: ScheduleCommand.binaryPath, home: home, minutes: every)
+            let path = binary ?? ScheduleCommand.binaryPath
+            let (service, timer) = ScheduledSends.units(binary: path, home: home, minutes: every)
+            if let write {
+                let folder = URL(fileURLWithPath: write)
+                do {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    for (name, text) in [
+                        (ScheduledSends.serviceName, service), (ScheduledSends.timerName, timer),
+                        (ScheduledSends.serveName, ScheduledSends.serveUnit(binary: path)),
+                    ] {
+                        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+                    }
+                } catch {
+                    throw UserError("cannot write the units in \(write): \(error.localizedDescription)")
+                }
+                Console.out("Wrote \(ScheduledSends.serviceName), \(ScheduledSends.timerName) and \(ScheduledSends.serveName) in \(write).")
+                return
+            }
             Console.out("# ~/.config/systemd/user/\(ScheduledSends.serviceName)\n\(service)")
             Console.out("# ~/.config/systemd/user/\(ScheduledSends.timerName)\n\(timer)")
-            Console.out("# or, in your crontab:\n\(ScheduledSends.cronLine(binary: ScheduleCommand.binaryPath, home: home, minutes: every))")
+            Console.out("# or, in your crontab:\n\(ScheduledSends.cronLine(binary: path, home: home, minutes: every))")
         }
     }
 }
