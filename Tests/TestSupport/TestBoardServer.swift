@@ -19,12 +19,7 @@ public final class TestBoardServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
+        let line = firstLine(of: output)
         let text = String(decoding: line, as: UTF8.self)
         guard text.hasPrefix("READY "),
             let port = Int(text.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines))

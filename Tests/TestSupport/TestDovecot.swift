@@ -49,12 +49,7 @@ public final class TestDovecot: @unchecked Sendable {
         process.standardError = errorHandle
         try process.run()
         try? errorHandle.close()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
+        let line = firstLine(of: output)
         // READY imap=<port> submission=<port> [imaps=<port> submissions=<port>]
         let text = String(decoding: line, as: UTF8.self)
         var ports: [String: Int] = [:]
@@ -254,12 +249,7 @@ public final class KeyringSession: @unchecked Sendable {
         process.standardInput = input
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
+        let line = firstLine(of: output)
         address = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !address.isEmpty else {
             stop()

@@ -18,12 +18,7 @@ public final class TestMailServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
+        let line = firstLine(of: output)
         let text = String(decoding: line, as: UTF8.self)
         guard text.hasPrefix("READY "), let port = Int(text.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
@@ -90,6 +85,17 @@ public func makeTestCertificate() throws -> (cert: String, key: String) {
         throw TestMailServer.ServerError(message: "openssl is needed to make the test certificate")
     }
     return (cert, key)
+}
+
+/// The first line a started server prints on `pipe` (its READY line), or what it printed before ending.
+func firstLine(of pipe: Pipe) -> Data {
+    var line = Data()
+    while !line.contains(UInt8(ascii: "\n")) {
+        let chunk = pipe.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        line.append(chunk)
+    }
+    return line
 }
 
 /// A file of the test-support fixtures.
