@@ -40,8 +40,9 @@ public struct Checker: Sendable {
     static func sentenceFlags(_ input: RuleInput, _ positions: Range<Int>) -> [Flag] {
         var flags: [Flag] = []
         for sentence in input.sentences[positions] {
+            let reading = Reading(sentence)
             for rule in sentenceRules {
-                if let flag = rule.check(sentence, input) { flags.append(flag) }
+                if let flag = rule.check(reading, input) { flags.append(flag) }
             }
         }
         return flags

@@ -16,9 +16,15 @@ enum Corpus {
         }
     }
 
-    /// (expected rules, sentence) from every `sentences*.tsv`.
-    static func sentences() throws -> [(Set<RuleID>, String)] {
-        let folder = try directory
+    /// The part of the corpus set aside: written by a reader who had not seen the rules, and never
+    /// read while tuning them. Only its figures are reported.
+    static var heldOut: URL {
+        get throws { try directory.appendingPathComponent("heldout") }
+    }
+
+    /// (expected rules, sentence) from every `sentences*.tsv` in `folder` (the tuning corpus by default).
+    static func sentences(in folder: URL? = nil) throws -> [(Set<RuleID>, String)] {
+        let folder = try folder ?? directory
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("sentences") && $0.hasSuffix(".tsv") }.sorted()
         let text = try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
         return text.split(separator: "\n").compactMap { line in
@@ -31,11 +37,16 @@ enum Corpus {
     struct Message {
         var name: String
         var expected: Set<RuleID>
+        /// The advice rules (AW-LOOKFWD, AW-ENJOYED, AW-SPECIFIC) the reader found missing, when labelled.
+        var advice: Set<RuleID>?
         var document: Document
     }
 
-    static func messages() throws -> [Message] {
-        let folder = try directory.appendingPathComponent("messages")
+    /// The advice rules a message may be labelled with.
+    static let adviceRules: Set<RuleID> = [.lookForward, .enjoyed, .specific]
+
+    static func messages(in folder: URL? = nil) throws -> [Message] {
+        let folder = try (folder ?? directory).appendingPathComponent("messages")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
         return try names.map { name in
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -51,9 +62,10 @@ enum Corpus {
             document.recipientName = directives["to"]
             document.company = directives["company"]
             document.role = directives["role"]
-            let expected = (directives["expect"] ?? "none").split(separator: ",")
-                .compactMap { RuleID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
-            return Message(name: name, expected: Set(expected), document: document)
+            func rules(_ value: String) -> Set<RuleID> {
+                Set(value.split(separator: ",").compactMap { RuleID(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+            }
+            return Message(name: name, expected: rules(directives["expect"] ?? "none"), advice: directives["advice"].map(rules), document: document)
         }
     }
 
@@ -78,13 +90,22 @@ enum Corpus {
     }
 }
 
-@Suite struct CorpusTests {
-    @Test("per-rule precision and recall on the labelled sentences are at least 0.9")
-    func sentences() throws {
-        let corpus = try Corpus.sentences()
-        #expect(corpus.count >= 400)
+/// How the checker scores against one labelled set.
+struct CorpusScore {
+    var report = ""
+    var misses: [String] = []
+    var precision: [RuleID: Double] = [:]
+    var recall: [RuleID: Double] = [:]
+    var passFail = 0
+    var exact = 0
+    var count = 0
+    var adviceAgreed = 0
+    var adviceCount = 0
+
+    /// Per-rule precision and recall on labelled sentences.
+    static func sentences(_ corpus: [(Set<RuleID>, String)]) -> CorpusScore {
+        var score = CorpusScore()
         var counts: [RuleID: (tp: Int, fp: Int, fn: Int)] = [:]
-        var misses: [String] = []
         for (expected, sentence) in corpus {
             let found = Corpus.errors(inSentence: sentence)
             for rule in Corpus.sentenceRules {
@@ -93,51 +114,100 @@ enum Corpus {
                 case (true, true): count.tp += 1
                 case (false, true):
                     count.fp += 1
-                    misses.append("  false \(rule.rawValue): \(sentence)")
+                    score.misses.append("  false \(rule.rawValue): \(sentence)")
                 case (true, false):
                     count.fn += 1
-                    misses.append("  missed \(rule.rawValue): \(sentence)")
+                    score.misses.append("  missed \(rule.rawValue): \(sentence)")
                 default: break
                 }
                 counts[rule] = count
             }
         }
-        var report = "rule         precision  recall  (tp fp fn)\n"
+        score.count = corpus.count
+        score.report = "rule         precision  recall  (tp fp fn)\n"
         for rule in Corpus.sentenceRules {
             let c = counts[rule] ?? (0, 0, 0)
-            let precision = Double(c.tp) / Double(max(1, c.tp + c.fp))
-            let recall = Double(c.tp) / Double(max(1, c.tp + c.fn))
-            report += "\(rule.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(format: "%.3f", precision))      \(String(format: "%.3f", recall))   (\(c.tp) \(c.fp) \(c.fn))\n"
-            #expect(precision >= 0.9, "\(rule.rawValue) precision \(precision)")
-            #expect(recall >= 0.9, "\(rule.rawValue) recall \(recall)")
+            score.precision[rule] = Double(c.tp) / Double(max(1, c.tp + c.fp))
+            score.recall[rule] = Double(c.tp) / Double(max(1, c.tp + c.fn))
+            let figures = String(format: "%.3f      %.3f   (%d %d %d)", score.precision[rule] ?? 0, score.recall[rule] ?? 0, c.tp, c.fp, c.fn)
+            score.report += "\(rule.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(figures)\n"
         }
-        print(report + misses.joined(separator: "\n"))
+        return score
     }
 
-    @Test("whole messages: the checker agrees with the coach on pass or fail and on the set of error rules")
-    func messages() throws {
-        let messages = try Corpus.messages()
-        #expect(messages.count >= 60)
-        var passFail = 0
-        var exact = 0
-        var report: [String] = []
+    /// Pass/fail agreement, exact error sets and advice agreement on labelled messages. No rule may
+    /// flood a message (at most five findings of one rule).
+    static func messages(_ messages: [Corpus.Message]) -> CorpusScore {
+        var score = CorpusScore()
+        score.count = messages.count
         for message in messages {
             let findings = Checker().check(message.document)
             let errors = Set(findings.filter { $0.severity == .error }.map(\.rule)).intersection(Corpus.messageRules)
-            if errors.isEmpty == message.expected.isEmpty { passFail += 1 }
+            if errors.isEmpty == message.expected.isEmpty { score.passFail += 1 }
             if errors == message.expected {
-                exact += 1
+                score.exact += 1
             } else {
                 let extra = findings.filter { $0.severity == .error && !message.expected.contains($0.rule) && Corpus.messageRules.contains($0.rule) }
                     .map { "\($0.rule.rawValue) \"\($0.excerpt ?? "")\"" }
-                report.append("  \(message.name): expected \(message.expected.map(\.rawValue).sorted()) found \(errors.map(\.rawValue).sorted()) \(extra)")
+                score.misses.append("  \(message.name): expected \(message.expected.map(\.rawValue).sorted()) found \(errors.map(\.rawValue).sorted()) \(extra)")
             }
-            // No floods: a rule reports at most five findings on one message.
+            if let advice = message.advice {
+                // Advice is about what is missing, whatever its severity on this channel.
+                let missing = Set(findings.map(\.rule)).intersection(Corpus.adviceRules)
+                score.adviceCount += 1
+                if missing == advice {
+                    score.adviceAgreed += 1
+                } else {
+                    score.misses.append("  \(message.name): advice expected \(advice.map(\.rawValue).sorted()) found \(missing.map(\.rawValue).sorted())")
+                }
+            }
             let perRule = Dictionary(grouping: findings, by: \.rule).mapValues(\.count)
-            #expect(perRule.values.allSatisfy { $0 <= 5 }, "\(message.name): \(perRule)")
+            if perRule.values.contains(where: { $0 > 5 }) { score.misses.append("  \(message.name): flooded \(perRule)") }
         }
-        print("messages: pass/fail agreement \(passFail)/\(messages.count), exact error sets \(exact)/\(messages.count)\n" + report.joined(separator: "\n"))
-        #expect(Double(passFail) >= 0.93 * Double(messages.count))
-        #expect(Double(exact) >= 0.88 * Double(messages.count))
+        score.report = "pass/fail agreement \(score.passFail)/\(score.count), exact error sets \(score.exact)/\(score.count), advice \(score.adviceAgreed)/\(score.adviceCount)"
+        return score
+    }
+
+    var flooded: Bool { misses.contains { $0.contains(": flooded ") } }
+}
+
+@Suite struct CorpusTests {
+    @Test("per-rule precision and recall on the labelled sentences are at least 0.9")
+    func sentences() throws {
+        let corpus = try Corpus.sentences()
+        #expect(corpus.count >= 400)
+        let score = CorpusScore.sentences(corpus)
+        for rule in Corpus.sentenceRules {
+            #expect((score.precision[rule] ?? 0) >= 0.9, "\(rule.rawValue) precision")
+            #expect((score.recall[rule] ?? 0) >= 0.9, "\(rule.rawValue) recall")
+        }
+        print(score.report + score.misses.joined(separator: "\n"))
+    }
+
+    @Test("whole messages: the checker agrees with the coach on pass or fail, on the set of error rules and on the advice")
+    func messages() throws {
+        let messages = try Corpus.messages()
+        #expect(messages.count >= 60)
+        let score = CorpusScore.messages(messages)
+        print("messages: " + score.report + "\n" + score.misses.joined(separator: "\n"))
+        #expect(!score.flooded)
+        #expect(Double(score.passFail) >= 0.93 * Double(score.count))
+        #expect(Double(score.exact) >= 0.88 * Double(score.count))
+        #expect(Double(score.adviceAgreed) >= 0.85 * Double(score.adviceCount))
+    }
+
+    /// The set-aside part: figures only, so that nobody tunes on its messages.
+    @Test("held-out messages and sentences, never tuned on: figures reported separately")
+    func heldOut() throws {
+        let messages = CorpusScore.messages(try Corpus.messages(in: Corpus.heldOut))
+        let sentences = CorpusScore.sentences(try Corpus.sentences(in: Corpus.heldOut))
+        print("held-out messages: " + messages.report + "\nheld-out sentences (\(sentences.count)):\n" + sentences.report)
+        #expect(messages.count >= 45 && sentences.count >= 80)
+        #expect(!messages.flooded)
+        #expect(Double(messages.passFail) >= 0.9 * Double(messages.count))
+        #expect(Double(messages.exact) >= 0.8 * Double(messages.count))
+        for rule in Corpus.sentenceRules {
+            #expect((sentences.precision[rule] ?? 0) >= 0.8 && (sentences.recall[rule] ?? 0) >= 0.75, "held-out \(rule.rawValue)")
+        }
     }
 }

@@ -56,6 +56,7 @@ struct Tags: OptionSet, Sendable, Hashable {
     static let wouldLike = Tags(bit: 51)
     static let available = Tags(bit: 52)
     static let question = Tags(bit: 53)
+    static let profanity = Tags(bit: 54)
 
     init(rawValue: UInt64) { self.rawValue = rawValue }
     private init(bit: UInt64) { rawValue = 1 << bit }

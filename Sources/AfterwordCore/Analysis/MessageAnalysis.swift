@@ -192,83 +192,52 @@ struct MessageAnalysis: Sendable {
         "engr", "eng", "arch", "atty", "adv", "capt", "col", "maj", "gen", "lt", "cmdr", "dra", "dott", "ing",
     ]
 
+    /// How many lines of a letterhead or an address block may stand above the greeting.
+    static let letterheadLines = 10
+
+    /// The greeting: on the first line, or below a letterhead or address block of short lines
+    /// ("Alex Doe", "12 Elm Street", "Boston, MA 02116", a date).
     static func findGreeting(_ tokens: [Token], lines: [Range<Int>], recipientWords: Set<String>) -> GreetingPart? {
-        guard let line = lines.first(where: { !$0.isEmpty }) else { return nil }
-        var index = line.lowerBound
-        // A salutation: one word ("Dear") or a phrase ("Good morning").
-        var hasSalutation = false
-        let first = tokens[index]
-        guard first.kind == .word else { return nil }
-        // "Good" greets only as part of "Good morning" (a phrase of the lexicon, not a salutation by itself).
-        if first.tags.contains(.salutation) || first.lower == "good" {
-            let next = index + 1 < line.upperBound ? tokens[index + 1] : nil
-            let isTwoWord = ["good"].contains(first.lower) && next.map { ["morning", "afternoon", "evening", "day"].contains($0.lower) } == true
-            // "To" and "Morning" open a greeting only before a name or an addressee ("To whom it may concern").
-            if first.lower == "good" && !isTwoWord {
-                hasSalutation = false
-            } else if first.lower == "to" || first.lower == "attn" || first.lower == "attention" {
-                hasSalutation = next.map { $0.tags.contains(.honorific) || $0.tags.contains(.genericAddressee) || $0.lower == "whom" || $0.lower == "the" } == true
-            } else {
-                hasSalutation = true
+        for (number, line) in lines.lazy.filter({ !$0.isEmpty }).prefix(letterheadLines).enumerated() {
+            // Below a letterhead, a bare "Boston," is a line of the address: only a salutation or
+            // the recipient's name opens the letter there.
+            if let greeting = greeting(tokens, line: line, recipientWords: recipientWords),
+                number == 0 || greeting.hasSalutation || greeting.nameWords.contains(where: { recipientWords.contains(NameWords.folded(tokens[$0].lower)) })
+            {
+                return greeting
             }
-            if hasSalutation { index += isTwoWord ? 2 : 1 }
+            guard isLetterheadLine(tokens, line) else { return nil }
         }
+        return nil
+    }
+
+    /// A short line of a letterhead or an address: a few words, no question or exclamation.
+    static func isLetterheadLine(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        let words = line.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
+        return words.count <= 8 && !line.contains { tokens[$0].lower == "?" || tokens[$0].lower == "!" }
+            && !line.contains { tokens[$0].tags.contains(.thanks) || tokens[$0].tags.contains(.salutation) }
+    }
+
+    /// The greeting that `line` holds, if it is one.
+    static func greeting(_ tokens: [Token], line: Range<Int>, recipientWords: Set<String>) -> GreetingPart? {
+        guard tokens[line.lowerBound].kind == .word else { return nil }
+        let (afterSalutation, hasSalutation) = salutation(tokens, line: line, recipientWords: recipientWords)
+        var index = afterSalutation
         // Skip a comma or dash after the salutation ("Hello, Dana").
-        while index < line.upperBound, tokens[index].kind == .punctuation, [",", "—", "–", "-", ":"].contains(tokens[index].lower) {
-            index += 1
-        }
+        while index < line.upperBound, tokens[index].kind == .punctuation, tokens[index].lower == "," || Words.greetingMarks.contains(tokens[index].lower) { index += 1 }
         let nameStart = index
-        var nameWords: [Int] = []
         var isGeneric = false
-        // A generic addressee ("hiring manager", "team", "all", "to whom it may concern").
-        var probe = nameStart
-        var addressee: [Int] = []
-        while probe < line.upperBound, addressee.count < 7 {
-            let token = tokens[probe]
-            if token.kind == .word, token.tags.contains(.genericAddressee) || ["the", "or", "and", "whom", "it", "may", "concern", "members", "of", "hiring", "manager", "recruitment", "talent", "search", "selection", "committee", "acquisition", "people"].contains(token.lower) {
-                addressee.append(probe)
-                probe += 1
-            } else if token.kind == .punctuation, token.lower == "/" {
-                probe += 1
-            } else {
-                break
-            }
-        }
-        // "Hiring Manager", "Search Committee": a role, not a name, even where no word of it is listed alone.
-        let namesARole = addressee.contains { tokens[$0].tags.contains(.genericAddressee) || ["manager", "committee", "recruiter", "recruiters"].contains(tokens[$0].lower) }
-        if !addressee.isEmpty, namesARole,
-            !addressee.contains(where: { recipientWords.contains(NameWords.folded(tokens[$0].lower)) && tokens[$0].isCapitalized })
-        {
+        var nameWords: [Int]
+        if let addressee = genericAddressee(tokens, from: nameStart, line: line, recipientWords: recipientWords) {
             nameWords = addressee
             isGeneric = true
-            index = probe
+            index = (addressee.last ?? nameStart) + 1
         } else {
-            // Honorifics and capitalised name words, at most five, stopping at an ordinary word.
-            while index < line.upperBound, nameWords.count < 5 {
-                let token = tokens[index]
-                if token.kind == .punctuation {
-                    // "Ms." keeps going; "O'Neill" and "Álvarez-Ruiz" are single tokens already.
-                    if token.lower == ".", let last = nameWords.last, tokens[last].tags.contains(.honorific) || tokens[last].lower.count == 1 {
-                        index += 1
-                        continue
-                    }
-                    break
-                }
-                guard token.kind == .word else { break }
-                let known = recipientWords.contains(NameWords.folded(token.lower))
-                let nameLike = token.isCapitalized && (!token.tags.contains(.common) || known || token.tags.contains(.honorific))
-                    && !token.tags.contains(.thanks)
-                if token.tags.contains(.honorific) || nameLike || (known && hasSalutation) {
-                    nameWords.append(index)
-                    index += 1
-                } else {
-                    break
-                }
-            }
+            (nameWords, index) = names(tokens, from: nameStart, line: line, recipientWords: recipientWords, hasSalutation: hasSalutation)
         }
         // The greeting ends at its punctuation (a comma, colon, "!" or dash) or at the end of the line.
         var end = index
-        if end < line.upperBound, tokens[end].kind == .punctuation, [",", ":", "!", "—", "–", "-", ";", "."].contains(tokens[end].lower) {
+        if end < line.upperBound, tokens[end].kind == .punctuation, tokens[end].lower == "," || Words.greetingEnds.contains(tokens[end].lower) {
             end += 1
         } else if end < line.upperBound {
             // Text follows with no punctuation: only a salutation makes this a greeting ("Hi Sarah thank you…").
@@ -282,6 +251,78 @@ struct MessageAnalysis: Sendable {
             guard honorificOrKnown || plainNames else { return nil }
         }
         return GreetingPart(tokens: line.lowerBound..<end, nameWords: nameWords, isGeneric: isGeneric, hasSalutation: hasSalutation)
+    }
+
+    /// Where the name starts after a salutation ("Dear", "Good morning", "To"), and whether there was one.
+    static func salutation(_ tokens: [Token], line: Range<Int>, recipientWords: Set<String>) -> (Int, Bool) {
+        let index = line.lowerBound
+        let first = tokens[index]
+        // "Good" greets only as part of "Good morning" (a phrase of the lexicon, not a salutation by itself).
+        guard first.tags.contains(.salutation) || first.lower == "good" else { return (index, false) }
+        let next = index + 1 < line.upperBound ? tokens[index + 1] : nil
+        if first.lower == "good" {
+            let isTwoWord = next.map { Words.timesOfDay.contains($0.lower) } == true
+            return isTwoWord ? (index + 2, true) : (index, false)
+        }
+        // "To" and "Attention" open a greeting only before a name or an addressee ("To whom it may
+        // concern", "To Maria,").
+        if Words.addressingWords.contains(first.lower) {
+            let names = next.map {
+                $0.tags.contains(.honorific) || $0.tags.contains(.genericAddressee) || $0.lower == "whom" || $0.lower == "the"
+                    || ($0.isCapitalized && (recipientWords.contains(NameWords.folded($0.lower)) || !$0.tags.contains(.common)))
+            } == true
+            return names ? (index + 1, true) : (index, false)
+        }
+        return (index + 1, true)
+    }
+
+    /// The words of a generic addressee ("hiring manager", "team", "to whom it may concern"), when the
+    /// greeting names a role rather than a person.
+    static func genericAddressee(_ tokens: [Token], from start: Int, line: Range<Int>, recipientWords: Set<String>) -> [Int]? {
+        var probe = start
+        var addressee: [Int] = []
+        while probe < line.upperBound, addressee.count < 7 {
+            let token = tokens[probe]
+            if token.kind == .word, token.tags.contains(.genericAddressee) || Words.addresseeWords.contains(token.lower) {
+                addressee.append(probe)
+                probe += 1
+            } else if token.kind == .punctuation, token.lower == "/" {
+                probe += 1
+            } else {
+                break
+            }
+        }
+        // "Hiring Manager", "Search Committee": a role, not a name, even where no word of it is listed alone.
+        let namesARole = addressee.contains { tokens[$0].tags.contains(.genericAddressee) || Words.roleAddressees.contains(tokens[$0].lower) }
+        guard !addressee.isEmpty, namesARole,
+            !addressee.contains(where: { recipientWords.contains(NameWords.folded(tokens[$0].lower)) && tokens[$0].isCapitalized })
+        else { return nil }
+        return addressee
+    }
+
+    /// Honorifics and capitalised name words, at most five, stopping at an ordinary word; and the position after them.
+    static func names(_ tokens: [Token], from start: Int, line: Range<Int>, recipientWords: Set<String>, hasSalutation: Bool) -> ([Int], Int) {
+        var nameWords: [Int] = []
+        var index = start
+        while index < line.upperBound, nameWords.count < 5 {
+            let token = tokens[index]
+            if token.kind == .punctuation {
+                // "Ms." keeps going; "O'Neill" and "Álvarez-Ruiz" are single tokens already.
+                if token.lower == ".", let last = nameWords.last, tokens[last].tags.contains(.honorific) || tokens[last].lower.count == 1 {
+                    index += 1
+                    continue
+                }
+                break
+            }
+            guard token.kind == .word else { break }
+            let known = recipientWords.contains(NameWords.folded(token.lower))
+            let nameLike = token.isCapitalized && (!token.tags.contains(.common) || known || token.tags.contains(.honorific))
+                && !token.tags.contains(.thanks)
+            guard token.tags.contains(.honorific) || nameLike || (known && hasSalutation) else { break }
+            nameWords.append(index)
+            index += 1
+        }
+        return (nameWords, index)
     }
 
     // MARK: - Closing and signature

@@ -18,6 +18,8 @@ struct Sentence: Sendable {
     let clauseStart: [Bool]
     /// Ends with "?", or opens like a question ("did you get…", "have you had a chance…").
     let isQuestion: Bool
+    /// Ends with "?": a question put to the reader in so many words.
+    let endsWithQuestion: Bool
     /// Byte range of the whole sentence.
     let start: Int
     let end: Int
@@ -95,6 +97,7 @@ struct Sentence: Sendable {
             ["did", "have", "has", "had", "could", "can", "would", "will", "is", "are", "was", "were", "do", "does", "may", "when", "where", "what", "how"]
             .contains(first) && (tags.count > 1 && (tags[1].contains(.you) || second == "there" || second == "my" || second == "the" || second == "i" || tags[1].contains(.status) || tags[1].contains(.any)))
         isQuestion = endsWithQuestion || opensAsQuestion
+        self.endsWithQuestion = endsWithQuestion
         start = range.isEmpty ? 0 : tokens[range.lowerBound].start
         end = range.isEmpty ? 0 : tokens[range.upperBound - 1].end
     }

@@ -27,10 +27,8 @@ extension Lexicons {
     static let lookForward = """
         look forward, looking forward, looks forward, look forward to, await hearing, looking fwd, look fwd,
         excited about the next, excited for the next, excited to hear, eager to hear, keen to hear, hope to hear,
-        hoping to hear, hope to be in touch, excited about the possibility, excited about the opportunity,
-        look forward to hearing, hope to speak, hope to talk, hope to see, hope to work, hope our paths,
-        hope we cross paths, stay in touch, keep in touch, excited to continue, excited about next steps,
-        next steps, the next stage, the next step, the next round
+        hoping to hear, hope to be in touch, look forward to hearing, hope to speak, hope to talk, hope to work,
+        excited to continue, excited about next steps, next steps, the next stage, the next step, the next round
         """
     /// Hearing from them: the recommended close, not a demand.
     static let hearFrom = """
@@ -38,4 +36,16 @@ extension Lexicons {
         hear more, hear about next steps, hearing about next steps, hear about the next steps,
         hearing about the next steps, hear from the team, hearing from the team
         """
+}
+
+// Words the gratitude rules ask about by name.
+extension Words {
+    /// What a thank-you may thank them for besides the conversation itself.
+    static let occasions: WordList = "opportunity, chance, consideration, welcome, hospitality, invitation, panel, onsite, screening, having, earlier"
+    /// After "look forward to", a future too vague to be a look-forward to hearing from them.
+    static let vagueFuture: WordList = "road, future, whatever, possibilities, journey, adventure, chapter, ahead, unknown"
+    /// Words after which something learned about them follows ("about", "how your crew…").
+    static let learnedThings: WordList = "about, how, on, into"
+    /// Enthusiasm that is about the role or the place, not the conversation, unless it says so.
+    static let enthusiasm: WordList = "thrilled, excited, exciting, impressed, struck, inspiring, inspired, amazing, energizing, energising"
 }

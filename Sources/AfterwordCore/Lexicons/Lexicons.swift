@@ -15,6 +15,6 @@ enum Lexicons {
         (.honorific, honorifics), (.common, common), (.previous, previous), (.offer, offer), (.generic, generic),
         (.technology, technology), (.topicMarker, topicMarker), (.calendar, calendar), (.any, any),
         (.pastEvent, pastEvent), (.genericAddressee, genericAddressee), (.wouldLike, wouldLike),
-        (.available, available), (.question, questionWords),
+        (.available, available), (.question, questionWords), (.profanity, profanity),
     ]
 }

@@ -31,3 +31,21 @@ extension Lexicons {
         search committee, selection committee, hiring committee, recruitment team, talent team, team members
         """
 }
+
+// Words the greeting reader asks about by name (``MessageAnalysis``).
+extension Words {
+    /// Marks between a salutation and the name ("Hello, Dana"), besides a comma.
+    static let greetingMarks: WordList = "—, –, -, :"
+    /// Marks that end a greeting, besides a comma.
+    static let greetingEnds: WordList = ":, !, —, –, -, ;, ."
+    static let timesOfDay: WordList = "morning, afternoon, evening, day"
+    /// Salutations that greet only before a name or an addressee.
+    static let addressingWords: WordList = "to, attn, attention"
+    /// Words of a generic addressee ("the hiring manager", "to whom it may concern").
+    static let addresseeWords: WordList = """
+        the, or, and, whom, it, may, concern, members, of, hiring, manager, recruitment, talent, search, selection,
+        committee, acquisition, people
+        """
+    /// Words that make an addressee a role.
+    static let roleAddressees: WordList = "manager, committee, recruiter, recruiters"
+}

@@ -23,3 +23,12 @@ extension Lexicons {
         rainbow, unicorn, unicorns, kitten, kittens, puppies, emoji card, scratch and sniff
         """
 }
+
+// Swearing, mild or worse: never in a letter to an interviewer.
+extension Lexicons {
+    static let profanity = """
+        damn, damned, dammit, damnit, goddamn, goddamned, crap, crappy, hell, hellish, shit, shitty, bullshit,
+        fuck, fucking, fucked, effing, ass, arse, asshole, arsehole, badass, bastard, bitch, bitchy, piss, pissed,
+        freaking, frickin, friggin, frigging, wtf, omfg, bollocks, heck
+        """
+}

@@ -2,7 +2,8 @@
 extension Lexicons {
     static let reply = """
         reply, respond, response, answer, revert, acknowledgement, acknowledgment, word back, get back, write back,
-        hear back, feedback, rsvp, callback, call back, return my, reciprocate
+        hear back, feedback, rsvp, callback, call back, return my, reciprocate,
+        reponse, responce, respone, repsonse, feeback, feedbak, feed back, replie, anwser, answr
         """
     /// Having received or seen a message.
     static let receive = """
@@ -35,7 +36,7 @@ extension Lexicons {
         how it all turns out, how things work out, how it works out, made it through, made it to the next,
         make it to the next, made the next round, make the next round, through to the next, progress to the next,
         progressed to the next, moved to the next, move to the next, moving to the next, advance to the next,
-        advanced to the next, selected for the next, invited to the next
+        advanced to the next, selected for the next, invited to the next, up date
         """
     /// The candidate's application and its process.
     static let candidacy = """
@@ -43,4 +44,23 @@ extension Lexicons {
         selection process, interview process, position, role, job, opening, vacancy, post, opportunity, hiring,
         profile, interview, interviews, search, decision
         """
+}
+
+// The state of a search, which a status question asks about in words that name no update.
+extension Words {
+    /// "filled", "still open", "decided", "moving along", "narrowed down": where a search stands.
+    static let processStates: WordList = """
+        filled, open, decided, deciding, finalised, finalized, finalising, finalizing, finished, wrapped, wrapping,
+        concluded, completed, closed, closing, narrowed, narrowing, moving, progressing, progressed, considering,
+        shortlisting, chosen, picked, hired, reached, made, stand, stands, standing, along, going, heading,
+        advancing, proceeding, stage, point, status, remaining, still, available, date, estimated, gone, announced
+        """
+    /// What a search is made of, besides the words of the application itself.
+    static let searchThings: WordList = "things, candidates, search, interviews, shortlist, offer, offers, everything"
+    /// Words that ask to know ("I wonder whether", "any idea when", "could you tell me how").
+    static let askingToKnow: WordList = "wonder, wondering, curious, idea, tell, share, know, clarify, indicate, sense"
+    /// Before an asking word, a word that makes it a report of what was said ("I was curious").
+    static let pastTelling: WordList = "was, were, had, asked"
+    /// Words that open an embedded question after an asking word.
+    static let questionOpeners: WordList = "whether, if, when, how, where, what"
 }

@@ -72,3 +72,85 @@ extension Lexicons {
         could be of, can be of, feel free, would like me, want me, like me to, wish me, require, requires, required
         """
 }
+
+// Words the request reader asks about by name (``RequestReader``).
+extension Words {
+    /// What a request may ask for outright: a reply, a decision, an update.
+    static let answers: WordList = """
+        thoughts, pointers, impressions, reply, replies, response, responses, answer, answers, revert, decision, decisions, feedback, verdict, outcome,
+        update, updates, news, result, results, confirmation, acknowledgement, acknowledgment, word, status, timeline,
+        timeframe, progress, developments, info,
+        # misspelt and hyphenated as people type them
+        reponse, responce, respone, feed-back, feeback, feedbak, desicion, descision, updte, udpate
+        """
+    /// Words that show a request is about the progress or timing of the search, not only its outcome.
+    static let progress: WordList = """
+        status, update, updates, up-date, progress, progressing, progressed, timeline, timeframe, stand, stands,
+        standing, stage, steps, developments, development, moving, going, along, filled, open, finished, wrap,
+        where, news, word, movement, headway, long, far, anything, loop, posted, available, estimated, moved,
+        gone, already, considering, remaining, narrowed, narrowing, interviewing
+        """
+    /// Verbs of the decision or its coming, after "when" ("when you will decide", "when I might hear").
+    static let decidingVerbs: WordList = """
+        decide, decided, deciding, decision, pick, choose, select, hire, finalise, finalize, make, made, reach,
+        announce, announced, fill, filled, wrap, conclude, finish, hear, know, expect, expected, go, out, move,
+        proceed
+        """
+    /// Words after which a question is one someone else asked ("you asked me why…").
+    static let reportedAsking: WordList = "asked, ask, wondered, question, we, shall, about"
+    /// Words of proposing to meet ("could we", "shall I", "would you be open to", "do you have time").
+    static let proposing: WordList = """
+        we, us, shall, open, available, free, time, minutes, coffee, hop, jump, schedule, arrange, set, swing, how,
+        fifteen, ten, twenty, sometime, catch-up
+        """
+    /// Verbs that open a yes-or-no question ("Is the role remote?").
+    static let auxiliaries: WordList = "is, are, was, were, do, does, did, has, have, had"
+    /// Adverbs between a subject and its verb ("I will promptly revert").
+    static let adverbsBeforeVerb: WordList = "also, then, promptly, soon, gladly, certainly, definitely"
+    /// Words that show a request is for feedback on the interview.
+    static let feedback: WordList = "feedback, feed, feeback, feedbak, thoughts, think, thought, impressions, opinion, did, performed, fared, went"
+    /// Words that show a request is for the decision or the timeline.
+    static let decision: WordList = """
+        decision, decisions, decide, decided, outcome, verdict, result, results, timeline, timeframe, selected,
+        shortlisted, successful, filled, desicion, descision
+        """
+    /// An answer already given, not asked for.
+    static let doneReplying: WordList = "updated, answered, responded, replied"
+    static let questionNouns: WordList = "question, questions, queries"
+    /// Verbs that ask for a reply when they open a clause ("Reply at your convenience").
+    static let replyVerbs: WordList = "reply, respond, revert, answer, write, get"
+    /// Before "any news": the writer offering or supposing, not asking ("if you need any information").
+    static let conditionalGiving: WordList = "if, should, provide, give, share, send"
+    /// Words that open an embedded question ("to see whether…").
+    static let embeddedQuestion: WordList = "whether, if, when, how"
+    /// "keep me posted", "get back to me": asking on their own.
+    static let askingOnItsOwn: WordList = "keep, get, revert, write, drop, shoot, update, reach"
+    static let knowingForms: WordList = "knowing, hearing"
+    /// Verbs of coming to know.
+    static let learningVerbs: WordList = "know, hear, find, learn"
+    /// Words between "I'd like to know" and what is to be known.
+    static let hedges: WordList = "roughly, approximately, exactly, out, more, about, briefly, generally"
+    static let welcomed: WordList = "appreciated, welcome, welcomed"
+    static let intensifiers: WordList = "much, greatly, very, really, most, highly, so, truly, sincerely, deeply"
+    /// Words before a verb that make the writer its subject ("for confirming", "I confirm").
+    static let beforeOwnVerb: WordList = "for, i, we, can, to"
+    /// The writer as the subject.
+    static let writer: WordList = "i, we, i'm, i'd, i'll, we'd, we're"
+    static let writerSubjects: WordList = "i, we, i'll, we'll, i'd, we'd"
+    /// Words that soften an imperative ("just confirm").
+    static let softeners: WordList = "just, simply, kindly"
+    /// "if you could", "that you can".
+    static let embeddingWords: WordList = "if, that, whether"
+    static let anyone: WordList = "someone, anyone, somebody, anybody"
+    /// "by Friday", "before the 15th".
+    static let deadlineWords: WordList = "by, before, until"
+    static let periodEnds: WordList = "end, close, eod, cob"
+    /// What one appreciates in advance ("appreciate any feedback").
+    static let appreciatedThings: WordList = "any, an, a, some, it, hearing"
+    /// The writer's chances after "let me know whether…".
+    static let progressing: WordList = """
+        successful, selected, progressing, progress, proceed, proceeding, moving, shortlisted, considered, running,
+        chosen, advance, advancing, next
+        """
+    static let receiptNouns: WordList = "receipt, arrival, delivery"
+}

@@ -52,3 +52,13 @@ extension Lexicons {
         was, were, had, did, yesterday, earlier, today's, yesterday's, our, last
         """
 }
+
+// Words the specific-detail rule asks about by name (``SpecificRule``).
+extension Words {
+    /// The writer's own schooling and past, which do not make a note specific.
+    static let background: WordList = """
+        studied, study, studying, graduated, graduate, graduating, degree, degrees, alum, alumni, alumna, alumnus,
+        university, college, school, major, majored, bootcamp, diploma, thesis, dissertation, coursework, semester,
+        bachelor's, master's, bachelors, masters, phd, mba, internship, alma
+        """
+}

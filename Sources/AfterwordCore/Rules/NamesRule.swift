@@ -97,9 +97,8 @@ struct NamesRule: DocumentRule {
         if greeting.isGeneric || words.isEmpty {
             let first = greeting.nameWords.first ?? greeting.tokens.lowerBound
             let last = greeting.nameWords.last ?? max(greeting.tokens.lowerBound, greeting.tokens.upperBound - 1)
-            // "Dear Sir," and "Respected Madam," are formal and polite, only not personal.
-            let formal = !greeting.nameWords.isEmpty && greeting.nameWords.allSatisfy { Self.formalAddress.contains(tokens[$0].lower) || tokens[$0].lower == "or" }
-            return [input.flag(.names, formal ? .warning : .error, "greet \(name) by name, spelled as on their card", tokens: first, last)]
+            // "Dear Sir," and "Dear Hiring Manager," greet nobody in particular when their name is known.
+            return [input.flag(.names, .error, "a greeting to nobody in particular; greet \(name) by name, spelled as on their card", tokens: first, last)]
         }
         for index in words {
             let written = input.analysis.text(tokens[index].start, tokens[index].end)

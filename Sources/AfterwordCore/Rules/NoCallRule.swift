@@ -33,7 +33,8 @@ struct NoCallRule: SentenceRule {
         "another", "personally", "properly", "briefly", "quickly",
     ]
 
-    func check(_ s: Sentence, _ input: RuleInput) -> Flag? {
+    func check(_ reading: Reading, _ input: RuleInput) -> Flag? {
+        let s = reading.sentence
         if let hit = offerToCall(s) ?? askToBeCalled(s) ?? proposal(s, input) {
             return input.flag(.noCall, .error, Self.message, in: s, hit.0, hit.1)
         }

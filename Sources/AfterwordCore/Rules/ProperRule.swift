@@ -241,6 +241,8 @@ struct ProperRule: DocumentRule {
                 && !(token.isCapitalized && !previousWordEndsSentence(tokens, index))
             if cutesy || (token.startsPhrase && isCutesyPhrase(input, index)) {
                 flags.append(input.flag(.proper, .error, "\"\(input.analysis.text(token.start, token.end))\" is too cutesy for a professional thank-you", tokens: index, index))
+            } else if isProfane(tokens, index) {
+                flags.append(input.flag(.proper, .error, "\"\(input.analysis.text(token.start, token.end))\" is swearing; leave it out of a professional letter", tokens: index, index))
             } else if Self.isStretched(lower) {
                 flags.append(input.flag(.proper, .error, "a stretched word; spell it plainly", tokens: index, index))
             } else if index == greetingStart, token.tags.contains(.informalGreeting) {
@@ -254,6 +256,13 @@ struct ProperRule: DocumentRule {
             }
         }
         return flags
+    }
+
+    /// A swear word, but not a name that shares its letters ("Hell's Kitchen" in mid-sentence).
+    private func isProfane(_ tokens: [Token], _ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.tags.contains(.profanity), Lexicon.shared.words[token.lower]?.contains(.profanity) == true else { return false }
+        return !token.isCapitalized || previousWordEndsSentence(tokens, index)
     }
 
     private func isCutesyPhrase(_ input: RuleInput, _ index: Int) -> Bool {
@@ -288,7 +297,7 @@ struct ProperRule: DocumentRule {
             return ["nice", "great", "good", "gr8", "look", "talk", "chat", "meet", "forward", "want", "going", "need", "love", "like", "able", "hope", "excited", "happy", "glad"].contains(before)
                 && ["meet", "see", "talk", "chat", "hear", "u", "you", "work", "join", "be", "learn", "speak"].contains(after)
         }
-        guard token.tags.contains(.textSpeak) else { return false }
+        guard token.tags.contains(.textSpeak), !Self.isStateCode(tokens, index) else { return false }
         // Short forms count only when written in lower case ("U" can be an initial, "UR" a code).
         let sentenceStart = previousWordEndsSentence(tokens, index)
         if lower.count <= 2, token.isCapitalized, !(token.isAllCaps && ["ty", "ur", "np", "tx"].contains(lower)), !(sentenceStart && ["ur", "u"].contains(lower)) {
@@ -299,6 +308,13 @@ struct ProperRule: DocumentRule {
             guard let previous, tokens[previous].kind == .word, index + 1 < tokens.count, tokens[index + 1].kind == .word else { return false }
         }
         return true
+    }
+
+    /// "TX 78767", "MA 02116": a state's code before a ZIP code, in an address.
+    static func isStateCode(_ tokens: [Token], _ index: Int) -> Bool {
+        guard tokens[index].isAllCaps, tokens[index].lower.utf8.count == 2 else { return false }
+        let next = tokens[(index + 1)...].first { $0.kind != .punctuation || $0.lower == "\n" }
+        return next.map { $0.kind == .number && $0.lower.utf8.count == 5 } ?? false
     }
 
     /// True when the token opens a sentence (nothing but a ".", "!", "?" or a line break before it).

@@ -93,13 +93,25 @@ extension DocumentRule {
     func combine(_ found: [[Flag]], _ input: RuleInput) -> [Flag] { found.flatMap { $0 } }
 }
 
+/// One sentence with what it asks of the reader, read once for every sentence rule.
+struct Reading: Sendable {
+    let sentence: Sentence
+    /// What the sentence asks the reader to send back, if anything.
+    let request: Request?
+
+    init(_ sentence: Sentence) {
+        self.sentence = sentence
+        request = Request.reading(sentence)
+    }
+}
+
 /// A rule that reads the letter sentence by sentence and reports at most one finding per sentence.
 protocol SentenceRule: DocumentRule {
-    func check(_ sentence: Sentence, _ input: RuleInput) -> Flag?
+    func check(_ reading: Reading, _ input: RuleInput) -> Flag?
 }
 
 extension SentenceRule {
     func check(_ input: RuleInput) -> [Flag] {
-        input.sentences.compactMap { check($0, input) }
+        input.sentences.compactMap { check(Reading($0), input) }
     }
 }

@@ -4,7 +4,8 @@
 /// concrete thing discussed: a project, a product, a technology, a named team or an event — a
 /// proper noun mid-sentence that is not the recipient, the company, the role or the sender, a known
 /// technology, or content words after "we discussed", "your work on", "especially". The job title
-/// and the vocabulary every thank-you shares ("the role", "next steps") never count.
+/// and the vocabulary every thank-you shares ("the role", "next steps") never count, nor do the
+/// writer's own school and past ("my degree from Georgia Tech").
 /// See docs/etiquette.md.
 struct SpecificRule: DocumentRule {
     func check(_ input: RuleInput) -> [Flag] {
@@ -28,6 +29,15 @@ struct SpecificRule: DocumentRule {
         .hearFrom, .wouldLike,
     ]
 
+    /// True when the word at `position` stands in a clause about the writer's own schooling or past
+    /// ("my degree from Georgia Tech", "as a Purdue graduate"): not something from the conversation.
+    static func isOwnBackground(_ s: Sentence, _ position: Int) -> Bool {
+        let start = s.clauseStart(of: position)
+        var end = position + 1
+        while end < s.count, !s.clauseStart[end] { end += 1 }
+        return s.first(Words.background, in: start..<end) != nil
+    }
+
     private func isSpecific(_ s: Sentence, tokens: [Token], known: Set<String>) -> Bool {
         for (position, index) in s.words.enumerated() {
             let token = tokens[index]
@@ -38,7 +48,7 @@ struct SpecificRule: DocumentRule {
             let specific = token.tags.contains(.technology)
                 || (midSentence && token.isCapitalized && token.lower != "i" && token.tags.isDisjoint(with: Self.vague.union(.common)))
                 || (token.isAllCaps && token.lower.count >= 2 && token.lower != "i" && token.tags.isDisjoint(with: Self.vague))
-            guard specific, !known.contains(token.lower) else { continue }
+            guard specific, !known.contains(token.lower), !Self.isOwnBackground(s, position) else { continue }
             let stem = token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
             if known.contains(stem) { continue }
             return true

@@ -27,7 +27,7 @@ struct SubjectRule: DocumentRule {
             let sentence = analysis.sentences.first
             isFollowUp = words.contains { !$0.tags.isDisjoint(with: [.followUp, .checkIn, .nudge, .resend]) }
                 || (sentence?.has([.followUp, .checkIn, .nudge, .resend]) ?? false)
-                || words.contains { ["status", "checking", "update", "updates", "reminder"].contains($0.lower) }
+                || words.contains { Words.followUpSubject.contains($0.lower) }
                 || words.map(\.lower).starts(with: ["did", "you"])
             saysThanks = words.contains { $0.tags.contains(.thanks) }
             wordCount = words.count
@@ -66,6 +66,9 @@ struct SubjectRule: DocumentRule {
         }
         if reading.isDecorated || reading.exclamations > EtiquetteLimits.maxExclamations {
             flags.append(flag(.error, "no \"!!\", emoji or symbols in a subject line", rule: .proper))
+        } else if reading.exclamations > 0, input.tokens.contains(where: { $0.kind == .punctuation && $0.lower == "!" }) {
+            // One "!" is allowed in a whole message: one in the subject and one in the letter make two.
+            flags.append(flag(.error, "one \"!\" in the subject and another in the letter is gushing; drop the one in the subject", rule: .proper))
         } else if reading.exclamations > 0 {
             // One "!" is allowed in a message; in the subject it still reads better as a plain statement.
             flags.append(flag(.warning, "a subject reads better without \"!\"", rule: .proper))
