@@ -198,17 +198,23 @@ struct MessageAnalysis: Sendable {
     /// The greeting: on the first line, or below a letterhead or address block of short lines
     /// ("Alex Doe", "12 Elm Street", "Boston, MA 02116", a date).
     static func findGreeting(_ tokens: [Token], lines: [Range<Int>], recipientWords: Set<String>) -> GreetingPart? {
+        // A bare name on the first line ("Ms. Rosalind Pryce, MSN") may head an address block above
+        // the real greeting: it greets only when no salutation follows the block.
+        var bareName: GreetingPart?
         for (number, line) in lines.lazy.filter({ !$0.isEmpty }).prefix(letterheadLines).enumerated() {
             // Below a letterhead, a bare "Boston," is a line of the address: only a salutation or
             // the recipient's name opens the letter there.
-            if let greeting = greeting(tokens, line: line, recipientWords: recipientWords),
-                number == 0 || greeting.hasSalutation || greeting.nameWords.contains(where: { recipientWords.contains(NameWords.folded(tokens[$0].lower)) })
-            {
-                return greeting
+            if let greeting = greeting(tokens, line: line, recipientWords: recipientWords) {
+                if greeting.hasSalutation { return greeting }
+                if number == 0 {
+                    bareName = greeting
+                } else if bareName == nil, greeting.nameWords.contains(where: { recipientWords.contains(NameWords.folded(tokens[$0].lower)) }) {
+                    return greeting
+                }
             }
-            guard isLetterheadLine(tokens, line) else { return nil }
+            guard isLetterheadLine(tokens, line) else { return bareName }
         }
-        return nil
+        return bareName
     }
 
     /// A short line of a letterhead or an address: a few words, no question or exclamation.

@@ -203,7 +203,7 @@ struct RequestReader {
     func directQuestion() -> Request? {
         // "Could we hop on a call?" proposes a meeting: AW-NOCALL's business.
         // "Who knew runbooks could be so interesting?" muses; a question to them names them or the role.
-        let addressed = s.has(.you) || (s.tags[0].contains(.modal) || Words.auxiliaries.contains(s.lower[0])) && s.has(.candidacy)
+        let addressed = s.has(.you) || s.tags[0].contains(.modal) || Words.auxiliaries.contains(s.lower[0])
         guard s.endsWithQuestion, addressed, !proposesMeeting,
             s.first(Words.reportedAsking, in: 0..<s.count) == nil
         else { return nil }

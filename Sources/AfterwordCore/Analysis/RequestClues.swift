@@ -4,7 +4,8 @@ extension RequestReader {
     /// True when the sentence asks for something: please, could you, let me know, I would appreciate,
     /// hoping, waiting, a question.
     var isRequesting: Bool {
-        s.has([.please, .hope, .wait, .eager, .lookForward]) || s.isQuestion
+        s.has([.please, .hope, .eager, .lookForward]) || s.isQuestion
+            || s.positions(.wait).contains { !isOwnSubject($0, allowFirstPerson: true) }
             || s.positions(.informMe).contains { !isOwnSubject($0) }
             // "the question you asked about how I would decide" tells what they asked.
             || s.positions(.wouldLike).contains { !isOwnSubject($0, allowFirstPerson: true) }
@@ -90,8 +91,12 @@ extension RequestReader {
     }
 
     func isOffer(between start: Int, _ end: Int) -> Bool {
-        guard end > start + 1 else { return false }
-        return s.any(.offer, in: (start + 1)..<end) && s.lower[start] != "please"
+        guard end > start + 1, s.lower[start] != "please" else { return false }
+        // "happy to help" offers; "happy to receive a response" wants one.
+        return ((start + 1)..<end).contains { position in
+            s.tags[position].contains(.offer)
+                && !(position + 2 < s.count && s.lower[position + 1] == "to" && (s.tags[position + 2].contains(.receive) || Words.learningVerbs.contains(s.lower[position + 2])))
+        }
     }
 
     /// After "let me know": "when a decision is made", "whether I was successful", "where things stand",

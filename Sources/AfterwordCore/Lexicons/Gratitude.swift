@@ -44,8 +44,12 @@ extension Words {
     static let occasions: WordList = "opportunity, chance, consideration, welcome, hospitality, invitation, panel, onsite, screening, having, earlier"
     /// After "look forward to", a future too vague to be a look-forward to hearing from them.
     static let vagueFuture: WordList = "road, future, whatever, possibilities, journey, adventure, chapter, ahead, unknown"
+    /// Words that end what a thanks is for ("…after we spoke").
+    static let subordinators: WordList = "after, before, when, since, while, once"
     /// Words after which something learned about them follows ("about", "how your crew…").
     static let learnedThings: WordList = "about, how, on, into"
+    /// Verbs of enjoying what was done together.
+    static let enjoying: WordList = "enjoy, enjoyed, enjoying, loved, pleasure, privilege, treat"
     /// Enthusiasm that is about the role or the place, not the conversation, unless it says so.
     static let enthusiasm: WordList = "thrilled, excited, exciting, impressed, struck, inspiring, inspired, amazing, energizing, energising"
 }

@@ -47,5 +47,5 @@ extension Words {
         committee, acquisition, people
         """
     /// Words that make an addressee a role.
-    static let roleAddressees: WordList = "manager, committee, recruiter, recruiters"
+    static let roleAddressees: WordList = "manager, committee, recruiter, recruiters, concern"
 }

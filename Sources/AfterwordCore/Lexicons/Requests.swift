@@ -87,20 +87,22 @@ extension Words {
     static let progress: WordList = """
         status, update, updates, up-date, progress, progressing, progressed, timeline, timeframe, stand, stands,
         standing, stage, steps, developments, development, moving, going, along, filled, open, finished, wrap,
-        where, news, word, movement, headway, long, far, anything, loop, posted, available, estimated, moved,
-        gone, already, considering, remaining, narrowed, narrowing, interviewing
+        where, news, word, movement, headway, long, far, loop, posted, available, estimated, moved,
+        gone, already, considering, remaining, narrowed, narrowing, interviewing, finalised, finalized, reached, decided,
+        coming
         """
     /// Verbs of the decision or its coming, after "when" ("when you will decide", "when I might hear").
     static let decidingVerbs: WordList = """
         decide, decided, deciding, decision, pick, choose, select, hire, finalise, finalize, make, made, reach,
-        announce, announced, fill, filled, wrap, conclude, finish, hear, know, expect, expected, go, out, move,
+        announce, announced, fill, filled, wrap, conclude, finish, hear, know, expect, expected, go, out, move, settle,
+        settled, picked, chosen, finalised, finalized, reached,
         proceed
         """
     /// Words after which a question is one someone else asked ("you asked me why…").
     static let reportedAsking: WordList = "asked, ask, wondered, question, we, shall, about"
     /// Words of proposing to meet ("could we", "shall I", "would you be open to", "do you have time").
     static let proposing: WordList = """
-        we, us, shall, open, available, free, time, minutes, coffee, hop, jump, schedule, arrange, set, swing, how,
+        we, us, shall, open, available, free, time, minutes, coffee, hop, jump, schedule, arrange, set, swing,
         fifteen, ten, twenty, sometime, catch-up
         """
     /// Verbs that open a yes-or-no question ("Is the role remote?").

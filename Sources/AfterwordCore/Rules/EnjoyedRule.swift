@@ -28,7 +28,9 @@ struct EnjoyedRule: DocumentRule {
             let after = (position + 1)..<(position + reach)
             let before = max(clause, position - 4)..<position
             let enthused = Words.enthusiasm.contains(s.lower[position])
-            return s.any(.conversation, in: after) || (!enthused && s.any(.conversation, in: before))
+            if s.any(.conversation, in: after) || (!enthused && s.any(.conversation, in: before)) { return true }
+            // "I enjoyed digging into the SDK with you": enjoying what was done together, but not the role.
+            return Words.enjoying.contains(s.lower[position]) && !s.any(.candidacy, in: (position + 1)..<(position + 4))
         }
     }
 }

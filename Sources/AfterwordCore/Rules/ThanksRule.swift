@@ -20,13 +20,20 @@ struct ThanksRule: DocumentRule {
 
     /// "Thank you for your time", "I appreciated meeting you", "thanks again for the interview".
     static func thanksForTheirTime(_ s: Sentence) -> Bool {
-        s.has([.conversation, .calendar]) || s.first(Words.occasions, in: 0..<s.count) != nil
+        var range = 0..<s.count
+        // "Thanks for sending the job description after we spoke": what the thanks is for ends at "after".
+        if let thanks = s.positions(.thanks).first, let object = s.first(["for"], in: (thanks + 1)..<(thanks + 5)) {
+            let end = ((object + 1)..<s.count).first { s.clauseStart[$0] || Words.subordinators.contains(s.lower[$0]) } ?? s.count
+            range = 0..<end
+        }
+        return s.any([.conversation, .calendar], in: range) || s.first(Words.occasions, in: range) != nil
     }
 
     /// "Thanks for the coffee", "thank you for considering my application": what follows "for" is
     /// not the conversation.
     static func thanksForSomethingElse(_ s: Sentence) -> Bool {
         guard let thanks = s.positions(.thanks).first, let object = s.first(["for"], in: (thanks + 1)..<(thanks + 5)) else { return false }
-        return !s.any([.conversation, .calendar], in: object..<s.count)
+        let end = ((object + 1)..<s.count).first { s.clauseStart[$0] || Words.subordinators.contains(s.lower[$0]) } ?? s.count
+        return !s.any([.conversation, .calendar], in: object..<end) && s.first(Words.occasions, in: object..<end) == nil
     }
 }
