@@ -1,4 +1,8 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The allocator set up for checking a long draft.
 ///
@@ -17,10 +21,14 @@ enum LongDraftMemory {
     /// they are short, when tunables are already set (the user's own, or this very relaunch), or when
     /// the program cannot be started again.
     static func relaunchIfLong(paths: [String]) {
-        guard getenv("GLIBC_TUNABLES") == nil, bytes(of: paths) >= minimumBytes else { return }
-        setenv("GLIBC_TUNABLES", tunables, 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
-        unsetenv("GLIBC_TUNABLES")
+        // Only glibc has these tunables and only Linux has /proc/self/exe: elsewhere a long check
+        // runs with the allocator's defaults.
+        #if canImport(Glibc)
+            guard getenv("GLIBC_TUNABLES") == nil, bytes(of: paths) >= minimumBytes else { return }
+            setenv("GLIBC_TUNABLES", tunables, 1)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+            unsetenv("GLIBC_TUNABLES")
+        #endif
     }
 
     /// The total size of the regular files among `paths` (standard input and unreadable paths count as none).

@@ -14,7 +14,7 @@ public struct Checker: Sendable {
     /// A long draft's rules run on every core: each document rule is one part and the sentences are
     /// read in a few runs, the parts' findings joined in the order one thread would have found them.
     static func flags(_ input: RuleInput) -> [Flag] {
-        guard input.analysis.bytes.count >= Parallel.minimumBytes else {
+        guard input.analysis.isSplit else {
             return documentRules.flatMap { $0.check(input) } + sentenceFlags(input, 0..<input.sentences.count)
         }
         let runs = Parallel.parts(of: input.sentences.count, count: sentenceRuns)
@@ -48,7 +48,14 @@ public struct Checker: Sendable {
         return flags
     }
 
-    public init() {}
+    /// Body length in bytes from which a draft's check runs on every core.
+    let splitFrom: Int
+
+    public init() { splitFrom = Parallel.minimumBytes }
+
+    /// A checker that splits a draft's check over the cores from `splitFrom` bytes (`Int.max`: never),
+    /// to compare the two paths.
+    init(splitFrom: Int) { self.splitFrom = splitFrom }
 
     /// Findings for one draft, in reading order.
     public func check(_ document: Document) -> [Finding] {
@@ -60,7 +67,7 @@ public struct Checker: Sendable {
     /// - Returns: one list of findings per document, in the same order.
     public func check(_ documents: [Document]) -> [[Finding]] {
         var memo = CheckMemo()
-        let inputs = documents.map { RuleInput($0, memo: &memo) }
+        let inputs = documents.map { RuleInput($0, splitFrom: splitFrom, memo: &memo) }
         var flags = inputs.map(Self.flags)
         for group in Self.companyGroups(documents) where group.count > 1 {
             PanelRules.check(group.map { inputs[$0] }) { position, flag in

@@ -170,7 +170,11 @@ final class ZoneSetting: Sendable {
     func zone() -> TimeZone {
         var info = stat()
         guard stat(path, &info) == 0 else { return TimeZone.current }
-        let modified = info.st_mtim
+        #if canImport(Darwin)
+            let modified = info.st_mtimespec
+        #else
+            let modified = info.st_mtim
+        #endif
         if let known = last.withLockedValue({ $0 }), known.modified.tv_sec == modified.tv_sec, known.modified.tv_nsec == modified.tv_nsec {
             return known.zone
         }

@@ -210,4 +210,40 @@ struct CorpusScore {
             #expect((sentences.precision[rule] ?? 0) >= 0.8 && (sentences.recall[rule] ?? 0) >= 0.75, "held-out \(rule.rawValue)")
         }
     }
+
+    /// The long-draft path (split over the cores from 64 KB) must find what one thread finds.
+    @Test("every corpus message repeated to 64 KB and cut at random places: the parallel check finds exactly what one thread finds")
+    func longDraftsFindTheSame() throws {
+        var random = SplitMix(seed: 0x4157_4348_4543_4B33)
+        var compared = 0
+        for message in try Corpus.messages() {
+            let body = message.document.body
+            var long = body
+            while long.utf8.count < Parallel.minimumBytes + 4096 { long += "\n\n" + body }
+            let bytes = Array(long.utf8)
+            // Cut somewhere past the threshold, at a character boundary, so every length is exercised.
+            var cut = Parallel.minimumBytes + Int(random.next() % UInt64(bytes.count - Parallel.minimumBytes))
+            while cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+            var document = message.document
+            document.body = String(decoding: bytes[..<cut], as: UTF8.self)
+            let parallel = Checker().check(document)
+            let single = Checker(splitFrom: .max).check(document)
+            #expect(parallel == single, "\(message.name) cut at \(cut)")
+            compared += 1
+        }
+        #expect(compared >= 400)
+    }
+}
+
+/// A small seeded generator, so that a failing cut can be repeated.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -27,16 +27,20 @@ struct MessageAnalysis: Sendable {
     let signature: Range<Int>?
     /// The sentences of the letter, postscripts included.
     let sentences: [Sentence]
+    /// The draft is long enough for its rules to run on every core (``Parallel``).
+    let isSplit: Bool
 
     /// - Parameters:
     ///   - recipientFolded: the words of the recipient's name, folded (``NameWords/folded(_:)``).
     ///   - memo: what the check read in earlier drafts (most words repeat: each distinct one is looked up once).
-    init(_ text: String, recipientFolded: [String], memo: inout CheckMemo) {
+    ///   - splitFrom: the body length in bytes from which its reading is split over the cores.
+    init(_ text: String, recipientFolded: [String], splitFrom: Int = Parallel.minimumBytes, memo: inout CheckMemo) {
         bytes = text.utf8.count <= Tokenizer.maxBytes ? Array(text.utf8) : Array(text.utf8.prefix(Tokenizer.maxBytes))
         // A quoted earlier message or a forwarded one below the letter is someone else's words: only
         // the letter is read.
         ownEnd = Self.quotedStart(bytes)
-        let shares = ownEnd >= Parallel.minimumBytes ? Parallel.shares : 1
+        let shares = ownEnd >= splitFrom ? Parallel.shares : 1
+        isSplit = bytes.count >= splitFrom
         let tokens = Self.tokens(bytes, end: ownEnd, shares: shares, memo: &memo)
         let lexicon = Lexicon.shared
         self.tokens = tokens

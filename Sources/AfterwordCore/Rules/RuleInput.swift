@@ -15,7 +15,8 @@ struct RuleInput: Sendable {
     let subject: SubjectRule.Reading?
 
     /// - Parameter memo: what the check read in earlier drafts.
-    init(_ document: Document, memo: inout CheckMemo) {
+    /// - Parameter splitFrom: the body length in bytes from which the check is split over the cores.
+    init(_ document: Document, splitFrom: Int = Parallel.minimumBytes, memo: inout CheckMemo) {
         self.document = document
         recipientWords = memo.words(of: document.recipientName)
         companyWords = memo.words(of: document.company)
@@ -24,7 +25,7 @@ struct RuleInput: Sendable {
         recipientFolded = recipientWords.map { memo.folded($0) }
         companyFolded = companyWords.map { memo.folded($0) }
         subject = document.subject.map { memo.reading(ofSubject: $0) }
-        analysis = MessageAnalysis(document.body, recipientFolded: recipientFolded, memo: &memo)
+        analysis = MessageAnalysis(document.body, recipientFolded: recipientFolded, splitFrom: splitFrom, memo: &memo)
     }
 
     var channel: Channel { document.channel }
