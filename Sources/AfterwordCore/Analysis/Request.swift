@@ -216,6 +216,8 @@ struct RequestReader {
         if s.isQuestion, !s.has(.offer) { return 0 }
         for position in 0..<s.count where Words.askingToKnow.contains(s.lower[position]) || s.tags[position].contains(.wouldLike) || isModalYou(position) {
             if position > 0, Words.pastTelling.contains(s.lower[position - 1]) { continue }
+            // "Thank you for taking the time to share what the role involves" thanks; it does not ask.
+            if s.any(.thanks, in: 0..<position) { continue }
             let question = (position + 1)..<(position + 6)
             if let opens = s.first(Words.questionOpeners, in: question), !isOffer(after: opens), !s.isNegated(position) {
                 return position
