@@ -113,39 +113,11 @@ enum Tokenizer {
                 continue
             }
             if isWordStart(bytes, index) {
-                var end = index
-                var letters = 0
-                var upper = 0
-                var digitsOnly = true
-                while end < count {
-                    let length = wordCharacterLength(bytes, end)
-                    if length > 0 {
-                        let b = bytes[end]
-                        if b >= 0x41 && b <= 0x5A { upper += 1; letters += 1; digitsOnly = false }
-                        else if b >= 0x61 && b <= 0x7A { letters += 1; digitsOnly = false }
-                        else if b >= 0x80 { letters += 1; digitsOnly = false; if isUpperNonASCII(bytes, end) { upper += 1 } }
-                        end += length
-                        continue
-                    }
-                    // An apostrophe inside a word ("don't", "Dana’s").
-                    let apostrophe = apostropheLength(bytes, end)
-                    if apostrophe > 0, end + apostrophe < count, wordCharacterLength(bytes, end + apostrophe) > 0,
-                        !digitsOnly
-                    {
-                        end += apostrophe
-                        continue
-                    }
-                    break
-                }
-                var token = Token(
-                    kind: digitsOnly ? .number : .word, start: index, end: end,
-                    lower: end - index <= maxWordBytes ? lowered(bytes, index, end) : "")
-                token.isCapitalized = !digitsOnly && isUpperAt(bytes, index)
-                token.isAllCaps = letters > 0 && upper == letters
+                var token = word(bytes, at: index, before: count)
                 token.hyphenBefore = pendingHyphen
                 tokens.append(token)
                 pendingHyphen = false
-                index = end
+                index = token.end
                 // A hyphen between two words joins them ("follow-up").
                 if index + 1 < count, bytes[index] == 0x2D, isWordStart(bytes, index + 1) {
                     pendingHyphen = true
@@ -168,6 +140,35 @@ enum Tokenizer {
             index = end
         }
         return tokens
+    }
+
+    /// The word or number that starts at `index` and ends before `count` at the latest.
+    static func word(_ bytes: [UInt8], at index: Int, before count: Int) -> Token {
+        var end = index
+        var letters = 0
+        var upper = 0
+        var digitsOnly = true
+        while end < count {
+            let length = wordCharacterLength(bytes, end)
+            if length > 0 {
+                let b = bytes[end]
+                if b >= 0x41 && b <= 0x5A { upper += 1; letters += 1; digitsOnly = false }
+                else if b >= 0x61 && b <= 0x7A { letters += 1; digitsOnly = false }
+                else if b >= 0x80 { letters += 1; digitsOnly = false; if isUpperNonASCII(bytes, end) { upper += 1 } }
+                end += length
+                continue
+            }
+            // An apostrophe inside a word ("don't", "Dana’s").
+            let apostrophe = apostropheLength(bytes, end)
+            guard apostrophe > 0, end + apostrophe < count, wordCharacterLength(bytes, end + apostrophe) > 0, !digitsOnly else { break }
+            end += apostrophe
+        }
+        var token = Token(
+            kind: digitsOnly ? .number : .word, start: index, end: end,
+            lower: end - index <= maxWordBytes ? lowered(bytes, index, end) : "")
+        token.isCapitalized = !digitsOnly && isUpperAt(bytes, index)
+        token.isAllCaps = letters > 0 && upper == letters
+        return token
     }
 
     /// Each ASCII byte as a one-character string, made once: most marks of a text are ASCII.

@@ -17,6 +17,12 @@ struct WordList: Sendable, ExpressibleByStringLiteral {
     }
 
     func contains(_ word: String) -> Bool { words.contains(word) }
+
+    /// True when `word` starts with one of the list's entries ("mobile:" starts with "mobile").
+    func contains(prefixOf word: String) -> Bool { words.contains { word.hasPrefix($0) } }
+
+    /// True when `word` ends with one of the list's entries.
+    func contains(suffixOf word: String) -> Bool { words.contains { word.hasSuffix($0) } }
 }
 
 /// The named word lists of the rules, each in the lexicon file of its subject.

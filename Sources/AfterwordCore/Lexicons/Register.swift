@@ -32,3 +32,59 @@ extension Lexicons {
         freaking, frickin, friggin, frigging, wtf, omfg, bollocks, heck
         """
 }
+
+// Words the register and names rules ask about by name (``ProperRule``, ``NamesRule``).
+extension Words {
+    /// Upper-case words that are names of things, not shouting (matched lower-cased).
+    static let acronyms: WordList = """
+        hipaa, oauth, graphql, mysql, nosql, faang, scrum, nasdaq, unicef, ascii, posix, linux, unix, cobol, fortran,
+        cuda, nvidia, cisco, devops, http, https, html, json, rest, yaml, soap, nasa, nato, crud, gdpr, grpc, ajax,
+        fpga, asic, rfid, saml, okta, ieee, swift, iban, ccpa, finra, usmle, toefl, ielts, osha, fema, noaa, asap,
+        msft, aapl, goog, amzn, bert, llms, rlhf, prince, agile, safe, ikea, lego, unesco, who, nhs, irs, fbi, cia,
+        bbc, cnn, mba, cfa, cpa, pmp, cissp, itil, covid, saas, paas, iaas, kpis, okrs, star, smart, raci, swot,
+        pest, moscow, fico, sap, emea, apac, latam, dach, solid, todo, readme
+        """
+    /// The pronoun "I" and its contractions.
+    static let firstPersonI: WordList = """
+        i, i'm, i'd, i've, i'll, im, ive
+        """
+    /// Before "4" standing for "for": "thx 4".
+    static let thanksBefore4: WordList = """
+        thx, thanks, thank, ty, thnx, thanx, grateful, tysm, appreciate
+        """
+    /// After "4" standing for "for": "4 the interview".
+    static let after4: WordList = """
+        the, u, ur, your, you, me, all, this, that
+        """
+    /// Two-letter words that shout in capitals ("SO grateful").
+    static let emphaticPairs: WordList = """
+        so, my, be, do, go, oh
+        """
+    /// Before "2" standing for "to": "nice 2 meet u".
+    static let before2: WordList = """
+        nice, great, good, gr8, look, talk, chat, meet, forward, want, going, need, love, like, able, hope, excited,
+        happy, glad
+        """
+    /// After "2" standing for "to".
+    static let after2: WordList = """
+        meet, see, talk, chat, hear, u, you, work, join, be, learn, speak
+        """
+    /// Endings of English words that acronyms rarely have.
+    static let englishEndings: WordList = """
+        ly, ing, ed, tion, sion, ful, ous, ble, est, ive, ness, ment, ary, ity
+        """
+    /// Legal-form words that are not part of how people write a company's name.
+    static let companySuffixes: WordList = """
+        inc, corp, corporation, llc, ltd, limited, co, gmbh, ag, sa, plc, bv, the, and, of, group, company
+        """
+    /// Polite forms of address that are not names.
+    static let formalAddress: WordList = """
+        sir, madam, madame, ma'am, maam, sir/madam
+        """
+    /// What a template's blanks are called: a bracketed blank holding one of these was never filled in.
+    static let blanks: WordList = """
+        name, names, company, position, title, role, job, interviewer, interviewer's, recruiter, date, day, topic,
+        skill, skills, detail, organization, organisation, team, department, field, industry, manager, first, last,
+        signature, x, xx, xxx
+        """
+}

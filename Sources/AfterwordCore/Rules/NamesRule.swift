@@ -6,15 +6,6 @@
 /// and capitalised words that are almost the recipient's or the company's name. Ordinary words
 /// ("Thank" to Thanh, "Will" to Will Carter) are never taken for names. See docs/etiquette.md.
 struct NamesRule: DocumentRule {
-    /// Legal-form words that are not part of how people write a company's name.
-    static let companySuffixes: Set<String> = [
-        "inc", "corp", "corporation", "llc", "ltd", "limited", "co", "gmbh", "ag", "sa", "plc", "bv", "the", "and",
-        "of", "group", "company",
-    ]
-
-    /// Polite forms of address that are not names.
-    static let formalAddress: Set<String> = ["sir", "madam", "madame", "ma'am", "maam", "sir/madam"]
-
     func check(_ input: RuleInput) -> [Flag] {
         var flags: [Flag] = []
         if let name = input.document.recipientName, !input.recipientWords.isEmpty {
@@ -25,13 +16,6 @@ struct NamesRule: DocumentRule {
         flags += placeholders(input)
         return flags
     }
-
-    /// What a template's blanks are called: a bracketed blank holding one of these was never filled in.
-    static let blanks: Set<String> = [
-        "name", "names", "company", "position", "title", "role", "job", "interviewer", "interviewer's", "recruiter",
-        "date", "day", "topic", "skill", "skills", "detail", "organization", "organisation", "team", "department",
-        "field", "industry", "manager", "first", "last", "signature", "x", "xx", "xxx",
-    ]
 
     /// "[Your Name]", "<Company>", "{first_name}", or a signature that reads "Your Name": a template's
     /// blank left in, which tells the reader the letter was not written for them.
@@ -53,7 +37,7 @@ struct NamesRule: DocumentRule {
             }
             let closed = end < tokens.count && tokens[end].lower == closer
             // A parenthesis is a blank only when it says so ("(your name)"); brackets hold nothing else in a letter.
-            let blank = words.contains { Self.blanks.contains($0) } && (closer != ")" || words.contains("your") && words.count <= 3)
+            let blank = words.contains { Words.blanks.contains($0) } && (closer != ")" || words.contains("your") && words.count <= 3)
             if closed, !words.isEmpty, blank {
                 let written = input.analysis.text(tokens[index].start, tokens[end].end)
                 flags.append(input.flag(.names, .error, "a template's blank is left in: replace \"\(written)\" with the real words", tokens: index, end))
@@ -93,7 +77,7 @@ struct NamesRule: DocumentRule {
         }
         let tokens = input.tokens
         // "Dear Ma'am Maricel," (a form of address used in many countries) names Maricel.
-        let words = greeting.nameWords.filter { !tokens[$0].tags.contains(.honorific) && !Self.formalAddress.contains(tokens[$0].lower) }
+        let words = greeting.nameWords.filter { !tokens[$0].tags.contains(.honorific) && !Words.formalAddress.contains(tokens[$0].lower) }
         if greeting.isGeneric || words.isEmpty {
             let first = greeting.nameWords.first ?? greeting.tokens.lowerBound
             let last = greeting.nameWords.last ?? max(greeting.tokens.lowerBound, greeting.tokens.upperBound - 1)
@@ -121,13 +105,13 @@ struct NamesRule: DocumentRule {
     }
 
     /// Near-misses of the recipient's and the company's names in the letter ("Github" for "GitHub").
-    private func spellings(_ input: RuleInput) -> [Flag] {
-        // Each distinct word once, with whose it is; the message is written only for a finding.
+    /// Each distinct word of the company's and the recipient's names once, with whose it is, and folded.
+    private func expectedNames(_ input: RuleInput) -> (words: [(word: String, isCompany: Bool)], folded: [String]) {
         var expected: [(word: String, isCompany: Bool)] = []
         var foldedExpected: [String] = []
         var listed = Set<String>()
         for (word, folded) in zip(input.companyWords, input.companyFolded)
-        where !Self.companySuffixes.contains(word.lowercased()) && word.count >= 3 && listed.insert(word).inserted {
+        where !Words.companySuffixes.contains(word.lowercased()) && word.count >= 3 && listed.insert(word).inserted {
             expected.append((word, true))
             foldedExpected.append(folded)
         }
@@ -135,6 +119,12 @@ struct NamesRule: DocumentRule {
             expected.append((word, false))
             foldedExpected.append(folded)
         }
+        return (expected, foldedExpected)
+    }
+
+    private func spellings(_ input: RuleInput) -> [Flag] {
+        // The message is written only for a finding.
+        let (expected, foldedExpected) = expectedNames(input)
         guard !expected.isEmpty else { return [] }
         // The role's words ("Consultant" beside "Tata Consultancy") are written as the user wrote them.
         let roleWords = input.roleWords
@@ -187,7 +177,7 @@ struct NamesRule: DocumentRule {
     /// "Northwind Trading" for "Northwind Traders": the company's first word followed by a variant of its second.
     private func companyVariants(_ input: RuleInput) -> [Flag] {
         guard let company = input.document.company else { return [] }
-        let words = input.companyWords.filter { !Self.companySuffixes.contains($0.lowercased()) }
+        let words = input.companyWords.filter { !Words.companySuffixes.contains($0.lowercased()) }
         guard words.count >= 2 else { return [] }
         let first = words[0]
         let second = words[1]

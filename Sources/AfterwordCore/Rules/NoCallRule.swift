@@ -10,28 +10,6 @@ struct NoCallRule: SentenceRule {
     static let message = "offers or asks for a call or another meeting; interviewers have no time for calls, so keep it to writing"
     static let number = "invites a call; leave your phone number out of a thank-you"
 
-    /// Nouns after "call" or "phone" that make it a topic ("call centre", "phone interview").
-    static let topicNouns: Set<String> = [
-        "center", "centre", "centers", "centres", "rotation", "rotations", "schedule", "duty", "log", "logs", "stack",
-        "site", "sites", "graph", "volume", "volumes", "quality", "routing", "flow", "data", "recording", "recordings",
-        "transcript", "transcripts", "script", "scripts", "handling", "queue", "queues", "metrics", "analytics",
-        "interview", "screen", "screening", "sign", "option", "options", "chain", "tree", "bill", "plan", "plans",
-        "number", "numbers", "app", "system", "systems", "records", "notes", "summary", "sales", "agents", "agent",
-        "list", "lists", "sheet", "action", "centres", "tree", "logs", "review", "reviews", "handling",
-    ]
-    /// Words before a call that make it a proposal ("a quick call", "another call").
-    static let proposalDeterminers: Set<String> = ["a", "an", "another", "quick", "brief", "short", "one", "some", "15", "10", "20", "30", "minute"]
-    /// Words before a call that make it one that happened ("our call", "the phone interview").
-    static let pastDeterminers: Set<String> = ["our", "the", "this", "that", "today's", "yesterday's", "your", "last", "my", "their"]
-    /// Food and drink offered together: "grab a coffee", "drinks after work".
-    static let refreshments: Set<String> = ["coffee", "lunch", "breakfast", "dinner", "drink", "drinks", "tea", "meetup"]
-    /// Visiting and social time: always a proposal when offered.
-    static let social: Set<String> = refreshments.union(["swing", "pop", "drop", "stop", "come"])
-    /// Words that carry a wish for more conversation ("talk more", "meet again").
-    static let more: Set<String> = [
-        "more", "further", "again", "sometime", "soon", "anytime", "any", "next", "offline", "over", "in", "this", "later",
-        "another", "personally", "properly", "briefly", "quickly",
-    ]
 
     func check(_ reading: Reading, _ input: RuleInput) -> Flag? {
         let s = reading.sentence
@@ -49,38 +27,39 @@ struct NoCallRule: SentenceRule {
         guard s.tags[position].contains(.callNoun) || s.tags[position].contains(.callVerb) else { return false }
         if input.tokens[s.words[position]].hyphenBefore, position > 0, s.lower[position - 1] == "on" { return false }
         let end = s.phraseEnd[position]
-        if end < s.count, Self.topicNouns.contains(s.lower[end]) { return false }
+        if end < s.count, Words.callTopicNouns.contains(s.lower[end]) { return false }
+        // "a call for papers".
+        if end + 1 < s.count, s.lower[end] == "for", Words.calledFor.contains(s.lower[end + 1]) { return false }
         // "made a call on the role" is a decision.
-        if end < s.count, s.lower[end] == "on", position > 1, ["make", "made", "making", "makes"].contains(s.lower[position - 2]) { return false }
+        if end < s.count, s.lower[end] == "on", position > 1, Words.makingVerbs.contains(s.lower[position - 2]) { return false }
         // A call that happened ("our call", "the phone interview") is no proposal; "a quick call" is.
         // "hop on the phone" is a proposal, whatever the article.
-        if position >= 3, ["hop", "jump", "get", "hopping", "jumping"].contains(s.lower[position - 3]), s.lower[position - 2] == "on" { return true }
+        if position >= 3, Words.hoppingOn.contains(s.lower[position - 3]), s.lower[position - 2] == "on" { return true }
         var back = position - 1
         while back >= 0, back >= position - 3 {
-            if Self.pastDeterminers.contains(s.lower[back]) { return false }
-            if Self.proposalDeterminers.contains(s.lower[back]) { break }
+            if Words.pastDeterminers.contains(s.lower[back]) { return false }
+            if Words.proposalDeterminers.contains(s.lower[back]) { break }
             back -= 1
         }
-        if end < s.count, s.tags[end].contains(.talk) || ["discussion", "conversation", "chat"].contains(s.lower[end]) { return true }
-        let calls: Set<String> = ["call", "calls", "phone", "ring", "zoom", "facetime", "skype", "hangout", "buzz", "video", "teams", "phonecall", "callback"]
-        return calls.contains(s.lower[position]) || s.phraseEnd[position] > position + 1
+        if end < s.count, s.tags[end].contains(.talk) || Words.talkNouns.contains(s.lower[end]) { return true }
+        return Words.callWords.contains(s.lower[position]) || s.phraseEnd[position] > position + 1
     }
 
     /// "I'll call you", "I will give you a ring", "we could phone you on Friday".
     private func offerToCall(_ s: Sentence) -> (Int, Int)? {
         for position in s.positions(.callVerb) where !s.isNegated(position) {
             // "I plan to phone the office".
-            if position + 2 < s.count, ["phone", "call", "ring", "telephone"].contains(s.lower[position]), ["the", "your"].contains(s.lower[position + 1]),
-                ["office", "team", "line", "desk", "reception"].contains(s.lower[position + 2]), s.any(.me, in: max(0, position - 4)..<position)
+            if position + 2 < s.count, Words.phoningVerbs.contains(s.lower[position]), Words.theOrYour.contains(s.lower[position + 1]),
+                Words.callPlaces.contains(s.lower[position + 2]), s.any(.me, in: max(0, position - 4)..<position)
             {
                 return (position, position + 2)
             }
-            guard ["call", "phone", "ring", "dial", "buzz", "telephone", "calling", "phoning", "ringing", "facetime", "skype", "zoom", "whatsapp"].contains(s.lower[position])
+            guard Words.callingVerbs.contains(s.lower[position])
                 || s.lower[position].hasPrefix("call") || s.lower[position].hasPrefix("ring")
             else { continue }
             guard position + 1 < s.count, s.tags[position + 1].contains(.you) else { continue }
             if s.lower[position + 1] != "you" {
-                guard position + 2 < s.count, ["office", "line", "desk", "phone", "mobile", "number", "cell", "extension", "team"].contains(s.lower[position + 2]) else { continue }
+                guard position + 2 < s.count, Words.yourLine.contains(s.lower[position + 2]) else { continue }
             }
             let before = max(0, position - 4)..<position
             if s.any(.me, in: before), !s.has(.thanks) || s.any(.modal, in: before) {
@@ -93,16 +72,16 @@ struct NoCallRule: SentenceRule {
             let first = s.lower[position].utf8.first
             guard first == 0x72 && s.lower[position].hasPrefix("reach") || first == 0x63 && s.lower[position].hasPrefix("contact") else { continue }
             guard position + 1 < s.count, s.lower[position + 1] == "you", s.any(.me, in: max(0, position - 4)..<position) else { continue }
-            if let phone = s.first(["phone", "telephone", "mobile", "cell", "call", "zoom", "video"], in: (position + 2)..<(position + 5)) { return (position, phone) }
+            if let phone = s.first(Words.byPhone, in: (position + 2)..<(position + 5)) { return (position, phone) }
         }
         // "gimme a ring".
         for position in 0..<s.count where s.lower[position] == "gimme" {
-            if let call = s.first(["call", "ring", "buzz", "bell", "shout"], in: (position + 1)..<(position + 4)) { return (position, call) }
+            if let call = s.first(Words.gimme, in: (position + 1)..<(position + 4)) { return (position, call) }
         }
         // "I'll give you a ring", "let me give you a quick call".
         for position in 0..<s.count where s.lower[position] == "give" || s.lower[position] == "giving" {
             guard position + 1 < s.count, s.tags[position + 1].contains(.you) || s.lower[position + 1] == "me" || s.lower[position + 1] == "us" else { continue }
-            if let call = (position + 2..<position + 6).clamped(to: 0..<s.count).first(where: { ["call", "ring", "buzz", "bell", "shout", "tinkle", "phone"].contains(s.lower[$0]) }),
+            if let call = (position + 2..<position + 6).clamped(to: 0..<s.count).first(where: { Words.giveACall.contains(s.lower[$0]) }),
                 !s.isNegated(position)
             {
                 return (position, call)
@@ -113,22 +92,22 @@ struct NoCallRule: SentenceRule {
 
     /// "call me", "feel free to ring me", "reach me on my mobile", "text me".
     private func askToBeCalled(_ s: Sentence) -> (Int, Int)? {
-        for position in 0..<(max(0, s.count - 1)) where s.tags[position].contains(.callVerb) && ["call", "phone", "ring", "text", "buzz", "whatsapp", "dial", "telephone", "reach", "contact", "reached", "contacted"].contains(s.lower[position]) {
+        for position in 0..<(max(0, s.count - 1)) where s.tags[position].contains(.callVerb) && Words.callMe.contains(s.lower[position]) {
             let next = s.lower[position + 1]
             guard next == "me" || next == "us" else { continue }
             if s.isNegated(position, window: 3) { continue }
-            if ["reach", "contact"].contains(s.lower[position]) {
+            if s.lower[position] == "reach" || s.lower[position] == "contact" {
                 // "reach me at 07700…", "contact me on my mobile": only with a phone.
                 let after = (position + 2)..<(position + 6)
-                guard after.clamped(to: 0..<s.count).contains(where: { ["phone", "mobile", "cell", "number", "cellphone", "whatsapp", "telephone"].contains(s.lower[$0]) || isDigits(s, $0) }) else { continue }
+                guard after.clamped(to: 0..<s.count).contains(where: { Words.phoneWords.contains(s.lower[$0]) || isDigits(s, $0) }) else { continue }
             }
             return (position, position + 1)
         }
         // "I am available on the number below", "on my mobile any time".
-        if s.has([.available]) || s.first(["reach", "reached", "contact", "contacted"], in: 0..<s.count) != nil {
-            for position in 0..<s.count where ["number", "mobile", "cell", "phone", "whatsapp"].contains(s.lower[position]) {
+        if s.has([.available]) || s.first(Words.reaching, in: 0..<s.count) != nil {
+            for position in 0..<s.count where Words.numberWords.contains(s.lower[position]) {
                 let around = max(0, position - 2)..<(position + 2)
-                if s.first(["below", "above", "my", "this", "same"], in: around) != nil { return (max(0, position - 2), position) }
+                if s.first(Words.pointedNumber, in: around) != nil { return (max(0, position - 2), position) }
             }
         }
         return nil
@@ -147,10 +126,10 @@ struct NoCallRule: SentenceRule {
         // Drinks, coffee or lunch offered anywhere in the sentence ("Drinks after work sometime would be lovely").
         let companyWords = Set(input.companyWords.map { $0.lowercased() })
         if let social = (0..<s.count).first(where: {
-            Self.refreshments.contains(s.lower[$0]) && !s.isNegated($0, window: 3)
-                && !companyWords.contains(s.lower[$0]) && ($0 == 0 || ["a", "for", "grab", "over", "some", "get", "have", "quick", "and", "or", "virtual"].contains(s.lower[$0 - 1]))
+            Words.refreshments.contains(s.lower[$0]) && !s.isNegated($0, window: 3)
+                && !companyWords.contains(s.lower[$0]) && ($0 == 0 || Words.beforeRefreshment.contains(s.lower[$0 - 1]))
         }),
-            s.first(["thank", "thanks", "for"], in: max(0, social - 3)..<social) == nil
+            s.first(Words.thanking, in: max(0, social - 3)..<social) == nil
         {
             return (min(trigger, social), max(trigger, social))
         }
@@ -159,26 +138,26 @@ struct NoCallRule: SentenceRule {
             let word = s.lower[position]
             if s.isNegated(position, window: 3) { continue }
             // A call ("a quick call", "hop on a call").
-            if isCall(s, position, input: input) || (["chat", "catch"].contains(word) && position > 0 && Self.proposalDeterminers.contains(s.lower[position - 1])) {
+            if isCall(s, position, input: input) || (Words.chatting.contains(word) && position > 0 && Words.proposalDeterminers.contains(s.lower[position - 1])) {
                 let end = s.phraseEnd[position]
-                if word == "video" || word == "teams", end < s.count, !["call", "chat"].contains(s.lower[end]) { continue }
+                if word == "video" || word == "teams", end < s.count, !Words.callOrChat.contains(s.lower[end]) { continue }
                 return (trigger, end - 1)
             }
             // Time to talk ("find time to speak", "15 minutes to chat", "a slot next week").
             if tags.contains(.timeSlot) {
                 let rest = (position + 1)..<(position + 5)
-                if s.any([.talk, .meeting, .callNoun], in: rest) || s.first(["next", "this", "sometime", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday"], in: rest) != nil && s.any(.arrange, in: max(0, position - 4)..<position) {
+                if s.any([.talk, .meeting, .callNoun], in: rest) || s.first(Words.comingDays, in: rest) != nil && s.any(.arrange, in: max(0, position - 4)..<position) {
                     return (trigger, (rest.clamped(to: 0..<s.count).first { s.tags[$0].contains([.talk]) || s.tags[$0].contains(.meeting) } ?? position))
                 }
             }
             // Meeting or talking again ("meet again", "chat more", "grab a coffee").
             if tags.contains(.meeting) || tags.contains(.talk) {
                 let end = s.phraseEnd[position]
-                let wantsMore = (end..<(end + 3)).clamped(to: 0..<s.count).contains { Self.more.contains(s.lower[$0]) }
-                    || (end + 1 < s.count && ["by", "on", "over"].contains(s.lower[end]) && s.tags[end + 1].contains(.callNoun))
-                    || (end + 2 < s.count && ["over", "on"].contains(s.lower[end]) && s.tags[end + 2].contains(.callNoun))
-                let social = Self.social.contains(word)
-                let another = position > 0 && ["another", "second", "further", "follow"].contains(s.lower[position - 1])
+                let wantsMore = (end..<(end + 3)).clamped(to: 0..<s.count).contains { Words.more.contains(s.lower[$0]) }
+                    || (end + 1 < s.count && Words.byMeans.contains(s.lower[end]) && s.tags[end + 1].contains(.callNoun))
+                    || (end + 2 < s.count && Words.overOn.contains(s.lower[end]) && s.tags[end + 2].contains(.callNoun))
+                let social = Words.social.contains(word)
+                let another = position > 0 && Words.another.contains(s.lower[position - 1])
                 let continuation = s.phraseEnd[position] > position + 1 && ["continue"].contains(word)
                 if wantsMore || social || continuation || another {
                     return (trigger, end - 1)
@@ -203,15 +182,15 @@ struct NoCallRule: SentenceRule {
             }
             else if (word == "how" || word == "what") && next == "about" { found.append(position) }
             else if word == "let's" || word == "lets" || (word == "let" && next == "us") { found.append(position) }
-            else if tags.contains(.informMe), s.phraseEnd[position] < s.count, ["if", "when", "whether", "a", "what", "your"].contains(s.lower[s.phraseEnd[position]]) { found.append(position) }
-            else if ["happy", "glad", "keen", "eager"].contains(word), next == "to" { found.append(position) }
-            else if tags.contains(.wouldLike), !tags.contains(.question), !["ask", "inquire", "enquire", "request", "requesting", "wonder", "wondering", "wondered"].contains(word) { found.append(position) }
-            else if tags.contains(.available), position > 0, ["i", "we", "am", "are", "be", "is", "i'm", "we're", "you're"].contains(s.lower[position - 1]) { found.append(position) }
+            else if tags.contains(.informMe), s.phraseEnd[position] < s.count, Words.afterLetMeKnow.contains(s.lower[s.phraseEnd[position]]) { found.append(position) }
+            else if Words.willing.contains(word), next == "to" { found.append(position) }
+            else if tags.contains(.wouldLike), !tags.contains(.question), !Words.askingWords.contains(word) { found.append(position) }
+            else if tags.contains(.available), position > 0, Words.beingAvailable.contains(s.lower[position - 1]) { found.append(position) }
             else if word == "feel", next == "free" { found.append(position) }
             else if tags.contains(.please) { found.append(position) }
-            else if tags.contains(.hope), s.any(.me, in: max(0, position - 2)..<position), s.first(["we", "to"], in: (position + 1)..<(position + 2)) != nil { found.append(position) }
+            else if tags.contains(.hope), s.any(.me, in: max(0, position - 2)..<position), s.first(Words.weOrTo, in: (position + 1)..<(position + 2)) != nil { found.append(position) }
             else if s.isQuestion, tags.contains(.modal), position + 1 < s.count, s.tags[position + 1].contains(.you) { found.append(position) }
-            else if s.isQuestion, ["are", "is", "would", "do", "any"].contains(word), position == 0 { found.append(position) }
+            else if s.isQuestion, Words.questionOpeningProposal.contains(word), position == 0 { found.append(position) }
             else if word == "open" && next == "to" { found.append(position) }
             else if word == "if", position + 1 < s.count, s.tags[position + 1].contains(.you) { found.append(position) }
         }
@@ -231,7 +210,7 @@ struct NoCallRule: SentenceRule {
                 run += digits
                 if run >= 7 {
                     let invites = s.has([.callVerb, .callNoun, .available])
-                        || s.lower.contains { word in ["reach", "contact", "number", "mobile", "cell", "whatsapp", "text", "tel"].contains { word.hasPrefix($0) } }
+                        || s.lower.contains { word in Words.numberInvites.contains(prefixOf: word) }
                     return invites ? (start, position) : nil
                 }
             } else {

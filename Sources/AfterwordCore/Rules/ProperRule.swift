@@ -5,16 +5,6 @@
 /// written all in lower case, and on a note card no scented, glittery or cartoon stationery.
 /// At most one finding per sentence. See docs/etiquette.md.
 struct ProperRule: DocumentRule {
-    /// Upper-case words that are names of things, not shouting.
-    static let acronyms: Set<String> = [
-        "HIPAA", "OAUTH", "GRAPHQL", "MYSQL", "NOSQL", "FAANG", "SCRUM", "NASDAQ", "UNICEF", "ASCII", "POSIX",
-        "LINUX", "UNIX", "COBOL", "FORTRAN", "CUDA", "NVIDIA", "CISCO", "DEVOPS", "HTTP", "HTTPS", "HTML", "JSON",
-        "REST", "YAML", "SOAP", "NASA", "NATO", "CRUD", "GDPR", "GRPC", "AJAX", "FPGA", "ASIC", "RFID", "SAML",
-        "OKTA", "IEEE", "SWIFT", "IBAN", "CCPA", "FINRA", "USMLE", "TOEFL", "IELTS", "OSHA", "FEMA", "NOAA", "ASAP",
-        "MSFT", "AAPL", "GOOG", "AMZN", "BERT", "LLMS", "RLHF", "PRINCE", "AGILE", "SAFE", "IKEA", "LEGO", "UNESCO",
-        "WHO", "NHS", "IRS", "FBI", "CIA", "BBC", "CNN", "MBA", "CFA", "CPA", "PMP", "CISSP", "ITIL", "COVID",
-        "SAAS", "PAAS", "IAAS", "KPIS", "OKRS", "STAR", "SMART", "RACI", "SWOT", "PEST", "MOSCOW", "FICO", "SAP", "EMEA", "APAC", "LATAM", "DACH", "SOLID", "TODO", "README",
-    ]
 
     func check(_ input: RuleInput) -> [Flag] {
         combine((0..<parts).map { check(input, part: $0) }, input)
@@ -249,7 +239,7 @@ struct ProperRule: DocumentRule {
                 flags.append(input.flag(.proper, .warning, "an informal greeting; open with \"Dear …\" or \"Hello …\"", tokens: index, index))
             } else if isTextSpeak(tokens, index, previousWord), !(token.isCapitalized && names.contains(lower)) {
                 flags.append(input.flag(.proper, .error, "text-speak (\"\(input.analysis.text(token.start, token.end))\"); write the words out in full", tokens: index, index))
-            } else if lower.utf8.first == 0x69, !token.isCapitalized, ["i", "i'm", "i'd", "i've", "i'll", "im", "ive"].contains(lower), !(index + 1 < tokens.count && tokens[index + 1].lower == "." && index + 2 < tokens.count && tokens[index + 2].kind == .word) {
+            } else if lower.utf8.first == 0x69, !token.isCapitalized, Words.firstPersonI.contains(lower), !(index + 1 < tokens.count && tokens[index + 1].lower == "." && index + 2 < tokens.count && tokens[index + 2].kind == .word) {
                 flags.append(input.flag(.proper, .error, "write \"I\" with a capital letter", tokens: index, index))
             } else if input.channel == .note, token.tags.contains(.stationery) {
                 flags.append(input.flag(.proper, .warning, "keep the card plain: no scented, glittery or cartoon stationery", tokens: index, index))
@@ -291,11 +281,11 @@ struct ProperRule: DocumentRule {
             let before = tokens[previous].lower
             let after = tokens[index + 1].lower
             if lower == "4" {
-                return ["thx", "thanks", "thank", "ty", "thnx", "thanx", "grateful", "tysm", "appreciate"].contains(before)
-                    || ["the", "u", "ur", "your", "you", "me", "all", "this", "that", "ur"].contains(after)
+                return Words.thanksBefore4.contains(before)
+                    || Words.after4.contains(after)
             }
-            return ["nice", "great", "good", "gr8", "look", "talk", "chat", "meet", "forward", "want", "going", "need", "love", "like", "able", "hope", "excited", "happy", "glad"].contains(before)
-                && ["meet", "see", "talk", "chat", "hear", "u", "you", "work", "join", "be", "learn", "speak"].contains(after)
+            return Words.before2.contains(before)
+                && Words.after2.contains(after)
         }
         guard token.tags.contains(.textSpeak), !Self.isStateCode(tokens, index) else { return false }
         // Short forms count only when written in lower case ("U" can be an initial, "UR" a code).
@@ -368,7 +358,7 @@ struct ProperRule: DocumentRule {
         }
         func isShouting(_ token: Token) -> Bool {
             let text = input.analysis.text(token.start, token.end)
-            guard isCaps(token), !Self.acronyms.contains(text), !exempt.contains(token.lower), !token.tags.contains(.technology),
+            guard isCaps(token), !Words.acronyms.contains(text.lowercased()), !exempt.contains(token.lower), !token.tags.contains(.technology),
                 !token.lower.contains(where: \.isNumber), !token.tags.contains(.textSpeak)
             else { return false }
             let english = !token.tags.isDisjoint(with: [.common, .enjoy, .thanks, .conversation, .generic, .appreciate, .eager])
@@ -376,7 +366,7 @@ struct ProperRule: DocumentRule {
             if token.lower.utf8.count == 1 { return false }
             // Two-letter capitals are mostly codes ("US", "UK", "HR"); only emphatic words shout.
             if token.lower.utf8.count < 2 { return false }
-            if token.lower.utf8.count == 2 { return ["so", "my", "be", "do", "go", "oh"].contains(token.lower) }
+            if token.lower.utf8.count == 2 { return Words.emphaticPairs.contains(token.lower) }
             // A long capitalised word the lexicons do not know is an acronym ("CRISPR", "NAVSEA") unless
             // it is shaped like an English word ("DEFINITELY", "HONOURED").
             return english && token.lower != "i" || token.lower.utf8.count >= 6 && Self.looksEnglish(token.lower)
@@ -409,12 +399,9 @@ struct ProperRule: DocumentRule {
         return flags
     }
 
-    /// Endings of English words that acronyms rarely have.
-    static let englishEndings = ["ly", "ing", "ed", "tion", "sion", "ful", "ous", "ble", "est", "ive", "ness", "ment", "ary", "ity"]
-
     /// True for a lower-cased word ending like an English word.
     static func looksEnglish(_ word: String) -> Bool {
-        englishEndings.contains { word.hasSuffix($0) }
+        Words.englishEndings.contains(suffixOf: word)
     }
 
     /// A message written all in lower case: one finding at its first word; or a sentence of four or
