@@ -26,7 +26,9 @@ enum ReceiptCheck {
             let you = s.any(.you, in: before) || (s.any(.you, in: after) && s.any(.message, in: before))
             let message = s.positions(.message).contains { ($0 > position && $0 < position + 5 || ($0 < position && $0 >= position - 4)) && !Words.vagueMessage.contains(s.lower[$0]) }
                 || (s.any(.message, in: after) && s.any(.previous, in: after))
+            // "my e-mail", "the e-mail I sent last Monday".
             let ownMessage = s.first(Words.ours, in: max(0, position - 7)..<(position + 4)) != nil
+                || s.first(Words.sentIt, in: (position + 1)..<(position + 6)).map { s.any(.me, in: max(0, $0 - 2)..<$0) } == true
             if you && message && ownMessage { return (max(0, before.lowerBound), position) }
             if !you, message, ownMessage, s.any(.you, in: after) { return (max(0, position - 3), position + 1) }
         }

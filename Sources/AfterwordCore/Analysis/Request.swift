@@ -46,6 +46,8 @@ extension Request {
         guard s.count > 0 else { return nil }
         let reader = RequestReader(s)
         guard var request = reader.request() ?? reader.statusQuestion() ?? reader.feedbackQuestion() ?? reader.directQuestion() else { return nil }
+        // A question asks outright, whatever word it hangs on ("When can I expect to hear back?").
+        if s.endsWithQuestion { request.form = .asked }
         // What was asked for, in the user's terms, when the words show it.
         if request.object != .receipt {
             let asked = (request.from..<(max(request.from, min(request.to, s.count - 1)) + 1)).clamped(to: 0..<s.count)
@@ -54,11 +56,15 @@ extension Request {
             } else if asked.contains(where: { Words.decision.contains(s.lower[$0]) }) {
                 request.object = .decision
             }
-            // What the request is about reaches a few words past what it names ("revert on the status").
-            let about = (request.from..<(max(request.from, request.to) + 7)).clamped(to: 0..<s.count)
-            let proposesMeeting = reader.proposesMeeting
-            request.aboutProgress = !proposesMeeting && request.aboutProgress || !proposesMeeting && about.contains { Words.progress.contains(s.lower[$0]) } || s.lower.contains("yet")
-                || about.contains { s.lower[$0] == "when" && s.first(Words.decidingVerbs, in: ($0 + 1)..<($0 + 8)) != nil }
+            // What the request is about reaches past what it names to the end of its clause
+            // ("revert on the status", "whether the shortlist for the second round has been finalised").
+            let last = max(request.from, request.to)
+            let clauseEnd = ((last + 1)..<min(s.count, last + 13)).first { s.clauseStart[$0] } ?? min(s.count, last + 13)
+            let about = (request.from..<clauseEnd).clamped(to: 0..<s.count)
+            // "…so I know this reached you" is about a message arriving, not about the search.
+            let progress = about.contains { Words.progress.contains(s.lower[$0]) && !(s.tags[$0].contains(.receive) && s.any(.message, in: max(0, $0 - 2)..<$0)) }
+            let timing = about.contains { s.lower[$0] == "when" && s.first(Words.decidingVerbs, in: ($0 + 1)..<($0 + 8)) != nil }
+            request.aboutProgress = !reader.proposesMeeting && (request.aboutProgress || progress || timing || s.lower.contains("yet"))
         }
         return request
     }
@@ -84,7 +90,8 @@ struct RequestReader {
     }
 
     func request() -> Request? {
-        guard s.has([.reply, .status, .receive, .confirm, .informMe, .hearFrom, .wouldLike, .appreciate]) else { return nil }
+        guard s.has([.reply, .status, .receive, .confirm, .informMe, .hearFrom, .wouldLike, .appreciate, .eager, .hope, .wait, .please])
+        else { return nil }
         return receiptOrConfirmation() ?? openStatus() ?? embeddedQuestion() ?? deadline()
             ?? (0..<s.count).lazy.compactMap(atTrigger).first ?? questionAboutStatus()
     }
@@ -96,6 +103,8 @@ struct RequestReader {
         guard s.tags[position].contains(.reply) || s.tags[position].contains(.status) else { return false }
         if !allowSoft, soft.contains(position) { return false }
         if Words.doneReplying.contains(s.lower[position]) { return false }
+        // "reply-all etiquette" names a thing.
+        if position + 1 < s.count, s.lower[position + 1] == "all" { return false }
         // "happy to answer any questions" offers an answer.
         if s.lower[position] == "answer", s.first(Words.questionNouns, in: (position + 1)..<(position + 4)) != nil { return false }
         return !s.isNegated(position) && !isOwnUpdate(position)
@@ -196,16 +205,19 @@ struct RequestReader {
     /// "Could we hop on a call?", "Would you have fifteen minutes next week?": a question that proposes
     /// a meeting (AW-NOCALL's business), not one about the search.
     var proposesMeeting: Bool {
-        s.has([.callNoun, .callVerb, .meeting, .timeSlot]) && s.first(Words.proposing, in: 0..<s.count) != nil
+        s.has([.callNoun, .callVerb, .meeting, .talk]) && s.first(Words.proposing, in: 0..<s.count) != nil
     }
 
     /// Any other question put to the reader ("Is the role fully remote?"): a question asks for an answer.
     func directQuestion() -> Request? {
         // "Could we hop on a call?" proposes a meeting: AW-NOCALL's business.
         // "Who knew runbooks could be so interesting?" muses; a question to them names them or the role.
-        let addressed = s.has(.you) || s.tags[0].contains(.modal) || Words.auxiliaries.contains(s.lower[0])
+        let opening = (0..<s.count).last { s.clauseStart[$0] } ?? 0
+        let addressed = s.has(.you) || [0, opening].contains { s.tags[$0].contains(.modal) || Words.auxiliaries.contains(s.lower[$0]) }
+        // "You asked me why…?" reports; "One thing I forgot to ask: would the role…?" asks.
+        let lastClause = (0..<s.count).last { s.clauseStart[$0] } ?? 0
         guard s.endsWithQuestion, addressed, !proposesMeeting,
-            s.first(Words.reportedAsking, in: 0..<s.count) == nil
+            s.first(Words.reportedAsking, in: lastClause..<s.count) == nil
         else { return nil }
         return found(.reply, 0, s.count - 1)
     }
@@ -215,7 +227,7 @@ struct RequestReader {
     private func askingPosition() -> Int? {
         if s.isQuestion, !s.has(.offer) { return 0 }
         for position in 0..<s.count where Words.askingToKnow.contains(s.lower[position]) || s.tags[position].contains(.wouldLike) || isModalYou(position) {
-            if position > 0, Words.pastTelling.contains(s.lower[position - 1]) { continue }
+            if position > 0, Words.pastTelling.contains(s.lower[position - 1]) || Words.pastAsking.contains(s.lower[position]) { continue }
             // "Thank you for taking the time to share what the role involves" thanks; it does not ask.
             if s.any(.thanks, in: 0..<position) { continue }
             let question = (position + 1)..<(position + 6)
@@ -284,8 +296,10 @@ struct RequestReader {
             let aboutMeeting = !s.tags[hit].isDisjoint(with: [.timeSlot, .callNoun, .meeting, .talk])
             return .found(found(aboutMeeting ? .reply : .status, trigger, hit))
         }
-        // A bare "let me know" / "pls lmk" with nothing offered asks for an answer.
-        if end >= s.count, !s.has(.offer), !s.lower.contains("if"), !s.lower.contains("should") {
+        // A bare "let me know" / "pls lmk" with nothing offered asks for an answer ("Please let me
+        // know, as I look after my mother on Sundays").
+        let bare = end >= s.count || (s.clauseStart[end] && Words.because.contains(s.lower[end]))
+        if bare, !s.has(.offer), !s.lower.contains("if"), !s.lower.contains("should") {
             return .found(found(.reply, trigger, end - 1))
         }
         return .window(end..<(end + 10))
@@ -302,7 +316,7 @@ struct RequestReader {
     /// "I'd like to know the timeline", "I would appreciate knowing where things stand".
     private func wanting(_ trigger: Int) -> Step? {
         let wants = s.tags[trigger].contains(.wouldLike) || (s.lower[trigger] == "appreciate" && isRequestingAppreciate(trigger))
-        guard wants, !isOwnSubject(trigger, allowFirstPerson: true) else { return nil }
+        guard wants, !isOwnSubject(trigger, allowFirstPerson: true), !Words.pastAsking.contains(s.lower[trigger]) else { return nil }
         var after = s.phraseEnd[trigger]
         var knowing = after < s.count && Words.knowingForms.contains(s.lower[after])
         if after < s.count, s.lower[after] == "to" || Words.knowingForms.contains(s.lower[after]) { after += 1 }
@@ -320,6 +334,7 @@ struct RequestReader {
     private func anticipating(_ trigger: Int) -> Step? {
         let tags = s.tags[trigger]
         guard !tags.isDisjoint(with: [.lookForward, .hope, .eager]) || (tags.contains(.wait) && s.isNegated(trigger)) else { return nil }
+        if trigger > 0, Words.nounDeterminers.contains(s.lower[trigger - 1]), tags.contains(.hope) { return .nothing }
         let range = (s.phraseEnd[trigger])..<(s.phraseEnd[trigger] + 10)
         let plain: (Int) -> Bool = { position in
             !soft.contains(position) && !(trigger + 1..<position).contains { s.tags[$0].contains(.negation) }

@@ -8,7 +8,7 @@ extension RequestReader {
             || s.positions(.wait).contains { !isOwnSubject($0, allowFirstPerson: true) }
             || s.positions(.informMe).contains { !isOwnSubject($0) }
             // "the question you asked about how I would decide" tells what they asked.
-            || s.positions(.wouldLike).contains { !isOwnSubject($0, allowFirstPerson: true) }
+            || s.positions(.wouldLike).contains { !isOwnSubject($0, allowFirstPerson: true) && !Words.pastAsking.contains(s.lower[$0]) }
             || (0..<s.count).contains { isModalYou($0) || isYouModal($0) }
     }
 

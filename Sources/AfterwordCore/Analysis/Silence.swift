@@ -51,7 +51,7 @@ enum Silence {
     /// "I have written twice", "I emailed you again", "I'll try calling you again".
     private static func wroteAgain(_ s: Sentence, _ position: Int) -> (Int, Int)? {
         guard Words.wroteVerbs.contains(s.lower[position]), s.any(.me, in: max(0, position - 3)..<position),
-            let again = s.first(Words.repeated, in: (position + 1)..<(position + 4))
+            let again = s.first(Words.repeated, in: (position + 1)..<(position + 6))
         else { return nil }
         return (min(position, again), max(position, again))
     }

@@ -37,6 +37,8 @@ extension Words {
     /// "it", "this": too vague to be a message by themselves.
     static let vagueMessage: WordList = "it, this"
     static let ours: WordList = "my, our"
+    /// "the e-mail I sent".
+    static let sentIt: WordList = "sent, wrote, emailed, e-mailed, forwarded, submitted"
     /// "my email below".
     static let placedBefore: WordList = "below, above, earlier"
     /// Papers of an application: pointing back at them is no follow-up.
@@ -89,6 +91,13 @@ extension Words {
         """
     /// "I liked how your officers…": words that open a description of someone's practice.
     static let describing: WordList = "how, when, whenever, that, where"
+    /// Words before a follow-up that keep the writer as its subject ("I wanted to follow up", "just
+    /// checking in", "I am following up"); any other word there is someone else doing it ("pupils check in").
+    static let beforeOwnFollowUp: WordList = """
+        to, just, am, are, is, was, were, be, been, kindly, quickly, briefly, simply, also, again, and, now, hereby,
+        politely, respectfully, gently, therefore, so, quick, please, pls, plz, wanted, want, will, would, could, can,
+        might, may, shall, should, let, me, i, we, i'm, i'll, i'd, i've, we're, we'll, we'd, am, also, only, again
+        """
     /// Possessives of someone else.
     static let theirs: WordList = "your, their, his, her"
     /// Words of asking someone to send a thing.
@@ -111,7 +120,7 @@ extension Words {
     /// Writing more than once ("I have written twice").
     static let wroteVerbs: WordList = """
         written, wrote, emailed, e-mailed, messaged, contacted, write, email, message, contact, calling, call, ring,
-        phone, phoning, ringing, emailing, writing, texting, text
+        phone, phoning, ringing, emailing, writing, texting, text, reached
         """
     /// "Nobody has been in touch": getting in touch.
     static let gotInTouch: WordList = "touch, replied, responded, answered, contacted, called, emailed, back, reached"
@@ -124,10 +133,10 @@ extension Words {
 
 extension Words {
     /// Spans of time a chaser counts ("two weeks without a word").
-    static let timeSpans: WordList = "days, weeks, week, months, month, fortnight, while"
+    static let timeSpans: WordList = "days, weeks, week, months, month, fortnight, while, times, twice, again"
 }
 
 extension Words {
     /// Words that make a subject line a follow-up ("Status of my application", "Checking in").
-    static let followUpSubject: WordList = "status, checking, update, updates, reminder"
+    static let followUpSubject: WordList = "status, checking, update, updates, reminder, news"
 }

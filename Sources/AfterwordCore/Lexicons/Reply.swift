@@ -42,7 +42,7 @@ extension Lexicons {
     static let candidacy = """
         application, candidacy, candidature, candidate, applicant, process, hiring process, recruitment,
         selection process, interview process, position, role, job, opening, vacancy, post, opportunity, hiring,
-        profile, interview, interviews, search, decision
+        profile, interview, interviews, search, decision, selection, shortlist
         """
 }
 
@@ -53,10 +53,11 @@ extension Words {
         filled, open, decided, deciding, finalised, finalized, finalising, finalizing, finished, wrapped, wrapping,
         concluded, completed, closed, closing, narrowed, narrowing, moving, progressing, progressed, considering,
         shortlisting, chosen, picked, hired, reached, made, stand, stands, standing, along, going, heading,
-        advancing, proceeding, stage, point, status, remaining, still, available, date, estimated, gone, announced
+        advancing, proceeding, stage, point, status, remaining, still, available, date, estimated, gone, announced,
+        landed, ended, where, drawn, compiled, agreed
         """
     /// What a search is made of, besides the words of the application itself.
-    static let searchThings: WordList = "things, candidates, search, interviews, shortlist, offer, offers, everything"
+    static let searchThings: WordList = "things, candidates, search, interviews, shortlist, offer, offers, everything, selection, choice, hiring"
     /// Words that ask to know ("I wonder whether", "any idea when", "could you tell me how").
     static let askingToKnow: WordList = "wonder, wondering, curious, idea, tell, share, know, clarify, indicate, sense"
     /// Before an asking word, a word that makes it a report of what was said ("I was curious").

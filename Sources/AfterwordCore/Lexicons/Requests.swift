@@ -56,7 +56,7 @@ extension Lexicons {
         """
     /// Deadlines that turn hoping into pressing.
     static let deadline = """
-        asap, soonest, promptly, urgently, urgent, earliest convenience, at the earliest, earliest reply,
+        asap, soonest, promptly, urgently, earliest convenience, at the earliest, earliest reply,
         at your earliest, as soon as possible, as soon as you can, as early as possible, by tomorrow, by monday,
         by tuesday, by wednesday, by thursday, by friday, by saturday, by sunday, by the end of, by end of,
         by eod, by eow, by cob, by close of business, end of the week, end of this week, end of week, eod, eow, cob,
@@ -89,22 +89,28 @@ extension Words {
         standing, stage, steps, developments, development, moving, going, along, filled, open, finished, wrap,
         where, news, word, movement, headway, long, far, loop, posted, available, estimated, moved,
         gone, already, considering, remaining, narrowed, narrowing, interviewing, finalised, finalized, reached, decided,
-        coming
+        coming, drawn, landed
         """
     /// Verbs of the decision or its coming, after "when" ("when you will decide", "when I might hear").
     static let decidingVerbs: WordList = """
         decide, decided, deciding, decision, pick, choose, select, hire, finalise, finalize, make, made, reach,
         announce, announced, fill, filled, wrap, conclude, finish, hear, know, expect, expected, go, out, move, settle,
-        settled, picked, chosen, finalised, finalized, reached,
+        settled, picked, chosen, finalised, finalized, reached, get, getting, back, respond, contact,
         proceed
         """
+    /// Asking in the past tense: a report of the interview ("I asked about the timeline"), not a request.
+    static let pastAsking: WordList = "asked, inquired, enquired, queried"
     /// Words after which a question is one someone else asked ("you asked me why…").
     static let reportedAsking: WordList = "asked, ask, wondered, question, we, shall, about"
     /// Words of proposing to meet ("could we", "shall I", "would you be open to", "do you have time").
     static let proposing: WordList = """
         we, us, shall, open, available, free, time, minutes, coffee, hop, jump, schedule, arrange, set, swing,
-        fifteen, ten, twenty, sometime, catch-up
+        fifteen, ten, twenty, sometime, catch-up, possible
         """
+    /// Words before a noun: "my current trust" is an organisation, not trusting.
+    static let nounDeterminers: WordList = "my, the, a, an, our, your, their, this, that, current, his, her"
+    /// Words that give a reason after a request ("let me know, as…").
+    static let because: WordList = "as, since, because, so"
     /// Verbs that open a yes-or-no question ("Is the role remote?").
     static let auxiliaries: WordList = "is, are, was, were, do, does, did, has, have, had"
     /// Adverbs between a subject and its verb ("I will promptly revert").

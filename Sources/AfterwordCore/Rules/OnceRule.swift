@@ -37,11 +37,17 @@ struct OnceRule: SentenceRule {
                 }
             } else if tags.contains(.nudge), let end = nudge(s, position) {
                 return (position, end)
-            } else if tags.contains(.resend), !s.isNegated(position) {
+            } else if tags.contains(.resend), !s.isNegated(position), !isNamingAThing(s, position, input) {
                 return (position, s.phraseEnd[position] - 1)
             }
         }
         return nil
+    }
+
+    /// "the resend logic": before a plain noun the lexicons do not know, the word names a thing.
+    private func isNamingAThing(_ s: Sentence, _ position: Int, _ input: RuleInput) -> Bool {
+        let end = s.phraseEnd[position]
+        return end < s.count && s.tags[end].isSubset(of: .technology) && !input.tokens[s.words[end]].isCapitalized
     }
 
     /// True when the follow-up or check-in at `position` is the writer's own, about this application.
@@ -63,7 +69,10 @@ struct OnceRule: SentenceRule {
             return true
         }
         let hyphenated = end - 1 > position && input.tokens[s.words[end - 1]].hyphenBefore
-        if hyphenated, position > 0, Words.nounMarkers.contains(s.lower[position - 1]), !Words.aboutWords.contains(next) { return true }
+        // "the weekly check-in", "the Monday check-in".
+        if hyphenated, position > 0, Words.nounMarkers.contains(s.lower[position - 1]) || s.tags[position - 1].contains(.calendar), !Words.aboutWords.contains(next) {
+            return true
+        }
         // "the mobile check-in rollout": before a plain noun (one the lexicons do not know, or a
         // concrete thing such as a rollout or a dashboard), a hyphenated check-in or follow-up names a thing.
         if hyphenated, end < s.count, s.tags[end].isSubset(of: .technology), !input.tokens[s.words[end]].isCapitalized,
@@ -80,7 +89,17 @@ struct OnceRule: SentenceRule {
     /// "how the team follows up", "you followed up", "thanks for checking in with me": someone else's.
     private func isSomeoneElses(_ s: Sentence, _ position: Int) -> Bool {
         if position > 0, s.tags[position - 1].contains(.thirdParty) || Words.groups.contains(s.lower[position - 1]) { return true }
+        // "where pupils check in with an adult": a plain noun as the subject is someone else.
+        if position > 0, !s.clauseStart[position], s.lower[position - 1].hasSuffix("s"), !Words.beforeOwnFollowUp.contains(s.lower[position - 1]),
+            s.tags[position - 1].isSubset(of: .technology)
+        {
+            return true
+        }
         let clause = s.clauseStart(of: position)..<position
+        // "Your question about how I would follow up on a failed deploy": what was asked in the interview.
+        if let how = s.first(Words.describing, in: max(0, position - 4)..<position), s.first(Words.questionNouns, in: 0..<how) != nil || s.first(Words.pastAsking, in: 0..<how) != nil {
+            return true
+        }
         // "I liked how your officers … follow up on repairs": the writer tells of someone else's practice.
         if let me = clause.last(where: { s.tags[$0].contains(.me) }),
             let how = ((me + 1)..<position).first(where: { Words.describing.contains(s.lower[$0]) }),

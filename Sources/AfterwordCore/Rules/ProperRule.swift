@@ -227,8 +227,9 @@ struct ProperRule: DocumentRule {
             guard token.kind == .word || token.kind == .number else { continue }
             defer { previousWord = index }
             let lower = token.lower
+            // "Hyun-woo" is a name: the second part of a hyphenated word is not cutesy by itself.
             let cutesy = token.tags.contains(.cutesy) && Lexicon.shared.words[lower]?.contains(.cutesy) == true
-                && !(token.isCapitalized && !previousWordEndsSentence(tokens, index))
+                && !(token.isCapitalized && !previousWordEndsSentence(tokens, index)) && !token.hyphenBefore
             if cutesy || (token.startsPhrase && isCutesyPhrase(input, index)) {
                 flags.append(input.flag(.proper, .error, "\"\(input.analysis.text(token.start, token.end))\" is too cutesy for a professional thank-you", tokens: index, index))
             } else if isProfane(tokens, index) {
@@ -304,7 +305,9 @@ struct ProperRule: DocumentRule {
     static func isStateCode(_ tokens: [Token], _ index: Int) -> Bool {
         guard tokens[index].isAllCaps, tokens[index].lower.utf8.count == 2 else { return false }
         let next = tokens[(index + 1)...].first { $0.kind != .punctuation || $0.lower == "\n" }
-        return next.map { $0.kind == .number && $0.lower.utf8.count == 5 } ?? false
+        if next.map({ $0.kind == .number && $0.lower.utf8.count == 5 }) ?? false { return true }
+        // "Austin, TX": after a capitalised town and a comma.
+        return index >= 2 && tokens[index - 1].lower == "," && tokens[index - 2].kind == .word && tokens[index - 2].isCapitalized
     }
 
     /// True when the token opens a sentence (nothing but a ".", "!", "?" or a line break before it).
