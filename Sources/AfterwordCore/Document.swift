@@ -84,39 +84,43 @@ public struct Document: Sendable {
         for (position, parts) in continuations.enumerated() where !parts.isEmpty {
             headers[position].value = ([headers[position].value] + parts).joined(separator: " ")
         }
-        let body = String(rest)
         var document = Document(
             path: path, headers: headers, channel: defaultChannel ?? .email, recipientName: nil,
-            recipientEmail: nil, company: nil, role: nil, subject: nil, subjectLine: 0, body: body, bodyFirstLine: index + 1)
+            recipientEmail: nil, company: nil, role: nil, subject: nil, subjectLine: 0, body: String(rest), bodyFirstLine: index + 1)
+        document.apply(headers, defaultChannel: defaultChannel)
+        return document
+    }
+
+    /// Takes the subject, recipient, role, company and channel from the header lines.
+    private mutating func apply(_ headers: [Header], defaultChannel: Channel?) {
         for header in headers {
             switch header.name {
             case "subject":
-                document.subject = header.value
-                document.subjectLine = header.line
-                document.subjectColumn = header.column
+                subject = header.value
+                subjectLine = header.line
+                subjectColumn = header.column
             case "to":
                 let (name, email) = Document.splitAddress(header.value)
-                document.recipientName = name
-                document.recipientEmail = email
+                recipientName = name
+                recipientEmail = email
             case "role":
-                document.role = header.value.isEmpty ? nil : header.value
+                role = header.value.isEmpty ? nil : header.value
             case "company":
-                document.company = header.value.isEmpty ? nil : header.value
+                company = header.value.isEmpty ? nil : header.value
             case "channel":
-                if defaultChannel == nil, let channel = Channel(rawValue: header.value.lowercased()) {
-                    document.channel = channel
+                if defaultChannel == nil, let named = Channel(rawValue: header.value.lowercased()) {
+                    channel = named
                 }
             default:
                 break
             }
         }
-        if defaultChannel == nil, !headers.contains(where: { $0.name == "channel" }), document.subject == nil,
-            document.recipientName != nil, document.recipientEmail == nil
+        if defaultChannel == nil, !headers.contains(where: { $0.name == "channel" }), subject == nil,
+            recipientName != nil, recipientEmail == nil
         {
             // A `To:` with a name and no address is a note card.
-            document.channel = .note
+            channel = .note
         }
-        return document
     }
 
     /// The same draft, known to be to `recipient` at `company` for `role` (as when the store composed it).

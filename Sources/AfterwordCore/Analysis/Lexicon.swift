@@ -57,6 +57,8 @@ struct Tags: OptionSet, Sendable, Hashable {
     static let available = Tags(bit: 52)
     static let question = Tags(bit: 53)
     static let profanity = Tags(bit: 54)
+    static let askToKnow = Tags(bit: 55)
+    static let chaser = Tags(bit: 56)
 
     init(rawValue: UInt64) { self.rawValue = rawValue }
     private init(bit: UInt64) { rawValue = 1 << bit }

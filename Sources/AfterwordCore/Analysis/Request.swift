@@ -226,7 +226,8 @@ struct RequestReader {
     /// an embedded question ("I wonder whether…", "could you tell me how…", "any idea when…").
     private func askingPosition() -> Int? {
         if s.isQuestion, !s.has(.offer) { return 0 }
-        for position in 0..<s.count where Words.askingToKnow.contains(s.lower[position]) || s.tags[position].contains(.wouldLike) || isModalYou(position) {
+        guard s.has([.askToKnow, .wouldLike, .modal]) else { return nil }
+        for position in 0..<s.count where !s.tags[position].isDisjoint(with: [.askToKnow, .wouldLike]) || isModalYou(position) {
             if position > 0, Words.pastTelling.contains(s.lower[position - 1]) || Words.pastAsking.contains(s.lower[position]) { continue }
             // "Thank you for taking the time to share what the role involves" thanks; it does not ask.
             if s.any(.thanks, in: 0..<position) { continue }

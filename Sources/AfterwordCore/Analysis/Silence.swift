@@ -4,6 +4,9 @@
 enum Silence {
     /// The (start, end) word positions of the complaint, when the sentence makes one.
     static func find(_ s: Sentence) -> (Int, Int)? {
+        // Every complaint turns on a negation ("haven't heard", "no reply", "nobody"), a repetition
+        // ("twice", "again", "three times") or waiting ("still", "silence").
+        guard s.has([.negation, .chaser]) || s.lower.contains("times") else { return nil }
         for position in 0..<s.count {
             if let hit = notHeard(s, position) ?? stillWaiting(s, position) ?? noAnswer(s, position) ?? wroteAgain(s, position)
                 ?? nobodyInTouch(s, position) ?? notArrived(s, position) ?? silence(s, position)

@@ -16,5 +16,6 @@ enum Lexicons {
         (.technology, technology), (.topicMarker, topicMarker), (.calendar, calendar), (.any, any),
         (.pastEvent, pastEvent), (.genericAddressee, genericAddressee), (.wouldLike, wouldLike),
         (.available, available), (.question, questionWords), (.profanity, profanity),
+        (.askToKnow, askToKnow), (.chaser, chaser),
     ]
 }

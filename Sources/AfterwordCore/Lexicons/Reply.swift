@@ -58,10 +58,21 @@ extension Words {
         """
     /// What a search is made of, besides the words of the application itself.
     static let searchThings: WordList = "things, candidates, search, interviews, shortlist, offer, offers, everything, selection, choice, hiring"
-    /// Words that ask to know ("I wonder whether", "any idea when", "could you tell me how").
-    static let askingToKnow: WordList = "wonder, wondering, curious, idea, tell, share, know, clarify, indicate, sense"
     /// Before an asking word, a word that makes it a report of what was said ("I was curious").
     static let pastTelling: WordList = "was, were, had, asked"
     /// Words that open an embedded question after an asking word.
     static let questionOpeners: WordList = "whether, if, when, how, where, what"
+}
+
+// Asking to be told, and the words of a chaser: tags, so that a sentence without them is passed over.
+extension Lexicons {
+    /// Words that ask to know ("I wonder whether", "any idea when", "could you tell me how").
+    static let askToKnow = """
+        wonder, wondering, curious, idea, tell, share, know, clarify, indicate, sense
+        """
+    /// Words that a complaint of no answer or a second message turns on ("written twice", "still
+    /// waiting", "the silence since").
+    static let chaser = """
+        twice, again, repeatedly, still, silence
+        """
 }
