@@ -63,10 +63,24 @@ extension Request {
             let about = (request.from..<clauseEnd).clamped(to: 0..<s.count)
             // "…so I know this reached you" is about a message arriving, not about the search.
             let progress = about.contains { Words.progress.contains(s.lower[$0]) && !(s.tags[$0].contains(.receive) && s.any(.message, in: max(0, $0 - 2)..<$0)) }
-            let timing = about.contains { s.lower[$0] == "when" && s.first(Words.decidingVerbs, in: ($0 + 1)..<($0 + 8)) != nil }
+            let timing = about.contains { asksWhen(s, $0) }
             request.aboutProgress = !reader.proposesMeeting && (request.aboutProgress || progress || timing || s.lower.contains("yet"))
         }
         return request
+    }
+}
+
+extension Request {
+    /// True when the "when" at `position` asks about the timing of the decision ("when you expect to
+    /// decide", "when I might hear", "when will you decide?"), not for word once it is made ("let me
+    /// know when you decide").
+    static func asksWhen(_ s: Sentence, _ position: Int) -> Bool {
+        guard s.lower[position] == "when", s.first(Words.decidingVerbs, in: (position + 1)..<(position + 8)) != nil else { return false }
+        if position == 0 && s.endsWithQuestion { return true }
+        let clauseEnd = ((position + 1)..<min(s.count, position + 8)).first { s.clauseStart[$0] } ?? min(s.count, position + 8)
+        return ((position + 1)..<clauseEnd).contains {
+            Words.futureMarkers.contains(s.lower[$0]) || Words.timingVerbs.contains(s.lower[$0]) || s.lower[$0].hasSuffix("'ll")
+        }
     }
 }
 
@@ -173,7 +187,9 @@ struct RequestReader {
         guard isRequesting, let deadline = s.positions(.deadline).first(where: { !s.isNegated($0) }) ?? dateDeadline(),
             let object = s.tags.indices.first(where: { isObject($0, allowSoft: true) || (s.tags[$0].contains(.hearFrom) && !s.isNegated($0)) })
         else { return nil }
-        return found(.reply, min(object, deadline), max(object, s.phraseEnd[deadline] - 1), .anticipated)
+        // "Kindly intimate me on the status … at your earliest convenience" asks; "I hope to hear back by Friday" hopes.
+        let asks = s.has([.please, .informMe, .wouldLike]) || (0..<s.count).contains { isModalYou($0) || isYouModal($0) }
+        return found(.reply, min(object, deadline), max(object, s.phraseEnd[deadline] - 1), asks ? .asked : .anticipated)
     }
 
     /// A question to them about the decision or an update: "Any news on the timeline?", "When can I

@@ -67,9 +67,15 @@ extension RequestReader {
     func isOwnSubject(_ position: Int, allowFirstPerson: Bool = false) -> Bool {
         // "I will revert", "we shall promptly update": the subject stands before the modal.
         var subject = position - 1
-        while subject > 0, s.tags[subject].contains(.modal) && !s.tags[subject].contains(.me) || Words.adverbsBeforeVerb.contains(s.lower[subject]) { subject -= 1 }
+        var modal = false
+        while subject > 0, s.tags[subject].contains(.modal) && !s.tags[subject].contains(.me) || Words.adverbsBeforeVerb.contains(s.lower[subject]) {
+            modal = modal || s.tags[subject].contains(.modal)
+            subject -= 1
+        }
         guard subject >= 0, position > 0 else { return false }
         let previous = s.tags[subject]
+        // "if you could keep me posted" asks them.
+        if modal, previous.contains(.you) { return false }
         if previous.contains(.thirdParty) || previous.contains(.you) { return true }
         return !allowFirstPerson && previous.contains(.me) && !s.lower[subject].hasPrefix("me")
     }

@@ -88,3 +88,9 @@ extension Words {
         signature, x, xx, xxx
         """
 }
+
+extension Words {
+    static let articles: WordList = "the, a, an, our, your, their, this, that"
+    /// Short function words that, in capitals after an article, are an acronym ("the HIS module").
+    static let functionWords: WordList = "his, her, who, it, was, is, us, our, one, all, any, can, may, sit, has, had, its, for, and"
+}

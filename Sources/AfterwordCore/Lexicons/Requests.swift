@@ -86,9 +86,9 @@ extension Words {
     /// Words that show a request is about the progress or timing of the search, not only its outcome.
     static let progress: WordList = """
         status, update, updates, up-date, progress, progressing, progressed, timeline, timeframe, stand, stands,
-        standing, stage, steps, developments, development, moving, going, along, filled, open, finished, wrap,
+        standing, stage, steps, developments, development, going, along, filled, open, finished, wrap,
         where, news, word, movement, headway, long, far, loop, posted, available, estimated, moved,
-        gone, already, considering, remaining, narrowed, narrowing, interviewing, finalised, finalized, reached, decided,
+        gone, already, considering, remaining, narrowed, narrowing, interviewing, finalised, finalized, reached,
         coming, drawn, landed
         """
     /// Verbs of the decision or its coming, after "when" ("when you will decide", "when I might hear").
@@ -115,6 +115,13 @@ extension Words {
     static let auxiliaries: WordList = "is, are, was, were, do, does, did, has, have, had"
     /// Adverbs between a subject and its verb ("I will promptly revert").
     static let adverbsBeforeVerb: WordList = "also, then, promptly, soon, gladly, certainly, definitely"
+    /// Verbs that are about timing by themselves ("when a decision is expected").
+    static let timingVerbs: WordList = "expect, expects, expected, expecting, anticipate, anticipated, plan, plans, planned, estimate, intend, intends"
+    /// Words that put a decision in the future: "when you will decide", "when I might hear".
+    static let futureMarkers: WordList = """
+        will, would, might, may, could, can, shall, should, expect, expecting, plan, planning, likely, hope, hoping,
+        intend, going, anticipate, reckon, estimate, roughly, approximately
+        """
     /// Words that show a request is for feedback on the interview.
     static let feedback: WordList = "feedback, feed, feeback, feedbak, thoughts, think, thought, impressions, opinion, did, performed, fared, went"
     /// Words that show a request is for the decision or the timeline.

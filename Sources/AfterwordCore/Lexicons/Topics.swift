@@ -59,6 +59,7 @@ extension Words {
     static let background: WordList = """
         studied, study, studying, graduated, graduate, graduating, degree, degrees, alum, alumni, alumna, alumnus,
         university, college, school, major, majored, bootcamp, diploma, thesis, dissertation, coursework, semester,
-        bachelor's, master's, bachelors, masters, phd, mba, internship, alma
+        bachelor's, master's, bachelors, masters, phd, mba, internship, alma, years, experience, former, previous,
+        employer, worked
         """
 }

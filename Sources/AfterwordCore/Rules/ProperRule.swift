@@ -359,8 +359,11 @@ struct ProperRule: DocumentRule {
         func isCaps(_ token: Token) -> Bool {
             token.kind == .word && token.isAllCaps
         }
-        func isShouting(_ token: Token) -> Bool {
+        func isShouting(_ index: Int) -> Bool {
+            let token = tokens[index]
             let text = input.analysis.text(token.start, token.end)
+            // "the HIS module", "the WHO guidelines": a function word in capitals after an article names a thing.
+            if Words.functionWords.contains(token.lower), tokens[max(0, index - 2)..<index].contains(where: { Words.articles.contains($0.lower) }) { return false }
             guard isCaps(token), !Words.acronyms.contains(text.lowercased()), !exempt.contains(token.lower), !token.tags.contains(.technology),
                 !token.lower.contains(where: \.isNumber), !token.tags.contains(.textSpeak)
             else { return false }
@@ -383,9 +386,9 @@ struct ProperRule: DocumentRule {
             guard !run.isEmpty else { return }
             defer { run = [] }
             let letters = run.reduce(0) { $0 + tokens[$1].lower.count }
-            if run.count >= 2, letters >= 7, run.contains(where: { isShouting(tokens[$0]) }) {
+            if run.count >= 2, letters >= 7, run.contains(where: isShouting) {
                 flags.append(input.flag(.proper, .error, "ALL-CAPS is shouting; write it in sentence case", tokens: run[0], run[run.count - 1]))
-            } else if let loud = run.first(where: { isShouting(tokens[$0]) }) {
+            } else if let loud = run.first(where: isShouting) {
                 flags.append(input.flag(.proper, .error, "ALL-CAPS is shouting; write it in sentence case", tokens: loud, loud))
             }
         }
