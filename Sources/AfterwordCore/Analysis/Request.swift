@@ -58,8 +58,8 @@ extension Request {
             }
             // What the request is about reaches past what it names to the end of its clause
             // ("revert on the status", "whether the shortlist for the second round has been finalised").
-            let last = max(request.from, request.to)
-            let clauseEnd = ((last + 1)..<min(s.count, last + 13)).first { s.clauseStart[$0] } ?? min(s.count, last + 13)
+            let last = min(max(request.from, request.to), s.count - 1)
+            let clauseEnd = ((last + 1)..<max(last + 1, min(s.count, last + 13))).first { s.clauseStart[$0] } ?? min(s.count, last + 13)
             let about = (request.from..<clauseEnd).clamped(to: 0..<s.count)
             // "…so I know this reached you" is about a message arriving, not about the search.
             let progress = about.contains { Words.progress.contains(s.lower[$0]) && !(s.tags[$0].contains(.receive) && s.any(.message, in: max(0, $0 - 2)..<$0)) }
@@ -77,7 +77,7 @@ extension Request {
     static func asksWhen(_ s: Sentence, _ position: Int) -> Bool {
         guard s.lower[position] == "when", s.first(Words.decidingVerbs, in: (position + 1)..<(position + 8)) != nil else { return false }
         if position == 0 && s.endsWithQuestion { return true }
-        let clauseEnd = ((position + 1)..<min(s.count, position + 8)).first { s.clauseStart[$0] } ?? min(s.count, position + 8)
+        let clauseEnd = ((position + 1)..<max(position + 1, min(s.count, position + 8))).first { s.clauseStart[$0] } ?? min(s.count, position + 8)
         return ((position + 1)..<clauseEnd).contains {
             Words.futureMarkers.contains(s.lower[$0]) || Words.timingVerbs.contains(s.lower[$0]) || s.lower[$0].hasSuffix("'ll")
         }

@@ -55,6 +55,8 @@ extension Lexicons {
 
 // Words the specific-detail rule asks about by name (``SpecificRule``).
 extension Words {
+    /// Marks that open a template's blank.
+    static let openingBrackets: WordList = "<, [, {"
     /// The writer's own schooling and past, which do not make a note specific.
     static let background: WordList = """
         studied, study, studying, graduated, graduate, graduating, degree, degrees, alum, alumni, alumna, alumnus,

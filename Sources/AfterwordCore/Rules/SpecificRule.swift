@@ -48,15 +48,19 @@ struct SpecificRule: DocumentRule {
             let specific = token.tags.contains(.technology)
                 || (midSentence && token.isCapitalized && token.lower != "i" && token.tags.isDisjoint(with: Self.vague.union(.common)))
                 || (token.isAllCaps && token.lower.count >= 2 && token.lower != "i" && token.tags.isDisjoint(with: Self.vague))
-            guard specific, !known.contains(token.lower), !Self.isOwnBackground(s, position) else { continue }
+            // "<Company>", "[Project]": a template's blank is no detail.
+            let bracketed = index > 0 && tokens[index - 1].kind == .punctuation && Words.openingBrackets.contains(tokens[index - 1].lower)
+            guard specific, !bracketed, !known.contains(token.lower), !Self.isOwnBackground(s, position) else { continue }
             let stem = token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
             if known.contains(stem) { continue }
             return true
         }
         // Content words after a topic marker ("we discussed how you shard the ledger").
         for marker in s.positions(.topicMarker) {
-            let range = (s.phraseEnd[marker])..<(s.phraseEnd[marker] + 8)
-            for position in range.clamped(to: 0..<s.count) {
+            // What follows the marker up to the end of its clause ("about the position, and I left…" ends at the comma).
+            let start = min(s.phraseEnd[marker], s.count)
+            let end = ((start + 1)..<max(start + 1, min(s.count, start + 8))).first { s.clauseStart[$0] } ?? start + 8
+            for position in (start..<end).clamped(to: 0..<s.count) {
                 let token = tokens[s.words[position]]
                 if token.kind == .word, token.lower.utf8.count >= 4, token.tags.isDisjoint(with: Self.vague), !token.tags.contains(.common),
                     token.lower.count >= 4, !known.contains(token.lower)
