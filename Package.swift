@@ -73,7 +73,6 @@ let package = Package(
         .target(
             name: "AfterwordWatch",
             dependencies: [
-                "AfterwordCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -133,11 +132,11 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordCore", "AfterwordTestSupport"]),
+        .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordTestSupport"]),
         .testTarget(name: "AfterwordPrintTests", dependencies: ["AfterwordPrint"]),
         .testTarget(
             name: "AfterwordWatchTests",
-            dependencies: ["AfterwordWatch", "AfterwordCore", "AfterwordTestSupport"]
+            dependencies: ["AfterwordWatch", "AfterwordTestSupport"]
         ),
         .testTarget(
             name: "AfterwordWebTests",
