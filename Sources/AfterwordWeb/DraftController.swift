@@ -193,11 +193,13 @@ struct DraftController: Sendable {
         }
         let person = draftContext.person
         let settled = Self.settled(entry?.state, person: person.name)
+        var editor = review.editor
+        editor.readOnly = settled != nil
         let links = settled == nil ? try site.workspace.composeLinks(draftId: draft.storedID).map { DraftPage.Link(label: $0.label, url: $0.url) } : []
         let page = DraftPage(
             id: draft.id, person: person.name, channelName: draft.channel.label, recipient: Self.recipient(person, draft.channel),
             interviewId: draft.interviewId, company: draftContext.detail.interview.company, role: draftContext.detail.interview.role,
-            editor: review.editor, state: entry?.state.rawValue, stateNote: stateNote, uncertain: entry?.state == .uncertain,
+            editor: editor, state: entry?.state.rawValue, stateNote: stateNote, uncertain: entry?.state == .uncertain,
             settled: settled, cardSizes: NoteCardSize.allCases.map(\.rawValue),
             reconnect: draft.isReconnect, editedByHand: draft.isEditedByHand, topic: person.topic, links: links,
             sentLookup: entry?.state == .uncertain ? entry?.sentLookup : nil)

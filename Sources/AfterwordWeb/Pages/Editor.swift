@@ -31,4 +31,6 @@ struct Editor: Sendable {
     var findings: [Finding]
     var subjectFindings: [Finding]
     var summary: String
+    /// The draft has left (or is settled): shown, not edited.
+    var readOnly = false
 }
