@@ -20,9 +20,33 @@ struct Site: Sendable {
         zones = ZoneSetting(home: workspace.home)
     }
 
-    /// Which tab of the navigation a page belongs to.
-    enum Tab {
+    /// The tabs of the navigation, in order: each page belongs to one (or to none).
+    enum Tab: CaseIterable {
         case today, interviews, people, openings, check, settings
+
+        /// The tab's name in the navigation.
+        var label: String {
+            switch self {
+            case .today: "Today"
+            case .interviews: "Interviews"
+            case .people: "People"
+            case .openings: "Openings"
+            case .check: "Check"
+            case .settings: "Settings"
+            }
+        }
+
+        /// Where the tab leads.
+        var path: String {
+            switch self {
+            case .today: "/"
+            case .interviews: "/interviews"
+            case .people: "/people"
+            case .openings: "/openings"
+            case .check: "/check"
+            case .settings: "/settings"
+            }
+        }
     }
 
     /// The largest form without files, in bytes: a thank-you is short.

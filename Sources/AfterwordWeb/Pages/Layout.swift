@@ -4,12 +4,15 @@ import AfterwordApp
 struct Layout: Sendable {
     var pageTitle = ""
     var csrf = ""
-    var navToday = false
-    var navInterviews = false
-    var navPeople = false
-    var navOpenings = false
-    var navCheck = false
-    var navSettings = false
+    /// One tab of the navigation.
+    struct NavItem: Sendable {
+        var label: String
+        var path: String
+        var current: Bool
+    }
+
+    /// The navigation, from the one list of tabs (``Site/Tab``), the page's own marked current.
+    var nav: [NavItem] = Site.Tab.allCases.map { NavItem(label: $0.label, path: $0.path, current: false) }
     /// What the last action did.
     var flash: String?
     /// Done, but something needs the user's attention.
@@ -24,15 +27,7 @@ struct Layout: Sendable {
     init(title: String, tab: Site.Tab?, csrf: String, notice: String?, warning: String?, problem: String?, fix: Fix? = nil) {
         pageTitle = title
         self.csrf = csrf
-        switch tab {
-        case .today: navToday = true
-        case .interviews: navInterviews = true
-        case .people: navPeople = true
-        case .openings: navOpenings = true
-        case .check: navCheck = true
-        case .settings: navSettings = true
-        case nil: break
-        }
+        nav = Site.Tab.allCases.map { NavItem(label: $0.label, path: $0.path, current: $0 == tab) }
         flash = notice
         self.warning = warning
         error = problem
