@@ -243,7 +243,7 @@ struct InterviewController: Sendable {
                 interview: InterviewPage.Summary(
                     id: id, company: interview.company, role: interview.role, when: site.display(interview.startsAt, in: interview.zone),
                     format: interview.format.rawValue, duration: interview.durationMinutes),
-                inviteDetails: interview.inviteDetails, panel: panel, hasPanel: !panel.isEmpty, form: InterviewFields(form.merging(edited) { $1 }),
+                inviteDetails: interview.inviteDetails, panel: panel, form: InterviewFields(form.merging(edited) { $1 }),
                 formats: Self.formats(selected: edited["format"] ?? interview.format.rawValue), errors: InterviewFields.Errors(interviewErrors),
                 person: InterviewerFields(person), scanned: scanned, personErrors: InterviewerFields.Errors(errors)),
             title: "\(interview.company) — \(interview.role)", tab: .interviews, request: request, error: error, status: status)

@@ -24,7 +24,7 @@ struct OpeningsController: Sendable {
         }
         return try site.page(
             OpeningsPage(
-                openings: rows, hasOpenings: !rows.isEmpty, match: match, locationFilter: location,
+                openings: rows, match: match, locationFilter: location,
                 previousPage: page > 1 ? link(page - 1) : nil, nextPage: page < pages ? link(page + 1) : nil,
                 pageText: pages > 1 ? "Page \(page) of \(pages) (\(total) openings)" : nil,
                 filtered: match != nil || location != nil,
@@ -32,8 +32,7 @@ struct OpeningsController: Sendable {
                     OpeningsPage.Board(
                         company: summary.board.company, url: summary.careersPage, error: summary.board.error,
                         checked: summary.board.checkedAt.map { site.display($0) }, open: summary.openCount)
-                },
-                hasBoards: !boards.isEmpty), title: "Openings", tab: .openings, request: request)
+                }), title: "Openings", tab: .openings, request: request)
     }
 
     /// Openings on one page: the page answers at once however many postings are stored.
@@ -82,7 +81,6 @@ struct OpeningsController: Sendable {
             id: opening.id, company: remembered.company, title: opening.title,
             location: opening.location.isEmpty ? nil : opening.location,
             url: opening.url.isEmpty ? nil : opening.url, firstSeen: site.display(opening.firstSeen),
-            closed: opening.closedAt.map { site.display($0) }, people: people,
-            hasPeople: !people.isEmpty)
+            closed: opening.closedAt.map { site.display($0) }, people: people)
     }
 }

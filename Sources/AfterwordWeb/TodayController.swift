@@ -56,17 +56,16 @@ struct TodayController: Sendable {
         let empty = report.withoutInterviewers.map { TodayPage.Unstaffed(id: $0.id, company: $0.company, role: $0.role) }
         let page = TodayPage(
             firstRun: try workspace.interviews().isEmpty,
-            pending: pending, pendingCount: due.count, hasPending: !pending.isEmpty,
+            pending: pending, pendingCount: due.count,
             hiddenCount: due.count > pending.count ? due.count - pending.count : nil,
             upcoming: upcoming.map { entry in
                 TodayPage.Upcoming(
                     interviewId: entry.interviewId, interviewer: entry.interviewer, company: entry.company, role: entry.role,
                     ends: entry.endsAt.map { site.display($0, in: entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone) })
             },
-            hasUpcoming: !upcoming.isEmpty,
-            openings: openings, hasOpenings: !openings.isEmpty,
-            withoutInterviewers: empty, hasWithoutInterviewers: !empty.isEmpty,
-            inFlight: inFlight, inFlightCount: inFlight.count, hasInFlight: !inFlight.isEmpty,
+            openings: openings,
+            withoutInterviewers: empty,
+            inFlight: inFlight, inFlightCount: inFlight.count,
             sent: sent, sentCount: sent.count,
             olderUnsent: report.olderUnsent > 0 ? report.olderUnsent : nil)
         let html = try site.html(page, title: "Today", tab: .today, notice: flash?.notice, problem: flash?.problem)

@@ -76,7 +76,10 @@ import Testing
             case ">": names.formUnion(try usedNames(in: String(inside.dropFirst()).trimmingCharacters(in: .whitespaces), seen: &seen))
             case "/", "!", "$", "<": continue
             default:
-                if body != "." { names.formUnion(body.split(separator: ".").map(String.init)) }
+                // A transform of the template library ("empty(pending)", "count(sent)") reads its argument.
+                var name = Substring(body)
+                while let open = name.firstIndex(of: "("), name.last == ")" { name = name[name.index(after: open)..<name.index(before: name.endIndex)] }
+                if name != "." { names.formUnion(name.split(separator: ".").map(String.init)) }
             }
         }
         return names

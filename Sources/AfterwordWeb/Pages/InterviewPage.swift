@@ -31,7 +31,6 @@ struct InterviewPage: Page {
     /// The invite's description, shown apart from the notes (never written into a draft).
     var inviteDetails: String?
     var panel: [Member]
-    var hasPanel: Bool
     /// The edit form: the interview, or what was typed when it could not be saved.
     var form: InterviewFields
     var formats: [Choice]

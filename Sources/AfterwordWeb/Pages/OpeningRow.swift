@@ -25,5 +25,4 @@ struct OpeningRow: Sendable {
     var firstSeen: String
     var closed: String?
     var people: [Person]
-    var hasPeople: Bool
 }

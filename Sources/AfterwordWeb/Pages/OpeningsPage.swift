@@ -12,7 +12,6 @@ struct OpeningsPage: Page {
     }
 
     var openings: [OpeningRow]
-    var hasOpenings: Bool
     /// The filters as given; nil when not filtering.
     var match: String?
     /// Named apart from an opening's own `location`, which a row without one would otherwise find here.
@@ -23,6 +22,5 @@ struct OpeningsPage: Page {
     var pageText: String?
     var filtered: Bool
     var boards: [Board]
-    var hasBoards: Bool
     var layout = Layout()
 }

@@ -64,19 +64,14 @@ struct TodayPage: Page {
     var pending: [Pending]
     /// Everyone due, shown or not.
     var pendingCount: Int
-    var hasPending: Bool
     /// How many are left out of `pending` until "show all".
     var hiddenCount: Int?
     var upcoming: [Upcoming]
-    var hasUpcoming: Bool
     /// New openings where someone may remember you (AW-REMEMBER).
     var openings: [OpeningRow]
-    var hasOpenings: Bool
     var withoutInterviewers: [Unstaffed]
-    var hasWithoutInterviewers: Bool
     var inFlight: [InFlight]
     var inFlightCount: Int
-    var hasInFlight: Bool
     var sent: [Sent]
     var sentCount: Int
     /// Interviewers past the horizon who never got a thank-you.
