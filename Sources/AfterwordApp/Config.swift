@@ -95,7 +95,7 @@ public struct Config: Codable, Equatable, Sendable {
         do {
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw UserError("cannot create the data directory \(home.path): \(error.localizedDescription); choose another with --home")
+            throw UserError("cannot create the data directory \(home.path): \(error.localizedDescription)", remedy: .chooseDataDirectory)
         }
     }
 

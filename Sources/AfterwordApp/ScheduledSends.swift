@@ -79,7 +79,7 @@ public enum ScheduledSends {
     /// crontab line.
     /// - Throws: a ``UserError`` when a unit cannot be written or systemctl refuses, with its words.
     public static func install(binary: String, home: String?, minutes: Int, configHome: URL = userConfigHome()) throws -> Outcome {
-        guard (1...1_440).contains(minutes) else { throw UserError("--every must be from 1 to 1440 minutes, not \(minutes)") }
+        guard (1...1_440).contains(minutes) else { throw UserError("the interval must be from 1 to 1440 minutes, not \(minutes)") }
         guard systemdRunsForUser() else { return .cron(cronLine(binary: binary, home: home, minutes: minutes)) }
         let folder = configHome.appendingPathComponent("systemd/user")
         let (service, timer) = units(binary: binary, home: home, minutes: minutes)

@@ -27,8 +27,7 @@ extension Workspace {
         }
         if envelope, person.address == nil {
             throw UserError(
-                "no postal address for \(person.name): add it to their details, or print the card alone without the envelope page (--no-envelope)",
-                remedy: person.id.map { .addAddress(interviewer: $0) })
+                "no postal address for \(person.name)", remedy: person.id.map { .addAddressOrPrintCardAlone(interviewer: $0, draft: draftId) })
         }
         let recipient = [person.name, person.title, person.company ?? detail.interview.company].compactMap { $0 }
             + (person.address?.split(separator: "\n").map(String.init) ?? [])

@@ -192,7 +192,7 @@ extension Workspace {
         }
         if let uid {
             events = events.filter { $0.uid == uid }
-            guard !events.isEmpty else { throw UserError("\(file): no event with UID \(uid); leave out --uid to import every event") }
+            guard !events.isEmpty else { throw UserError("\(file): no event with UID \(uid)", remedy: .importEveryEvent) }
         }
         let own = Set((config[.email] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         let ownName = config[.name].flatMap(Self.blankToNil).map(Self.comparable)
@@ -208,7 +208,7 @@ extension Workspace {
             if let ownName { meaning.interviewers.removeAll { Self.comparable($0.name) == ownName } }
             guard let companyName = company.flatMap(Self.blankToNil) ?? meaning.company else {
                 throw UserError(
-                    "\(file):\(event.line): SUMMARY: cannot tell the company from \"\(event.summary)\" or the e-mail addresses; give the company (--company, or the Company field)")
+                    "\(file):\(event.line): SUMMARY: cannot tell the company from \"\(event.summary)\" or the e-mail addresses", remedy: .giveCompany)
             }
             let people = try meaning.interviewers.map { contact -> Interviewer in
                 var contact = contact

@@ -167,7 +167,7 @@ extension Workspace {
         let address = try Self.emailAddress(of: context)
         let clock = now
         let (sendAt, late) =
-            try timing.map { try Self.leavingTime($0, interview: context.detail.interview, now: clock) }
+            try timing.map { try Self.leavingTime($0, interview: context.detail.interview, now: clock, draft: draftId) }
             ?? (max(clock, context.detail.interview.endsAt), false)
         context.draft = try retimed(context.draft, interview: context.detail.interview, sendAt: sendAt, store: store)
         if context.draft.isReconnect {
@@ -188,14 +188,13 @@ extension Workspace {
 
     /// When a thank-you sent with `timing` leaves, and whether that is after its deadline; refuses a
     /// time before the interview has ended or already past.
-    static func leavingTime(_ timing: SendTiming, interview: Interview, now clock: Date) throws -> (at: Date, late: Bool) {
+    static func leavingTime(_ timing: SendTiming, interview: Interview, now clock: Date, draft: Int64) throws -> (at: Date, late: Bool) {
         let ends = interview.endsAt
         let endsText = ISO8601.display(ends, in: interview.zone)
         switch timing {
         case .now:
             guard clock >= ends else {
-                throw UserError(
-                    "not sent: the interview ends at \(endsText), and a thank-you leaves after it; send it without --now to schedule it for the first good moment after")
+                throw UserError("not sent: the interview ends at \(endsText), and a thank-you leaves after it", remedy: .scheduleInstead(draft: draft))
             }
             return (clock, false)
         case .at(let date):
@@ -232,8 +231,8 @@ extension Workspace {
         }
         if !warnings.isEmpty, !anyway {
             throw UserError(
-                "not sent: the draft has warnings (\(Set(warnings.map(\.rule.rawValue)).sorted().joined(separator: ", "))); fix them, or send with --anyway",
-                findings: shown, source: "draft #\(draft.storedID)")
+                "not sent: the draft has warnings (\(Set(warnings.map(\.rule.rawValue)).sorted().joined(separator: ", ")))",
+                remedy: .sendAnyway(draft: draft.storedID), findings: shown, source: "draft #\(draft.storedID)")
         }
     }
 
@@ -275,8 +274,7 @@ extension Workspace {
             return SendmailTransport(command: config[.sendmailCommand].split(separator: " ").map(String.init))
         case nil:
             throw UserError(
-                "no way to send e-mail is configured: give your mail server (or sendmail.command), or export the message as an .eml file (--eml FILE) or a mailto: link (--mailto)",
-                remedy: .setSetting("smtp.host", example: "smtp.example.com"))
+                "no way to send e-mail is configured", remedy: .configureSending)
         }
     }
 

@@ -23,6 +23,15 @@ extension Remedy {
         case .recordPosted(let draft): "once it is in the post, run `afterword note mailed \(draft)`"
         case .addAddress(let interviewer): "add it with `afterword interviewer edit \(interviewer) --address \"…\"`"
         case .upgradeStore: "run afterword once with write permission on the data directory"
+        case .sendAnyway(let draft): "fix them, or send it as it is with `afterword send \(draft) --anyway`"
+        case .scheduleInstead(let draft): "`afterword send \(draft)` (without --now) schedules it for the first good moment after"
+        case .configureSending:
+            "choose your provider with `afterword config set provider …` or set `smtp.host` (or `sendmail.command`); or export the message with `--eml FILE` or `--mailto`"
+        case .chooseDataDirectory: "choose another with --home"
+        case .addAddressOrPrintCardAlone(let interviewer, let draft):
+            "add it with `afterword interviewer edit \(interviewer) --address \"…\"`, or make the card alone with `afterword note pdf \(draft) --no-envelope`"
+        case .importEveryEvent: "leave out --uid to import every event"
+        case .giveCompany: "give it with --company"
         }
     }
 }

@@ -33,7 +33,7 @@ public enum ReconnectPolicy {
         let day: TimeInterval = 86_400
         guard history.thankedAt != nil || history.markedMetAt != nil else {
             return
-                "\(name) never received a thank-you from you, so a reconnect would be a cold note; send the thank-you first, or mark them as met if you thanked them another way (--mark-met)"
+                "\(name) never received a thank-you from you, so a reconnect would be a cold note; send the thank-you first, or mark them as met if you thanked them another way"
         }
         // Thanking them another way (marked as met) is a thank-you too: the quiet days count from the later of the two.
         if let thanked = [history.thankedAt, history.markedMetAt].compactMap({ $0 }).max(),

@@ -37,4 +37,18 @@ public enum Remedy: Sendable, Hashable {
     case addAddress(interviewer: Int64)
     /// Run Afterword once with write permission on the data directory, so that it can upgrade the store.
     case upgradeStore
+    /// Send a draft whose check found only warnings, knowing what they are.
+    case sendAnyway(draft: Int64)
+    /// Schedule a thank-you for the first good moment after the interview instead of sending it now.
+    case scheduleInstead(draft: Int64)
+    /// Set up a way to send e-mail, or hand the message to the user's own mail program.
+    case configureSending
+    /// Keep Afterword's data in another directory.
+    case chooseDataDirectory
+    /// Add a postal address, or print the card alone without its envelope page.
+    case addAddressOrPrintCardAlone(interviewer: Int64, draft: Int64)
+    /// Import every event of an invite rather than the one asked for.
+    case importEveryEvent
+    /// Name the company an invite does not.
+    case giveCompany
 }

@@ -215,7 +215,7 @@ public struct NoteCardPrinter: Sendable {
         throw PrintError(
             rule: nil,
             message:
-                "the recipient's address does not fit a \(size.rawValue) envelope in \(Int(Self.minimumAddressSize)) pt type or larger; shorten the address, or choose a larger card (--card half-letter)")
+                "the recipient's address does not fit a \(size.rawValue) envelope in \(Int(Self.minimumAddressSize)) pt type or larger; shorten the address, or choose a larger card size (half-letter)")
     }
 }
 

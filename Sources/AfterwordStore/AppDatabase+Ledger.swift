@@ -98,7 +98,7 @@ extension AppDatabase: Ledger {
             ).fetchOne(db) else {
                 throw StoreError(
                     code: .conflict,
-                    message: "nothing is uncertain for draft #\(draftId); --resolve is only for a send that was interrupted")
+                    message: "nothing is uncertain for draft #\(draftId): only a send that was interrupted can be settled")
             }
             entry.state = delivered ? .sent : .failed
             entry.serverReply = (entry.serverReply.map { $0 + "; " } ?? "")

@@ -15,7 +15,7 @@ public final class AppDatabase: Sendable {
         } catch {
             throw StoreError(
                 code: .cannotOpen,
-                message: "cannot create the data directory \(directory): \(error.localizedDescription); choose another with --home")
+                message: "cannot create the data directory \(directory): \(error.localizedDescription)", remedy: .chooseDataDirectory)
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
@@ -28,7 +28,7 @@ public final class AppDatabase: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError(
                 code: .notADatabase,
-                message: "\(path) is not an Afterword database; move it aside or point --home at another directory")
+                message: "\(path) is not an Afterword database; move it aside", remedy: .chooseDataDirectory)
         } catch {
             throw StoreError.explaining(error)
                 ?? StoreError(code: .cannotOpen, message: "cannot open \(path): \(error); check the file and its permissions")

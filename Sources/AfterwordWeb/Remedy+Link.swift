@@ -21,6 +21,13 @@ extension Remedy {
         case .recordPosted(let draft): ("once it is in the post, press \"I posted it\" on its page", "/drafts/\(draft)")
         case .addAddress(let interviewer): ("add their postal address on their page", "/interviewers/\(interviewer)")
         case .upgradeStore: ("run Afterword once with write permission on the data directory", "/")
+        case .sendAnyway(let draft): ("fix them, or tick \"Send although the check has warnings\" on the draft's page", "/drafts/\(draft)")
+        case .scheduleInstead(let draft): ("schedule it from the draft's page instead", "/drafts/\(draft)")
+        case .configureSending: ("choose your mail provider or server in Settings", "/settings#k-provider")
+        case .chooseDataDirectory: ("start Afterword with another data directory (--home)", "/")
+        case .addAddressOrPrintCardAlone(let interviewer, _): ("add their postal address on their page, or print the card without its envelope", "/interviewers/\(interviewer)")
+        case .importEveryEvent: ("import the whole invite file", "/interviews#ics-h")
+        case .giveCompany: ("give the company in the import form", "/interviews#ics-h")
         }
     }
 }

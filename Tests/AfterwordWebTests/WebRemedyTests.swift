@@ -41,4 +41,22 @@ struct WebRemedyTests {
                 "\(page.body)")
         }
     }
+
+    @Test("sending with no way to send e-mail set up links to the provider setting, and names no command-line flag")
+    func noTransportLinksToProvider() async throws {
+        let fixture = try WebFixture()
+        try Config(values: ["name": "Sam Seeker", "email": "sam@example.com"]).save(to: fixture.home)
+        try fixture.seedInterview()
+        _ = try fixture.workspace.composeDrafts(interviewId: 1)
+        try await fixture.test { web in
+            let sent = try await web.post("/drafts/1/send", [("when", "now")])
+            let page = try await web.get("/drafts/1", headers: [.cookie: sent.headers[.setCookie] ?? ""])
+            #expect(
+                page.body.contains(#"no way to send e-mail is configured — <a href="/settings#k-provider">choose your mail provider or server in Settings</a>"#),
+                "\(page.body)")
+            #expect(!page.body.contains("--eml") && !page.body.contains("--mailto"))
+            #expect(try fixture.store.ledger(forDraft: 1).isEmpty)
+            #expect(try await web.get("/settings").body.contains(#"id="k-provider""#))
+        }
+    }
 }
