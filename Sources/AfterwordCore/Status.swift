@@ -14,6 +14,17 @@ public enum MessageState: String, Codable, Sendable, CaseIterable {
     case failed
 }
 
+extension MessageState {
+    /// The states of the one live message per interviewer, interview and opening (AW-ONCE): no second
+    /// message may be recorded beside one of these. The store's unique indexes hold the same list
+    /// (a test compares them).
+    public static let live: [MessageState] = [.scheduled, .sending, .sent, .uncertain]
+    /// A message still on its way: scheduled, being sent, or in doubt.
+    public static let inFlight: [MessageState] = [.scheduled, .sending, .uncertain]
+    /// ``live`` as an SQL list, `('scheduled', 'sending', 'sent', 'uncertain')`, for a query's `IN`.
+    public static var liveSQL: String { "(" + live.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")" }
+}
+
 /// One interviewer of one interview, as the dashboard sees them.
 public struct StatusEntry: Codable, Sendable, Equatable {
     public var interviewId: Int64
@@ -87,7 +98,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public init(entries: [StatusEntry], olderUnsent: Int, withoutInterviewers: [InterviewBrief] = []) {
         self.withoutInterviewers = withoutInterviewers
         pending = entries.filter(\.needsThankYou).sorted { $0.deadline < $1.deadline }
-        inFlight = entries.filter { [.scheduled, .sending, .uncertain].contains($0.state) }.sorted { $0.deadline < $1.deadline }
+        inFlight = entries.filter { $0.state.map(MessageState.inFlight.contains) ?? false }.sorted { $0.deadline < $1.deadline }
         sent = entries.filter { $0.state == .sent }.sorted { ($0.sentAt ?? .distantPast) > ($1.sentAt ?? .distantPast) }
         self.olderUnsent = olderUnsent
     }

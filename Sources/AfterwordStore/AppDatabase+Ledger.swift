@@ -10,7 +10,6 @@ import GRDB
 
 /// AW-ONCE, enforced: a thank-you is in the ledger before it leaves, and a second one is refused.
 extension AppDatabase: Ledger {
-    static let liveStates: [MessageState] = [.scheduled, .sending, .sent, .uncertain]
 
     public func open(
         _ draft: Draft, state: MessageState, scheduledAt: Date?, transport: String, messageId: String, now: Date
@@ -187,7 +186,7 @@ extension AppDatabase: Ledger {
     private func liveEntry(_ db: Database, interviewId: Int64, interviewerId: Int64, openingId: Int64?) throws -> LedgerEntry? {
         guard var live = try LedgerEntry.filter(
             LedgerEntry.Columns.interviewId == interviewId && LedgerEntry.Columns.interviewerId == interviewerId && LedgerEntry.Columns.openingId == openingId
-                && Self.liveStates.map(\.rawValue).contains(LedgerEntry.Columns.state)
+                && MessageState.live.map(\.rawValue).contains(LedgerEntry.Columns.state)
         ).fetchOne(db) else { return nil }
         if live.state == .sending, !ProcessIdentity.isAlive(owner: live.owner, pid: live.ownerPid) {
             live.state = .uncertain

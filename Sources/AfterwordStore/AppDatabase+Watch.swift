@@ -267,7 +267,7 @@ extension AppDatabase {
                     SELECT interviewerId, openingId, createdAt, id FROM draft WHERE openingId IS NOT NULL
                     UNION ALL
                     SELECT interviewerId, openingId, COALESCE(sentAt, scheduledAt, createdAt), draftId FROM message
-                    WHERE openingId IS NOT NULL AND state IN ('scheduled', 'sending', 'sent', 'uncertain')
+                    WHERE openingId IS NOT NULL AND state IN \(MessageState.liveSQL)
                     """)
             return Dictionary(
                 grouping: rows.map { ReconnectMark(interviewerId: $0[0], openingId: $0[1], at: $0[2], draftId: $0[3]) },

@@ -127,3 +127,25 @@ import Testing
         #expect(try store.draft(id: edited.id!).body == "Dear Dana, thanks.")
     }
 }
+
+/// The live states are written twice: in Swift (``MessageState/live``) and in the unique indexes that
+/// enforce AW-ONCE in the schema. The indexes cannot change with the code (they are migrations), so a
+/// test holds the two together.
+@Suite struct LiveStatesTests {
+    @Test("every unique index on live messages lists exactly MessageState.live")
+    func indexesMatchSwift() throws {
+        let store = try AppDatabase.inMemory()
+        let definitions = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql LIKE '%state IN%'")
+        }
+        #expect(!definitions.isEmpty, "the schema keeps AW-ONCE in a unique index")
+        for definition in definitions {
+            guard let open = definition.range(of: "state IN ("), let close = definition[open.upperBound...].firstIndex(of: ")") else {
+                Issue.record("cannot read the states of \(definition)")
+                continue
+            }
+            let states = definition[open.upperBound..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+            #expect(Set(states) == Set(MessageState.live.map(\.rawValue)), "\(definition)")
+        }
+    }
+}
