@@ -356,7 +356,10 @@ extension Workspace {
             markedMetAt: seats.first?.markedMetAt == nil ? nil : seats.map(\.interview.endsAt).max(), lastReconnectAt: last
         )
         if let refusal = ReconnectPolicy.refusal(to: name, history: history, now: now) {
-            throw UserError("no reconnect: \(refusal)", exitCode: 1)
+            // Never thanked on record: the user may have thanked them another way, and can say so.
+            let neverThanked = history.thankedAt == nil && history.markedMetAt == nil
+            let remedy = neverThanked ? openingId.map { Remedy.markMet(opening: $0, interviewer: interviewerId) } : nil
+            throw UserError("no reconnect: \(refusal)", remedy: remedy, exitCode: 1)
         }
     }
 }

@@ -32,6 +32,7 @@ extension Remedy {
             "add it with `afterword interviewer edit \(interviewer) --address \"…\"`, or make the card alone with `afterword note pdf \(draft) --no-envelope`"
         case .importEveryEvent: "leave out --uid to import every event"
         case .giveCompany: "give it with --company"
+        case .markMet(let opening, let interviewer): "say so with `afterword reconnect \(opening) --to \(interviewer) --mark-met`"
         }
     }
 }

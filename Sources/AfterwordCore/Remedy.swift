@@ -51,4 +51,6 @@ public enum Remedy: Sendable, Hashable {
     case importEveryEvent
     /// Name the company an invite does not.
     case giveCompany
+    /// Say that the user met and thanked someone another way, so that a reconnect about an opening is allowed.
+    case markMet(opening: Int64, interviewer: Int64)
 }

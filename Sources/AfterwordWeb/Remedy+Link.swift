@@ -28,6 +28,7 @@ extension Remedy {
         case .addAddressOrPrintCardAlone(let interviewer, _): ("add their postal address on their page, or print the card without its envelope", "/interviewers/\(interviewer)")
         case .importEveryEvent: ("import the whole invite file", "/interviews#ics-h")
         case .giveCompany: ("give the company in the import form", "/interviews#ics-h")
+        case .markMet(let opening, _): ("press \"I met them and thanked them another way\" beside their name under the opening", "/openings#opening-\(opening)")
         }
     }
 }

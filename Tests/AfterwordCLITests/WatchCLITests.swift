@@ -226,6 +226,8 @@ extension CLI {
         let cold = try cli.run(["reconnect", "1", "--to", "2"], environment: at("2026-10-05T12:00:00Z"))
         #expect(cold.status == 1)
         #expect(cold.stderr.contains("never received a thank-you"))
+        // …and is told the command that says they were thanked another way.
+        #expect(cold.stderr.contains("`afterword reconnect 1 --to 2 --mark-met`"), "\(cold.stderr)")
         // 34 days after: the note is composed, stored as a draft, and passes every check
         let note = try cli.run(["reconnect", "1", "--to", "1"], environment: at("2026-10-05T12:00:00Z"))
         #expect(note.status == 0, "\(note.stderr)")
