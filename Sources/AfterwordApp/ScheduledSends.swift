@@ -3,6 +3,9 @@ import Foundation
 /// The timer that runs `afterword send --due`: a systemd user timer where systemd runs the user's
 /// session, else a line for the user's crontab.
 public enum ScheduledSends {
+    /// How often the timer may run, in minutes: from once a minute to once a day.
+    public static let intervalMinutes = 1...1_440
+
     /// The units' names in ~/.config/systemd/user (the Debian package ships the same names in
     /// /usr/lib/systemd/user).
     public static let serviceName = "afterword-due.service"
@@ -79,7 +82,7 @@ public enum ScheduledSends {
     /// crontab line.
     /// - Throws: a ``UserError`` when a unit cannot be written or systemctl refuses, with its words.
     public static func install(binary: String, home: String?, minutes: Int, configHome: URL = userConfigHome()) throws -> Outcome {
-        guard (1...1_440).contains(minutes) else { throw UserError("the interval must be from 1 to 1440 minutes, not \(minutes)") }
+        guard intervalMinutes.contains(minutes) else { throw UserError("the interval must be from 1 to 1440 minutes, not \(minutes)") }
         guard systemdRunsForUser() else { return .cron(cronLine(binary: binary, home: home, minutes: minutes)) }
         let folder = configHome.appendingPathComponent("systemd/user")
         let (service, timer) = units(binary: binary, home: home, minutes: minutes)

@@ -24,6 +24,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         @Option(help: "Minutes between runs.") var every: Int = 10
 
         func run() async throws {
+            guard ScheduledSends.intervalMinutes.contains(every) else { throw UserError("--every must be from 1 to 1440 minutes, not \(every)") }
             let home = global.home.map { _ in global.homeDirectory.path }
             switch try ScheduledSends.install(binary: ScheduleCommand.binaryPath, home: home, minutes: every) {
             case .timerEnabled(let files):
@@ -56,7 +57,7 @@ struct ScheduleCommand: AsyncParsableCommand {
         var write: String?
 
         func run() async throws {
-            guard (1...1_440).contains(every) else { throw UserError("--every must be from 1 to 1440 minutes, not \(every)") }
+            guard ScheduledSends.intervalMinutes.contains(every) else { throw UserError("--every must be from 1 to 1440 minutes, not \(every)") }
             let home = global.home.map { _ in global.homeDirectory.path }
             let path = binary ?? ScheduleCommand.binaryPath
             let (service, timer) = ScheduledSends.units(binary: path, home: home, minutes: every)
