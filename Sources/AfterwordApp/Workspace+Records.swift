@@ -160,14 +160,17 @@ extension Workspace {
         return try storeCall { try store.status(now: now, horizonDays: horizonDays) }
     }
 
-    /// The rules an entry's draft breaks, sorted; empty when it breaks none or has no draft.
-    public func brokenRules(of entry: StatusEntry) throws -> [RuleID] {
-        guard let id = entry.draftId else { return [] }
+    /// What Today and `afterword status` show: the report sorted, with the drafts of the first
+    /// `checkingAtMost` due rows (all when nil) checked for the rules they break.
+    public func dashboard(horizonDays: Int = 14, checkingAtMost limit: Int? = nil) throws -> Dashboard {
         let store = try openStore()
-        let draft = try storeCall { try store.draft(id: id) }
-        let findings = Self.findings(
-            text: draft.text, channel: draft.channel, source: "draft #\(id)", recipient: entry.interviewer, company: entry.company, role: entry.role)
-        return Set(findings.filter { $0.severity == .error }.map(\.rule)).sorted { $0.rawValue < $1.rawValue }
+        return try storeCall {
+            let report = try store.status(now: now, horizonDays: horizonDays)
+            let notes = report.inFlight.isEmpty ? [:] : try store.ledgerNotes()
+            let dashboard = Dashboard(report: report, now: now, notes: notes)
+            let drafts = try store.draftsAndInterviewers(draftIds: dashboard.draftsToCheck(limit: limit), interviewerIds: []).0
+            return dashboard.checking(drafts)
+        }
     }
 
     /// A number that changes whenever anything stored changes (for a page to know it is stale).

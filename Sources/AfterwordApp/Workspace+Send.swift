@@ -171,8 +171,9 @@ extension Workspace {
             ?? (max(clock, context.detail.interview.endsAt), false)
         context.draft = try retimed(context.draft, interview: context.detail.interview, sendAt: sendAt, store: store)
         if context.draft.isReconnect {
-            try reconnectAllowed(
-                interviewerId: context.draft.interviewerId, name: context.person.name, openingId: context.draft.openingId, store: store)
+            try Self.reconnectAllowed(
+                try acquaintances(in: store), interviewerId: context.draft.interviewerId, name: context.person.name,
+                openingId: context.draft.openingId, now: clock)
         }
         let panel = context.draft.isReconnect ? [] : try panelDrafts(context.detail, store: store)
         try Self.guardEtiquette(

@@ -37,33 +37,6 @@ public struct BoardCheck: Sendable {
     public var outcome: Outcome
 }
 
-/// Someone you met at a company, as an opening there shows them.
-public struct RememberedPerson: Sendable, Equatable {
-    public var interviewerId: Int64
-    public var name: String
-    /// When you last met them at this company (the interview's start).
-    public var met: Date
-    /// The role you interviewed for then.
-    public var role: String
-    /// When your thank-you to them was sent; nil if it was not.
-    public var thanked: Date?
-    /// When you marked them as met (a thank-you sent another way); it counts as the thank-you's date.
-    public var markedMetAt: Date?
-    /// True when you marked them as met.
-    public var markedMet: Bool { markedMetAt != nil }
-    /// The reconnect draft about this opening, if one was written.
-    public var reconnectDraftId: Int64?
-    /// Why a reconnect is not possible now; nil when it is.
-    public var reconnectRefusal: String?
-}
-
-/// An opening and the people who may remember you there.
-public struct RememberedOpening: Sendable, Equatable {
-    public var opening: Opening
-    public var company: String
-    public var people: [RememberedPerson]
-}
-
 extension Workspace {
     /// The API bases from the settings (`watch.greenhouse`, `watch.lever`, `watch.ashby`), else the public ones.
     public func boardBases() throws -> [BoardProvider: String] {
@@ -91,10 +64,7 @@ extension Workspace {
 
     /// True when an interview (or an interviewer's company) on record is `company`, as openings are matched.
     public func metAnyoneAt(_ company: String) throws -> Bool {
-        let store = try openStore()
-        return try storeCall { try store.acquaintances() }.contains {
-            CompanyName.same($0.interview.company, company) || CompanyName.same($0.interviewer.company ?? "", company)
-        }
+        try acquaintances(in: try openStore()).metAnyone(at: company)
     }
 
     /// Every watched board with its last check and error.
@@ -235,58 +205,20 @@ extension Workspace {
         func words(_ text: String?) -> [String] {
             (text ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }.prefix(10).map(String.init)
         }
-        let (rows, total) = try storeCall {
-            try store.openings(
+        return try storeCall {
+            let (rows, total) = try store.openings(
                 match: words(match), location: words(location), includeClosed: includeClosed, since: since, limit: perPage,
                 offset: max(0, page) * (perPage ?? 0))
+            // Most days there is nothing new: the people are looked up only for openings to show.
+            let people = rows.isEmpty ? Acquaintances(seats: [], reconnects: [:]) : try acquaintances(in: store)
+            let report = OpeningsReport(rows: rows.map { ($0.opening, $0.company) }, total: total, acquaintances: people, now: now)
+            return (report.openings, report.total)
         }
-        return (try remembered(rows, store: store), total)
     }
 
-    /// The openings with the people at each company who may remember the user.
-    private func remembered(_ rows: [OpeningRow], store: AppDatabase) throws -> [RememberedOpening] {
-        // Most days there is nothing new: the people are looked up only for openings to show.
-        guard !rows.isEmpty else { return [] }
-        var atCompany: [String: [Acquaintance]] = [:]
-        for seat in try storeCall({ try store.acquaintances() }) {
-            let keys = Set([CompanyName.key(seat.interview.company), CompanyName.key(seat.interviewer.company ?? "")])
-            for key in keys where !key.isEmpty { atCompany[key, default: []].append(seat) }
-        }
-        let reconnects = try storeCall { try store.reconnects() }
-        let clock = now
-        return rows.map { row in
-            var byPerson: [Int64: RememberedPerson] = [:]
-            for seat in atCompany[CompanyName.key(row.company)] ?? [] {
-                let id = seat.interviewer.storedID
-                var person =
-                    byPerson[id]
-                    ?? RememberedPerson(
-                        interviewerId: id, name: seat.interviewer.name, met: seat.interview.startsAt,
-                        role: seat.interview.role, thanked: nil, markedMetAt: seat.markedMetAt)
-                if seat.interview.startsAt >= person.met {
-                    person.met = seat.interview.startsAt
-                    person.role = seat.interview.role
-                }
-                if let thanked = seat.thankedAt, thanked > (person.thanked ?? .distantPast) { person.thanked = thanked }
-                byPerson[id] = person
-            }
-            // Those you thanked first, then the most recently met.
-            var people = byPerson.values.sorted { left, right in
-                if (left.thanked != nil) != (right.thanked != nil) { return left.thanked != nil }
-                if left.met != right.met { return left.met > right.met }
-                return left.name < right.name
-            }
-            for index in people.indices {
-                let marks = reconnects[people[index].interviewerId] ?? []
-                let history = ReconnectPolicy.History(
-                    thankedAt: people[index].thanked, markedMetAt: people[index].markedMet ? people[index].met : nil,
-                    lastReconnectAt: Self.lastReconnect(marks, notAbout: row.opening.id))
-                people[index].reconnectRefusal = ReconnectPolicy.refusal(
-                    to: people[index].name, history: history, now: clock)
-                people[index].reconnectDraftId = marks.filter { $0.openingId == row.opening.id }.map(\.draftId).max()
-            }
-            return RememberedOpening(opening: row.opening, company: row.company, people: people)
-        }
+    /// Everyone met and every reconnect, read once.
+    func acquaintances(in store: AppDatabase) throws -> Acquaintances {
+        try storeCall { Acquaintances(seats: try store.acquaintances(), reconnects: try store.reconnects()) }
     }
 
     /// Composes (and stores, for `send`) a reconnect note to a person you met about a new opening at their company.
@@ -301,18 +233,19 @@ extension Workspace {
     {
         let store = try openStore()
         let row = try storeCall { try store.opening(id: openingId) }
-        let seats = try storeCall { try store.acquaintances() }.filter { $0.interviewer.id == interviewerId }
+        var known = try acquaintances(in: store)
+        let seats = known.seats(of: interviewerId)
         guard let person = seats.first?.interviewer else {
             throw UserError("interviewer #\(interviewerId) is not on any interview's panel", remedy: .listOpenings)
         }
-        let atCompany = seats.filter {
-            CompanyName.same($0.interview.company, row.company)
-                || CompanyName.same($0.interviewer.company ?? "", row.company)
-        }
+        let atCompany = seats.filter { $0.isAt(row.company) }
         guard let latest = atCompany.max(by: { $0.interview.startsAt < $1.interview.startsAt }) else {
             throw UserError("\(person.name) did not interview you at \(row.company)", remedy: .listOpenings)
         }
-        if markMet { try storeCall { try store.markMet(interviewerId: interviewerId, now: now) } }
+        if markMet {
+            try storeCall { try store.markMet(interviewerId: interviewerId, now: now) }
+            known = try acquaintances(in: store)
+        }
         if !recompose,
             let existing = try storeCall({
                 try store.reconnectDraft(openingId: openingId, interviewerId: interviewerId)
@@ -322,7 +255,7 @@ extension Workspace {
                 draft: existing, interviewerName: person.name,
                 findings: Self.findings(existing, interview: latest.interview, interviewer: person.name), reused: true)
         }
-        try reconnectAllowed(interviewerId: interviewerId, name: person.name, openingId: openingId, store: store)
+        try Self.reconnectAllowed(known, interviewerId: interviewerId, name: person.name, openingId: openingId, now: now)
         let thanked = atCompany.compactMap(\.thankedAt).max()
         let interview = atCompany.first { $0.thankedAt == thanked && thanked != nil }?.interview ?? latest.interview
         let config = try loadConfig()
@@ -340,21 +273,9 @@ extension Workspace {
             reused: false)
     }
 
-    /// The latest reconnect written or sent about another opening than `openingId`: a note about the same
-    /// opening is the same reconnect (written again, or on its way), and AW-ONCE keeps it to one.
-    static func lastReconnect(_ marks: [ReconnectMark], notAbout openingId: Int64?) -> Date? {
-        marks.filter { $0.openingId != openingId }.map(\.at).max()
-    }
-
     /// Refuses a reconnect about `openingId` that the policy does not allow now (``ReconnectPolicy``).
-    func reconnectAllowed(interviewerId: Int64, name: String, openingId: Int64?, store: AppDatabase) throws {
-        let seats = try storeCall { try store.acquaintances() }.filter { $0.interviewer.id == interviewerId }
-        let last = Self.lastReconnect(
-            try storeCall { try store.reconnects() }[interviewerId] ?? [], notAbout: openingId)
-        let history = ReconnectPolicy.History(
-            thankedAt: seats.compactMap(\.thankedAt).max(),
-            markedMetAt: seats.first?.markedMetAt == nil ? nil : seats.map(\.interview.endsAt).max(), lastReconnectAt: last
-        )
+    static func reconnectAllowed(_ known: Acquaintances, interviewerId: Int64, name: String, openingId: Int64?, now: Date) throws {
+        let history = known.history(of: interviewerId, about: openingId)
         if let refusal = ReconnectPolicy.refusal(to: name, history: history, now: now) {
             // Never thanked on record: the user may have thanked them another way, and can say so.
             let neverThanked = history.thankedAt == nil && history.markedMetAt == nil

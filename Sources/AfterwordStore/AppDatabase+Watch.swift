@@ -52,26 +52,6 @@ public struct OpeningRow: Sendable, Equatable {
     public var company: String
 }
 
-/// A reconnect note written or sent to someone, about an opening.
-public struct ReconnectMark: Sendable, Equatable {
-    public var interviewerId: Int64
-    public var openingId: Int64
-    /// When it was written (a draft) or sent, scheduled or handed over (a message).
-    public var at: Date
-    /// The reconnect draft.
-    public var draftId: Int64
-}
-
-/// One seat of a person on an interview's panel, with what was sent to them for it.
-public struct Acquaintance: Sendable, Equatable {
-    public var interviewer: Interviewer
-    public var interview: Interview
-    /// When the thank-you for this interview was sent; nil if it was not (yet).
-    public var thankedAt: Date?
-    /// When the user marked this person as met.
-    public var markedMetAt: Date?
-}
-
 extension AppDatabase {
     /// Starts watching a board.
     /// - Throws: ``StoreError`` (conflict) when the same board is already watched.

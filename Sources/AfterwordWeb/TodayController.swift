@@ -20,45 +20,39 @@ struct TodayController: Sendable {
             return Self.response(cached)
         }
         let revision = try workspace.revision()
-        let report = try workspace.status(horizonDays: 14)
-        // Interviews not yet over are upcoming, not due; of the rest, those still within the 24 hours first
-        // (the nearest deadline first), then the overdue, the most recent first.
-        let upcoming = report.pending.filter { $0.isUpcoming(at: now) }
-        let due = report.pending.filter { !$0.isUpcoming(at: now) }
-        let ordered = due.filter { ($0.hoursLeft ?? 0) >= 0 } + due.filter { ($0.hoursLeft ?? 0) < 0 }.reversed()
-        let shown = all ? ordered[...] : ordered.prefix(Self.firstRows)
-        let pending = try shown.map { entry in
-            let errors = try workspace.brokenRules(of: entry).map(\.rawValue).joined(separator: ", ")
+        let board = try workspace.dashboard(horizonDays: 14, checkingAtMost: all ? nil : Self.firstRows)
+        let shown = all ? board.due[...] : board.due.prefix(Self.firstRows)
+        let pending = shown.map { row in
+            let entry = row.entry
             return TodayPage.Pending(
                 interviewId: entry.interviewId, interviewerId: entry.interviewerId, interviewer: entry.interviewer,
                 company: entry.company, role: entry.role, channel: entry.channel.label,
                 draftId: entry.draftId, urgency: Wording.due(entry, now: now).trimmingCharacters(in: .whitespaces),
-                errors: errors.isEmpty ? nil : errors,
-                overdue: (entry.hoursLeft ?? 0) < 0, failed: entry.state == .failed,
-                printedNotMailed: entry.channel == .note && entry.printedAt != nil && entry.state == nil)
+                errors: row.brokenRules.isEmpty ? nil : row.brokenRules.map(\.rawValue).joined(separator: ", "),
+                overdue: row.isOverdue, failed: row.lastAttemptFailed, printedNotMailed: row.printedNotMailed)
         }
-        let notes = report.inFlight.isEmpty ? [:] : try workspace.ledgerNotes()
-        let inFlight = report.inFlight.map { entry in
-            TodayPage.InFlight(
+        let inFlight = board.onItsWay.map { row in
+            let entry = row.entry
+            return TodayPage.InFlight(
                 state: entry.state?.rawValue, when: entry.scheduledAt.map { site.display($0, in: zone) }, draftId: entry.draftId,
                 interviewer: entry.interviewer, company: entry.company, channel: entry.channel.label,
-                uncertain: entry.state == .uncertain,
-                overdueToLeave: entry.isOverdueToLeave(at: now) ? "\(Wording.overdueToLeave) — \(Remedy.sendDue.link.text)" : nil,
-                note: entry.draftId.flatMap { notes[$0] }.map { entry.state == .uncertain ? "Your Sent folder: \($0)" : $0 })
+                uncertain: row.isUncertain,
+                overdueToLeave: row.isOverdueToLeave ? "\(Wording.overdueToLeave) — \(Remedy.sendDue.link.text)" : nil,
+                note: row.note.map { row.isUncertain ? "Your Sent folder: \($0)" : $0 })
         }
-        let sent = report.sent.map { entry in
+        let sent = board.sent.map { entry in
             TodayPage.Sent(
                 when: entry.sentAt.map { site.display($0, in: zone) }, draftId: entry.draftId, interviewer: entry.interviewer,
                 company: entry.company, role: entry.role, channel: entry.channel.label)
         }
         // New openings where someone may remember you (AW-REMEMBER).
         let openings = try Self.recentOpenings(workspace, now: now).map { OpeningsController.row($0, site: site) }
-        let empty = report.withoutInterviewers.map { TodayPage.Unstaffed(id: $0.id, company: $0.company, role: $0.role) }
+        let empty = board.withoutInterviewers.map { TodayPage.Unstaffed(id: $0.id, company: $0.company, role: $0.role) }
         let page = TodayPage(
             firstRun: try workspace.interviews().isEmpty,
-            pending: pending, pendingCount: due.count,
-            hiddenCount: due.count > pending.count ? due.count - pending.count : nil,
-            upcoming: upcoming.map { entry in
+            pending: pending, pendingCount: board.due.count,
+            hiddenCount: board.due.count > pending.count ? board.due.count - pending.count : nil,
+            upcoming: board.upcoming.map { entry in
                 TodayPage.Upcoming(
                     interviewId: entry.interviewId, interviewer: entry.interviewer, company: entry.company, role: entry.role,
                     ends: entry.endsAt.map { site.display($0, in: entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone) })
@@ -67,7 +61,7 @@ struct TodayController: Sendable {
             withoutInterviewers: empty,
             inFlight: inFlight, inFlightCount: inFlight.count,
             sent: sent, sentCount: sent.count,
-            olderUnsent: report.olderUnsent > 0 ? report.olderUnsent : nil)
+            olderUnsent: board.olderUnsent > 0 ? board.olderUnsent : nil)
         let html = try site.html(page, title: "Today", tab: .today, notice: flash?.notice, problem: flash?.problem)
         guard flash == nil else {
             var response = Response.html(html)
