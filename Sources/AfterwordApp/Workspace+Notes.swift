@@ -71,7 +71,7 @@ extension Workspace {
         let draft = try storeCall { try store.draft(id: draftId) }
         let clock = now
         let entry = try storeCall {
-            try store.open(draft, state: .sending, scheduledAt: nil, transport: "post", messageId: "post-\(draftId)-\(UUID().uuidString)", now: clock)
+            try store.open(draft, state: .sending, scheduledAt: nil, transport: .post, messageId: "post-\(draftId)-\(UUID().uuidString)", now: clock)
         }
         try store.close(entry.storedID, as: .sent, reply: "posted by you", now: clock)
     }

@@ -36,7 +36,7 @@ extension Workspace {
         let transport = try Self.transport(ready.config)
         if sendAt > clock.addingTimeInterval(30) {
             let entry = try storeCall {
-                try store.open(draft, state: .scheduled, scheduledAt: sendAt, transport: transport.name, messageId: messageId, now: clock)
+                try store.open(draft, state: .scheduled, scheduledAt: sendAt, transport: transport.kind, messageId: messageId, now: clock)
             }
             return .scheduled(entry, at: sendAt, zone: detail.interview.zone, late: late)
         }
@@ -103,14 +103,14 @@ extension Workspace {
     /// says why. It is then held as uncertain until the user says it went. A `deliver` that throws is
     /// recorded as failed, so that the user may try again.
     /// - Parameters:
-    ///   - transport: `eml` or `mailto`.
+    ///   - transport: ``TransportKind/eml`` or ``TransportKind/mailto`` (a hand-off).
     ///   - anyway: hand it over although the checker has warnings (never with errors).
     ///   - deliver: receives the message's bytes and its mailto: link.
-    public func handOff(draftId: Int64, transport: String, anyway: Bool, deliver: (_ bytes: [UInt8], _ mailto: String) throws -> Void) throws {
+    public func handOff(draftId: Int64, transport: TransportKind, anyway: Bool, deliver: (_ bytes: [UInt8], _ mailto: String) throws -> Void) throws {
         let ready = try prepare(draftId, anyway: anyway, timing: nil)
         let (store, draft, message, clock) = (ready.store, ready.context.draft, ready.message, ready.clock)
-        let existing = try store.ledger(forDraft: draftId).first { [.sent, .sending, .scheduled, .uncertain].contains($0.state) }
-        let handedOffBefore = existing.map { $0.state == .uncertain && ["eml", "mailto"].contains($0.transport) } ?? false
+        let existing = try store.ledger(forDraft: draftId).first { MessageState.live.contains($0.state) }
+        let handedOffBefore = existing.map { $0.state == .uncertain && $0.transport.isHandOff } ?? false
         if existing != nil, !handedOffBefore {
             // Sent, scheduled or on its way: the ledger refuses and says why (AW-ONCE); nothing is written.
             _ = try storeCall {
@@ -132,7 +132,7 @@ extension Workspace {
             try storeCall {
                 try store.close(
                     entry.storedID, as: .uncertain,
-                    reply: "handed to your own mail program (\(transport)); waiting for you to say it was sent", now: clock)
+                    reply: "handed to your own mail program (\(transport.rawValue)); waiting for you to say it was sent", now: clock)
             }
         }
     }

@@ -124,7 +124,7 @@ extension Workspace {
             let checked = ISO8601.display(now, in: config.timeZone ?? .current)
             for entry in entries {
                 let name = people[entry.interviewerId]?.name ?? "?"
-                guard let messageId = entry.messageId, !["eml", "mailto"].contains(entry.transport) else {
+                guard let messageId = entry.messageId, !entry.transport.isHandOff else {
                     lookups.append(
                         SentLookup(
                             draftId: entry.draftId, recipient: name, found: nil,
@@ -171,7 +171,7 @@ extension Workspace {
         let clock = now
         let entry = try storeCall {
             try store.open(
-                context.draft, state: .sending, scheduledAt: nil, transport: "mailto", messageId: MailMessage.makeMessageId(from: "afterword.invalid"),
+                context.draft, state: .sending, scheduledAt: nil, transport: .mailto, messageId: MailMessage.makeMessageId(from: "afterword.invalid"),
                 now: clock)
         }
         try storeCall { try store.close(entry.storedID, as: .sent, reply: "sent from your own mail program (you said it went)", now: clock) }

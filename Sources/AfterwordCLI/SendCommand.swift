@@ -146,7 +146,7 @@ struct SendCommand: AsyncParsableCommand {
     }
 
     private func handOff(_ id: Int64, workspace: Workspace) throws {
-        try workspace.handOff(draftId: id, transport: eml != nil ? "eml" : "mailto", anyway: anyway) { bytes, url in
+        try workspace.handOff(draftId: id, transport: eml != nil ? .eml : .mailto, anyway: anyway) { bytes, url in
             if let eml {
                 do {
                     try Data(bytes).write(to: URL(fileURLWithPath: eml))
@@ -201,7 +201,7 @@ struct SendCommand: AsyncParsableCommand {
         var id: Int64
         var draft: Int64
         var state: MessageState
-        var transport: String
+        var transport: TransportKind
         var messageId: String?
         var scheduledAt: Date?
         var reply: String?

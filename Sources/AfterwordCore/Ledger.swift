@@ -8,8 +8,8 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
     public var interviewerId: Int64
     public var channel: Channel
     public var state: MessageState
-    /// How it travels: `smtp`, `sendmail`, `eml`, `mailto`, `post`.
-    public var transport: String
+    /// How it travels.
+    public var transport: TransportKind
     /// The Message-ID header the message carries (for finding it in a Sent folder).
     public var messageId: String?
     public var scheduledAt: Date?
@@ -32,7 +32,7 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
 
     public init(
         id: Int64? = nil, draftId: Int64, interviewId: Int64, interviewerId: Int64, channel: Channel,
-        state: MessageState, transport: String, messageId: String? = nil, scheduledAt: Date? = nil,
+        state: MessageState, transport: TransportKind, messageId: String? = nil, scheduledAt: Date? = nil,
         sentAt: Date? = nil, serverReply: String? = nil, ownerPid: Int32? = nil, createdAt: Date, updatedAt: Date,
         openingId: Int64? = nil
     ) {
@@ -51,6 +51,33 @@ public struct LedgerEntry: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.openingId = openingId
+    }
+}
+
+/// How a message travels, as the ledger records it.
+public enum TransportKind: String, Codable, Sendable, CaseIterable {
+    /// Through the mail server of `smtp.host`.
+    case smtp
+    /// Through the local sendmail program.
+    case sendmail
+    /// Written as an .eml file for the user's own mail program.
+    case eml
+    /// Opened as a mailto: link in the user's own mail program.
+    case mailto
+    /// A note card, posted by the user.
+    case post
+
+    /// True when the user's own mail program sends it: Afterword only hands it over, and it stays in doubt
+    /// until the user says it went (and it is never in the user's Sent folder under Afterword's Message-ID).
+    public var isHandOff: Bool { self == .eml || self == .mailto }
+
+    /// How it went, as the user would say it: "e-mail", "your mail program", "post".
+    public var label: String {
+        switch self {
+        case .smtp, .sendmail: "e-mail"
+        case .eml, .mailto: "your mail program"
+        case .post: "post"
+        }
     }
 }
 
@@ -82,7 +109,7 @@ public protocol Ledger: Sendable {
     /// - Throws: ``LedgerRefusal`` when a thank-you for the same interviewer and interview was sent,
     ///   is on its way, or may have been delivered.
     func open(
-        _ draft: Draft, state: MessageState, scheduledAt: Date?, transport: String, messageId: String, now: Date
+        _ draft: Draft, state: MessageState, scheduledAt: Date?, transport: TransportKind, messageId: String, now: Date
     ) throws -> LedgerEntry
     /// Moves scheduled entries to `sending` in one transaction, each with a conditional update;
     /// returns those this run got (another run may have taken some).

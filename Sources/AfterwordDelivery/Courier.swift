@@ -19,7 +19,7 @@ public struct Courier: Sendable {
     /// Records the draft as sending, hands it over, and records what the server said.
     /// - Throws: ``LedgerRefusal`` when AW-ONCE forbids it (nothing leaves).
     public func send(_ draft: Draft, message: OutgoingMessage, messageId: String) async throws -> (LedgerEntry, DeliveryOutcome) {
-        let entry = try ledger.open(draft, state: .sending, scheduledAt: nil, transport: transport.name, messageId: messageId, now: clock())
+        let entry = try ledger.open(draft, state: .sending, scheduledAt: nil, transport: transport.kind, messageId: messageId, now: clock())
         let session = transport.session()
         let outcome = await session.deliver(message)
         await session.finish()

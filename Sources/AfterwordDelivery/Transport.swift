@@ -1,3 +1,4 @@
+import AfterwordCore
 import Foundation
 import NIOCore
 import NIOPosix
@@ -5,8 +6,8 @@ import SMTP
 
 /// A way for a message to leave: SMTP or the local sendmail.
 public protocol Transport: Sendable {
-    /// `smtp`, `sendmail` … as recorded in the ledger.
-    var name: String { get }
+    /// How it travels, as recorded in the ledger.
+    var kind: TransportKind { get }
     /// A session that may keep one connection for many messages.
     func session() -> any TransportSession
 }
@@ -64,7 +65,7 @@ public enum DeliveryOutcome: Sendable, Equatable {
 
 /// SMTP with retries of transient (4xx) answers and one connection for many messages.
 public struct SMTPTransport: Transport {
-    public let name = "smtp"
+    public let kind = TransportKind.smtp
     public var settings: SMTPSettings
     /// Attempts per message for 4xx answers and refused connections.
     public var attempts: Int
@@ -155,7 +156,7 @@ actor SMTPSession: TransportSession {
 
 /// The local `sendmail -t -i` (Postfix, msmtp, Exim and friends accept it).
 public struct SendmailTransport: Transport {
-    public let name = "sendmail"
+    public let kind = TransportKind.sendmail
     /// The program and its own arguments, e.g. `/usr/sbin/sendmail` or `msmtp --account=work`.
     public var command: [String]
 

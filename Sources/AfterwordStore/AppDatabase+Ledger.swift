@@ -12,7 +12,7 @@ import GRDB
 extension AppDatabase: Ledger {
 
     public func open(
-        _ draft: Draft, state: MessageState, scheduledAt: Date?, transport: String, messageId: String, now: Date
+        _ draft: Draft, state: MessageState, scheduledAt: Date?, transport: TransportKind, messageId: String, now: Date
     ) throws -> LedgerEntry {
         try writer.write { db in
             if var live = try liveEntry(db, interviewId: draft.interviewId, interviewerId: draft.interviewerId, openingId: draft.openingId) {

@@ -97,7 +97,7 @@ struct DraftController: Sendable {
         _ = try await site.form(request)
         do {
             var file: [UInt8] = []
-            try site.workspace.handOff(draftId: id, transport: "eml", anyway: true) { bytes, _ in file = bytes }
+            try site.workspace.handOff(draftId: id, transport: .eml, anyway: true) { bytes, _ in file = bytes }
             return Response(
                 status: .ok,
                 headers: [.contentType: "message/rfc822", .contentDisposition: "attachment; filename=\"thank-you-\(id).eml\""],

@@ -74,7 +74,7 @@ struct PeopleController: Sendable {
         let sent = messages.last { $0.state == .sent }
         var row = row
         row.sent = sent?.sentAt.map { site.display($0, in: zone) }
-        row.transport = sent.map { Self.transportName($0.transport) }
+        row.transport = sent.map(\.transport.label)
         row.state = messages.last?.state.rawValue
         return row
     }
@@ -105,9 +105,5 @@ struct PeopleController: Sendable {
         } catch let error as UserError {
             return site.done("/interviewers/\(id)", refused: error)
         }
-    }
-
-    static func transportName(_ transport: String) -> String {
-        ["post": "post", "eml": "your mail program", "mailto": "your mail program", "smtp": "e-mail", "sendmail": "e-mail"][transport] ?? transport
     }
 }

@@ -178,7 +178,7 @@ import Testing
         for index in 0..<3 { drafts.append(try storedDraft(store, email: "p\(index)@acme.com")) }
         for draft in drafts {
             _ = try store.open(
-                draft, state: .scheduled, scheduledAt: Date().addingTimeInterval(-60), transport: "smtp",
+                draft, state: .scheduled, scheduledAt: Date().addingTimeInterval(-60), transport: .smtp,
                 messageId: "m\(draft.id ?? 0)@example.com",
                 now: Date())
         }

@@ -149,7 +149,7 @@ func outgoing(_ body: String = "Dear Dana Whitfield,\n\nThank you.\n.hidden dot 
         var drafts: [Draft] = []
         for index in 0..<6 { drafts.append(try storedDraft(store, email: "p\(index)@acme.com")) }
         for draft in drafts {
-            _ = try store.open(draft, state: .scheduled, scheduledAt: Date().addingTimeInterval(-60), transport: "smtp", messageId: "m\(draft.id!)@example.com", now: Date())
+            _ = try store.open(draft, state: .scheduled, scheduledAt: Date().addingTimeInterval(-60), transport: .smtp, messageId: "m\(draft.id!)@example.com", now: Date())
         }
         let other = try AppDatabase.open(path: path)
         async let first = courier(store, port: server.port).sendDue { _ in outgoing() }

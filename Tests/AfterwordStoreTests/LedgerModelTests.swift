@@ -110,13 +110,13 @@ struct SeededGenerator: RandomNumberGenerator {
             switch Int.random(in: 0..<6, using: &random) {
             case 0:
                 if let entry = try? store.open(
-                    draft, state: .sending, scheduledAt: nil, transport: "smtp", messageId: "m\(step)", now: now)
+                    draft, state: .sending, scheduledAt: nil, transport: .smtp, messageId: "m\(step)", now: now)
                 {
                     try letOut(entry, &random)
                 }
             case 1:
                 _ = try? store.open(
-                    draft, state: .scheduled, scheduledAt: now.addingTimeInterval(-60), transport: "smtp",
+                    draft, state: .scheduled, scheduledAt: now.addingTimeInterval(-60), transport: .smtp,
                     messageId: "m\(step)", now: now)
             case 2:
                 for entry in try store.claim(try store.due(now: now).compactMap(\.id), now: now) {

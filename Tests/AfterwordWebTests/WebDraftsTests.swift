@@ -90,7 +90,7 @@ struct WebDraftsTests {
             #expect(removed.headers[.location] == "/people")
             #expect(!(try await web.get("/interviews/1")).body.contains("Priya Natarajan"))
             // Dana's thank-you is handed to the user's mail program: the ledger holds it
-            try fixture.workspace.handOff(draftId: 1, transport: "eml", anyway: true) { _, _ in }
+            try fixture.workspace.handOff(draftId: 1, transport: .eml, anyway: true) { _, _ in }
             let kept = try await web.post("/interviewers/1/remove", [])
             #expect(kept.headers[.location] == "/interviewers/1")
             #expect((try await web.get("/interviewers/1")).status == .ok)

@@ -88,7 +88,7 @@ struct WebMailTests {
         let draft = try #require(drafts.first)
         // A send interrupted after the message was handed over, which the provider filed in Sent.
         let store = try fixture.store
-        let entry = try store.open(draft.draft, state: .sending, scheduledAt: nil, transport: "smtp", messageId: "a1b2@example.com", now: WebFixture.now)
+        let entry = try store.open(draft.draft, state: .sending, scheduledAt: nil, transport: .smtp, messageId: "a1b2@example.com", now: WebFixture.now)
         try store.close(entry.storedID, as: .uncertain, reply: "interrupted", now: WebFixture.now)
         try appendToFolder(
             dovecot, folder: "Sent Messages", message: "Message-ID: <a1b2@example.com>\r\nSubject: Thank you\r\nTo: dana@acme.com\r\n\r\nDear Dana,\r\n")

@@ -25,7 +25,7 @@ struct WebOpeningsTests {
         let draft = try #require(try fixture.workspace.composeDrafts(interviewId: interview.id ?? 0).first?.draft)
         let thanked = then.addingTimeInterval(6 * 3600)
         let entry = try store.open(
-            draft, state: .sending, scheduledAt: nil, transport: "smtp", messageId: "<t@example.com>", now: thanked)
+            draft, state: .sending, scheduledAt: nil, transport: .smtp, messageId: "<t@example.com>", now: thanked)
         try store.close(entry.id ?? 0, as: .sent, reply: "250 OK", now: thanked)
         let board = try store.addBoard(
             WatchedBoard(company: "Acme Inc.", provider: "greenhouse", token: "acme", addedAt: then))
