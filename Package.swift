@@ -132,6 +132,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "AfterwordAppTests", dependencies: ["AfterwordApp", "AfterwordStore"]),
         .testTarget(name: "AfterwordCLITests", dependencies: ["AfterwordTestSupport"]),
         .testTarget(name: "AfterwordPrintTests", dependencies: ["AfterwordPrint"]),
         .testTarget(

@@ -320,7 +320,8 @@ extension Workspace {
         if let variable = config[.smtpPasswordEnv] {
             guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
                 throw UserError(
-                    "smtp.passwordEnv names $\(variable), which is not set in this environment (a scheduled send from cron or a systemd timer does not see your shell's variables; store the password with `afterword config set-password` instead)")
+                    "smtp.passwordEnv names $\(variable), which is not set in this environment (a scheduled send from cron or a systemd timer does not see your shell's variables; keep the password in your system keyring instead)",
+                    remedy: .storePassword)
             }
             return .password(value)
         }
@@ -328,7 +329,8 @@ extension Workspace {
             return .password(try SecretCommand.secret(command, setting: "smtp.passwordCommand", isToken: false, seconds: seconds))
         }
         throw UserError(
-            "smtp.user is set but there is no password or token: store the password with `afterword config set-password`, or set smtp.passwordEnv, smtp.passwordCommand or smtp.tokenCommand")
+            "smtp.user is set but there is no password or token: keep the password in your system keyring, or set smtp.passwordEnv, smtp.passwordCommand or smtp.tokenCommand",
+            remedy: .storePassword)
     }
 
     private static func emailAddress(of context: DraftContext) throws -> String {

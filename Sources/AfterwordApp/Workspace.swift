@@ -18,7 +18,8 @@ public struct Workspace: Sendable {
         self.openedStore = nil
     }
 
-    private init(home: URL, clock: @escaping @Sendable () -> Date, store: AppDatabase) {
+    /// A workspace on a store already open (a long-running server's, or a test's in-memory one).
+    init(home: URL, clock: @escaping @Sendable () -> Date, store: AppDatabase) {
         self.home = home
         self.clock = clock
         self.openedStore = store

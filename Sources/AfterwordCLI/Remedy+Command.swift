@@ -28,6 +28,7 @@ extension Remedy {
         case .configureSending:
             "choose your provider with `afterword config set provider …` or set `smtp.host` (or `sendmail.command`); or export the message with `--eml FILE` or `--mailto`"
         case .chooseDataDirectory: "choose another with --home"
+        case .storePassword: "store it with `afterword config set-password`"
         case .addAddressOrPrintCardAlone(let interviewer, let draft):
             "add it with `afterword interviewer edit \(interviewer) --address \"…\"`, or make the card alone with `afterword note pdf \(draft) --no-envelope`"
         case .importEveryEvent: "leave out --uid to import every event"

@@ -51,6 +51,8 @@ public enum Remedy: Sendable, Hashable {
     case importEveryEvent
     /// Name the company an invite does not.
     case giveCompany
+    /// Keep the mail password in the system keyring, where scheduled sends find it too.
+    case storePassword
     /// Say that the user met and thanked someone another way, so that a reconnect about an opening is allowed.
     case markMet(opening: Int64, interviewer: Int64)
 }

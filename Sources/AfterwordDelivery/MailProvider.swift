@@ -23,7 +23,7 @@ public struct MailProvider: Sendable, Equatable {
             ],
             advice:
                 "Gmail takes an app password (turn on 2-Step Verification, then Google Account → Security → App passwords) "
-                + "stored with `afterword config set-password`, or an OAuth2 access token from smtp.tokenCommand (e.g. oama). "
+                + "kept in your system keyring (the mail password in Settings, or config set-password), or an OAuth2 access token from smtp.tokenCommand (e.g. oama). "
                 + "Set smtp.user to your Gmail address. Gmail files its own copy in Sent."),
         MailProvider(
             id: "outlook", displayName: "Outlook.com / Hotmail",
@@ -53,7 +53,7 @@ public struct MailProvider: Sendable, Equatable {
             ],
             advice:
                 "iCloud Mail needs an app-specific password (account.apple.com → Sign-In and Security → App-Specific Passwords), "
-                + "stored with `afterword config set-password`; smtp.user is your full iCloud address."),
+                + "kept in your system keyring (the mail password in Settings, or config set-password); smtp.user is your full iCloud address."),
         MailProvider(
             id: "fastmail", displayName: "Fastmail",
             settings: [
@@ -61,8 +61,8 @@ public struct MailProvider: Sendable, Equatable {
                 "imap.host": "imap.fastmail.com", "imap.port": "993", "imap.security": "tls",
             ],
             advice:
-                "Fastmail needs an app password (Settings → Privacy & Security → Manage app passwords), stored with "
-                + "`afterword config set-password`; smtp.user is your Fastmail address."),
+                "Fastmail needs an app password (Settings → Privacy & Security → Manage app passwords), kept in "
+                + "your system keyring (the mail password in Settings, or config set-password); smtp.user is your Fastmail address."),
         MailProvider(
             id: "yahoo", displayName: "Yahoo Mail",
             settings: [
@@ -70,8 +70,8 @@ public struct MailProvider: Sendable, Equatable {
                 "imap.host": "imap.mail.yahoo.com", "imap.port": "993", "imap.security": "tls",
             ],
             advice:
-                "Yahoo Mail needs an app password (Account Info → Account security → Generate app password), stored with "
-                + "`afterword config set-password`; smtp.user is your Yahoo address."),
+                "Yahoo Mail needs an app password (Account Info → Account security → Generate app password), kept in "
+                + "your system keyring (the mail password in Settings, or config set-password); smtp.user is your Yahoo address."),
         MailProvider(
             id: "other", displayName: "another provider", settings: [:],
             advice:

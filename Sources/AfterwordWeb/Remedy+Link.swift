@@ -24,6 +24,7 @@ extension Remedy {
         case .sendAnyway(let draft): ("fix them, or tick \"Send although the check has warnings\" on the draft's page", "/drafts/\(draft)")
         case .scheduleInstead(let draft): ("schedule it from the draft's page instead", "/drafts/\(draft)")
         case .configureSending: ("choose your mail provider or server in Settings", "/settings#k-provider")
+        case .storePassword: ("store your mail password in Settings", "/settings#password-form")
         case .chooseDataDirectory: ("start Afterword with another data directory (--home)", "/")
         case .addAddressOrPrintCardAlone(let interviewer, _): ("add their postal address on their page, or print the card without its envelope", "/interviewers/\(interviewer)")
         case .importEveryEvent: ("import the whole invite file", "/interviews#ics-h")
