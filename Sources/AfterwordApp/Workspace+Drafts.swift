@@ -58,8 +58,10 @@ extension Workspace {
     }
 
     func panelDrafts(_ detail: InterviewDetail, store: AppDatabase) throws -> [(draft: Draft, name: String)] {
-        try detail.interviewers.compactMap { person in
-            try store.latestDraft(interviewId: detail.interview.storedID, interviewerId: person.storedID).map { ($0, person.name) }
+        try storeCall {
+            try detail.interviewers.compactMap { person in
+                try store.latestDraft(interviewId: detail.interview.storedID, interviewerId: person.storedID).map { ($0, person.name) }
+            }
         }
     }
 
@@ -144,7 +146,7 @@ extension Workspace {
     /// and has not left; stored so that what is shown is what is sent.
     func signIfUnsigned(_ draft: Draft, sender: Sender, store: AppDatabase) throws -> Draft {
         guard let name = sender.name, let body = Greeting.signed(draft.body, name: name, signature: draft.channel == .email ? sender.signature : nil),
-            try store.ledger(forDraft: draft.storedID).isEmpty
+            try storeCall({ try store.ledger(forDraft: draft.storedID).isEmpty })
         else { return draft }
         return try storeCall { try store.updateDraft(id: draft.storedID, subject: draft.subject, body: body, byHand: false, at: now) }
     }

@@ -55,7 +55,7 @@ extension Workspace {
     public func sendDue() async throws -> [(LedgerEntry, DeliveryOutcome, String, String?)] {
         let store = try openStore()
         let config = try loadConfig()
-        try store.sweepInterrupted(now: now)
+        try storeCall { try store.sweepInterrupted(now: now) }
         let transport: any Transport
         let from: String
         do {
@@ -109,7 +109,7 @@ extension Workspace {
     public func handOff(draftId: Int64, transport: TransportKind, anyway: Bool, deliver: (_ bytes: [UInt8], _ mailto: String) throws -> Void) throws {
         let ready = try prepare(draftId, anyway: anyway, timing: nil)
         let (store, draft, message, clock) = (ready.store, ready.context.draft, ready.message, ready.clock)
-        let existing = try store.ledger(forDraft: draftId).first { MessageState.live.contains($0.state) }
+        let existing = try storeCall { try store.ledger(forDraft: draftId) }.first { MessageState.live.contains($0.state) }
         let handedOffBefore = existing.map { $0.state == .uncertain && $0.transport.isHandOff } ?? false
         if existing != nil, !handedOffBefore {
             // Sent, scheduled or on its way: the ledger refuses and says why (AW-ONCE); nothing is written.
