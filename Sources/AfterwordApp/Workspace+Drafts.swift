@@ -17,6 +17,11 @@ public struct DraftContext: Sendable {
     public var draft: Draft
     public var detail: InterviewDetail
     public var person: Interviewer
+
+    /// What the draft is, in one line: "draft #1 — Dana Whitfield, Acme, Backend Engineer".
+    public var summary: String {
+        "draft #\(draft.storedID) — \(person.name), \(detail.interview.company), \(detail.interview.role)"
+    }
 }
 
 extension Workspace {

@@ -26,10 +26,11 @@ public enum SendResult: Sendable {
 extension Workspace {
     /// Sends (or schedules) one draft exactly once.
     ///
-    /// Refuses a note card, a draft with checker errors, and one with warnings unless `anyway`;
-    /// the ledger refuses a second thank-you to the same interviewer (AW-ONCE).
-    public func send(draftId: Int64, timing: SendTiming, anyway: Bool) async throws -> SendResult {
-        let ready = try prepare(draftId, anyway: anyway, timing: timing)
+    /// Refuses a thank-you to someone who already has one for the interview (AW-ONCE, said first), an
+    /// earlier version of a draft unless `earlierVersion`, a note card, a draft with checker errors, and
+    /// one with warnings unless `anyway`.
+    public func send(draftId: Int64, timing: SendTiming, anyway: Bool, earlierVersion: Bool = false) async throws -> SendResult {
+        let ready = try prepare(draftId, anyway: anyway, timing: timing, earlierVersion: earlierVersion)
         let (store, draft, detail, clock) = (ready.store, ready.context.draft, ready.context.detail, ready.clock)
         let messageId = ready.message.messageId
         let (sendAt, late) = (ready.sendAt, ready.late)
@@ -106,8 +107,10 @@ extension Workspace {
     ///   - transport: ``TransportKind/eml`` or ``TransportKind/mailto`` (a hand-off).
     ///   - anyway: hand it over although the checker has warnings (never with errors).
     ///   - deliver: receives the message's bytes and its mailto: link.
-    public func handOff(draftId: Int64, transport: TransportKind, anyway: Bool, deliver: (_ bytes: [UInt8], _ mailto: String) throws -> Void) throws {
-        let ready = try prepare(draftId, anyway: anyway, timing: nil)
+    public func handOff(
+        draftId: Int64, transport: TransportKind, anyway: Bool, earlierVersion: Bool = false, deliver: (_ bytes: [UInt8], _ mailto: String) throws -> Void
+    ) throws {
+        let ready = try prepare(draftId, anyway: anyway, timing: nil, earlierVersion: earlierVersion)
         let (store, draft, message, clock) = (ready.store, ready.context.draft, ready.message, ready.clock)
         let existing = try storeCall { try store.ledger(forDraft: draftId) }.first { MessageState.live.contains($0.state) }
         let handedOffBefore = existing.map { $0.state == .uncertain && $0.transport.isHandOff } ?? false
@@ -157,13 +160,55 @@ extension Workspace {
         var late: Bool
     }
 
+    /// The newest thank-you draft to each member of an interview's panel, or to the members whose name
+    /// holds `name` (case-insensitive): what "send interview 2's thank-yous" means, without draft ids.
+    /// - Throws: when nobody on the panel has that name, or a member has no draft yet.
+    public func currentDrafts(interviewId: Int64, to name: String? = nil) throws -> [DraftContext] {
+        let store = try openStore()
+        let detail = try storeCall { try store.interview(id: interviewId) }
+        let wanted = name.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        let people = detail.interviewers.filter { person in wanted.map { person.name.lowercased().contains($0) } ?? true }
+        guard !people.isEmpty else {
+            let panel = detail.interviewers.map(\.name).joined(separator: ", ")
+            throw UserError(
+                wanted == nil
+                    ? "interview #\(interviewId) has nobody on its panel yet"
+                    : "nobody on interview #\(interviewId)'s panel is called \"\(name ?? "")\"; the panel: \(panel)",
+                remedy: wanted == nil ? .addInterviewer(interview: interviewId) : .showInterview(interviewId))
+        }
+        return try people.map { person in
+            guard let draft = try storeCall({ try store.latestDraft(interviewId: interviewId, interviewerId: person.storedID) }) else {
+                throw UserError(
+                    "\(person.name) has no thank-you draft for interview #\(interviewId) yet; compose it first",
+                    remedy: .composeDrafts(interview: interviewId))
+            }
+            return try draftContext(draft.storedID, store: store)
+        }
+    }
+
+    /// Refuses a draft that a newer one for the same person and interview (or opening) replaced: an
+    /// old id typed by mistake must not send the text the user rewrote.
+    private func refuseReplaced(_ context: DraftContext, store: AppDatabase) throws {
+        let draft = context.draft
+        let newest = try storeCall {
+            try draft.openingId.map { try store.reconnectDraft(openingId: $0, interviewerId: draft.interviewerId) }
+                ?? store.latestDraft(interviewId: draft.interviewId, interviewerId: draft.interviewerId)
+        }
+        guard let newest, newest.storedID > draft.storedID else { return }
+        throw UserError(
+            "draft #\(draft.storedID) was replaced by #\(newest.storedID) (a newer version for \(context.person.name)); an earlier version is sent only when you say it is the one you mean",
+            remedy: .sendReplaced(draft: draft.storedID, newest: newest.storedID))
+    }
+
     /// Loads a draft and renders its message, refusing a note card, a draft the checker rejects and a missing sender.
     /// - Parameter timing: when it leaves; nil for a hand-off to the user's mail program, now (or, before
     ///   the interview has ended, at its end, so that its day words are those of the day it is sent).
-    private func prepare(_ draftId: Int64, anyway: Bool, timing: SendTiming?) throws -> Ready {
+    private func prepare(_ draftId: Int64, anyway: Bool, timing: SendTiming?, earlierVersion: Bool) throws -> Ready {
         let store = try openStore()
         let config = try loadConfig()
         var context = try draftContext(draftId, store: store)
+        if let refusal = try storeCall({ try store.onceRefusal(before: context.draft) }) { throw UserError(refusal) }
+        if !earlierVersion { try refuseReplaced(context, store: store) }
         let address = try Self.emailAddress(of: context)
         let clock = now
         let (sendAt, late) =

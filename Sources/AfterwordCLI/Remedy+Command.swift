@@ -28,6 +28,9 @@ extension Remedy {
         case .configureSending:
             "choose your provider with `afterword config set provider …` or set `smtp.host` (or `sendmail.command`); or export the message with `--eml FILE` or `--mailto`"
         case .chooseDataDirectory: "choose another with --home"
+        case .composeDrafts(let interview): "compose them with `afterword draft \(interview)`"
+        case .sendReplaced(let draft, let newest):
+            "send the newest with `afterword send \(newest)`, or this earlier version with `afterword send \(draft) --version`"
         case .storePassword: "store it with `afterword config set-password`"
         case .addAddressOrPrintCardAlone(let interviewer, let draft):
             "add it with `afterword interviewer edit \(interviewer) --address \"…\"`, or make the card alone with `afterword note pdf \(draft) --no-envelope`"

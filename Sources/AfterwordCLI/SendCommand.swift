@@ -36,7 +36,13 @@ struct SendCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The draft's id.", completion: RecordKind.draft.completion) var draft: String?
+    @Argument(help: "The draft's id (see `afterword status`).", completion: RecordKind.draft.completion) var draft: String?
+    @Option(
+        name: .customLong("interview"),
+        help: ArgumentHelp("Send this interview's current drafts (each panel member's newest) instead of naming a draft.", valueName: "id"))
+    var interview: Int64?
+    @Option(help: ArgumentHelp("With --interview, only to the panel members whose name holds this.", valueName: "name")) var to: String?
+    @Flag(name: .customLong("version"), help: "Send this draft although a newer version of it was composed since.") var earlierVersion = false
     @Flag(help: "Send now, whatever the hour (your explicit choice).") var now = false
     @Option(help: ArgumentHelp("Send at this time, e.g. 2026-11-27T09:30-05:00.", valueName: "date-time")) var at: String?
     @Flag(help: "Send although the checker has warnings (never with errors).") var anyway = false
@@ -48,7 +54,10 @@ struct SendCommand: AsyncParsableCommand {
             "For an interrupted send: delivered or not-delivered with a draft id; alone, look for every uncertain send in your Sent folder.",
             valueName: "delivered|not-delivered"))
     var resolve: Resolution?
-    @Flag(name: .customLong("yes"), help: "With --resolve alone, record what the Sent folder shows without asking.") var confirmAll = false
+    @Flag(
+        name: .customLong("yes"),
+        help: "Send without asking first (for scripts); with --resolve alone, record what the Sent folder shows without asking.")
+    var confirmAll = false
     @Flag(help: "Send every scheduled thank-you whose time has come.") var due = false
 
     func validate() throws {
@@ -60,10 +69,15 @@ struct SendCommand: AsyncParsableCommand {
             guard draft == nil, !now, at == nil, eml == nil, !mailto else {
                 throw ValidationError("--resolve alone looks for every uncertain send in your Sent folder; give no draft and no other option with it")
             }
+        } else if let interview {
+            guard draft == nil, resolve == nil, !earlierVersion else {
+                throw ValidationError("--interview \(interview) sends that interview's current drafts; give no draft id, --resolve or --version with it")
+            }
         } else if draft == nil {
-            throw ValidationError("give a draft id (see `afterword status`), or --due")
+            throw ValidationError("give a draft id (see `afterword status`), --interview with an interview's id, or --due")
         }
-        if confirmAll, resolve != .sentFolder { throw ValidationError("--yes goes with --resolve alone") }
+        if to != nil, interview == nil { throw ValidationError("--to goes with --interview") }
+        if confirmAll, resolve != nil, resolve != .sentFolder { throw ValidationError("--yes goes with a send, or with --resolve alone") }
         if now && at != nil { throw ValidationError("--now and --at contradict each other; choose one") }
         if openLink && !mailto { throw ValidationError("--open goes with --mailto") }
     }
@@ -78,6 +92,21 @@ struct SendCommand: AsyncParsableCommand {
             try await settleFromSent(workspace)
             return
         }
+        if let interview {
+            // Each panel member's newest draft; one refused (already sent, say) does not hold back the others.
+            var failed: Int32 = 0
+            for target in try workspace.currentDrafts(interviewId: interview, to: to) {
+                do {
+                    try await send(target, workspace: workspace)
+                } catch let error as UserError {
+                    for finding in error.findings { Console.errorLine(FindingText.line(finding, path: error.source)) }
+                    Console.error("\(target.summary): \(error.line)")
+                    failed = max(failed, error.exitCode)
+                }
+            }
+            if failed != 0 { throw ExitCode(failed) }
+            return
+        }
         let id = try parseID(draft ?? "", .draft)
         if let resolve {
             let entry = try workspace.resolve(draftId: id, delivered: resolve == .delivered)
@@ -85,6 +114,18 @@ struct SendCommand: AsyncParsableCommand {
                 entry.state == .sent
                     ? "Recorded as delivered. No further thank-you will go to this interviewer for this interview."
                     : "Recorded as not delivered; `afterword send \(id)` may send it again.")
+            return
+        }
+        try await send(try workspace.draftContext(id), workspace: workspace)
+    }
+
+    /// Sends one draft (or hands it over), after saying what it is and, on a terminal, asking.
+    private func send(_ target: DraftContext, workspace: Workspace) async throws {
+        let id = target.draft.storedID
+        // The link alone on standard output, for a script to pass on; what it is for beside it.
+        if !output.json { mailto ? Console.progress(target.summary) : Console.out(target.summary) }
+        guard confirmed(target) else {
+            Console.out("  not sent.")
             return
         }
         if eml != nil || mailto {
@@ -101,7 +142,7 @@ struct SendCommand: AsyncParsableCommand {
         } else if now {
             timing = .now
         }
-        switch try await workspace.send(draftId: id, timing: timing, anyway: anyway) {
+        switch try await workspace.send(draftId: id, timing: timing, anyway: anyway, earlierVersion: earlierVersion) {
         case .scheduled(let entry, let sendAt, let zone, let late):
             if late { Console.note("the next business-hours slot is after the 24 hours; it still goes at the earliest civil time") }
             if output.json {
@@ -115,6 +156,20 @@ struct SendCommand: AsyncParsableCommand {
             let name = try workspace.interviewer(id: entry.interviewerId).name
             try report(entry, outcome, name: name, copy: copy)
         }
+    }
+
+    /// True when the user, shown the recipient and the first lines, says to send; always true off a
+    /// terminal (a script), with --yes, or for --json.
+    private func confirmed(_ target: DraftContext) -> Bool {
+        guard !confirmAll, !output.json, isatty(STDIN_FILENO) != 0 else { return true }
+        let to = target.person.email.map { "\(target.person.name) <\($0)>" } ?? target.person.name
+        let opening = target.draft.body.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        var lines = ["  To: \(to)"]
+        if let subject = target.draft.subject { lines.append("  Subject: \(subject)") }
+        if let opening { lines.append("  \(opening.trimmingCharacters(in: .whitespaces))  …") }
+        Console.out(lines: lines)
+        FileHandle.standardOutput.write(Data("Send it? [y/N] ".utf8))
+        return (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
     }
 
     /// Looks for every uncertain send in the Sent folder, shows what it found, and records it as the
@@ -146,7 +201,7 @@ struct SendCommand: AsyncParsableCommand {
     }
 
     private func handOff(_ id: Int64, workspace: Workspace) throws {
-        try workspace.handOff(draftId: id, transport: eml != nil ? .eml : .mailto, anyway: anyway) { bytes, url in
+        try workspace.handOff(draftId: id, transport: eml != nil ? .eml : .mailto, anyway: anyway, earlierVersion: earlierVersion) { bytes, url in
             if let eml {
                 do {
                     try Data(bytes).write(to: URL(fileURLWithPath: eml))

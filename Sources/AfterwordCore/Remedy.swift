@@ -51,6 +51,10 @@ public enum Remedy: Sendable, Hashable {
     case importEveryEvent
     /// Name the company an invite does not.
     case giveCompany
+    /// Compose the thank-you drafts of an interview.
+    case composeDrafts(interview: Int64)
+    /// Send the newest version of a draft, or name the earlier one `draft` as the version meant.
+    case sendReplaced(draft: Int64, newest: Int64)
     /// Keep the mail password in the system keyring, where scheduled sends find it too.
     case storePassword
     /// Say that the user met and thanked someone another way, so that a reconnect about an opening is allowed.

@@ -183,6 +183,20 @@ extension AppDatabase: Ledger {
         }
     }
 
+    /// The refusal ``open(_:state:scheduledAt:transport:messageId:now:)`` would give `draft` because a
+    /// message to the same person for the same interview (or opening) is already live: read before
+    /// anything else about the draft is judged, so that "already sent" is said first (AW-ONCE). Nil when
+    /// none is live, or when the live one is this very draft, scheduled (to be sent now) or in doubt
+    /// (handed over again): those cases are the caller's to decide.
+    public func onceRefusal(before draft: Draft) throws -> LedgerRefusal? {
+        try writer.write { db in
+            guard let live = try liveEntry(db, interviewId: draft.interviewId, interviewerId: draft.interviewerId, openingId: draft.openingId),
+                !(live.draftId == draft.id && [.scheduled, .uncertain].contains(live.state))
+            else { return nil }
+            return try refusal(db, live)
+        }
+    }
+
     private func liveEntry(_ db: Database, interviewId: Int64, interviewerId: Int64, openingId: Int64?) throws -> LedgerEntry? {
         guard var live = try LedgerEntry.filter(
             LedgerEntry.Columns.interviewId == interviewId && LedgerEntry.Columns.interviewerId == interviewerId && LedgerEntry.Columns.openingId == openingId

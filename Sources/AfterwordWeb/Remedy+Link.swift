@@ -24,6 +24,8 @@ extension Remedy {
         case .sendAnyway(let draft): ("fix them, or tick \"Send although the check has warnings\" on the draft's page", "/drafts/\(draft)")
         case .scheduleInstead(let draft): ("schedule it from the draft's page instead", "/drafts/\(draft)")
         case .configureSending: ("choose your mail provider or server in Settings", "/settings#k-provider")
+        case .composeDrafts(let interview): ("compose the drafts on the interview's page", "/interviews/\(interview)")
+        case .sendReplaced(_, let newest): ("open the newest version, draft #\(newest)", "/drafts/\(newest)")
         case .storePassword: ("store your mail password in Settings", "/settings#password-form")
         case .chooseDataDirectory: ("start Afterword with another data directory (--home)", "/")
         case .addAddressOrPrintCardAlone(let interviewer, _): ("add their postal address on their page, or print the card without its envelope", "/interviewers/\(interviewer)")

@@ -69,6 +69,39 @@ import Testing
         #expect(try cli.run(["status"]).stdout.contains("Sent (1)"))
     }
 
+    @Test("a recomposed draft of a sent thank-you is refused for AW-ONCE first; an earlier version is refused unless named with --version")
+    func idsThatCannotSendTheWrongNote() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try prepared(server: server)
+        try cli.run(["interviewer", "add", "1", "--name", "Dana Whitfield", "--email", "dana@acme.com"])
+        try cli.run(["draft", "1", "--interviewer", "2"])  // draft #2, to Dana
+        #expect(try cli.run(["send", "1", "--now"]).status == 0)
+        #expect(try cli.run(["draft", "1", "--interviewer", "1", "--recompose"]).status == 0)  // #3, Zoë again
+        let recomposed = try cli.run(["send", "3", "--now"])
+        #expect(recomposed.status == 2)
+        #expect(recomposed.stderr.contains("AW-ONCE") && recomposed.stderr.contains("already sent"), "\(recomposed.stderr)")
+        #expect(!recomposed.stderr.contains("AW-DISTINCT"), "\(recomposed.stderr)")
+
+        // Dana's draft rewritten: her old id no longer sends without saying so.
+        #expect(try cli.run(["draft", "1", "--interviewer", "2", "--recompose"]).status == 0)  // #4
+        let old = try cli.run(["send", "2", "--now"])
+        #expect(old.status == 2)
+        #expect(old.stderr.contains("draft #2 was replaced by #4"), "\(old.stderr)")
+        #expect(old.stderr.contains("afterword send 4"), "\(old.stderr)")
+        #expect(server.received.count == 1)
+
+        // By interview and name, without ids: Dana's newest draft, said as such before it goes.
+        let byName = try cli.run(["send", "--interview", "1", "--to", "dana", "--now"])
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(byName.stdout.contains("draft #4 — Dana Whitfield, Acme, Backend Engineer"), "\(byName.stdout)")
+        #expect(server.received.count == 2)
+        #expect(try parseWithPython(try #require(server.received.last))["to_names"] as? [String] == ["Dana Whitfield"])
+        let nobody = try cli.run(["send", "--interview", "1", "--to", "Sam"])
+        #expect(nobody.status != 0)
+        #expect(nobody.stderr.contains("nobody on interview #1's panel is called \"Sam\""), "\(nobody.stderr)")
+    }
+
     @Test("after a Friday evening interview the thank-you leaves that evening, before its due time, never on Monday; a Thursday evening one waits for Friday morning")
     func scheduledAcrossTheWeekend() throws {
         let server = try TestMailServer()
