@@ -60,7 +60,7 @@ extension Config {
 
     /// Every setting, in the order `config list` and Settings show them.
     public static let settings: [Setting] = [
-        entry(.name), entry(.email), entry(.signature), entry(.phone), entry(.timezone), entry(.region), entry(.greeting),
+        entry(.name), entry(.email), entry(.signature), entry(.phone), entry(.timezone), entry(.region), entry(.greeting), entry(.remind),
         entry(.provider), entry(.transport), entry(.smtpHost), entry(.smtpPort), entry(.smtpSecurity),
         entry(.smtpUser), entry(.smtpAuth), entry(.smtpPasswordEnv), entry(.smtpPasswordCommand), entry(.smtpTokenCommand),
         entry(.sentCopy), entry(.imapHost), entry(.imapPort), entry(.imapSecurity), entry(.imapUser),
@@ -219,6 +219,24 @@ extension Config.Key where Value == SentCopy {
         group: .sentFolder, default: .auto)
 }
 
+/// Where the reminders of due thank-yous go.
+public enum RemindMode: String, Sendable, CaseIterable {
+    /// A desktop notification where one can be shown, else an e-mail to yourself.
+    case auto
+    /// A desktop notification (`notify-send`) only.
+    case desktop
+    /// An e-mail to yourself, the way thank-yous leave.
+    case email
+    /// No reminders.
+    case off
+}
+
+extension Config.Key where Value == RemindMode {
+    static let remind = choice(
+        "remind", "reminders when a thank-you falls due: auto (a desktop notification, else an e-mail to yourself), desktop, email or off",
+        group: .you, default: .auto)
+}
+
 /// How e-mail leaves when the user sends it.
 public enum TransportChoice: String, Sendable, CaseIterable {
     /// Through the mail server of `smtp.host`.
@@ -271,7 +289,8 @@ extension Config.Key where Value: RawRepresentable<String> & CaseIterable {
     fileprivate static func choice(_ name: String, _ help: String, group: Config.Group, default fallback: Value) -> Self {
         let words = Value.allCases.map(\.rawValue)
         return Config.Key(name, help, group: group, default: fallback, shown: fallback.rawValue, choices: words) { value in
-            guard let choice = Value(rawValue: value) else {
+            // Words are words whatever their case: "Desktop" is desktop.
+            guard let choice = Value(rawValue: value) ?? Value.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() }) else {
                 let allowed = words.count == 2 ? words.joined(separator: " or ") : "one of " + words.joined(separator: ", ")
                 throw UserError("\(name): \"\(value)\" is not \(allowed)")
             }

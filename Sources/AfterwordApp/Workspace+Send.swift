@@ -285,14 +285,19 @@ extension Workspace {
     /// Sends a short message from the user to themselves the way thank-yous leave, to try the settings;
     /// nothing enters the ledger.
     public func sendTestMail() async throws -> DeliveryOutcome {
-        let config = try loadConfig()
+        try await mailToSelf(
+            subject: "Afterword test message", body: "This test comes from Afterword's Settings: your thank-yous will leave the same way.\n",
+            config: try loadConfig())
+    }
+
+    /// A message from the user to themselves, the way thank-yous leave; nothing enters the ledger.
+    func mailToSelf(subject: String, body: String, config: Config) async throws -> DeliveryOutcome {
         let from = try Self.sender(config)
         let transport = try Self.transport(config)
         let me = Mailbox(name: config[.name], address: from)
         let message = MailMessage(
-            from: me, to: [me], subject: "Afterword test message", date: now, zone: config.timeZone ?? TimeZone.current,
-            messageId: MailMessage.makeMessageId(from: from),
-            body: "This test comes from Afterword's Settings: your thank-yous will leave the same way.\n")
+            from: me, to: [me], subject: subject, date: now, zone: config.timeZone ?? TimeZone.current,
+            messageId: MailMessage.makeMessageId(from: from), body: body)
         let session = transport.session()
         let outcome = await session.deliver(OutgoingMessage(envelopeFrom: from, recipients: [from], bytes: message.rendered()))
         await session.finish()

@@ -28,6 +28,7 @@ extension Remedy {
         case .configureSending:
             "choose your provider with `afterword config set provider …` or set `smtp.host` (or `sendmail.command`); or export the message with `--eml FILE` or `--mailto`"
         case .chooseDataDirectory: "choose another with --home"
+        case .reviewAndSend(let draft): "read it over and send it with `afterword send \(draft)`"
         case .composeDrafts(let interview): "compose them with `afterword draft \(interview)`"
         case .sendReplaced(let draft, let newest):
             "send the newest with `afterword send \(newest)`, or this earlier version with `afterword send \(draft) --version`"

@@ -51,6 +51,8 @@ public enum Remedy: Sendable, Hashable {
     case importEveryEvent
     /// Name the company an invite does not.
     case giveCompany
+    /// Read a thank-you draft over and send it.
+    case reviewAndSend(draft: Int64)
     /// Compose the thank-you drafts of an interview.
     case composeDrafts(interview: Int64)
     /// Send the newest version of a draft, or name the earlier one `draft` as the version meant.

@@ -254,6 +254,17 @@ public final class AppDatabase: Sendable {
                 t.add(column: "deferral", .text)
             }
         }
+        migrator.registerMigration("v11-reminders") { db in
+            // Each reminder given, so that none is given twice for the same deadline, across processes too.
+            try db.create(table: "reminder") { t in
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                t.belongsTo("interviewer", onDelete: .cascade).notNull()
+                t.column("kind", .text).notNull()
+                t.column("deadline", .datetime).notNull()
+                t.column("givenAt", .datetime).notNull()
+                t.primaryKey(["interviewId", "interviewerId", "kind", "deadline"])
+            }
+        }
         return migrator
     }
 }

@@ -24,6 +24,7 @@ extension Remedy {
         case .sendAnyway(let draft): ("fix them, or tick \"Send although the check has warnings\" on the draft's page", "/drafts/\(draft)")
         case .scheduleInstead(let draft): ("schedule it from the draft's page instead", "/drafts/\(draft)")
         case .configureSending: ("choose your mail provider or server in Settings", "/settings#k-provider")
+        case .reviewAndSend(let draft): ("read draft #\(draft) over and send it", "/drafts/\(draft)")
         case .composeDrafts(let interview): ("compose the drafts on the interview's page", "/interviews/\(interview)")
         case .sendReplaced(_, let newest): ("open the newest version, draft #\(newest)", "/drafts/\(newest)")
         case .storePassword: ("store your mail password in Settings", "/settings#password-form")
