@@ -1,4 +1,5 @@
-import AfterwordWatch
+import AfterwordCore
+import Foundation
 import Testing
 
 @Suite struct BoardAddressTests {
@@ -63,5 +64,41 @@ import Testing
         #expect(
             BoardProvider.ashby.apiURL(base: BoardProvider.ashby.defaultBase, token: "initech")
                 == "https://api.ashbyhq.com/posting-api/job-board/initech")
+    }
+
+    @Test("every provider in the list recognises its own careers page and API address, and has its own name and setting")
+    func everyProvider() throws {
+        let all = BoardProvider.all
+        #expect(Set(all.map(\.id)).count == all.count)
+        #expect(Set(all.map(\.settingKey)).count == all.count)
+        let base = "http://127.0.0.1:8123"
+        let shared = Dictionary(uniqueKeysWithValues: all.map { ($0, base) })
+        for provider in all {
+            #expect(provider.isKnown && BoardProvider(id: provider.id) == provider)
+            #expect(try BoardAddress(recognizing: provider.careersPage("acme")) == BoardAddress(provider: provider, token: "acme"))
+            let api = provider.apiURL(base: provider.defaultBase, token: "acme")
+            #expect(try BoardAddress(recognizing: api) == BoardAddress(provider: provider, token: "acme"))
+            // Under one base shared by all, the endpoint's shape still tells the provider
+            #expect(try BoardAddress(recognizing: provider.apiURL(base: base, token: "acme"), bases: shared).provider == provider)
+        }
+    }
+
+    @Test("the refusal names every provider in the list")
+    func refusalNamesAll() {
+        #expect {
+            try BoardAddress(recognizing: "https://acme.com/careers")
+        } throws: { error in
+            let message = (error as? WatchError)?.message ?? ""
+            return message.contains("is not a Greenhouse, Lever or Ashby job board")
+                && BoardProvider.all.allSatisfy { message.contains($0.careersPage("acme")) }
+        }
+    }
+
+    @Test("a stored name no provider has is kept as it is and reads nothing")
+    func unknownName() {
+        let unknown = BoardProvider(storedName: "workday")
+        #expect(!unknown.isKnown && unknown.id == "workday" && BoardProvider(id: "workday") == nil)
+        #expect(BoardProvider(storedName: "lever") == .lever)
+        #expect(throws: WatchError.self) { try unknown.page(Data("[]".utf8), address: "") }
     }
 }

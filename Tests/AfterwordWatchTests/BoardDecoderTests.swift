@@ -1,10 +1,11 @@
+@testable import AfterwordCore
 @testable import AfterwordWatch
 import Foundation
 import Testing
 
 @Suite struct BoardDecoderTests {
     func decode(_ json: String, _ provider: BoardProvider) throws -> [BoardPosting] {
-        try BoardDecoder.postings(Data(json.utf8), provider: provider)
+        try provider.page(Data(json.utf8), address: provider.apiURL(base: provider.defaultBase, token: "acme")).postings
     }
 
     @Test("titles are one line with entities decoded, and a byte-order mark is no obstacle")
@@ -103,4 +104,5 @@ import Testing
                 && (error as? WatchError)?.message.contains("a list of postings") == true
         }
     }
+
 }

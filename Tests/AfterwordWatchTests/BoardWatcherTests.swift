@@ -1,3 +1,4 @@
+import AfterwordCore
 import AfterwordTestSupport
 import AfterwordWatch
 import Foundation
@@ -10,7 +11,7 @@ import Testing
 
     func request(_ server: TestBoardServer, _ key: Int64, _ provider: BoardProvider, _ token: String) -> BoardRequest {
         BoardRequest(
-            key: key, provider: provider, url: provider.apiURL(base: server.base(provider.rawValue), token: token))
+            key: key, provider: provider, base: server.base(provider.id), token: token)
     }
 
     func postings(_ answer: BoardAnswer?) -> [BoardPosting]? {
@@ -141,4 +142,5 @@ import Testing
         again.lastModified = lastModified
         #expect(await watcher.fetch([again])[1] == .unchanged)
     }
+
 }
