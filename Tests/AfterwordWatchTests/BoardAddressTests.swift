@@ -66,6 +66,29 @@ import Testing
                 == "https://api.ashbyhq.com/posting-api/job-board/initech")
     }
 
+    @Test(
+        "SmartRecruiters careers pages and API addresses are recognised",
+        arguments: [
+            ("https://jobs.smartrecruiters.com/VandelayIndustries", "VandelayIndustries"),
+            ("https://jobs.smartrecruiters.com/VandelayIndustries/744000050000000-senior-backend-engineer", "VandelayIndustries"),
+            ("careers.smartrecruiters.com/Acme", "Acme"),
+            ("https://api.smartrecruiters.com/v1/companies/Acme/postings?limit=100&offset=0", "Acme"),
+        ])
+    func smartRecruiters(url: String, token: String) throws {
+        #expect(try BoardAddress(recognizing: url) == BoardAddress(provider: .smartRecruiters, token: token))
+    }
+
+    @Test(
+        "look-alikes of SmartRecruiters are not its boards",
+        arguments: [
+            "https://smartrecruiters.com.evil.example/acme", "https://jobs.smartrecruiters.com/",
+            "https://jobs.smartrecruiters.com.evil.example/acme", "https://api.smartrecruiters.com/v2/companies/acme",
+            "https://evil-smartrecruiters.com/acme",
+        ])
+    func smartRecruitersLookAlikes(url: String) {
+        #expect(throws: WatchError.self) { try BoardAddress(recognizing: url) }
+    }
+
     @Test("every provider in the list recognises its own careers page and API address, and has its own name and setting")
     func everyProvider() throws {
         let all = BoardProvider.all
@@ -89,7 +112,7 @@ import Testing
             try BoardAddress(recognizing: "https://acme.com/careers")
         } throws: { error in
             let message = (error as? WatchError)?.message ?? ""
-            return message.contains("is not a Greenhouse, Lever or Ashby job board")
+            return message.contains("is not a Greenhouse, Lever, Ashby or SmartRecruiters job board")
                 && BoardProvider.all.allSatisfy { message.contains($0.careersPage("acme")) }
         }
     }

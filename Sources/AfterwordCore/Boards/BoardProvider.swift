@@ -14,7 +14,7 @@ public struct BoardProvider: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     /// Every provider Afterword reads, in the order they are offered. A new provider is one line here.
-    public static let all: [BoardProvider] = [.greenhouse, .lever, .ashby]
+    public static let all: [BoardProvider] = [.greenhouse, .lever, .ashby, .smartRecruiters]
 
     /// The provider stored as `name`; nil when no provider of ``all`` has it.
     public init?(id name: String) {
@@ -47,7 +47,7 @@ public struct BoardProvider: Sendable, Hashable, Codable, CustomStringConvertibl
     /// The address of the board `token`'s first page under `base`.
     public func apiURL(base: String, token: String) -> String { api.apiURL(base: base, token: token) }
 
-    /// The supported providers' names as a sentence says them: "Greenhouse, Lever or Ashby".
+    /// The supported providers' names as a sentence says them: "Greenhouse, Lever, Ashby or SmartRecruiters".
     public static func names(joinedBy conjunction: String = "or") -> String {
         let names = all.map(\.displayName)
         guard names.count > 1, let last = names.last else { return names.joined() }
