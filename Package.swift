@@ -73,6 +73,7 @@ let package = Package(
         .target(
             name: "AfterwordWatch",
             dependencies: [
+                "AfterwordCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -137,7 +138,7 @@ let package = Package(
         .testTarget(name: "AfterwordPrintTests", dependencies: ["AfterwordPrint"]),
         .testTarget(
             name: "AfterwordWatchTests",
-            dependencies: ["AfterwordWatch", "AfterwordTestSupport"]
+            dependencies: ["AfterwordWatch", "AfterwordCore", "AfterwordTestSupport"]
         ),
         .testTarget(
             name: "AfterwordWebTests",

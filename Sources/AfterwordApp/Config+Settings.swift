@@ -1,5 +1,4 @@
 import AfterwordCore
-import AfterwordWatch
 import AfterwordDelivery
 import Foundation
 import SASL
@@ -66,7 +65,7 @@ extension Config {
         entry(.sentCopy), entry(.imapHost), entry(.imapPort), entry(.imapSecurity), entry(.imapUser),
         entry(.address), entry(.noteFont),
         entry(.smtpCAFile), entry(.smtpTimeout), entry(.smtpAttempts), entry(.smtpRetryDelay), entry(.sendmailCommand),
-    ] + BoardProvider.allCases.map { Key.boardBase($0).setting }
+    ] + BoardProvider.all.map { Key.boardBase($0).setting }
 
     private static func entry<Value>(_ key: Key<Value>) -> Setting { key.setting }
 }
@@ -160,7 +159,7 @@ extension Config.Key where Value == String {
         "sendmail.command", "the sendmail program and its arguments", group: .advanced, default: "/usr/sbin/sendmail", shown: "/usr/sbin/sendmail"
     ) { $0 }
 
-    /// Where a job-board provider's API is read (`watch.greenhouse`, `watch.lever`, `watch.ashby`).
+    /// Where a job-board provider's API is read (`watch.<provider>`: `watch.greenhouse`, …).
     static func boardBase(_ provider: BoardProvider) -> Self {
         Config.Key(
             provider.settingKey, "\(provider.displayName)'s job board API", group: .advanced, default: provider.defaultBase, shown: provider.defaultBase

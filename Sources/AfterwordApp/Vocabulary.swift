@@ -13,8 +13,6 @@ import Foundation
 public typealias NoteCardSize = NoteCard.Size
 /// The paper a note card is printed on with cut marks (letter, a4).
 public typealias NoteCardSheet = NoteCard.Sheet
-/// A job board whose openings can be watched (Greenhouse, Lever, Ashby).
-public typealias BoardProvider = AfterwordWatch.BoardProvider
 /// How many boards are read at once, and how long and how much each may take.
 public typealias BoardWatchLimits = BoardWatcher.Limits
 /// What the mail server (or the sendmail program) made of a message.

@@ -38,11 +38,11 @@ public struct BoardCheck: Sendable {
 }
 
 extension Workspace {
-    /// The API bases from the settings (`watch.greenhouse`, `watch.lever`, `watch.ashby`), else the public ones.
+    /// The API bases from the settings (`watch.<provider>` for each of ``BoardProvider/all``), else the public ones.
     public func boardBases() throws -> [BoardProvider: String] {
         let config = try loadConfig()
         return Dictionary(
-            uniqueKeysWithValues: BoardProvider.allCases.map { ($0, config[.boardBase($0)]) })
+            uniqueKeysWithValues: BoardProvider.all.map { ($0, config[.boardBase($0)]) })
     }
 
     /// Starts watching `company`'s public job board at `url` (a careers page or an API address).
@@ -58,7 +58,7 @@ extension Workspace {
         let store = try openStore()
         return try storeCall {
             try store.addBoard(
-                WatchedBoard(company: name, provider: address.provider.rawValue, token: address.token, addedAt: now))
+                WatchedBoard(company: name, provider: address.provider, token: address.token, addedAt: now))
         }
     }
 
@@ -72,8 +72,8 @@ extension Workspace {
         let store = try openStore()
         let counts = try storeCall { try store.openPostingCounts() }
         return try storeCall { try store.boards() }.map { board in
-            let page = BoardProvider(rawValue: board.provider)?.careersPage(board.token) ?? board.token
-            return BoardSummary(board: board, openCount: counts[board.storedID] ?? 0, careersPage: page)
+            BoardSummary(
+                board: board, openCount: counts[board.storedID] ?? 0, careersPage: board.provider.careersPage(board.token))
         }
     }
 
@@ -108,7 +108,7 @@ extension Workspace {
             var index = labels.count - 2
             if index > 0, secondLevel.contains(labels[index]), labels[labels.count - 1].count == 2 { index -= 1 }
             guard index >= 0, BoardAddress.isToken(labels[index]) else { continue }
-            for provider in BoardProvider.allCases {
+            for provider in BoardProvider.all {
                 suggestions.append(
                     BoardSuggestion(
                         company: company, domain: domain, provider: provider, url: provider.careersPage(labels[index])))
@@ -129,17 +129,23 @@ extension Workspace {
         let boards = try storeCall { try store.boards() }
         var requests: [BoardRequest] = []
         var byId: [Int64: WatchedBoard] = [:]
-        for board in boards {
-            guard let id = board.id, let provider = BoardProvider(rawValue: board.provider) else { continue }
-            byId[id] = board
-            requests.append(
-                BoardRequest(
-                    key: id, provider: provider,
-                    url: provider.apiURL(base: bases[provider] ?? provider.defaultBase, token: board.token),
-                    etag: board.etag, lastModified: board.lastModified))
-        }
         let clock = now
         var outcomes: [Int64: BoardCheck.Outcome] = [:]
+        for board in boards {
+            guard let id = board.id else { continue }
+            byId[id] = board
+            // A board of a provider this version does not know (added by a newer one) keeps its row and says why.
+            guard board.provider.isKnown else {
+                let outcome = Self.record(.failed(board.provider.unsupported), boardId: id, store: store, now: clock)
+                outcomes[id] = outcome
+                progress(BoardCheck(board: board, outcome: outcome))
+                continue
+            }
+            requests.append(
+                BoardRequest(
+                    key: id, provider: board.provider, base: bases[board.provider] ?? board.provider.defaultBase,
+                    token: board.token, etag: board.etag, lastModified: board.lastModified))
+        }
         // Each answer is stored as it arrives, so a slow board holds back nothing of the others.
         _ = await BoardWatcher(limits: limits).fetch(requests) { request, answer in
             guard let board = byId[request.key] else { return }

@@ -16,7 +16,7 @@ extension JSONShape {
         init(_ summary: BoardSummary) {
             id = summary.board.storedID
             company = summary.board.company
-            provider = summary.board.provider
+            provider = summary.board.provider.id
             token = summary.board.token
             url = summary.careersPage
             checkedAt = summary.board.checkedAt
@@ -49,7 +49,7 @@ extension JSONShape {
         init(_ suggestion: BoardSuggestion) {
             company = suggestion.company
             domain = suggestion.domain
-            provider = suggestion.provider.rawValue
+            provider = suggestion.provider.id
             url = suggestion.url
         }
     }

@@ -6,10 +6,10 @@ import Foundation
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Watch the public job boards (Greenhouse, Lever, Ashby) of companies you interviewed with.",
+        abstract: "Watch the public job boards (\(BoardProvider.all.map(\.displayName).joined(separator: ", "))) of companies you interviewed with.",
         discussion: """
             Only the boards' public APIs are read, with a User-Agent that says what Afterword is; nothing \
-            about you is sent. The API addresses are settings (watch.greenhouse, watch.lever, watch.ashby).
+            about you is sent. The API addresses are settings (\(BoardProvider.all.map(\.settingKey).joined(separator: ", "))).
             """,
         subcommands: [Add.self, List.self, Suggest.self, Check.self]
     )
@@ -24,7 +24,7 @@ struct WatchCommand: AsyncParsableCommand {
         @Argument(help: "The company, as you named it for your interviews.") var company: String
         @Argument(
             help: ArgumentHelp(
-                "The board: e.g. https://boards.greenhouse.io/acme, https://jobs.lever.co/acme or https://jobs.ashbyhq.com/acme.",
+                "The board: e.g. \(BoardProvider.examplePages).",
                 valueName: "url"))
         var url: String
 
@@ -38,7 +38,7 @@ struct WatchCommand: AsyncParsableCommand {
             if output.json {
                 try Console.json(JSONShape.Created(id: board.storedID))
             } else {
-                let provider = BoardProvider(rawValue: board.provider)?.displayName ?? board.provider
+                let provider = board.provider.displayName
                 Console.out(
                     "Watching \(board.company) on \(provider) (board \"\(board.token)\") as #\(board.storedID); `afterword watch check` reads it"
                 )

@@ -5,8 +5,8 @@ public struct WatchedBoard: Codable, Sendable, Equatable {
     public var id: Int64?
     /// The company as the user names it (matched against the interviews' companies).
     public var company: String
-    /// `greenhouse`, `lever` or `ashby`.
-    public var provider: String
+    /// Where the board is; stored by its name (`greenhouse`), kept as it is when this version knows no such provider.
+    public var provider: BoardProvider
     /// The board's name at the provider.
     public var token: String
     public var addedAt: Date
@@ -19,7 +19,7 @@ public struct WatchedBoard: Codable, Sendable, Equatable {
     public var lastModified: String?
 
     public init(
-        id: Int64? = nil, company: String, provider: String, token: String, addedAt: Date, checkedAt: Date? = nil,
+        id: Int64? = nil, company: String, provider: BoardProvider, token: String, addedAt: Date, checkedAt: Date? = nil,
         error: String? = nil, etag: String? = nil, lastModified: String? = nil
     ) {
         self.id = id

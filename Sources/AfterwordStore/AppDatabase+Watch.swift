@@ -13,6 +13,16 @@ extension WatchedBoard: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// A board's provider is stored as its name (`greenhouse`), plain text; a name this version does not know
+/// is read back as it is (``BoardProvider/isKnown`` false), never an error.
+extension BoardProvider: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { id.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> BoardProvider? {
+        String.fromDatabaseValue(dbValue).map(BoardProvider.init(storedName:))
+    }
+}
+
 extension Opening: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "opening"
 

@@ -1,28 +1,39 @@
+import AfterwordCore
 import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// One board to read: where, and what its last answer said, for a conditional request.
+/// One board to read: which, where its provider's API is, and what its last answer said, for a
+/// conditional request.
 public struct BoardRequest: Sendable, Equatable {
     /// The caller's key for the board (its id in the store).
     public var key: Int64
     public var provider: BoardProvider
-    /// The API address to read.
-    public var url: String
+    /// The provider's API base (the `watch.<provider>` setting, else its public one).
+    public var base: String
+    /// The board's name at the provider.
+    public var token: String
     /// The `ETag` of the last full answer, sent back as `If-None-Match`.
     public var etag: String?
     /// The `Last-Modified` of the last full answer, sent back as `If-Modified-Since`.
     public var lastModified: String?
 
-    public init(key: Int64, provider: BoardProvider, url: String, etag: String? = nil, lastModified: String? = nil) {
+    public init(
+        key: Int64, provider: BoardProvider, base: String, token: String, etag: String? = nil,
+        lastModified: String? = nil
+    ) {
         self.key = key
         self.provider = provider
-        self.url = url
+        self.base = base
+        self.token = token
         self.etag = etag
         self.lastModified = lastModified
     }
+
+    /// The address of the board's first page, as its provider builds it.
+    public var url: String { provider.apiURL(base: base, token: token) }
 }
 
 /// What one board answered.
@@ -44,7 +55,8 @@ public struct BoardWatcher: Sendable {
     public struct Limits: Sendable {
         /// Boards read at the same time (and connections per host).
         public var concurrency: Int
-        /// The largest answer read, in bytes; a larger one is an error for that board.
+        /// The largest answer read, in bytes (each page's, for a board read in pages); a larger one is an
+        /// error for that board.
         public var maxBytes: Int
         /// How long one request may take, from connecting to the last byte.
         public var timeout: Duration
@@ -52,6 +64,8 @@ public struct BoardWatcher: Sendable {
         public var maxRedirects: Int
         /// Tries for an answer of 429 or 5xx.
         public var attempts: Int
+        /// Pages read of one board that answers in pages; a board with more is an error, and nothing of it is stored.
+        public var maxPages: Int
         /// The pause before the first retry after a 5xx, doubled each time.
         public var backoff: Duration
         /// The longest `Retry-After` honoured; a board asking for longer is tried again at the next check.
@@ -59,12 +73,14 @@ public struct BoardWatcher: Sendable {
 
         public init(
             concurrency: Int = 64, maxBytes: Int = 10 << 20, timeout: Duration = .seconds(20), maxRedirects: Int = 5,
-            attempts: Int = 3, backoff: Duration = .seconds(1), maxRetryAfter: Duration = .seconds(30)
+            maxPages: Int = 50, attempts: Int = 3, backoff: Duration = .seconds(1),
+            maxRetryAfter: Duration = .seconds(30)
         ) {
             self.concurrency = max(1, concurrency)
             self.maxBytes = maxBytes
             self.timeout = timeout
             self.maxRedirects = maxRedirects
+            self.maxPages = max(1, maxPages)
             self.attempts = max(1, attempts)
             self.backoff = backoff
             self.maxRetryAfter = maxRetryAfter
@@ -117,39 +133,97 @@ public struct BoardWatcher: Sendable {
         return answers
     }
 
-    /// One board, with retries for 429 and 5xx.
+    /// One board, page after page as its provider says, the whole board failing when any page fails.
+    ///
+    /// Conditional requests apply to the first page only, and validators are kept only for a board whose
+    /// whole list came in one answer: a board read in several pages is read in full every time, since an
+    /// unchanged first page says nothing of the others.
     func read(_ board: BoardRequest, client: HTTPClient) async -> BoardAnswer {
+        var address = board.url
+        var postings: [BoardPosting] = []
+        var seen = Set<String>()
+        do {
+            for number in 1...limits.maxPages {
+                let first = number == 1
+                guard let answer = try await readPage(address, board: board, conditional: first, client: client) else {
+                    return .unchanged
+                }
+                let page = try board.provider.page(answer.body, address: address)
+                // Offsets may shift while a board is read: a posting listed on two pages is one posting.
+                for posting in page.postings where postings.count < BoardDecoder.maximumPostings {
+                    if seen.insert(posting.id).inserted { postings.append(posting) }
+                }
+                guard let next = page.next, postings.count < BoardDecoder.maximumPostings else {
+                    return .postings(
+                        postings, etag: first ? answer.etag : nil, lastModified: first ? answer.lastModified : nil)
+                }
+                guard
+                    let allowed = Self.allowedRedirect(
+                        from: address, to: next, board: board.url, provider: board.provider)
+                else {
+                    throw WatchError(
+                        code: .httpStatus,
+                        message:
+                            "the board's next page is on another site (\(String(next.prefix(80)))), which Afterword does not read; check the board's address"
+                    )
+                }
+                address = allowed
+            }
+            throw WatchError(
+                code: .tooLarge,
+                message:
+                    "the board lists more than \(limits.maxPages) pages of postings, far more than any job board; it was not read"
+            )
+        } catch let error as WatchError {
+            return .failed(error)
+        } catch {
+            return .failed(Self.describe(error))
+        }
+    }
+
+    /// One page's answer: its bytes and validators.
+    struct PageAnswer {
+        var body: Data
+        var etag: String?
+        var lastModified: String?
+    }
+
+    /// One page, with retries for 429 and 5xx; nil when the board answered 304 Not Modified.
+    func readPage(_ address: String, board: BoardRequest, conditional: Bool, client: HTTPClient) async throws
+        -> PageAnswer?
+    {
         var delay = limits.backoff
         for attempt in 1...limits.attempts {
             let last = attempt == limits.attempts
             do {
-                return try await readOnce(board, client: client)
+                return try await readOnce(address, board: board, conditional: conditional, client: client)
             } catch let retry as Retry {
-                guard !last else { return .failed(retry.error) }
+                guard !last else { throw retry.error }
                 let wait = retry.after ?? delay
-                guard wait <= limits.maxRetryAfter else { return .failed(retry.error) }
+                guard wait <= limits.maxRetryAfter else { throw retry.error }
                 delay = delay * 2
-                do { try await Task.sleep(for: wait) } catch { return .failed(retry.error) }
-            } catch let error as WatchError {
-                return .failed(error)
-            } catch {
-                return .failed(Self.describe(error))
+                do { try await Task.sleep(for: wait) } catch { throw retry.error }
             }
         }
-        return .failed(WatchError(code: .network, message: "the board could not be read"))
+        throw WatchError(code: .network, message: "the board could not be read")
     }
 
     /// Where a redirect from `current` to `location` leads, when it may be followed: to the board's own
     /// host (as it was asked), or over https to the provider's own hosts; nil otherwise.
-    static func allowedRedirect(from current: String, to location: String, board: String, provider: BoardProvider) -> String? {
+    static func allowedRedirect(from current: String, to location: String, board: String, provider: BoardProvider)
+        -> String?
+    {
         guard let base = URL(string: current), let target = URL(string: location, relativeTo: base)?.absoluteURL,
-            let host = target.host?.lowercased(), let scheme = target.scheme?.lowercased(), ["http", "https"].contains(scheme)
+            let host = target.host?.lowercased(), let scheme = target.scheme?.lowercased(),
+            ["http", "https"].contains(scheme)
         else { return nil }
         let boardURL = URL(string: board)
         if host == boardURL?.host?.lowercased(), scheme == boardURL?.scheme?.lowercased() || scheme == "https" {
             return target.absoluteString
         }
-        guard scheme == "https", provider.ownDomains.contains(where: { host == $0 || host.hasSuffix("." + $0) }) else { return nil }
+        guard scheme == "https", provider.ownDomains.contains(where: { host == $0 || host.hasSuffix("." + $0) }) else {
+            return nil
+        }
         return target.absoluteString
     }
 
@@ -159,27 +233,38 @@ public struct BoardWatcher: Sendable {
         var after: Duration?
     }
 
-    private func readOnce(_ board: BoardRequest, client: HTTPClient) async throws -> BoardAnswer {
+    private func readOnce(_ page: String, board: BoardRequest, conditional: Bool, client: HTTPClient) async throws
+        -> PageAnswer?
+    {
         let deadline = ContinuousClock.now + limits.timeout
-        var address = board.url
+        var address = page
         var response: HTTPClientResponse
         var redirects = 0
         while true {
             var request = HTTPClientRequest(url: address)
             request.headers.add(name: "User-Agent", value: Self.userAgent)
             request.headers.add(name: "Accept", value: "application/json")
-            if let etag = board.etag { request.headers.add(name: "If-None-Match", value: etag) }
-            if let lastModified = board.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+            if conditional, let etag = board.etag { request.headers.add(name: "If-None-Match", value: etag) }
+            if conditional, let lastModified = board.lastModified {
+                request.headers.add(name: "If-Modified-Since", value: lastModified)
+            }
             response = try await client.execute(request, timeout: Self.amount(limits.timeout))
-            guard [301, 302, 303, 307, 308].contains(response.status.code), let location = response.headers.first(name: "Location") else { break }
+            guard [301, 302, 303, 307, 308].contains(response.status.code),
+                let location = response.headers.first(name: "Location")
+            else { break }
             redirects += 1
             guard redirects <= limits.maxRedirects else {
-                throw WatchError(code: .redirects, message: "the board redirects in a loop or too often; check its address")
+                throw WatchError(
+                    code: .redirects, message: "the board redirects in a loop or too often; check its address")
             }
-            guard let next = Self.allowedRedirect(from: address, to: location, board: board.url, provider: board.provider) else {
+            guard
+                let next = Self.allowedRedirect(from: address, to: location, board: board.url, provider: board.provider)
+            else {
                 throw WatchError(
                     code: .httpStatus,
-                    message: "the board sent Afterword to another site (\(String(location.prefix(80)))), which it does not follow; check the board's address")
+                    message:
+                        "the board sent Afterword to another site (\(String(location.prefix(80)))), which it does not follow; check the board's address"
+                )
             }
             address = next
         }
@@ -187,8 +272,8 @@ public struct BoardWatcher: Sendable {
         switch status {
         case 200..<300:
             break
-        case 304:
-            return .unchanged
+        case 304 where conditional:
+            return nil
         case 429:
             let after = Self.retryAfter(response.headers.first(name: "Retry-After"))
             throw Retry(
@@ -209,7 +294,8 @@ public struct BoardWatcher: Sendable {
             throw WatchError(
                 code: .notFound,
                 message:
-                    "the board does not exist (HTTP \(status)); check its address on the company's careers page and add the right one")
+                    "the board does not exist (HTTP \(status)); check its address on the company's careers page and add the right one"
+            )
         default:
             throw WatchError(code: .httpStatus, message: "the board answered HTTP \(status); check its address")
         }
@@ -223,9 +309,8 @@ public struct BoardWatcher: Sendable {
             guard ContinuousClock.now < deadline else { throw HTTPClientError.deadlineExceeded }
             body.writeBuffer(&chunk)
         }
-        let postings = try BoardDecoder.postings(body.withUnsafeReadableBytes { Data($0) }, provider: board.provider)
-        return .postings(
-            postings, etag: response.headers.first(name: "ETag"),
+        return PageAnswer(
+            body: body.withUnsafeReadableBytes { Data($0) }, etag: response.headers.first(name: "ETag"),
             lastModified: response.headers.first(name: "Last-Modified"))
     }
 

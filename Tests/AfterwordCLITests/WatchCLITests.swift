@@ -187,13 +187,37 @@ extension CLI {
         let result = try cli.run(["watch", "add", "Acme", "https://acme.com/careers"])
         #expect(result.status == 2)
         #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(result.stderr.contains("is not a Greenhouse, Lever or Ashby job board"))
+        #expect(result.stderr.contains("is not a Greenhouse, Lever, Ashby or SmartRecruiters job board"))
         #expect(try cli.run(["config", "set", "watch.lever", "ftp://x"]).status == 2)
         let opening = try cli.run(["reconnect", "first", "--to", "1"])
         #expect(opening.status == 2)
         #expect(opening.stderr == "error: the opening's id must be a positive number, not \"first\"; see `afterword openings`\n")
         let missing = try cli.run(["reconnect", "9", "--to", "1"])
         #expect(missing.stderr == "error: no opening with id 9; see `afterword openings` for the openings seen\n")
+    }
+
+    @Test("a SmartRecruiters board, its API set with watch.smartrecruiters, is read page after page to its last posting")
+    func smartRecruiters() throws {
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        let cli = try prepared(server)
+        #expect(try cli.run(["config", "set", "watch.smartrecruiters", server.base("smartrecruiters")]).status == 0)
+        let later = ["AFTERWORD_NOW": "2026-09-20T12:00:00Z"]
+        let added = try cli.run(
+            ["watch", "add", "Vandelay Industries", "https://jobs.smartrecruiters.com/VandelayIndustries"], environment: later)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains("on SmartRecruiters (board \"VandelayIndustries\")"))
+        let check = try cli.run(["watch", "check"], environment: later)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("230 listed, 230 new"), "\(check.stdout)")
+        let openings = try #require(try cli.json(["openings"], environment: later) as? [[String: Any]])
+        #expect(openings.count == 230)
+        let list = try #require(try cli.json(["watch", "list"], environment: later) as? [[String: Any]])
+        #expect(list.first?["provider"] as? String == "smartrecruiters")
+        #expect(list.first?["url"] as? String == "https://jobs.smartrecruiters.com/VandelayIndustries")
+        // Read again, all of it is asked again (a board in pages keeps no validators), and nothing is new
+        let again = try cli.run(["watch", "check"], environment: ["AFTERWORD_NOW": "2026-09-21T12:00:00Z"])
+        #expect(again.stdout.contains("230 listed, 0 new"), "\(again.stdout)")
     }
 
     @Test("suggestions come from the interviewers' e-mail domains, as guesses to confirm")

@@ -18,7 +18,7 @@ import Testing
         // Given a board read once with two postings
         let store = try AppDatabase.inMemory()
         let board = try store.addBoard(
-            WatchedBoard(company: "Acme", provider: "greenhouse", token: "acme", addedAt: start))
+            WatchedBoard(company: "Acme", provider: .greenhouse, token: "acme", addedAt: start))
         let id = try #require(board.id)
         let first = try store.recordBoardRead(
             boardId: id, postings: [posting("1", "Engineer"), posting("2", "Designer")], etag: "\"a\"",
@@ -52,7 +52,7 @@ import Testing
     func failure() throws {
         let store = try AppDatabase.inMemory()
         let id = try #require(
-            try store.addBoard(WatchedBoard(company: "Acme", provider: "lever", token: "acme", addedAt: start)).id)
+            try store.addBoard(WatchedBoard(company: "Acme", provider: .lever, token: "acme", addedAt: start)).id)
         _ = try store.recordBoardRead(
             boardId: id, postings: [posting("1", "Engineer")], etag: "\"a\"", lastModified: nil, now: start)
         try store.recordBoardFailure(
@@ -70,9 +70,31 @@ import Testing
     @Test("the same board cannot be watched twice")
     func twice() throws {
         let store = try AppDatabase.inMemory()
-        _ = try store.addBoard(WatchedBoard(company: "Acme", provider: "ashby", token: "acme", addedAt: start))
+        _ = try store.addBoard(WatchedBoard(company: "Acme", provider: .ashby, token: "acme", addedAt: start))
         #expect(throws: StoreError.self) {
-            try store.addBoard(WatchedBoard(company: "Acme Inc", provider: "ashby", token: "acme", addedAt: start))
+            try store.addBoard(WatchedBoard(company: "Acme Inc", provider: .ashby, token: "acme", addedAt: start))
         }
+    }
+
+    @Test("a board's provider is stored as its plain name, and a name this version does not know is read back as it is")
+    func storedProviderName() throws {
+        // Given a board, and a row written by a version that knows a provider this one does not
+        let store = try AppDatabase.inMemory()
+        _ = try store.addBoard(WatchedBoard(company: "Acme", provider: .greenhouse, token: "acme", addedAt: start))
+        try store.writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO board (company, provider, token, addedAt) VALUES ('Initech', 'workday', 'initech', ?)",
+                arguments: [start])
+        }
+        // Then the column holds the name as before, and both rows are read
+        let names = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT provider FROM board ORDER BY id") }
+        #expect(names == ["greenhouse", "workday"])
+        let boards = try store.boards()
+        #expect(boards.map(\.provider.id) == ["greenhouse", "workday"])
+        #expect(boards.map(\.provider.isKnown) == [true, false])
+        // And a failure recorded on the unknown one keeps its name
+        let unknown = try #require(boards.last?.id)
+        try store.recordBoardFailure(boardId: unknown, error: "not read", now: start)
+        #expect(try store.writer.read { db in try String.fetchOne(db, sql: "SELECT provider FROM board WHERE id = ?", arguments: [unknown]) } == "workday")
     }
 }

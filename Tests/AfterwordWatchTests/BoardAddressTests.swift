@@ -1,4 +1,5 @@
-import AfterwordWatch
+import AfterwordCore
+import Foundation
 import Testing
 
 @Suite struct BoardAddressTests {
@@ -63,5 +64,64 @@ import Testing
         #expect(
             BoardProvider.ashby.apiURL(base: BoardProvider.ashby.defaultBase, token: "initech")
                 == "https://api.ashbyhq.com/posting-api/job-board/initech")
+    }
+
+    @Test(
+        "SmartRecruiters careers pages and API addresses are recognised",
+        arguments: [
+            ("https://jobs.smartrecruiters.com/VandelayIndustries", "VandelayIndustries"),
+            ("https://jobs.smartrecruiters.com/VandelayIndustries/744000050000000-senior-backend-engineer", "VandelayIndustries"),
+            ("careers.smartrecruiters.com/Acme", "Acme"),
+            ("https://api.smartrecruiters.com/v1/companies/Acme/postings?limit=100&offset=0", "Acme"),
+        ])
+    func smartRecruiters(url: String, token: String) throws {
+        #expect(try BoardAddress(recognizing: url) == BoardAddress(provider: .smartRecruiters, token: token))
+    }
+
+    @Test(
+        "look-alikes of SmartRecruiters are not its boards",
+        arguments: [
+            "https://smartrecruiters.com.evil.example/acme", "https://jobs.smartrecruiters.com/",
+            "https://jobs.smartrecruiters.com.evil.example/acme", "https://api.smartrecruiters.com/v2/companies/acme",
+            "https://evil-smartrecruiters.com/acme",
+        ])
+    func smartRecruitersLookAlikes(url: String) {
+        #expect(throws: WatchError.self) { try BoardAddress(recognizing: url) }
+    }
+
+    @Test("every provider in the list recognises its own careers page and API address, and has its own name and setting")
+    func everyProvider() throws {
+        let all = BoardProvider.all
+        #expect(Set(all.map(\.id)).count == all.count)
+        #expect(Set(all.map(\.settingKey)).count == all.count)
+        let base = "http://127.0.0.1:8123"
+        let shared = Dictionary(uniqueKeysWithValues: all.map { ($0, base) })
+        for provider in all {
+            #expect(provider.isKnown && BoardProvider(id: provider.id) == provider)
+            #expect(try BoardAddress(recognizing: provider.careersPage("acme")) == BoardAddress(provider: provider, token: "acme"))
+            let api = provider.apiURL(base: provider.defaultBase, token: "acme")
+            #expect(try BoardAddress(recognizing: api) == BoardAddress(provider: provider, token: "acme"))
+            // Under one base shared by all, the endpoint's shape still tells the provider
+            #expect(try BoardAddress(recognizing: provider.apiURL(base: base, token: "acme"), bases: shared).provider == provider)
+        }
+    }
+
+    @Test("the refusal names every provider in the list")
+    func refusalNamesAll() {
+        #expect {
+            try BoardAddress(recognizing: "https://acme.com/careers")
+        } throws: { error in
+            let message = (error as? WatchError)?.message ?? ""
+            return message.contains("is not a Greenhouse, Lever, Ashby or SmartRecruiters job board")
+                && BoardProvider.all.allSatisfy { message.contains($0.careersPage("acme")) }
+        }
+    }
+
+    @Test("a stored name no provider has is kept as it is and reads nothing")
+    func unknownName() {
+        let unknown = BoardProvider(storedName: "workday")
+        #expect(!unknown.isKnown && unknown.id == "workday" && BoardProvider(id: "workday") == nil)
+        #expect(BoardProvider(storedName: "lever") == .lever)
+        #expect(throws: WatchError.self) { try unknown.page(Data("[]".utf8), address: "") }
     }
 }

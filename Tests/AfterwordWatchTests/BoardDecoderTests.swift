@@ -1,10 +1,11 @@
+@testable import AfterwordCore
 @testable import AfterwordWatch
 import Foundation
 import Testing
 
 @Suite struct BoardDecoderTests {
     func decode(_ json: String, _ provider: BoardProvider) throws -> [BoardPosting] {
-        try BoardDecoder.postings(Data(json.utf8), provider: provider)
+        try provider.page(Data(json.utf8), address: provider.apiURL(base: provider.defaultBase, token: "acme")).postings
     }
 
     @Test("titles are one line with entities decoded, and a byte-order mark is no obstacle")
@@ -101,6 +102,45 @@ import Testing
         } throws: { error in
             (error as? WatchError)?.code == .unexpectedJSON
                 && (error as? WatchError)?.message.contains("a list of postings") == true
+        }
+    }
+
+    @Test("a SmartRecruiters page is read into postings with their public pages, and says where the next page starts")
+    func smartRecruitersPage() throws {
+        let json = #"""
+            {"offset": 100, "limit": 100, "totalFound": 230, "content": [
+              {"id": "744000050000001", "name": "Senior Engineer", "refNumber": "REF1",
+               "location": {"city": "Berlin", "region": "BE", "country": "de", "remote": false, "fullLocation": "Berlin, BE, Germany"},
+               "company": {"identifier": "Acme", "name": "Acme"},
+               "ref": "https://api.smartrecruiters.com/v1/companies/Acme/postings/744000050000001"},
+              {"id": "744000050000002", "name": "Support Engineer",
+               "location": {"city": "Lisbon", "country": "pt", "remote": true},
+               "company": {"identifier": "Acme", "name": "Acme"}}
+            ]}
+            """#
+        let provider = BoardProvider.smartRecruiters
+        let address = "https://api.smartrecruiters.com/v1/companies/Acme/postings?limit=100&offset=100"
+        let page = try provider.page(Data(json.utf8), address: address)
+        #expect(
+            page.postings == [
+                BoardPosting(
+                    id: "744000050000001", title: "Senior Engineer", location: "Berlin, BE, Germany",
+                    url: "https://jobs.smartrecruiters.com/Acme/744000050000001"),
+                BoardPosting(
+                    id: "744000050000002", title: "Support Engineer", location: "Lisbon, pt (Remote)",
+                    url: "https://jobs.smartrecruiters.com/Acme/744000050000002"),
+            ])
+        #expect(page.next == "https://api.smartrecruiters.com/v1/companies/Acme/postings?limit=100&offset=102")
+        // The page that reaches totalFound, and an empty page, are the last
+        let last = #"{"offset": 228, "limit": 100, "totalFound": 230, "content": [{"id": "1", "name": "A"}, {"id": "2", "name": "B"}]}"#
+        #expect(try provider.page(Data(last.utf8), address: "https://api.smartrecruiters.com/v1/companies/Acme/postings?limit=100&offset=228").next == nil)
+        let empty = #"{"offset": 300, "limit": 100, "totalFound": 999, "content": []}"#
+        #expect(try provider.page(Data(empty.utf8), address: address).next == nil)
+        // A page without its total is not SmartRecruiters' shape
+        #expect {
+            try provider.page(Data(#"{"content": []}"#.utf8), address: address)
+        } throws: { error in
+            (error as? WatchError)?.code == .unexpectedJSON && (error as? WatchError)?.message.contains("totalFound") == true
         }
     }
 }

@@ -1,3 +1,4 @@
+import AfterwordCore
 import AfterwordTestSupport
 import AfterwordWatch
 import Foundation
@@ -10,7 +11,7 @@ import Testing
 
     func request(_ server: TestBoardServer, _ key: Int64, _ provider: BoardProvider, _ token: String) -> BoardRequest {
         BoardRequest(
-            key: key, provider: provider, url: provider.apiURL(base: server.base(provider.rawValue), token: token))
+            key: key, provider: provider, base: server.base(provider.id), token: token)
     }
 
     func postings(_ answer: BoardAnswer?) -> [BoardPosting]? {
@@ -140,5 +141,54 @@ import Testing
         var again = request(server, 1, .ashby, "initech")
         again.lastModified = lastModified
         #expect(await watcher.fetch([again])[1] == .unchanged)
+    }
+
+    @Test("a SmartRecruiters board is read page after page until every posting it lists is read")
+    func paged() async throws {
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        // Given a board of 230 postings, served 100 at a time
+        let answers = await BoardWatcher(limits: Self.limits).fetch([
+            request(server, 1, .smartRecruiters, "VandelayIndustries")
+        ])
+        // Then all 230 are read, in three requests, each asking the next offset
+        let read = try #require(postings(answers[1]), "\(String(describing: answers[1]))")
+        #expect(read.count == 230)
+        #expect(Set(read.map(\.id)).count == 230)
+        #expect(read.first?.url == "https://jobs.smartrecruiters.com/VandelayIndustries/744000050000000")
+        #expect(read.first?.location == "Berlin, BE, Germany (Remote)")
+        let asked = server.requests.map { $0.split(separator: "\t").first.map(String.init) ?? "" }
+        #expect(
+            asked == [0, 100, 200].map { "/smartrecruiters/VandelayIndustries/postings?limit=100&offset=\($0)" })
+        // And a board read in pages keeps no validators: it is read in full next time
+        if case .postings(_, let etag, let lastModified) = answers[1] { #expect(etag == nil && lastModified == nil) }
+    }
+
+    @Test("a page that fails fails the whole board, and nothing of it is kept")
+    func failingPage() async throws {
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        let answers = await BoardWatcher(limits: Self.limits).fetch([
+            request(server, 1, .smartRecruiters, "VandelayIndustries-down-at-100")
+        ])
+        #expect(failure(answers[1])?.code == .httpStatus)
+        #expect(postings(answers[1]) == nil)
+        // The second page was tried as often as any failing answer, and the third never asked
+        #expect(server.requests.filter { $0.contains("offset=100") }.count == Self.limits.attempts)
+        #expect(!server.requests.contains { $0.contains("offset=200") })
+    }
+
+    @Test("a board with more pages than the bound is refused in one line, nothing of it kept")
+    func pageBound() async throws {
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        var limits = Self.limits
+        limits.maxPages = 2
+        let answers = await BoardWatcher(limits: limits).fetch([
+            request(server, 1, .smartRecruiters, "VandelayIndustries")
+        ])
+        #expect(failure(answers[1])?.code == .tooLarge)
+        #expect(failure(answers[1])?.message.contains("more than 2 pages") == true)
+        #expect(server.requests.count == 2)
     }
 }

@@ -28,7 +28,7 @@ struct WebOpeningsTests {
             draft, state: .sending, scheduledAt: nil, transport: .smtp, messageId: "<t@example.com>", now: thanked)
         try store.close(entry.id ?? 0, as: .sent, reply: "250 OK", now: thanked)
         let board = try store.addBoard(
-            WatchedBoard(company: "Acme Inc.", provider: "greenhouse", token: "acme", addedAt: then))
+            WatchedBoard(company: "Acme Inc.", provider: .greenhouse, token: "acme", addedAt: then))
         _ = try store.recordBoardRead(
             boardId: board.id ?? 0,
             postings: [
@@ -78,7 +78,7 @@ struct WebOpeningsTests {
     func pages() async throws {
         let fixture = try seeded()
         let store = try fixture.store
-        let board = try store.addBoard(WatchedBoard(company: "Globex", provider: "lever", token: "globex", addedAt: WebFixture.now))
+        let board = try store.addBoard(WatchedBoard(company: "Globex", provider: .lever, token: "globex", addedAt: WebFixture.now))
         _ = try store.recordBoardRead(
             boardId: board.id ?? 0,
             postings: (1...120).map { ListedPosting(externalId: "g\($0)", title: "Analyst \($0)", location: "Remote", url: "https://jobs.lever.co/globex/\($0)") },
@@ -133,5 +133,25 @@ struct WebOpeningsTests {
             #expect(page.body.contains(#"<div class="problem" role="alert"><strong>Not done:</strong> no reconnect: Raj Patel never received"#), "\(page.body)")
             #expect(!page.body.contains(#"<span class="tag bad">"#), "\(page.body)")
         }
+    }
+
+    @Test("a board stored with a provider this version does not know is listed, and its check says why without reading it")
+    func unknownProvider() async throws {
+        let fixture = try WebFixture()
+        let store = try fixture.store
+        // Given a board a newer version added, of a provider this one does not read
+        _ = try store.addBoard(
+            WatchedBoard(company: "Initech", provider: BoardProvider(storedName: "workday"), token: "initech", addedAt: WebFixture.now))
+        // When the boards are checked
+        let checks = try await fixture.workspace.checkBoards()
+        // Then it fails in one line that names what is read, and it stays listed under its name
+        guard case .failed(let message) = checks.first?.outcome else {
+            Issue.record("the unknown board was not refused: \(checks)")
+            return
+        }
+        #expect(message.contains("does not read \"workday\" job boards") && !message.contains("\n"))
+        let listed = try fixture.workspace.watchedBoards()
+        #expect(listed.map(\.board.provider.id) == ["workday"])
+        #expect(listed.first?.board.error == message)
     }
 }

@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-"""A local job-board server for the tests: Greenhouse, Lever and Ashby answers from fixture files,
-plus the ways real boards misbehave. Prints "READY <port>" once it listens.
+"""A local job-board server for the tests: Greenhouse, Lever, Ashby and SmartRecruiters answers from
+fixture files, plus the ways real boards misbehave. Prints "READY <port>" once it listens.
 
-Paths: /greenhouse/<token>/jobs, /lever/<token>?mode=json, /ashby/<token>.
+Paths: /greenhouse/<token>/jobs, /lever/<token>?mode=json, /ashby/<token>,
+/smartrecruiters/<token>/postings?limit=<n>&offset=<n>.
+SmartRecruiters pages: the fixture holds the whole list under "content"; each request gets the
+slice [offset, offset + limit) (limit at most 100, as the real API) with "offset", "limit" and
+"totalFound". A token <name>-down-at-<offset> serves <name>'s pages but answers 500 for the page at
+<offset>, every time.
 A token's answer is <root>/<provider>/<token>.json, read afresh on every request (a test may
 rewrite it between checks), with an ETag; If-None-Match with that ETag gets 304.
 Tokens that misbehave, whatever the provider:
@@ -22,6 +27,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -41,6 +47,10 @@ def small_board(provider, token):
     if provider == "lever":
         return [{"id": "00000000-0000-0000-0000-000000000001", "text": "Engineer", "categories": {"location": "Remote"},
                  "hostedUrl": f"https://jobs.lever.co/{token}/1", "createdAt": 1763650000000}]
+    if provider == "smartrecruiters":
+        return {"offset": 0, "limit": 100, "totalFound": 1,
+                "content": [{"id": "744000000000001", "name": "Engineer", "location": {"city": "Remote", "remote": True},
+                             "company": {"identifier": token, "name": token}}]}
     return {"apiVersion": "1", "jobs": [{"id": "a1", "title": "Engineer", "location": "Remote", "isListed": True,
                                          "jobUrl": f"https://jobs.ashbyhq.com/{token}/a1", "publishedAt": "2026-11-20T10:00:00.000+00:00"}]}
 
@@ -61,15 +71,17 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self):
-        path = self.path.split("?", 1)[0]
+        path, _, query = self.path.partition("?")
         with LOCK:
             with open(os.path.join(ROOT, "requests.log"), "a") as log:
                 log.write(f"{self.path}\t{self.headers.get('User-Agent', '')}\t{self.headers.get('If-None-Match', '')}\n")
         parts = [p for p in path.split("/") if p]
-        if len(parts) < 2 or parts[0] not in ("greenhouse", "lever", "ashby"):
+        if len(parts) < 2 or parts[0] not in ("greenhouse", "lever", "ashby", "smartrecruiters"):
             return self.send_body(404, b'{"error": "not found"}')
         provider, token = parts[0], parts[1]
         if provider == "greenhouse" and parts[2:] != ["jobs"]:
+            return self.send_body(404, b'{"error": "not found"}')
+        if provider == "smartrecruiters" and parts[2:] != ["postings"]:
             return self.send_body(404, b'{"error": "not found"}')
         if token.startswith("slow-"):
             time.sleep(int(token.split("-")[1]) / 1000)
@@ -113,11 +125,19 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
+        down_at = None
+        broken = re.fullmatch(r"(.+)-down-at-(\d+)", token)
+        if provider == "smartrecruiters" and broken:
+            token, down_at = broken.group(1), int(broken.group(2))
         file = os.path.join(ROOT, provider, token + ".json")
         if not os.path.exists(file):
             return self.send_body(404, b'{"error": "no such board"}')
         with open(file, "rb") as handle:
             body = handle.read()
+        if provider == "smartrecruiters":
+            body = self.page(body, query, down_at)
+            if body is None:
+                return self.send_body(500, b"internal error", content_type="text/plain")
         etag = '"' + hashlib.sha1(body).hexdigest() + '"'
         modified = formatdate(int(os.path.getmtime(file)), usegmt=True)
         since = self.headers.get("If-Modified-Since")
@@ -129,6 +149,18 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         self.send_body(200, body, headers=[("ETag", etag), ("Last-Modified", modified)])
+
+    @staticmethod
+    def page(body, query, down_at):
+        """One SmartRecruiters page of the whole list in `body`; None for the page that is down."""
+        asked = dict(item.split("=", 1) for item in query.split("&") if "=" in item)
+        offset = max(0, int(asked.get("offset", "0")))
+        limit = min(100, max(1, int(asked.get("limit", "10"))))
+        if down_at is not None and offset == down_at:
+            return None
+        listed = json.loads(body)["content"]
+        return json.dumps({"offset": offset, "limit": limit, "totalFound": len(listed),
+                           "content": listed[offset:offset + limit]}).encode()
 
 
 def main():

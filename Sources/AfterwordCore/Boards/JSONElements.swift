@@ -19,13 +19,56 @@ enum JSONElements {
     /// The byte ranges of the elements of the top-level array (`key` nil), or of the array under the
     /// top-level object's `key`.
     static func ranges(in bytes: UnsafeRawBufferPointer, under key: String?) throws(Problem) -> [Range<Int>] {
-        var index = 0
-        let count = bytes.count
-        func skipSpace() {
-            while index < count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        var scanner = Scanner(bytes: bytes)
+        scanner.skipSpace()
+        if let key {
+            try scanner.moveToMember(key)
         }
+        guard scanner.index < bytes.count, bytes[scanner.index] == 0x5B else { throw .shape }
+        // At the list's "[": its elements, one by one.
+        scanner.index += 1
+        var ranges: [Range<Int>] = []
+        scanner.skipSpace()
+        if scanner.index < bytes.count, bytes[scanner.index] == 0x5D { return [] }
+        while true {
+            scanner.skipSpace()
+            let start = scanner.index
+            guard scanner.skipValue() else { throw .malformed }
+            ranges.append(start..<scanner.index)
+            scanner.skipSpace()
+            guard scanner.index < bytes.count else { throw .malformed }
+            if bytes[scanner.index] == 0x2C {
+                scanner.index += 1
+            } else if bytes[scanner.index] == 0x5D {
+                return ranges
+            } else {
+                throw .malformed
+            }
+        }
+    }
+
+    /// The byte range of the value of the top-level object's member `key` (a total beside the list).
+    static func member(_ key: String, in bytes: UnsafeRawBufferPointer) throws(Problem) -> Range<Int> {
+        var scanner = Scanner(bytes: bytes)
+        scanner.skipSpace()
+        try scanner.moveToMember(key)
+        let start = scanner.index
+        guard scanner.skipValue() else { throw .malformed }
+        return start..<scanner.index
+    }
+
+    /// A cursor over the bytes, moving past JSON values without building them.
+    private struct Scanner {
+        let bytes: UnsafeRawBufferPointer
+        var index = 0
+
+        mutating func skipSpace() {
+            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        }
+
         /// Moves past one JSON value starting at `index`; returns false when it is not well-formed.
-        func skipValue() -> Bool {
+        mutating func skipValue() -> Bool {
+            let count = bytes.count
             var depth = 0
             var inString = false
             var escaped = false
@@ -34,7 +77,13 @@ enum JSONElements {
                 let byte = bytes[index]
                 index += 1
                 if inString {
-                    if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                    if escaped {
+                        escaped = false
+                    } else if byte == 0x5C {
+                        escaped = true
+                    } else if byte == 0x22 {
+                        inString = false
+                    }
                     if !inString, depth == 0 { return true }
                     continue
                 }
@@ -60,8 +109,10 @@ enum JSONElements {
             }
             return depth == 0 && !inString && index > start
         }
+
         /// Reads a string at `index` (its bytes, undecoded), moving past it.
-        func readString() -> [UInt8]? {
+        mutating func readString() -> [UInt8]? {
+            let count = bytes.count
             guard index < count, bytes[index] == 0x22 else { return nil }
             index += 1
             var value: [UInt8] = []
@@ -80,11 +131,12 @@ enum JSONElements {
             }
             return nil
         }
-        skipSpace()
-        if let key {
+
+        /// From the top-level object's "{", moves to the start of the value of its member `key`.
+        mutating func moveToMember(_ key: String) throws(Problem) {
+            let count = bytes.count
             guard index < count, bytes[index] == 0x7B else { throw .shape }
             index += 1
-            var found = false
             while true {
                 skipSpace()
                 if index < count, bytes[index] == 0x7D { throw .shape }
@@ -93,11 +145,7 @@ enum JSONElements {
                 guard index < count, bytes[index] == 0x3A else { throw .malformed }
                 index += 1
                 skipSpace()
-                if name == Array(key.utf8) {
-                    guard index < count, bytes[index] == 0x5B else { throw .shape }
-                    found = true
-                    break
-                }
+                if name == Array(key.utf8) { return }
                 guard skipValue() else { throw .malformed }
                 skipSpace()
                 guard index < count else { throw .malformed }
@@ -108,29 +156,6 @@ enum JSONElements {
                 } else {
                     throw .malformed
                 }
-            }
-            guard found else { throw .shape }
-        } else {
-            guard index < count, bytes[index] == 0x5B else { throw .shape }
-        }
-        // At the list's "[": its elements, one by one.
-        index += 1
-        var ranges: [Range<Int>] = []
-        skipSpace()
-        if index < count, bytes[index] == 0x5D { return [] }
-        while true {
-            skipSpace()
-            let start = index
-            guard skipValue() else { throw .malformed }
-            ranges.append(start..<index)
-            skipSpace()
-            guard index < count else { throw .malformed }
-            if bytes[index] == 0x2C {
-                index += 1
-            } else if bytes[index] == 0x5D {
-                return ranges
-            } else {
-                throw .malformed
             }
         }
     }

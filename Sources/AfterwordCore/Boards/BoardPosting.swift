@@ -17,18 +17,20 @@ public struct BoardPosting: Sendable, Equatable, Hashable {
     }
 }
 
-/// Reads a board's answer in its provider's documented JSON shape.
+/// Reads a board's answer in its provider's documented JSON shape: the parts every provider shares.
 public enum BoardDecoder {
-    /// Postings kept from one board: the largest companies list a few thousand.
+    /// Postings kept from one board, over all its pages: the largest companies list a few thousand.
     public static let maximumPostings = 5_000
     /// Longest title or location kept, in characters.
     static let maximumText = 300
     /// Longest posting address kept.
     static let maximumURL = 2_000
 
-    /// The postings in `body`, as `provider` documents them.
+    /// The postings in `body` as `api` documents them, and how many elements its list held (kept or not).
     /// - Throws: ``WatchError`` for HTML, malformed JSON, or JSON of another shape.
-    public static func postings(_ body: Data, provider: BoardProvider) throws(WatchError) -> [BoardPosting] {
+    public static func read(_ body: Data, api: any JobBoardAPI) throws(WatchError) -> (
+        postings: [BoardPosting], listed: Int
+    ) {
         let head = body.prefix(512).drop {
             $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
         }
@@ -39,13 +41,11 @@ public enum BoardDecoder {
                     "the board answered with a web page, not JSON; check the board's address with `afterword watch list`"
             )
         }
-        let text = body.starts(with: [0xEF, 0xBB, 0xBF]) ? body.dropFirst(3) : body
-        let expected = provider == .lever ? "a list of postings" : "an object with a \"jobs\" list"
+        let text = withoutMark(body)
         // The list is found in one pass over the bytes, and each posting read on its own: the board's
         // postings are never all held as objects at once, and reading stops at the bound.
-        let notJSON = WatchError(code: .notJSON, message: "the board's answer is not valid JSON; it is skipped this time")
         let found = text.withUnsafeBytes { bytes in
-            Result { () throws(JSONElements.Problem) in try JSONElements.ranges(in: bytes, under: provider == .lever ? nil : "jobs") }
+            Result { () throws(JSONElements.Problem) in try JSONElements.ranges(in: bytes, under: api.listKey) }
         }
         let ranges: [Range<Int>]
         switch found {
@@ -54,7 +54,7 @@ public enum BoardDecoder {
         case .failure(.shape):
             // Well-formed JSON of another shape is said as such; anything else is not JSON at all.
             if (try? JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed])) != nil {
-                throw shape(provider, expected: expected)
+                throw shape(BoardProvider(api))
             }
             throw notJSON
         case .failure(.malformed):
@@ -72,9 +72,10 @@ public enum BoardDecoder {
                 throw notJSON
             }
             guard let item = value as? [String: Any] else { continue }
-            guard var posting = posting(item, provider: provider), seen.insert(posting.id).inserted else { continue }
+            guard var posting = api.posting(item), seen.insert(posting.id).inserted else { continue }
             // A NUL would cut the text where it is stored: such a posting is left out, the rest of the board kept.
-            guard ![posting.id, posting.title, posting.location, posting.url].contains(where: { $0.contains("\u{0}") }),
+            guard
+                ![posting.id, posting.title, posting.location, posting.url].contains(where: { $0.contains("\u{0}") }),
                 posting.id.count <= maximumText
             else { continue }
             posting.title = bounded(posting.title)
@@ -82,40 +83,35 @@ public enum BoardDecoder {
             posting.url = safeLink(posting.url)
             postings.append(posting)
         }
-        return postings
+        return (postings, ranges.count)
     }
 
-    private static func posting(_ item: [String: Any], provider: BoardProvider) -> BoardPosting? {
-        switch provider {
-        case .greenhouse:
-            // {"id": 127817, "title": "…", "location": {"name": "NYC"}, "absolute_url": "…"}
-            guard let id = text(item["id"]), let title = text(item["title"]) else { return nil }
-            let location = (item["location"] as? [String: Any]).flatMap { text($0["name"]) } ?? ""
-            return BoardPosting(id: id, title: title, location: location, url: text(item["absolute_url"]) ?? "")
-        case .lever:
-            // {"id": "uuid", "text": "…", "categories": {"location": "…"}, "hostedUrl": "…", "workplaceType": "remote"}
-            guard let id = text(item["id"]), let title = text(item["text"]) else { return nil }
-            let categories = item["categories"] as? [String: Any]
-            let everywhere = (categories?["allLocations"] as? [Any])?.compactMap { text($0) }.joined(separator: "; ")
-            var location = categories.flatMap { text($0["location"]) } ?? everywhere ?? ""
-            if text(item["workplaceType"])?.lowercased() == "remote", !location.lowercased().contains("remote") {
-                location = location.isEmpty ? "Remote" : "\(location) (Remote)"
-            }
-            return BoardPosting(id: id, title: title, location: location, url: text(item["hostedUrl"]) ?? "")
-        case .ashby:
-            // {"id": "uuid", "title": "…", "location": "…", "isRemote": true, "jobUrl": "…", "isListed": true}
-            if let listed = item["isListed"] as? Bool, !listed { return nil }
-            guard let title = text(item["title"]), let id = text(item["id"]) ?? text(item["jobUrl"]) else { return nil }
-            let postal = ((item["address"] as? [String: Any])?["postalAddress"] as? [String: Any]).map { address in
-                ["addressLocality", "addressRegion", "addressCountry"].compactMap { text(address[$0]) }.joined(
-                    separator: ", ")
-            }
-            var location = text(item["location"]) ?? postal ?? ""
-            if (item["isRemote"] as? Bool) == true, !location.lowercased().contains("remote") {
-                location = location.isEmpty ? "Remote" : "\(location) (Remote)"
-            }
-            return BoardPosting(id: id, title: title, location: location, url: text(item["jobUrl"]) ?? "")
+    /// The whole number the top-level object of `body` holds under `key` (a total beside the list); nil
+    /// when it has none.
+    static func integer(_ key: String, in body: Data) -> Int? {
+        let text = withoutMark(body)
+        let found = text.withUnsafeBytes { bytes in
+            Result { () throws(JSONElements.Problem) in try JSONElements.member(key, in: bytes) }
         }
+        guard case .success(let range) = found else { return nil }
+        let start = text.startIndex
+        let value = try? JSONSerialization.jsonObject(
+            with: text[(start + range.lowerBound)..<(start + range.upperBound)], options: [.fragmentsAllowed])
+        guard let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded(),
+            abs(number.doubleValue) < 1e15
+        else { return nil }
+        return number.intValue
+    }
+
+    /// The location with "Remote" said once when the posting is remote.
+    static func location(_ location: String, remote: Bool) -> String {
+        guard remote, !location.lowercased().contains("remote") else { return location }
+        return location.isEmpty ? "Remote" : "\(location) (Remote)"
+    }
+
+    /// An API base without its trailing slash, for the provider to add its path.
+    static func trimmed(_ base: String) -> String {
+        base.hasSuffix("/") ? String(base.dropLast()) : base
     }
 
     /// The text cut to ``maximumText`` characters.
@@ -133,7 +129,7 @@ public enum BoardDecoder {
     }
 
     /// A JSON string or number as trimmed text; nil when absent or empty.
-    private static func text(_ value: Any?) -> String? {
+    static func text(_ value: Any?) -> String? {
         let result: String
         switch value {
         case let string as String: result = string
@@ -153,11 +149,20 @@ public enum BoardDecoder {
         ("&amp;", "&"),
     ]
 
-    private static func shape(_ provider: BoardProvider, expected: String) -> WatchError {
+    private static let notJSON = WatchError(
+        code: .notJSON, message: "the board's answer is not valid JSON; it is skipped this time")
+
+    /// The body without a UTF-8 byte-order mark.
+    private static func withoutMark(_ body: Data) -> Data {
+        body.starts(with: [0xEF, 0xBB, 0xBF]) ? body.dropFirst(3) : body
+    }
+
+    /// A board that answered well-formed JSON of another shape than `provider`'s.
+    public static func shape(_ provider: BoardProvider) -> WatchError {
         WatchError(
             code: .unexpectedJSON,
             message:
-                "the board's JSON is not \(provider.displayName)'s shape (expected \(expected)); check that the board's address is a \(provider.displayName) board"
+                "the board's JSON is not \(provider.displayName)'s shape (expected \(provider.api.listShape)); check that the board's address is a \(provider.displayName) board"
         )
     }
 }
