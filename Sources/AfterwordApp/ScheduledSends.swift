@@ -1,6 +1,6 @@
 import Foundation
 
-/// The timer that runs `afterword send --due`: a systemd user timer where systemd runs the user's
+/// The timer that runs `afterword remind` and `afterword send --due`: a systemd user timer where systemd runs the user's
 /// session, else a line for the user's crontab.
 public enum ScheduledSends {
     /// How often the timer may run, in minutes: from once a minute to once a day.
@@ -19,12 +19,13 @@ public enum ScheduledSends {
         let environment = home.map { "Environment=AFTERWORD_HOME=\(quotedForSystemd($0))\n" } ?? ""
         let service = """
             [Unit]
-            Description=Send the thank-yous whose time has come (Afterword)
+            Description=Remind you of thank-yous that fall due, and send those whose time has come (Afterword)
             Documentation=man:afterword-send(1)
 
             [Service]
             Type=oneshot
-            \(environment)ExecStart=\(quotedForSystemd(binary)) send --due
+            \(environment)ExecStart=-\(quotedForSystemd(binary)) remind
+            ExecStart=\(quotedForSystemd(binary)) send --due
 
             """
         let timer = """
@@ -67,7 +68,8 @@ public enum ScheduledSends {
     /// The crontab line that does what the timer does.
     public static func cronLine(binary: String, home: String?, minutes: Int) -> String {
         let environment = home.map { "AFTERWORD_HOME=\(shellQuoted($0)) " } ?? ""
-        return "*/\(minutes) * * * * \(environment)\(shellQuoted(binary)) send --due >/dev/null 2>&1"
+        let command = "\(environment)\(shellQuoted(binary))"
+        return "*/\(minutes) * * * * \(command) remind >/dev/null 2>&1; \(command) send --due >/dev/null 2>&1"
     }
 
     /// What `schedule install` did, for the user.

@@ -31,6 +31,20 @@ public enum Wording {
         return "due by \(formatter.string(from: shown)) (\(Int(hours.rounded(.down)))h left)"
     }
 
+    /// "Thu 26 Nov 14:00": a date as Today and the command line show it, in the zone it happens in.
+    public static func shortDate(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEE d MMM HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// "1 thank-you", "3 thank-yous": a count with its noun written out.
+    public static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
+    }
+
     /// What to tell the user about a scheduled thank-you whose time has passed.
     public static let overdueToLeave = "overdue to leave"
 

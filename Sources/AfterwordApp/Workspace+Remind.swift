@@ -110,3 +110,15 @@ extension Workspace {
         }
     }
 }
+
+extension Workspace {
+    /// A calendar file for an interview's thank-you window, with an alarm when it opens and one a few
+    /// hours before the deadline.
+    /// - Parameter next: how the face names what to do (the command, or the link).
+    public func reminderCalendar(interviewId: Int64, next: (Remedy) -> String) throws -> String {
+        let store = try openStore()
+        let detail = try storeCall { try store.interview(id: interviewId) }
+        return ReminderCalendar.ics(
+            interview: detail.interview, people: detail.interviewers.map(\.name), compose: next(.composeDrafts(interview: interviewId)), now: now)
+    }
+}

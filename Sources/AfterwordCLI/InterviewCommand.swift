@@ -35,7 +35,10 @@ struct InterviewCommand: AsyncParsableCommand {
             if output.json {
                 try Console.json(JSONShape.Created(id: interview.storedID))
             } else {
-                Console.out("\(interview.storedID)")
+                let when = Wording.shortDate(interview.startsAt, in: interview.zone)
+                Console.out("Interview #\(interview.storedID) recorded (\(interview.company), \(interview.role), \(when)).")
+                Console.out(
+                    "Next: add who you met with `afterword interviewer add \(interview.storedID) --name …`; for a calendar reminder of the thank-yous, `afterword remind --ics \(interview.storedID) --file thank-you.ics`.")
             }
         }
     }

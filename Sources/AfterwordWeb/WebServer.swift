@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import ServiceLifecycle
 
@@ -44,6 +45,8 @@ public struct WebServer: Sendable {
     public let workspace: Workspace
     public let options: Options
     let csrfToken: String
+    /// Where the server listens, once it does (the port may be chosen by the system).
+    let address = NIOLockedValueBox<String?>(nil)
 
     /// - Throws: ``UserError`` when the server would be reachable from the network without an access token.
     public init(workspace: Workspace, options: Options) throws {
@@ -152,6 +155,7 @@ public struct WebServer: Sendable {
             services: services(logger: logger),
             onServerRunning: { channel in
                 let shown = host.contains(":") ? "[\(host)]" : host
+                address.withLockedValue { $0 = "http://\(shown):\(channel.localAddress?.port ?? port)" }
                 running("http://\(shown):\(channel.localAddress?.port ?? port)/" + (token.map { "?token=\($0)" } ?? ""))
             },
             logger: logger)
@@ -171,7 +175,7 @@ public struct WebServer: Sendable {
     /// What runs beside the server: the scheduled sends (unless `--no-send-due`) and the board readings (when watching).
     func services(logger: Logger) -> [any Service] {
         var services: [any Service] = []
-        if options.sendsDue { services.append(DueSender(workspace: workspace, logger: logger)) }
+        if options.sendsDue { services.append(DueSender(workspace: workspace, logger: logger, address: address)) }
         if let every = options.watchEvery { services.append(BoardPoller(workspace: workspace, every: every, logger: logger)) }
         return services
     }

@@ -172,3 +172,33 @@ import Testing
         #expect(report.total == 7)
     }
 }
+
+@Suite struct ReminderPolicyTests {
+    @Test("a due row is reminded once, then again within the last hours; upcoming, overdue and given ones are not")
+    func once() {
+        let now = DashboardTests.now
+        let report = StatusReport(
+            entries: [
+                DashboardTests.entry("Early Days", hoursLeft: 20), DashboardTests.entry("Near End", hoursLeft: 3),
+                DashboardTests.entry("Too Late", hoursLeft: -1), DashboardTests.entry("Not Over", hoursLeft: 30, endsIn: 3_600),
+            ], olderUnsent: 0)
+        let board = Dashboard(report: report, now: now)
+        let first = ReminderPolicy.reminders(board, now: now, given: [])
+        #expect(first.map(\.entry.interviewer) == ["Near End", "Early Days"])
+        #expect(first.map(\.kind) == [.deadline, .due])
+        let given = Set(first.map(\.key))
+        #expect(ReminderPolicy.reminders(board, now: now, given: given).isEmpty)
+        // Later, the early one's deadline is near: its second reminder, once.
+        let later = now.addingTimeInterval(17 * 3_600)
+        var moved = report
+        moved.pending = moved.pending.map { entry in
+            var entry = entry
+            entry.hoursLeft = entry.hoursLeft.map { $0 - 17 }
+            return entry
+        }
+        let second = ReminderPolicy.reminders(Dashboard(report: moved, now: later), now: later, given: given)
+        // (the interview that was not over then is over now: due, and reminded of for the first time)
+        #expect(second.map(\.entry.interviewer) == ["Early Days", "Not Over"])
+        #expect(second.map(\.kind) == [.deadline, .due])
+    }
+}

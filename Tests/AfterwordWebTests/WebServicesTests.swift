@@ -61,6 +61,25 @@ struct WebServicesTests {
         #expect(mail.received.count == 1)
     }
 
+    @Test("while serve runs, a thank-you that falls due is reminded of once, by e-mail here, with the page that composes it")
+    func dueSenderReminds() async throws {
+        let mail = try TestMailServer()
+        defer { mail.stop() }
+        let fixture = try WebFixture()
+        try Config(values: [
+            "name": "Sam Seeker", "email": "sam@example.com", "smtp.host": "127.0.0.1", "smtp.port": String(mail.port), "smtp.security": "none",
+            "remind": "email",
+        ]).save(to: fixture.home)
+        try fixture.seedInterview()
+        try await Self.runThenShutDown([DueSender(workspace: fixture.workspace, logger: Logger(label: "afterword.test"), every: .milliseconds(50))]) {
+            mail.received.count >= 1
+        }
+        #expect(mail.received.count == 1)
+        let text = try String(contentsOf: try #require(mail.received.first), encoding: .utf8)
+        #expect(text.contains("Subject: Thank-you due: Dana Whitfield"), "\(text)")
+        #expect(text.contains("compose the drafts on the interview's page: /interviews/1"), "\(text)")
+    }
+
     @Test("the board poller stops with the server's service group while it waits for the next reading")
     func boardPollerStops() async throws {
         let fixture = try WebFixture()

@@ -38,7 +38,7 @@ public enum BoardDecoder {
             throw WatchError(
                 code: .notJSON,
                 message:
-                    "the board answered with a web page, not JSON; check the board's address with `afterword watch list`"
+                    "the board answered with a web page, not JSON; check the board's address among the boards you watch"
             )
         }
         let text = withoutMark(body)
