@@ -12,6 +12,7 @@ extension Config {
         case signIn = "Sign-in"
         case sentFolder = "Copy in Sent"
         case noteCards = "Note cards"
+        case openings = "Openings"
         case advanced = "Advanced"
     }
 
@@ -63,7 +64,7 @@ extension Config {
         entry(.provider), entry(.transport), entry(.smtpHost), entry(.smtpPort), entry(.smtpSecurity),
         entry(.smtpUser), entry(.smtpAuth), entry(.smtpPasswordEnv), entry(.smtpPasswordCommand), entry(.smtpTokenCommand),
         entry(.sentCopy), entry(.imapHost), entry(.imapPort), entry(.imapSecurity), entry(.imapUser),
-        entry(.address), entry(.noteFont),
+        entry(.address), entry(.noteFont), entry(.openingsRoles),
         entry(.smtpCAFile), entry(.smtpTimeout), entry(.smtpAttempts), entry(.smtpRetryDelay), entry(.sendmailCommand),
     ] + BoardProvider.all.map { Key.boardBase($0).setting }
 
@@ -96,6 +97,9 @@ extension Config.Key where Value == String? {
         try Config.checkHost(host, name: "imap.host")
     }
     static let imapUser = text("imap.user", "the IMAP login name", group: .sentFolder)
+    static let openingsRoles = text(
+        "openings.roles", "the job titles you want to hear of, separated by commas, e.g. \"engineer, platform\" (unset: every title)",
+        group: .openings)
 
     /// The provider chosen with `config set provider`: its preset fills the mail settings not set by hand.
     static let provider = Config.Key(

@@ -40,6 +40,23 @@ public enum Wording {
         return formatter.string(from: date)
     }
 
+    /// "3 Dec", or "3 Dec 2025" in another year than `now`'s: a day named in passing.
+    public static func day(_ date: Date, in zone: TimeZone, now: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = calendar.component(.year, from: date) == calendar.component(.year, from: now) ? "d MMM" : "d MMM yyyy"
+        return formatter.string(from: date)
+    }
+
+    /// "2 openings at Acme wait: you interviewed there on 26 Nov and your application is still open."
+    public static func heldBack(_ held: NewOpenings.HeldBack, in zone: TimeZone, now: Date) -> String {
+        "\(count(held.openings, "opening")) at \(held.company) \(held.openings == 1 ? "waits" : "wait"): you interviewed there on "
+            + "\(day(held.interviewedAt, in: zone, now: now)) and your application is still open (openings there show \(NewOpenings.openApplicationDays) days after)."
+    }
+
     /// "1 thank-you", "3 thank-yous": a count with its noun written out.
     public static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
         "\(number) \(number == 1 ? noun : plural ?? noun + "s")"

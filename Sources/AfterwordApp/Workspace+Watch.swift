@@ -217,8 +217,26 @@ extension Workspace {
                 offset: max(0, page) * (perPage ?? 0))
             // Most days there is nothing new: the people are looked up only for openings to show.
             let people = rows.isEmpty ? Acquaintances(seats: [], reconnects: [:]) : try acquaintances(in: store)
-            let report = OpeningsReport(rows: rows.map { ($0.opening, $0.company) }, total: total, acquaintances: people, now: now)
+            let report = OpeningsReport(
+                rows: rows.map { ($0.opening, $0.company, $0.onFirstRead) }, total: total, acquaintances: people, now: now)
             return (report.openings, report.total)
+        }
+    }
+
+    /// The openings of the last `days` days worth a line on Today: new since someone there was thanked, in
+    /// the roles of `openings.roles`, and not at a company whose application is still open (those are
+    /// held back, with why).
+    public func newOpenings(days: Int = 14) throws -> NewOpenings {
+        let store = try openStore()
+        let roles = RoleFilter(try loadConfig()[.openingsRoles] ?? "")
+        let clock = now
+        return try storeCall {
+            let (rows, total) = try store.openings(includeClosed: false, since: clock.addingTimeInterval(-Double(days) * 86_400))
+            let known = rows.isEmpty ? Acquaintances(seats: [], reconnects: [:]) : try acquaintances(in: store)
+            let report = OpeningsReport(
+                rows: rows.map { ($0.opening, $0.company, $0.onFirstRead) }, total: total, acquaintances: known, now: clock)
+            let open = try store.interviews(since: clock.addingTimeInterval(-Double(NewOpenings.openApplicationDays) * 86_400))
+            return NewOpenings(report.openings, roles: roles, interviews: open, now: clock)
         }
     }
 

@@ -15,10 +15,30 @@ struct OpeningsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only locations with these words, e.g. remote.", valueName: "words")) var location:
         String?
     @Flag(help: "Leave out postings that are no longer listed.") var openOnly = false
+    @Flag(
+        name: .customLong("new"),
+        help: "Only what Today shows: openings of the last two weeks, new since someone there was thanked, in your roles (openings.roles).")
+    var onlyNew = false
+
+    func validate() throws {
+        if onlyNew, match != nil || location != nil || openOnly { throw ValidationError("--new shows what Today shows; give no other filter with it") }
+    }
 
     func run() async throws {
         let workspace = global.workspace
-        let openings = try workspace.rememberedOpenings(match: match, location: location, includeClosed: !openOnly)
+        let zone = (try? workspace.loadConfig().timeZone) ?? TimeZone.current
+        let openings: [RememberedOpening]
+        if onlyNew {
+            let fresh = try workspace.newOpenings()
+            openings = fresh.openings
+            if !output.json { for held in fresh.heldBack { Console.out(Wording.heldBack(held, in: zone, now: workspace.now)) } }
+            if openings.isEmpty, !output.json {
+                Console.out("No new openings where someone may remember you.")
+                return
+            }
+        } else {
+            openings = try workspace.rememberedOpenings(match: match, location: location, includeClosed: !openOnly)
+        }
         if output.json {
             try Console.json(openings.map(JSONShape.OpeningShape.init))
             return
@@ -31,7 +51,7 @@ struct OpeningsCommand: AsyncParsableCommand {
                     : "No openings seen yet; `afterword watch check` reads the watched boards (`afterword watch list`)")
             return
         }
-        let zone = (try? workspace.loadConfig().timeZone) ?? TimeZone.current
+        let day = { (date: Date) in Wording.day(date, in: zone, now: workspace.now) }
         for remembered in openings {
             let opening = remembered.opening
             let closed = opening.closedAt.map { "  (closed \(ISO8601.display($0, in: zone)))" } ?? ""
@@ -41,14 +61,14 @@ struct OpeningsCommand: AsyncParsableCommand {
             if remembered.people.isEmpty { Console.out("    nobody you met there is on record") }
             for person in remembered.people {
                 let thanked =
-                    person.thanked.map { "thank-you sent \(ISO8601.display($0, in: zone))" }
+                    person.thanked.map { "thanked on \(day($0))" }
                     ?? (person.markedMet ? "marked as met" : "no thank-you sent")
                 let next =
                     person.reconnectDraftId.map { "reconnect draft #\($0)" }
                     ?? (person.reconnectRefusal == nil
                         ? "afterword reconnect \(opening.storedID) --to \(person.interviewerId)" : "no reconnect now")
                 Console.out(
-                    "    may remember you: \(person.name) (#\(person.interviewerId)), met \(ISO8601.display(person.met, in: zone)) for \(person.role); \(thanked); \(next)"
+                    "    may remember you: \(person.name) (#\(person.interviewerId)), met \(day(person.met)) for \(person.role); \(thanked); \(next)"
                 )
             }
         }

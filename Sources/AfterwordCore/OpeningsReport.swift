@@ -62,11 +62,14 @@ public struct RememberedOpening: Sendable, Equatable {
     public var opening: Opening
     public var company: String
     public var people: [RememberedPerson]
+    /// Listed on the board's first read: there before the board was watched, so never "new".
+    public var seenOnFirstRead: Bool
 
-    public init(opening: Opening, company: String, people: [RememberedPerson]) {
+    public init(opening: Opening, company: String, people: [RememberedPerson], seenOnFirstRead: Bool = false) {
         self.opening = opening
         self.company = company
         self.people = people
+        self.seenOnFirstRead = seenOnFirstRead
     }
 }
 
@@ -153,12 +156,91 @@ public struct OpeningsReport: Sendable, Equatable {
     /// How many openings match in all (the page may show fewer).
     public var total: Int
 
-    /// - Parameter rows: the openings to show, each with its board's company.
-    public init(rows: [(opening: Opening, company: String)], total: Int, acquaintances: Acquaintances, now: Date) {
+    /// - Parameter rows: the openings to show, each with its board's company and whether the board's first
+    ///   read listed it.
+    public init(rows: [(opening: Opening, company: String, onFirstRead: Bool)], total: Int, acquaintances: Acquaintances, now: Date) {
         openings = rows.map { row in
             RememberedOpening(
-                opening: row.opening, company: row.company, people: acquaintances.people(at: row.opening, company: row.company, now: now))
+                opening: row.opening, company: row.company, people: acquaintances.people(at: row.opening, company: row.company, now: now),
+                seenOnFirstRead: row.onFirstRead)
         }
         self.total = total
+    }
+}
+
+/// The job titles the user cares about, from the `openings.roles` setting: phrases separated by commas
+/// ("engineer, platform"). A title is admitted when it holds one of the phrases, each word the start of
+/// a word of the title ("engineer" admits "Engineering Manager", not "Account Executive"). No phrase
+/// admits every title.
+public struct RoleFilter: Sendable, Equatable {
+    /// Each phrase's words, lower-cased.
+    public let phrases: [[String]]
+
+    public init(_ text: String) {
+        phrases = text.split(separator: ",").prefix(50).map(Self.words).filter { !$0.isEmpty }
+    }
+
+    public var admitsEverything: Bool { phrases.isEmpty }
+
+    /// True when `title` holds one of the phrases.
+    public func admits(_ title: String) -> Bool {
+        guard !phrases.isEmpty else { return true }
+        let words = Self.words(title)
+        return phrases.contains { phrase in
+            words.indices.contains { start in
+                start + phrase.count <= words.count && zip(phrase, words[start...]).allSatisfy { $1.hasPrefix($0) }
+            }
+        }
+    }
+
+    private static func words<S: StringProtocol>(_ text: S) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.prefix(40).map(String.init)
+    }
+}
+
+/// The openings worth a line on Today: new since someone there was thanked, in the roles the user cares
+/// about, and not at a company whose application is still open.
+public struct NewOpenings: Sendable, Equatable {
+    /// An interview this recent means the application is still open: openings there wait.
+    public static let openApplicationDays = 30
+
+    /// A company whose openings wait, and why.
+    public struct HeldBack: Sendable, Equatable {
+        public var company: String
+        /// The interview there, in the last ``NewOpenings/openApplicationDays`` days.
+        public var interviewedAt: Date
+        /// How many openings there wait.
+        public var openings: Int
+    }
+
+    /// Each with only the people whose thank-you left before it was first seen.
+    public var openings: [RememberedOpening]
+    public var heldBack: [HeldBack]
+
+    /// Sorts `candidates` (openings still listed, newest first): an opening is new only when a board read
+    /// after the first listed it, after the thank-you to someone there left.
+    /// - Parameter interviews: the interviews of the last ``openApplicationDays`` days (with a panel or not).
+    public init(_ candidates: [RememberedOpening], roles: RoleFilter, interviews: [Interview], now: Date) {
+        var shown: [RememberedOpening] = []
+        var held: [String: HeldBack] = [:]
+        var order: [String] = []
+        let open = TimeInterval(Self.openApplicationDays) * 86_400
+        for candidate in candidates where !candidate.seenOnFirstRead && roles.admits(candidate.opening.title) {
+            let firstSeen = candidate.opening.firstSeen
+            let people = candidate.people.filter { person in person.thanked.map { $0 < firstSeen } ?? person.markedMet }
+            guard !people.isEmpty else { continue }
+            let recent = interviews.filter { CompanyName.same($0.company, candidate.company) && now.timeIntervalSince($0.startsAt) < open }
+            if let interview = recent.max(by: { $0.startsAt < $1.startsAt }) {
+                let key = CompanyName.key(candidate.company)
+                if held[key] == nil { order.append(key) }
+                held[key, default: HeldBack(company: candidate.company, interviewedAt: interview.startsAt, openings: 0)].openings += 1
+                continue
+            }
+            var kept = candidate
+            kept.people = people
+            shown.append(kept)
+        }
+        openings = shown
+        heldBack = order.compactMap { held[$0] }
     }
 }

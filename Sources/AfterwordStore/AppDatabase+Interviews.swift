@@ -56,6 +56,11 @@ extension AppDatabase {
         }
     }
 
+    /// The interviews that started at or after `since`, without their panels.
+    public func interviews(since: Date) throws -> [Interview] {
+        try writer.read { db in try Interview.filter(Interview.Columns.startsAt >= since).fetchAll(db) }
+    }
+
     /// Every interview, newest first, with its panel.
     public func interviews() throws -> [InterviewDetail] {
         try writer.read { db in

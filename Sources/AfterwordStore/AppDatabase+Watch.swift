@@ -60,6 +60,8 @@ public struct BoardChanges: Sendable, Equatable {
 public struct OpeningRow: Sendable, Equatable {
     public var opening: Opening
     public var company: String
+    /// Listed on its board's first read (the earliest time any of the board's openings was seen).
+    public var onFirstRead: Bool = false
 }
 
 extension AppDatabase {
@@ -187,7 +189,16 @@ extension AppDatabase {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT opening.*, board.company AS company \(from) ORDER BY opening.firstSeen DESC, opening.id DESC\(page)",
                 arguments: StatementArguments(arguments))
-            return (try rows.map { OpeningRow(opening: try Opening(row: $0), company: $0["company"]) }, total)
+            // A board's first read is when its earliest opening was seen: all it listed then share that time.
+            let firstReads = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT boardId, MIN(firstSeen) FROM opening GROUP BY boardId").map { ($0[0] as Int64, $0[1] as Date) },
+                uniquingKeysWith: { first, _ in first })
+            return (
+                try rows.map { row in
+                    let opening = try Opening(row: row)
+                    return OpeningRow(opening: opening, company: row["company"], onFirstRead: firstReads[opening.boardId] == opening.firstSeen)
+                }, total
+            )
         }
     }
 

@@ -68,10 +68,12 @@ struct OpeningsController: Sendable {
     /// One opening as the templates show it.
     static func row(_ remembered: RememberedOpening, site: Site) -> OpeningRow {
         let opening = remembered.opening
+        let now = site.workspace.now
+        let day = { (date: Date) in Wording.day(date, in: site.userZone, now: now) }
         let people = remembered.people.map { person in
             OpeningRow.Person(
-                id: person.interviewerId, name: person.name, met: site.display(person.met), role: person.role,
-                thanked: person.thanked.map { site.display($0) }, markedMet: person.markedMet,
+                id: person.interviewerId, name: person.name, met: day(person.met), role: person.role,
+                thanked: person.thanked.map(day), markedMet: person.markedMet,
                 draftId: person.reconnectDraftId, refusal: person.reconnectRefusal,
                 canReconnect: person.reconnectDraftId == nil && person.reconnectRefusal == nil,
                 needsMet: person.thanked == nil && !person.markedMet && person.reconnectDraftId == nil,
@@ -81,6 +83,7 @@ struct OpeningsController: Sendable {
             id: opening.id, company: remembered.company, title: opening.title,
             location: opening.location.isEmpty ? nil : opening.location,
             url: opening.url.isEmpty ? nil : opening.url, firstSeen: site.display(opening.firstSeen),
-            closed: opening.closedAt.map { site.display($0) }, people: people)
+            closed: opening.closedAt.map { site.display($0) }, people: people,
+            peopleLine: people.map { "\($0.name), " + ($0.thanked.map { "thanked on \($0)" } ?? "met \($0.met)") }.joined(separator: "; "))
     }
 }

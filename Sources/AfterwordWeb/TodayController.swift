@@ -46,7 +46,9 @@ struct TodayController: Sendable {
                 company: entry.company, role: entry.role, channel: entry.channel.label)
         }
         // New openings where someone may remember you (AW-REMEMBER).
-        let openings = try Self.recentOpenings(workspace, now: now).map { OpeningsController.row($0, site: site) }
+        let fresh = try workspace.newOpenings(days: Self.openingDays)
+        let openings = fresh.openings.prefix(Self.openingRows).map { OpeningsController.row($0, site: site) }
+        let heldBack = fresh.heldBack.map { Wording.heldBack($0, in: zone, now: now) }
         let empty = board.withoutInterviewers.map { TodayPage.Unstaffed(id: $0.id, company: $0.company, role: $0.role) }
         let page = TodayPage(
             firstRun: try workspace.interviews().isEmpty,
@@ -57,7 +59,7 @@ struct TodayController: Sendable {
                     interviewId: entry.interviewId, interviewer: entry.interviewer, company: entry.company, role: entry.role,
                     ends: entry.endsAt.map { site.display($0, in: entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? zone) })
             },
-            openings: openings,
+            openings: openings, heldBack: heldBack,
             withoutInterviewers: empty,
             inFlight: inFlight, inFlightCount: inFlight.count,
             sent: sent, sentCount: sent.count,
@@ -77,12 +79,6 @@ struct TodayController: Sendable {
     static let openingDays = 14
     /// At most this many, newest first; the Openings page has the rest.
     static let openingRows = 5
-
-    static func recentOpenings(_ workspace: Workspace, now: Date) throws -> [RememberedOpening] {
-        let since = now.addingTimeInterval(-Double(openingDays) * 86_400)
-        return try workspace.rememberedOpenings(includeClosed: false, since: since).filter { !$0.people.isEmpty }
-            .prefix(openingRows).map { $0 }
-    }
 
     private static func response(_ html: ByteBuffer) -> Response {
         Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: html))

@@ -39,6 +39,47 @@ extension CLI {
         return cli
     }
 
+    /// A Greenhouse board answer with these postings: (id, title).
+    static func board(_ postings: [(Int, String)]) -> String {
+        let jobs = postings.map { id, title in
+            #"{"id": \#(id), "title": "\#(title)", "location": {"name": "Remote"}, "absolute_url": "https://boards.greenhouse.io/acme/jobs/\#(id)"}"#
+        }
+        return #"{"jobs": [\#(jobs.joined(separator: ", "))], "meta": {"total": \#(postings.count)}}"#
+    }
+
+    @Test("over two weeks of board reads: nothing is new on the first read; a later posting in your roles is, once, naming each person once")
+    func newOpeningsOverTwoWeeks() throws {
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        let cli = try prepared(server)
+        try cli.run(["config", "set", "openings.roles", "engineer, platform"])
+        func at(_ day: Int) -> [String: String] { ["AFTERWORD_NOW": "2026-10-\(String(format: "%02d", day))T12:00:00Z"] }
+        try server.serve("greenhouse", "acme", json: Self.board([(1, "Senior Backend Engineer"), (2, "Account Executive")]))
+        #expect(try cli.run(["watch", "add", "Acme Analytics", "https://boards.greenhouse.io/acme"], environment: at(1)).status == 0)
+        #expect(try cli.run(["watch", "check"], environment: at(1)).status == 0)
+        let first = try cli.run(["openings", "--new"], environment: at(1))
+        #expect(first.stdout.contains("No new openings"), "the first read is what was there already: \(first.stdout)")
+
+        // A week later the board lists a platform role and a sales role.
+        try server.serve(
+            "greenhouse", "acme",
+            json: Self.board([(1, "Senior Backend Engineer"), (2, "Account Executive"), (3, "Platform Engineer"), (4, "Sales Development Rep")]))
+        #expect(try cli.run(["watch", "check"], environment: at(8)).status == 0)
+        let week = try cli.run(["openings", "--new"], environment: at(8))
+        #expect(week.stdout.contains("Acme Analytics: Platform Engineer"), "\(week.stdout)")
+        #expect(!week.stdout.contains("Sales Development"), "not a role of yours: \(week.stdout)")
+        #expect(!week.stdout.contains("Senior Backend Engineer"), "listed on the first read: \(week.stdout)")
+        #expect(week.stdout.components(separatedBy: "Dana Reyes").count == 2, "Dana once: \(week.stdout)")
+        #expect(week.stdout.contains("thanked on 1 Sep"), "\(week.stdout)")
+        #expect(!week.stdout.contains("Sam Okafor"), "Sam was never thanked: \(week.stdout)")
+
+        // An interview at Acme again on 10 October: its openings wait while that application is open.
+        try cli.run(["interview", "add", "--company", "Acme Analytics", "--role", "Staff Engineer", "--at", "2026-10-10T10:00-04:00"], environment: at(10))
+        let held = try cli.run(["openings", "--new"], environment: at(14))
+        #expect(held.stdout.contains("1 opening at Acme Analytics waits: you interviewed there on 10 Oct"), "\(held.stdout)")
+        #expect(!held.stdout.contains("Platform Engineer"), "\(held.stdout)")
+    }
+
     @Test("new openings appear linked to the interviewers there, with when they were met and thanked")
     func openingsLinkedToPeople() throws {
         let server = try TestBoardServer()

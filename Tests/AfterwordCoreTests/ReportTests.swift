@@ -166,7 +166,7 @@ import Testing
         var other = opening
         other.id = 10
         let report = OpeningsReport(
-            rows: [(opening, "Acme"), (other, "Globex")], total: 7, acquaintances: Acquaintances(seats: seats, reconnects: [:]), now: now)
+            rows: [(opening, "Acme", false), (other, "Globex", false)], total: 7, acquaintances: Acquaintances(seats: seats, reconnects: [:]), now: now)
         #expect(report.openings.map(\.opening.id) == [9, 10])
         #expect(report.openings.map { $0.people.map(\.name) } == [["Ann Lee"], []])
         #expect(report.total == 7)
@@ -200,5 +200,57 @@ import Testing
         // (the interview that was not over then is over now: due, and reminded of for the first time)
         #expect(second.map(\.entry.interviewer) == ["Early Days", "Not Over"])
         #expect(second.map(\.kind) == [.deadline, .due])
+    }
+}
+
+@Suite struct NewOpeningsTests {
+    static let day: TimeInterval = 86_400
+    static let now = OpeningsReportTests.start.addingTimeInterval(200 * day)
+
+    static func opening(_ id: Int64, _ title: String, seenDaysAgo: Double) -> Opening {
+        let seen = now.addingTimeInterval(-seenDaysAgo * day)
+        return Opening(id: id, boardId: 1, externalId: "\(id)", title: title, location: "", url: "", firstSeen: seen, lastSeen: now)
+    }
+
+    @Test("role phrases admit titles word by word, by the start of each word; none admits everything")
+    func roles() {
+        let roles = RoleFilter("engineer, platform, data science")
+        #expect(roles.admits("Senior Software Engineer"))
+        #expect(roles.admits("Engineering Manager, Payments"))
+        #expect(roles.admits("Platform Reliability Lead"))
+        #expect(roles.admits("Head of Data Science"))
+        #expect(!roles.admits("Account Executive, Mid-Market"))
+        #expect(!roles.admits("Data Analyst"), "both words of a phrase are needed")
+        #expect(!roles.admits("Reengineering Consultant"), "a word's start, not its middle")
+        #expect(RoleFilter("").admits("Account Executive"))
+        #expect(RoleFilter(" , ").admitsEverything)
+    }
+
+    @Test("new only after the thank-you left and never from the board's first read; an open application holds its company back")
+    func newOnly() {
+        let ann = OpeningsReportTests.person(1, "Ann Lee")
+        let bo = OpeningsReportTests.person(2, "Bo Chen")
+        // Ann met at Acme 60 days ago and thanked; Bo met at Globex 10 days ago and thanked.
+        let seats = [
+            OpeningsReportTests.seat(ann, at: "Acme", daysAgo: 60, now: Self.now, thanked: true),
+            OpeningsReportTests.seat(bo, at: "Globex", daysAgo: 10, now: Self.now, thanked: true),
+        ]
+        let known = Acquaintances(seats: seats, reconnects: [:])
+        let report = OpeningsReport(
+            rows: [
+                (Self.opening(1, "Staff Engineer", seenDaysAgo: 2), "Acme", false),
+                (Self.opening(2, "Platform Engineer", seenDaysAgo: 3), "Acme", true),  // the board's first read
+                (Self.opening(3, "Account Executive", seenDaysAgo: 2), "Acme", false),  // not a role of the user's
+                (Self.opening(4, "Backend Engineer", seenDaysAgo: 70), "Acme", false),  // seen before Ann was thanked
+                (Self.opening(5, "SRE Engineer", seenDaysAgo: 1), "Globex", false),  // application at Globex still open
+                (Self.opening(6, "QA Engineer", seenDaysAgo: 1), "Initech", false),  // nobody met there
+            ], total: 6, acquaintances: known, now: Self.now)
+        let fresh = NewOpenings(report.openings, roles: RoleFilter("engineer"), interviews: seats.map(\.interview), now: Self.now)
+        #expect(fresh.openings.map(\.opening.id) == [1])
+        #expect(fresh.openings[0].people.map(\.name) == ["Ann Lee"])
+        #expect(fresh.heldBack.map(\.company) == ["Globex"])
+        #expect(fresh.heldBack.first?.openings == 1)
+        let everyRole = NewOpenings(report.openings, roles: RoleFilter(""), interviews: seats.map(\.interview), now: Self.now)
+        #expect(everyRole.openings.map(\.opening.id) == [1, 3])
     }
 }

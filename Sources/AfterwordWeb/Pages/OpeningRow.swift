@@ -25,4 +25,6 @@ struct OpeningRow: Sendable {
     var firstSeen: String
     var closed: String?
     var people: [Person]
+    /// Each person once, in a line: "Dana Reyes, thanked on 3 Dec; Sam Lee, met 1 Dec".
+    var peopleLine: String
 }

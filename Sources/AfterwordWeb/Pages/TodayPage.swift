@@ -69,6 +69,8 @@ struct TodayPage: Page {
     var upcoming: [Upcoming]
     /// New openings where someone may remember you (AW-REMEMBER).
     var openings: [OpeningRow]
+    /// Companies whose openings wait while the application there is open, each said in a line.
+    var heldBack: [String]
     var withoutInterviewers: [Unstaffed]
     var inFlight: [InFlight]
     var inFlightCount: Int
