@@ -31,6 +31,10 @@ struct Afterword: AsyncParsableCommand {
         // The data directory holds other people's names and addresses: what Afterword creates is the user's alone.
         umask(0o077)
         let arguments = SendCommand.bareResolve(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst())))
+        if let hint = CommandSuggestion.hint(for: arguments) {
+            Console.error(hint)
+            Foundation.exit(2)
+        }
         let checked = CheckCommand.takingPaths(from: arguments)
         if let checked { LongDraftMemory.relaunchIfLong(paths: checked.paths) }
         do {

@@ -117,6 +117,8 @@ struct DraftCommand: AsyncParsableCommand {
                 try Console.json(JSONShape.DraftShape(draft, interviewerName: name, findings: findings))
                 return
             }
+            // What it is, beside the text: the text alone on standard output, to pipe into `check -`.
+            Console.progress(context.summary)
             Console.out(draft.text.hasSuffix("\n") ? String(draft.text.dropLast()) : draft.text)
         }
     }

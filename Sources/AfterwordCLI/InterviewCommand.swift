@@ -60,14 +60,15 @@ struct InterviewCommand: AsyncParsableCommand {
         func run() async throws {
             let id = try parseID(interview, .interview)
             // What is not given stays as it was.
-            _ = try global.workspace.updateInterview(id: id, label: { "--\($0)" }) { existing in
+            let updated = try global.workspace.updateInterview(id: id, label: { "--\($0)" }) { existing in
                 InterviewForm(
                     company: company ?? existing.company, role: role ?? existing.role,
                     at: at ?? ISO8601.local(existing.startsAt, in: existing.zone), timeZone: tz ?? (at == nil ? existing.timeZone : nil),
                     format: format ?? existing.format.rawValue, durationMinutes: duration ?? existing.durationMinutes, notes: notes ?? existing.notes,
                     fit: fit ?? existing.fit ?? "")
             }
-            Console.out("Interview #\(id) updated.")
+            Console.out(
+                "Interview #\(id) updated (\(updated.company), \(updated.role), \(Wording.shortDate(updated.startsAt, in: updated.zone))).")
         }
     }
 

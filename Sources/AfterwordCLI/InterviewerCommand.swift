@@ -46,7 +46,10 @@ struct InterviewerCommand: AsyncParsableCommand {
             if output.json {
                 try Console.json(JSONShape.Created(id: interviewer.storedID))
             } else {
-                Console.out("\(interviewer.storedID)")
+                let interview = try global.workspace.interview(id: id).interview
+                Console.out(
+                    "\(interviewer.name) (#\(interviewer.storedID)) is on the panel of interview #\(id) (\(interview.company), \(interview.role)), "
+                        + Wording.channel(of: interviewer) + ".")
             }
         }
     }

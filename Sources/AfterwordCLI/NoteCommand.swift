@@ -59,8 +59,10 @@ struct NoteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = try parseID(draft, .draft)
+            let context = try global.workspace.draftContext(id)
             try global.workspace.noteMailed(draftId: id)
-            Console.out("Recorded: the note of draft #\(id) is in the post. No second note will go to this interviewer for this interview.")
+            Console.out(
+                "Recorded as posted: \(context.summary). No second note will go to this interviewer for this interview.")
         }
     }
 }

@@ -21,6 +21,17 @@ struct StatusCommand: AsyncParsableCommand {
             return
         }
         let board = try workspace.dashboard(horizonDays: days)
+        if board.isEmpty, try workspace.interviews().isEmpty {
+            Console.out(lines: [
+                "Nothing recorded yet. Start with the interview you just had:",
+                "  afterword interview add --company Acme --role \"Backend Engineer\" --at 2026-11-26T14:00-05:00",
+                "  afterword interviewer add 1 --name \"Dana Whitfield\" --email dana@acme.com",
+                "  afterword draft 1",
+                "or import the calendar invite (afterword interview import invite.ics) and the business cards (afterword card import …).",
+                "First, tell Afterword who you are: afterword config set name \"Your Name\" and afterword config set email you@example.com.",
+            ])
+            return
+        }
         var lines: [String] = []
         lines.append("Needs a thank-you (\(board.due.count))")
         if board.due.isEmpty { lines.append("  nobody — all caught up") }

@@ -41,6 +41,11 @@ public struct Dashboard: Sendable, Equatable {
     /// Recent interviews with nobody recorded on the panel yet.
     public var withoutInterviewers: [InterviewBrief]
 
+    /// True when there is nothing at all to show.
+    public var isEmpty: Bool {
+        due.isEmpty && upcoming.isEmpty && onItsWay.isEmpty && sent.isEmpty && olderUnsent == 0 && withoutInterviewers.isEmpty
+    }
+
     /// Sorts a status report for showing at `now`.
     /// - Parameter notes: the ledger's notes by draft id.
     public init(report: StatusReport, now: Date, notes: [Int64: String] = [:]) {

@@ -12,7 +12,8 @@ import Testing
         ])
         let id = try #require((created as? [String: Any])?["id"] as? Int)
         let dana = try cli.run(["interviewer", "add", "\(id)", "--name", "Dana Whitfield", "--email", "dana@acme.com"])
-        #expect(dana.status == 0 && Int(dana.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) != nil)
+        #expect(dana.status == 0)
+        #expect(dana.stdout.contains("Dana Whitfield (#1) is on the panel of interview #1 (Acme, Backend Engineer), e-mail dana@acme.com."), "\(dana.stdout)")
         #expect(try cli.run(["interviewer", "add", "\(id)", "--name", "Priya Natarajan", "--phone", "+1 555 0100"]).status == 0)
 
         let drafts = try #require(try cli.json(["draft", "\(id)"]) as? [[String: Any]])
@@ -39,6 +40,34 @@ import Testing
         #expect(people.count == 2)
         let listed = try #require(try cli.json(["interview", "list"]) as? [[String: Any]])
         #expect(listed.first?["at"] as? String == "2026-11-26T14:00:00-05:00")
+    }
+
+    @Test("a mistyped command gets a \"did you mean\", a fresh status says where to start, and ids are said with what they are")
+    func newcomer() throws {
+        let cli = CLI()
+        let typo = try cli.run(["stauts"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("did you mean `afterword status`?"), "\(typo.stderr)")
+        let nested = try cli.run(["interview", "lst"])
+        #expect(nested.stderr.contains("did you mean `afterword interview list`?"), "\(nested.stderr)")
+        // Look-alikes that are not typos are left to the parser: a draft id, a word far from any command.
+        #expect(!(try cli.run(["draft", "7"]).stderr.contains("did you mean")))
+        #expect(!(try cli.run(["zebra"]).stderr.contains("did you mean")))
+
+        let fresh = try cli.run(["status"])
+        #expect(fresh.stdout.contains("Nothing recorded yet"), "\(fresh.stdout)")
+        #expect(fresh.stdout.contains("afterword interview add"), "\(fresh.stdout)")
+
+        let added = try cli.run(["interview", "add", "--company", "Acme", "--role", "Engineer", "--at", "2026-11-26T14:00-05:00"])
+        #expect(added.stdout.contains("Interview #1 recorded (Acme, Engineer, Thu 26 Nov 14:00)."), "\(added.stdout)")
+        let edited = try cli.run(["interview", "edit", "1", "--role", "Staff Engineer"])
+        #expect(edited.stdout.contains("Interview #1 updated (Acme, Staff Engineer, Thu 26 Nov 14:00)."), "\(edited.stdout)")
+        try cli.run(["interviewer", "add", "1", "--name", "Dana Whitfield", "--email", "dana@acme.com"])
+        try cli.run(["draft", "1"])
+        let shown = try cli.run(["draft", "show", "1"])
+        #expect(shown.stderr.contains("draft #1 — Dana Whitfield, Acme, Staff Engineer"), "\(shown.stderr)")
+        #expect(!shown.stdout.contains("draft #1 —"), "the text alone on standard output, to pipe into check")
+        #expect(try cli.run(["status"]).stdout.contains("Needs a thank-you (1)"))
     }
 
     @Test("--edit opens the editor on the draft and re-checks what the user wrote")
