@@ -31,7 +31,7 @@ extension Remedy {
         case .reviewAndSend(let draft): "read it over and send it with `afterword send \(draft)`"
         case .composeDrafts(let interview): "compose them with `afterword draft \(interview)`"
         case .sendReplaced(let draft, let newest):
-            "send the newest with `afterword send \(newest)`, or this earlier version with `afterword send \(draft) --version`"
+            "send the newest with `afterword send \(newest)`, or this earlier version with `afterword send \(draft) --this-version`"
         case .storePassword: "store it with `afterword config set-password`"
         case .addAddressOrPrintCardAlone(let interviewer, let draft):
             "add it with `afterword interviewer edit \(interviewer) --address \"…\"`, or make the card alone with `afterword note pdf \(draft) --no-envelope`"

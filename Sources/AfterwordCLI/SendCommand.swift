@@ -42,7 +42,7 @@ struct SendCommand: AsyncParsableCommand {
         help: ArgumentHelp("Send this interview's current drafts (each panel member's newest) instead of naming a draft.", valueName: "id"))
     var interview: Int64?
     @Option(help: ArgumentHelp("With --interview, only to the panel members whose name holds this.", valueName: "name")) var to: String?
-    @Flag(name: .customLong("version"), help: "Send this draft although a newer version of it was composed since.") var earlierVersion = false
+    @Flag(name: .customLong("this-version"), help: "Send this draft although a newer version of it was composed since.") var earlierVersion = false
     @Flag(help: "Send now, whatever the hour (your explicit choice).") var now = false
     @Option(help: ArgumentHelp("Send at this time, e.g. 2026-11-27T09:30-05:00.", valueName: "date-time")) var at: String?
     @Flag(help: "Send although the checker has warnings (never with errors).") var anyway = false
@@ -71,7 +71,7 @@ struct SendCommand: AsyncParsableCommand {
             }
         } else if let interview {
             guard draft == nil, resolve == nil, !earlierVersion else {
-                throw ValidationError("--interview \(interview) sends that interview's current drafts; give no draft id, --resolve or --version with it")
+                throw ValidationError("--interview \(interview) sends that interview's current drafts; give no draft id, --resolve or --this-version with it")
             }
         } else if draft == nil {
             throw ValidationError("give a draft id (see `afterword status`), --interview with an interview's id, or --due")
