@@ -91,7 +91,8 @@ struct StatusCommand: AsyncParsableCommand {
         }
         if board.olderUnsent > 0 {
             lines.append("")
-            lines.append("\(board.olderUnsent) older interviewer(s) never got a thank-you (older than \(days) days).")
+            lines.append(
+                "\(Wording.count(board.olderUnsent, "interviewer")) from interviews older than \(days) days never got a thank-you.")
         }
         Console.out(lines.joined(separator: "\n"))
     }

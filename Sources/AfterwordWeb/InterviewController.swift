@@ -54,7 +54,7 @@ struct InterviewController: Sendable {
             let offer = organizers.isEmpty
                 ? "" : " \(organizers.joined(separator: ", ")) organized the invite without attending it; add them below if they interviewed you."
             return site.done(
-                "/interviews/\(first.storedID)", notice: "Imported \(saved.count) interview(s) with \(people) interviewer(s) from \(name).\(offer)\(check)")
+                "/interviews/\(first.storedID)", notice: "Imported \(Wording.count(saved.count, "interview")) with \(Wording.count(people, "interviewer")) from \(name).\(offer)\(check)")
         } catch let error as UserError {
             return site.done("/interviews", refused: error)
         }
@@ -152,9 +152,9 @@ struct InterviewController: Sendable {
             guard (try? site.workspace.loadConfig().sender.name) != nil else {
                 return site.done(
                     "/drafts/\(first)",
-                    warning: "\(drafts.count) draft(s) composed, but unsigned: your name is not set. Set it in Settings and the drafts are signed with it.")
+                    warning: "\(Wording.count(drafts.count, "draft")) composed, but unsigned: your name is not set. Set it in Settings and the drafts are signed with it.")
             }
-            return site.done("/drafts/\(first)", notice: "\(drafts.count) draft(s) ready.")
+            return site.done("/drafts/\(first)", notice: "\(Wording.count(drafts.count, "draft")) ready.")
         } catch let error as UserError {
             return site.done("/interviews/\(id)", refused: error)
         }
