@@ -53,7 +53,7 @@ struct StatusCommand: AsyncParsableCommand {
             lines.append("")
             lines.append("Upcoming (\(board.upcoming.count))")
             for entry in board.upcoming {
-                let ends = entry.endsAt.map { ISO8601.display($0, in: entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current) } ?? ""
+                let ends = entry.endsAt.map { Wording.shortDate($0, in: entry.zone) } ?? ""
                 lines.append("  \(entry.interviewer) — \(entry.company), \(entry.role)  [\(entry.channel.rawValue)]  the interview ends \(ends)")
             }
         }
@@ -70,7 +70,7 @@ struct StatusCommand: AsyncParsableCommand {
             for row in board.onItsWay {
                 let entry = row.entry
                 var state = entry.state?.rawValue ?? ""
-                if entry.state == .scheduled, let at = entry.scheduledAt { state += " for \(ISO8601.utc(at))" }
+                if entry.state == .scheduled, let at = entry.scheduledAt { state += " for \(Wording.shortDate(at, in: entry.zone))" }
                 var advice =
                     row.isUncertain
                     ? " — may have been delivered" + (row.note.map { "; Sent folder: \($0)" } ?? "") + "; "
@@ -86,7 +86,7 @@ struct StatusCommand: AsyncParsableCommand {
         lines.append("Sent (\(board.sent.count))")
         if board.sent.isEmpty { lines.append("  nothing yet") }
         for entry in board.sent {
-            let when = entry.sentAt.map { ISO8601.utc($0) } ?? ""
+            let when = entry.sentAt.map { Wording.shortDate($0, in: entry.zone) } ?? ""
             lines.append("  \(when)  \(entry.interviewer) — \(entry.company), \(entry.role) [\(entry.channel.rawValue)]")
         }
         if board.olderUnsent > 0 {

@@ -70,6 +70,10 @@ public struct StatusEntry: Codable, Sendable, Equatable {
         self.sentAt = sentAt
     }
 
+    /// The interview's time zone, in which its times are shown (the recipient's local time); the system's
+    /// when it is not known.
+    public var zone: TimeZone { timeZone.flatMap(TimeZone.init(identifier:)) ?? .current }
+
     /// True while the interview has not ended: nothing is due yet.
     public func isUpcoming(at now: Date) -> Bool { endsAt.map { $0 > now } ?? false }
 
