@@ -1,7 +1,9 @@
+import AfterwordTestSupport
 import Foundation
 import Testing
 
-/// Tab completion in the real shells, driven through tmux as a person types.
+/// The terminal, driven through tmux as a person types: tab completion in the real shells, and the
+/// question `send` asks before a thank-you leaves.
 @Suite(.serialized) struct CompletionCLITests {
     /// Runs tmux on a socket of its own and returns what it printed. Python starts it with every other
     /// descriptor closed and its output in a file: the server tmux leaves running would otherwise hold this
@@ -87,5 +89,58 @@ import Testing
         let words = Set(screen.split(whereSeparator: { $0.isWhitespace }).map(String.init))
         #expect(words.isSuperset(of: ["10", "11", "12"]), "\(shell):\n\(screen)")
         #expect(!words.contains("13"))
+    }
+
+    /// What the pane shows once `expected` appears on it (or after 15 s).
+    func screen(_ socket: String, showing expected: String) throws -> String {
+        var screen = ""
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            screen = try tmux(socket, ["capture-pane", "-p", "-t", "t"]).output
+            if screen.contains(expected) { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return screen
+    }
+
+    @Test("on a terminal, send shows the recipient and the first line and asks; no sends nothing, yes sends it once")
+    func sendAsksFirst() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = CLI()
+        for (key, value) in [
+            ("name", "Alex Doe"), ("email", "alex@example.com"), ("smtp.host", "127.0.0.1"), ("smtp.port", "\(server.port)"), ("smtp.security", "none"),
+        ] {
+            try cli.run(["config", "set", key, value])
+        }
+        try cli.run(["interview", "add", "--company", "Acme", "--role", "Backend Engineer", "--at", "2026-11-26T14:00-05:00"])
+        try cli.run(["interviewer", "add", "1", "--name", "Dana Whitfield", "--email", "dana@acme.test"])
+        try cli.run(["draft", "1"])
+        let socket = "afterword-\(UUID().uuidString.prefix(8))"
+        defer { _ = try? tmux(socket, ["kill-server"]) }
+        let path = CLI.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let session = try tmux(
+            socket,
+            [
+                "new-session", "-d", "-s", "t", "-x", "160", "-y", "40",
+                "env PATH='\(path)' AFTERWORD_HOME='\(cli.home.path)' AFTERWORD_NOW=2026-11-26T21:00:00Z TERM=xterm bash --norc --noprofile",
+            ])
+        #expect(session.status == 0, "\(session.output)")
+        Thread.sleep(forTimeInterval: 0.5)
+        try tmux(socket, ["send-keys", "-t", "t", "afterword send 1 --now", "Enter"])
+        let asked = try screen(socket, showing: "Send it? [y/N]")
+        #expect(asked.contains("draft #1 — Dana Whitfield, Acme, Backend Engineer"), "\(asked)")
+        #expect(asked.contains("To: Dana Whitfield <dana@acme.test>"), "\(asked)")
+        #expect(asked.contains("Dear Dana,"), "\(asked)")
+        try tmux(socket, ["send-keys", "-t", "t", "n", "Enter"])
+        #expect(try screen(socket, showing: "not sent.").contains("not sent."))
+        #expect(server.received.isEmpty)
+
+        try tmux(socket, ["send-keys", "-t", "t", "clear; afterword send 1 --now", "Enter"])
+        _ = try screen(socket, showing: "Send it? [y/N]")
+        try tmux(socket, ["send-keys", "-t", "t", "y", "Enter"])
+        let sent = try screen(socket, showing: "draft #1 to Dana Whitfield: sent")
+        #expect(sent.contains("draft #1 to Dana Whitfield: sent"), "\(sent)")
+        #expect(server.received.count == 1)
     }
 }
