@@ -22,7 +22,7 @@ public enum BoardDecoder {
     /// Postings kept from one board, over all its pages: the largest companies list a few thousand.
     public static let maximumPostings = 5_000
     /// Longest title or location kept, in characters.
-    static let maximumText = 300
+    public static let maximumText = 300
     /// Longest posting address kept.
     static let maximumURL = 2_000
 

@@ -1,1 +1,0 @@
-../../../Sources/AfterwordWatch/JSONElements.swift
