@@ -121,6 +121,32 @@ struct WebOpeningsTests {
         }
     }
 
+    @Test("Today names each person once with the day they were thanked, keeps to the user's roles, and holds back a company whose application is open")
+    func todayMakesSense() async throws {
+        let fixture = try seeded()
+        try await fixture.test { web in
+            let today = try await web.get("/")
+            #expect(today.body.contains("Acme Inc.: Staff Engineer"))
+            #expect(today.body.components(separatedBy: "Dana Whitfield, thanked on").count == 2, "\(today.body)")
+            #expect(!today.body.contains("Raj Patel"), "never thanked, so not someone who may remember")
+        }
+        try Config(values: ["openings.roles": "designer, product"]).save(to: fixture.home)
+        try await fixture.test { web in
+            let filtered = try await web.get("/")
+            #expect(!filtered.body.contains("Acme Inc.: Staff Engineer"), "not one of the user's roles")
+        }
+        try Config(values: [:]).save(to: fixture.home)
+        _ = try fixture.store.recordInterview(
+            Interview(
+                company: "ACME", role: "Staff Engineer", startsAt: WebFixture.now.addingTimeInterval(-5 * Self.day), timeZone: "America/New_York",
+                createdAt: WebFixture.now))
+        try await fixture.test { web in
+            let held = try await web.get("/")
+            #expect(!held.body.contains("Acme Inc.: Staff Engineer"))
+            #expect(held.body.contains("1 opening at Acme Inc. waits: you interviewed there on"), "\(held.body)")
+        }
+    }
+
     @Test("a refused reconnect is said once, above the page, not again beside each board")
     func refusalOnce() async throws {
         // Given Raj, never thanked, and a board read without trouble
