@@ -65,6 +65,24 @@ public struct InterviewForm: Sendable {
 public typealias FieldLabel = @Sendable (_ field: String) -> String
 
 extension Workspace {
+    /// The people of one interview, or at one company, or everyone met, as vCard 4.0 for an address book.
+    /// - Returns: the file's text and how many people it holds.
+    public func interviewerCards(interviewId: Int64? = nil, company: String? = nil) throws -> (text: String, count: Int) {
+        let store = try openStore()
+        var people = try storeCall { try store.interviewers(company: company) }
+        if let interviewId {
+            _ = try storeCall { try store.interview(id: interviewId) }
+            people = people.filter { $0.interviews.contains { $0.id == interviewId } }
+        }
+        guard !people.isEmpty else {
+            throw UserError(
+                interviewId.map { "interview #\($0) has nobody on its panel to export" }
+                    ?? company.map { "nobody at \($0) is on record to export" } ?? "nobody is on record to export yet",
+                remedy: .listInterviewers)
+        }
+        return (VCardWriter.cards(people, now: now), people.count)
+    }
+
     /// The interview the form describes, checked; errors name the field by `label`.
     /// - Throws: one ``UserError`` naming every field in error (``UserError/fields`` has each one's message).
     public func interview(from form: InterviewForm, id: Int64? = nil, createdAt: Date? = nil, label: FieldLabel) throws -> Interview {

@@ -7,7 +7,7 @@ struct InterviewerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interviewer",
         abstract: "Record and look up the people who interviewed you.",
-        subcommands: [Add.self, Edit.self, List.self, Remove.self]
+        subcommands: [Add.self, Edit.self, List.self, Remove.self, Export.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -129,6 +129,33 @@ struct InterviewerCommand: AsyncParsableCommand {
                         "      interview #\(interview.storedID): \(interview.company) — \(interview.role), \(ISO8601.display(interview.startsAt, in: interview.zone))")
                 }
             }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write the people you met as vCard 4.0, for Thunderbird, Apple Contacts or Google Contacts.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("Only the panel of this interview.", valueName: "id"), completion: RecordKind.interview.completion)
+        var interview: String?
+        @Option(help: "Only people at this company.") var company: String?
+        @Option(help: ArgumentHelp("The file to write (- for standard output).", valueName: "file")) var vcard: String
+
+        func run() async throws {
+            let id = try interview.map { try parseID($0, .interview) }
+            let (cards, count) = try global.workspace.interviewerCards(interviewId: id, company: company)
+            guard vcard != "-" else {
+                FileHandle.standardOutput.write(Data(cards.utf8))
+                return
+            }
+            do {
+                try Data(cards.utf8).write(to: URL(fileURLWithPath: vcard), options: .atomic)
+            } catch {
+                throw UserError("cannot write \(vcard): \(error.localizedDescription)")
+            }
+            Console.out("Wrote \(Wording.count(count, "person", plural: "people")) to \(vcard) (vCard 4.0); import it in your address book.")
         }
     }
 }

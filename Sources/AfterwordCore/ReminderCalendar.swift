@@ -15,55 +15,15 @@ public enum ReminderCalendar {
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Afterword//Thank-you reminder//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "BEGIN:VEVENT",
             "UID:afterword-thank-you-\(interview.storedID)-\(Int64(interview.startsAt.timeIntervalSince1970))@afterword.invalid",
-            "DTSTAMP:\(utc(now))", "DTSTART:\(utc(window.earliest))", "DTEND:\(utc(window.earliest.addingTimeInterval(900)))",
-            "SUMMARY:" + text("Thank-you notes: \(interview.company), \(interview.role)"),
-            "DESCRIPTION:" + text("Thank \(who) for the interview, within 24 hours. \(compose)"),
+            "DTSTAMP:\(ContentLines.timestamp(now))", "DTSTART:\(ContentLines.timestamp(window.earliest))", "DTEND:\(ContentLines.timestamp(window.earliest.addingTimeInterval(900)))",
+            "SUMMARY:" + ContentLines.text("Thank-you notes: \(interview.company), \(interview.role)"),
+            "DESCRIPTION:" + ContentLines.text("Thank \(who) for the interview, within 24 hours. \(compose)"),
             "TRANSP:TRANSPARENT",
-            "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M", "DESCRIPTION:" + text("Write your thank-you notes to \(who)"), "END:VALARM",
-            "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER;VALUE=DATE-TIME:\(utc(second))",
-            "DESCRIPTION:" + text("A few hours left to thank \(who)"), "END:VALARM",
+            "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M", "DESCRIPTION:" + ContentLines.text("Write your thank-you notes to \(who)"), "END:VALARM",
+            "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER;VALUE=DATE-TIME:\(ContentLines.timestamp(second))",
+            "DESCRIPTION:" + ContentLines.text("A few hours left to thank \(who)"), "END:VALARM",
             "END:VEVENT", "END:VCALENDAR",
         ]
-        return lines.map(folded).joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// `20261126T190000Z`.
-    static func utc(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
-    }
-
-    /// A TEXT value escaped: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11).
-    static func text(_ value: String) -> String {
-        var escaped = ""
-        for character in value {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case ";": escaped += "\\;"
-            case ",": escaped += "\\,"
-            case "\n", "\r\n", "\r": escaped += "\\n"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
-    /// A content line folded at 75 octets, never inside a character (RFC 5545 §3.1).
-    static func folded(_ line: String) -> String {
-        var result = ""
-        var count = 0
-        for character in line {
-            let size = String(character).utf8.count
-            if count + size > 75 {
-                result += "\r\n "
-                count = 1
-            }
-            result.append(character)
-            count += size
-        }
-        return result
+        return ContentLines.file(lines)
     }
 }

@@ -125,4 +125,44 @@ func intakeFixture(_ name: String) -> String {
         #expect(result.stdout.contains("Jordan Lee"))
         #expect(result.stderr.contains("--yes"))
     }
+
+    @Test("interviewer export writes vCard 4.0 that an independent reader (Python's vobject) reads back, field by field")
+    func exportVCards() throws {
+        let cli = CLI()
+        try cli.run(["interview", "add", "--company", "Acme, Inc.", "--role", "Backend Engineer", "--at", "2026-11-26T14:00-05:00"])
+        try cli.run([
+            "interviewer", "add", "1", "--name", "Dr. Zoë Ångström-Lindqvist", "--title", "VP Engineering; Platform", "--email", "zoe@acme.com",
+            "--phone", "+1 555 0100", "--address", "1 Main St, Suite 5\nSpringfield, IL 62701", "--notes", "Talked about Kafka, lag and backpressure",
+        ])
+        try cli.run(["interview", "add", "--company", "Globex", "--role", "SRE", "--at", "2026-11-27T10:00-05:00"])
+        try cli.run(["interviewer", "add", "2", "--name", "Sam Lee", "--email", "sam@globex.com"])
+        let file = cli.home.appendingPathComponent("people.vcf")
+        let written = try cli.run(["interviewer", "export", "--interview", "1", "--vcard", file.path])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.contains("Wrote 1 person to"), "\(written.stdout)")
+        let script = """
+            import json, sys, vobject
+            cards = list(vobject.readComponents(open(sys.argv[1], encoding="utf-8").read()))
+            print(json.dumps([{"fn": c.fn.value, "family": c.n.value.family, "given": c.n.value.given, "prefix": c.n.value.prefix,
+                "org": c.org.value, "title": c.title.value, "email": c.email.value, "tel": c.tel.value, "street": c.adr.value.street,
+                "note": c.note.value, "version": c.version.value} for c in cards]))
+            """
+        let read = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, file.path], home: cli.home)
+        #expect(read.status == 0, "\(read.stderr)")
+        let cards = try #require(try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [[String: Any]])
+        #expect(cards.count == 1)
+        let card = cards[0]
+        #expect(card["version"] as? String == "4.0")
+        #expect(card["fn"] as? String == "Zoë Ångström-Lindqvist")
+        #expect(card["family"] as? String == "Ångström-Lindqvist" && card["given"] as? String == "Zoë" && card["prefix"] as? String == "Dr.")
+        #expect(card["org"] as? [String] == ["Acme, Inc."])
+        #expect(card["title"] as? String == "VP Engineering; Platform")
+        #expect(card["email"] as? String == "zoe@acme.com")
+        #expect((card["street"] as? String)?.contains("Springfield, IL 62701") == true)
+        #expect(card["note"] as? String == "Met: Backend Engineer interview at Acme, Inc., 26 Nov 2026.\nTalked about Kafka, lag and backpressure")
+        let everyone = try cli.run(["interviewer", "export", "--vcard", "-"])
+        #expect(everyone.stdout.components(separatedBy: "BEGIN:VCARD").count == 3)
+        let nobody = try cli.run(["interviewer", "export", "--company", "Initech", "--vcard", file.path])
+        #expect(nobody.status == 2 && nobody.stderr.contains("nobody at Initech"), "\(nobody.stderr)")
+    }
 }
