@@ -62,6 +62,14 @@ extension Workspace {
         }
     }
 
+    /// Stops watching board `id`: its openings go with it, and so do the reconnect notes about them that never
+    /// left; refused while a reconnect note about one of its openings is in the ledger.
+    /// - Returns: the board that is no longer watched.
+    public func unwatchBoard(id: Int64) throws -> WatchedBoard {
+        let store = try openStore()
+        return try storeCall { try store.removeBoard(id: id) }
+    }
+
     /// True when an interview (or an interviewer's company) on record is `company`, as openings are matched.
     public func metAnyoneAt(_ company: String) throws -> Bool {
         try acquaintances(in: try openStore()).metAnyone(at: company)
