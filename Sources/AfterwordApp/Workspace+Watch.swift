@@ -128,13 +128,16 @@ extension Workspace {
     /// Reads every watched board at once (bounded), stores what is new, closes what disappeared.
     ///
     /// A board that fails keeps its error and the time; nothing from it is stored, and the others go on.
-    /// - Parameter progress: told each board's outcome as it arrives.
+    /// - Parameters:
+    ///   - onlyUnread: read only the boards never read yet (added since the last reading, by either face).
+    ///   - progress: told each board's outcome as it arrives.
     public func checkBoards(
-        limits: BoardWatcher.Limits = BoardWatcher.Limits(), progress: (BoardCheck) -> Void = { _ in }
+        limits: BoardWatcher.Limits = BoardWatcher.Limits(), onlyUnread: Bool = false, progress: (BoardCheck) -> Void = { _ in }
     ) async throws -> [BoardCheck] {
         let store = try openStore()
+        let boards = try storeCall { try store.boards() }.filter { !onlyUnread || $0.checkedAt == nil }
+        guard !boards.isEmpty else { return [] }
         let bases = try boardBases()
-        let boards = try storeCall { try store.boards() }
         var requests: [BoardRequest] = []
         var byId: [Int64: WatchedBoard] = [:]
         let clock = now
