@@ -57,7 +57,7 @@ struct OpeningsController: Sendable {
                 : "Nobody you met at \"\(board.company)\" is on record, so its openings will name nobody who may remember you; check the spelling against your Interviews."
             return site.done(
                 "/openings",
-                notice: "Watching \(board.company) on \(board.provider.displayName) as #\(board.storedID); Check now reads it, or Afterword does within a minute.",
+                notice: "Watching \(board.company) on \(board.provider.displayName) as #\(board.storedID); Check now reads it at once.",
                 warning: warning)
         } catch let error as UserError {
             return site.done("/openings", refused: error)
