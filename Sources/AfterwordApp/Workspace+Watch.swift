@@ -62,6 +62,14 @@ extension Workspace {
         }
     }
 
+    /// Stops watching board `id`: its openings go with it, and so do the reconnect notes about them that never
+    /// left; refused while a reconnect note about one of its openings is in the ledger.
+    /// - Returns: the board that is no longer watched.
+    public func unwatchBoard(id: Int64) throws -> WatchedBoard {
+        let store = try openStore()
+        return try storeCall { try store.removeBoard(id: id) }
+    }
+
     /// True when an interview (or an interviewer's company) on record is `company`, as openings are matched.
     public func metAnyoneAt(_ company: String) throws -> Bool {
         try acquaintances(in: try openStore()).metAnyone(at: company)
@@ -120,13 +128,16 @@ extension Workspace {
     /// Reads every watched board at once (bounded), stores what is new, closes what disappeared.
     ///
     /// A board that fails keeps its error and the time; nothing from it is stored, and the others go on.
-    /// - Parameter progress: told each board's outcome as it arrives.
+    /// - Parameters:
+    ///   - onlyUnread: read only the boards never read yet (added since the last reading, by either face).
+    ///   - progress: told each board's outcome as it arrives.
     public func checkBoards(
-        limits: BoardWatcher.Limits = BoardWatcher.Limits(), progress: (BoardCheck) -> Void = { _ in }
+        limits: BoardWatcher.Limits = BoardWatcher.Limits(), onlyUnread: Bool = false, progress: (BoardCheck) -> Void = { _ in }
     ) async throws -> [BoardCheck] {
         let store = try openStore()
+        let boards = try storeCall { try store.boards() }.filter { !onlyUnread || $0.checkedAt == nil }
+        guard !boards.isEmpty else { return [] }
         let bases = try boardBases()
-        let boards = try storeCall { try store.boards() }
         var requests: [BoardRequest] = []
         var byId: [Int64: WatchedBoard] = [:]
         let clock = now

@@ -16,6 +16,7 @@ extension RecordKind {
             case .interview: ids = (try? workspace.interviews().compactMap(\.interview.id)) ?? []
             case .interviewer: ids = (try? workspace.interviewers().compactMap(\.interviewer.id)) ?? []
             case .draft: ids = (try? workspace.drafts().compactMap(\.draft.id)) ?? []
+            case .board: ids = (try? workspace.watchedBoards().compactMap(\.board.id)) ?? []
             }
             return ids.map(String.init).filter { $0.hasPrefix(prefix) }
         }

@@ -68,7 +68,7 @@ struct OutputOptions: ParsableArguments {
 
 /// The records a command line names by id.
 enum RecordKind: String {
-    case interview, interviewer, draft
+    case interview, interviewer, draft, board
 
     /// Where the user finds the ids of this kind.
     var list: Remedy {
@@ -76,6 +76,7 @@ enum RecordKind: String {
         case .interview: .listInterviews
         case .interviewer: .listInterviewers
         case .draft: .listDrafts
+        case .board: .listBoards
         }
     }
 }

@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
             Listens on 127.0.0.1 only. To reach it from another machine, give --host together with an \
             access token (--token or $AFTERWORD_TOKEN, at least 16 characters); the printed address carries it. \
             While it runs, scheduled thank-yous leave when their time comes, and the watched job boards are \
-            read every --watch-every. Stop it with Ctrl-C.
+            read every --watch-every (and a board added meanwhile, from the command line or the browser, within a minute). Stop it with Ctrl-C.
             """
     )
 

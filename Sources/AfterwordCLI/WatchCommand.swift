@@ -11,7 +11,7 @@ struct WatchCommand: AsyncParsableCommand {
             Only the boards' public APIs are read, with a User-Agent that says what Afterword is; nothing \
             about you is sent. The API addresses are settings (\(BoardProvider.all.map(\.settingKey).joined(separator: ", "))).
             """,
-        subcommands: [Add.self, List.self, Suggest.self, Check.self]
+        subcommands: [Add.self, List.self, Suggest.self, Check.self, Remove.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -106,6 +106,25 @@ struct WatchCommand: AsyncParsableCommand {
                     "  \(suggestion.company) (\(suggestion.domain)): afterword watch add \"\(suggestion.company)\" \(suggestion.url)"
                 )
             }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: "Stop watching a board; the openings seen on it go with it.",
+            discussion: """
+                Reconnect notes about its openings that never left go too. A board stays while a reconnect \
+                note about one of its openings was sent, is scheduled or may have left.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The board's id, as `afterword watch list` shows it.", completion: RecordKind.board.completion)
+        var board: String
+
+        func run() async throws {
+            let removed = try global.workspace.unwatchBoard(id: try parseID(board, .board))
+            Console.out("Stopped watching #\(removed.storedID) \(removed.company) (\(removed.provider.displayName))")
         }
     }
 

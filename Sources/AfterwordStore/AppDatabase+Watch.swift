@@ -83,6 +83,38 @@ extension AppDatabase {
         }
     }
 
+    /// Stops watching a board: the board and the openings seen on it go, with the reconnect notes about them
+    /// that never left; unless a reconnect note about one of them is in the ledger.
+    ///
+    /// Openings are only shown through their board, so they go with it: watching the board again reads them
+    /// afresh. A reconnect that was sent, is scheduled or may have left is a record the ledger keeps (the
+    /// reconnect rules read it), and its draft must keep saying which opening it is about, so such a board stays.
+    /// - Returns: the board as it was.
+    /// - Throws: ``StoreError`` (`.notFound`, or `.conflict` naming what the ledger holds).
+    public func removeBoard(id: Int64) throws -> WatchedBoard {
+        try writer.write { db in
+            guard let board = try WatchedBoard.fetchOne(db, key: id) else {
+                throw StoreError.notFound("board", id, remedy: .listBoards)
+            }
+            let ofBoard = "SELECT id FROM opening WHERE boardId = ?"
+            let kept = try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM message WHERE openingId IN (\(ofBoard)) AND state IN \(MessageState.liveSQL)",
+                arguments: [id]) ?? 0
+            if kept > 0 {
+                throw StoreError(
+                    code: .conflict,
+                    message:
+                        "the board of \(board.company) (#\(id)) stays: \(kept == 1 ? "a reconnect note" : "\(kept) reconnect notes") about its openings \(kept == 1 ? "is" : "are") in the ledger, which keeps the record of every message that left so that none is ever sent twice")
+            }
+            // Failed attempts and unsent notes about its openings go with them; nothing about them left.
+            try db.execute(sql: "DELETE FROM message WHERE openingId IN (\(ofBoard))", arguments: [id])
+            try db.execute(sql: "DELETE FROM draft WHERE openingId IN (\(ofBoard))", arguments: [id])
+            _ = try WatchedBoard.deleteOne(db, key: id)
+            return board
+        }
+    }
+
     /// Every watched board, by company.
     public func boards() throws -> [WatchedBoard] {
         try writer.read { db in

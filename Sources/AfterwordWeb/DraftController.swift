@@ -115,13 +115,46 @@ struct DraftController: Sendable {
             guard let size = NoteCardSize(rawValue: (form["card"] ?? "a2").lowercased()) else {
                 throw UserError("Card size: \"\(form["card"] ?? "")\" is not a card size; use a2, a6, a7 or half-letter")
             }
-            let bytes = try site.workspace.notePDF(draftId: id, size: size, envelope: form.isOn("envelope"))
+            // "card" (or none): the card on its own page, as `note pdf` prints it without --sheet.
+            let paperName = (form["sheet"] ?? "").lowercased()
+            let sheet: NoteCardSheet?
+            if paperName.isEmpty || paperName == Self.cardAlone {
+                sheet = nil
+            } else if let paper = NoteCardSheet(rawValue: paperName) {
+                sheet = paper
+            } else {
+                throw UserError("Paper: \"\(form["sheet"] ?? "")\" is not a paper size; use letter or a4")
+            }
+            let bytes = try site.workspace.notePDF(
+                draftId: id, size: size, envelope: form.isOn("envelope"), sheet: sheet, signByHand: form.isOn("sign"),
+                dated: form.isOn("date"))
             try site.workspace.markPrinted(draftId: id)
             return Response(
                 status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"note-\(id).pdf\""],
                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         } catch let error as UserError {
             return site.done("/drafts/\(id)", refused: error, saying: Self.withFindings(error))
+        }
+    }
+
+    /// The paper choice that prints the card on a page of its own size, without cut marks.
+    static let cardAlone = "card"
+
+    /// A card size as the form offers it, with its dimensions.
+    static func label(_ size: NoteCardSize) -> String {
+        switch size {
+        case .a2: "A2 — 4¼ × 5½ in"
+        case .a6: "A6 — 105 × 148 mm"
+        case .a7: "A7 — 74 × 105 mm"
+        case .halfLetter: "Half letter — 5½ × 8½ in"
+        }
+    }
+
+    /// A sheet of paper as the form offers it.
+    static func label(_ sheet: NoteCardSheet) -> String {
+        switch sheet {
+        case .letter: "On letter paper (8½ × 11 in), with cut marks"
+        case .a4: "On A4 paper (210 × 297 mm), with cut marks"
         }
     }
 
@@ -200,7 +233,9 @@ struct DraftController: Sendable {
             id: draft.id, person: person.name, channelName: draft.channel.label, recipient: Self.recipient(person, draft.channel),
             interviewId: draft.interviewId, company: draftContext.detail.interview.company, role: draftContext.detail.interview.role,
             editor: editor, state: entry?.state.rawValue, stateNote: stateNote, uncertain: entry?.state == .uncertain,
-            settled: settled, cardSizes: NoteCardSize.allCases.map(\.rawValue),
+            settled: settled, cardSizes: NoteCardSize.allCases.map { Choice($0.rawValue, label: Self.label($0), selected: $0 == .a2) },
+            sheets: [Choice(Self.cardAlone, label: "The card alone, its own size", selected: true)]
+                + NoteCardSheet.allCases.map { Choice($0.rawValue, label: Self.label($0), selected: false) },
             reconnect: draft.isReconnect, editedByHand: draft.isEditedByHand, topic: person.topic, links: links,
             sentLookup: entry?.state == .uncertain ? entry?.sentLookup : nil)
         return try site.page(page, title: "Draft to \(person.name)", tab: nil, request: request, error: error, status: status)

@@ -6,14 +6,20 @@ import Hummingbird
 struct OpeningsController: Sendable {
     let site: Site
 
-    /// GET /openings — the openings seen, newest first, filtered by `match` (title words) and `location`.
+    /// GET /openings — the openings seen, newest first, filtered by `match` (title words) and `location`; the boards watched.
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
+        try page(request, checks: [])
+    }
+
+    /// The Openings page, with what "Check now" found when it was just pressed.
+    private func page(_ request: Request, checks: [OpeningsPage.Check]) throws -> Response {
         let match = request.uri.queryParameters["match"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let location = request.uri.queryParameters["location"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let page = request.uri.queryParameters["page"].flatMap { Int($0) }.map { min(max($0, 1), 100_000) } ?? 1
         let (openings, total) = try site.workspace.rememberedOpeningsPage(
             match: match, location: location, page: page - 1, perPage: Self.perPage)
         let boards = try site.workspace.watchedBoards()
+        let suggestions = try site.workspace.suggestBoards()
         let rows = openings.map { Self.row($0, site: site) }
         let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
         func link(_ number: Int) -> String {
@@ -30,9 +36,68 @@ struct OpeningsController: Sendable {
                 filtered: match != nil || location != nil,
                 boards: boards.map { summary in
                     OpeningsPage.Board(
-                        company: summary.board.company, url: summary.careersPage, error: summary.board.error,
+                        id: summary.board.storedID, company: summary.board.company, provider: summary.board.provider.displayName,
+                        url: summary.careersPage, error: summary.board.error,
                         checked: summary.board.checkedAt.map { site.display($0) }, open: summary.openCount)
-                }), title: "Openings", tab: .openings, request: request)
+                },
+                suggestions: suggestions.map {
+                    OpeningsPage.Suggestion(company: $0.company, domain: $0.domain, provider: $0.provider.displayName, url: $0.url)
+                },
+                checks: checks, examplePages: BoardProvider.examplePages), title: "Openings", tab: .openings, request: request)
+    }
+
+    /// POST /openings/boards — starts watching a company's board, given its careers page or API address.
+    func addBoard(_ request: Request, context: some RequestContext) async throws -> Response {
+        let form = try await site.form(request)
+        do {
+            let board = try site.workspace.watchBoard(company: form["company"] ?? "", url: form["url"] ?? "")
+            let warning =
+                try site.workspace.metAnyoneAt(board.company)
+                ? nil
+                : "Nobody you met at \"\(board.company)\" is on record, so its openings will name nobody who may remember you; check the spelling against your Interviews."
+            return site.done(
+                "/openings",
+                notice: "Watching \(board.company) on \(board.provider.displayName) as #\(board.storedID); Check now reads it at once.",
+                warning: warning)
+        } catch let error as UserError {
+            return site.done("/openings", refused: error)
+        }
+    }
+
+    /// POST /openings/boards/:id/remove — stops watching a board; its openings go with it.
+    func removeBoard(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        _ = try await site.form(request)
+        do {
+            let board = try site.workspace.unwatchBoard(id: id)
+            return site.done(
+                "/openings", notice: "Stopped watching #\(board.storedID) \(board.company) (\(board.provider.displayName)).")
+        } catch let error as UserError {
+            return site.done("/openings", refused: error)
+        }
+    }
+
+    /// POST /openings/boards/check — reads every watched board now and shows what each listed.
+    func checkBoards(_ request: Request, context: some RequestContext) async throws -> Response {
+        _ = try await site.form(request)
+        let checks = try await site.workspace.checkBoards()
+        guard !checks.isEmpty else { return site.done("/openings", notice: "No boards watched yet; add one below.") }
+        return try page(request, checks: checks.map(Self.check))
+    }
+
+    /// One board's reading as the page says it.
+    static func check(_ check: BoardCheck) -> OpeningsPage.Check {
+        let (company, provider) = (check.board.company, check.board.provider.displayName)
+        switch check.outcome {
+        case .unchanged:
+            return OpeningsPage.Check(company: company, provider: provider, found: "unchanged since the last reading")
+        case .read(let listed, let new, let closed):
+            var found = "\(listed) listed, \(new) new"
+            if closed > 0 { found += ", \(closed) closed" }
+            return OpeningsPage.Check(company: company, provider: provider, found: found)
+        case .failed(let message):
+            return OpeningsPage.Check(company: company, provider: provider, failure: message)
+        }
     }
 
     /// Openings on one page: the page answers at once however many postings are stored.

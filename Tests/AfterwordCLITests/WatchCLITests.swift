@@ -237,6 +237,25 @@ extension CLI {
         #expect(missing.stderr == "error: no opening with id 9; see `afterword openings` for the openings seen\n")
     }
 
+    @Test("watch remove says which board it stopped watching; its openings go with it; an unknown id is refused in one line")
+    func remove() throws {
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        let cli = try prepared(server)
+        #expect(try cli.run(["watch", "add", "Acme Analytics", "https://boards.greenhouse.io/acme"]).status == 0)
+        #expect(try cli.run(["watch", "check"]).status == 0)
+        #expect((try cli.json(["openings"]) as? [Any])?.count == 2)
+        let removed = try cli.run(["watch", "remove", "1"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout == "Stopped watching #1 Acme Analytics (Greenhouse)\n")
+        #expect(try cli.run(["watch", "list"]).stdout.contains("No boards watched yet"))
+        #expect((try cli.json(["openings"]) as? [Any])?.count == 0)
+        let again = try cli.run(["watch", "remove", "#1"])
+        #expect(again.status != 0)
+        #expect(again.stderr == "error: no board with id 1; see `afterword watch list`\n", "\(again.stderr)")
+        #expect(try cli.run(["watch", "remove", "first"]).stderr.contains("board id must be a positive number"))
+    }
+
     @Test("a SmartRecruiters board, its API set with watch.smartrecruiters, is read page after page to its last posting")
     func smartRecruiters() throws {
         let server = try TestBoardServer()

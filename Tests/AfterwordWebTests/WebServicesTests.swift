@@ -90,6 +90,44 @@ struct WebServicesTests {
         }
     }
 
+    @Test("a board added elsewhere while serve runs is read at the next look for unread boards, not at the next full reading; read boards are left alone")
+    func boardPollerReadsNewBoards() async throws {
+        // Given a board server, and Lever's board already read once
+        let server = try TestBoardServer()
+        defer { server.stop() }
+        let fixture = try WebFixture()
+        try Config(values: [
+            "name": "Sam Seeker", "email": "sam@example.com", "watch.greenhouse": server.base("greenhouse"), "watch.lever": server.base("lever"),
+        ]).save(to: fixture.home)
+        _ = try fixture.workspace.watchBoard(company: "Globex", url: "https://jobs.lever.co/globex")
+        let store = try fixture.store
+        let clock = ContinuousClock()
+        let started = clock.now
+
+        // When the poller runs (a full reading every six hours, a look every 100 ms) and a board is added
+        // from another process once its first reading is done
+        let poller = BoardPoller(workspace: fixture.workspace, every: .seconds(6 * 3600), logger: Logger(label: "afterword.test"), look: .milliseconds(100))
+        let added = LockedBox<Int64?>(nil)
+        try await Self.runThenShutDown([poller]) {
+            guard let boards = try? store.boards() else { return false }
+            if added.value == nil {
+                guard boards.first?.checkedAt != nil else { return false }
+                let board = try? store.addBoard(WatchedBoard(company: "Acme", provider: .greenhouse, token: "acme", addedAt: WebFixture.now))
+                added.value = board?.id
+                return false
+            }
+            return boards.first { $0.id == added.value }?.checkedAt != nil
+        }
+
+        // Then the new board was read well, well before six hours, and Lever's board only once
+        #expect(clock.now - started < .seconds(300))
+        let acme = try #require(try store.boards().first { $0.company == "Acme" })
+        #expect(acme.checkedAt != nil && acme.error == nil)
+        #expect(try store.openPostingCounts()[acme.storedID] == 2)
+        #expect(server.requests.filter { $0.contains("/lever/globex") }.count == 1, "\(server.requests)")
+        #expect(server.requests.filter { $0.contains("/greenhouse/acme") }.count == 1, "\(server.requests)")
+    }
+
     @Test("serve runs the scheduled sends and the board readings as its flags say")
     func servicesFollowTheFlags() throws {
         let fixture = try WebFixture()
@@ -97,5 +135,18 @@ struct WebServicesTests {
         #expect(all.services(logger: Logger(label: "afterword.test")).count == 2)
         let none = try WebServer(workspace: fixture.workspace, options: .init(port: 0, sendsDue: false))
         #expect(none.services(logger: Logger(label: "afterword.test")).isEmpty)
+    }
+}
+
+/// A value shared between a test and the closure it polls.
+final class LockedBox<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

@@ -18,7 +18,10 @@ struct DraftPage: Page {
     var uncertain: Bool
     /// Said instead of the send buttons once the thank-you has left or is on its way.
     var settled: String?
-    var cardSizes: [String]
+    /// The note card's sizes, each with its dimensions ("A6 — 105 × 148 mm").
+    var cardSizes: [Choice]
+    /// Printed on its own, or on a sheet of paper with cut marks.
+    var sheets: [Choice]
     var reconnect: Bool
     /// True when the user changed Afterword's wording: writing it again asks first.
     var editedByHand: Bool
