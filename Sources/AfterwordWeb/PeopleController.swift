@@ -29,6 +29,20 @@ struct PeopleController: Sendable {
         return try site.page(PeoplePage(companies: companies), title: "People", tab: .people, request: request)
     }
 
+    /// GET /people/contacts.vcf — everyone met (or those at `?company=`) as vCard 4.0, for an address book.
+    func contacts(_ request: Request, context: some RequestContext) async throws -> Response {
+        let company = request.uri.queryParameters["company"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            let (cards, _) = try site.workspace.interviewerCards(company: company)
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/vcard; charset=utf-8", .contentDisposition: "attachment; filename=\"afterword-contacts.vcf\""],
+                body: .init(byteBuffer: ByteBuffer(string: cards)))
+        } catch let error as UserError {
+            return site.done("/people", refused: error)
+        }
+    }
+
     /// GET /interviewers/:id — one person, their interviews and thank-yous, and their details to correct.
     func show(_ request: Request, context: some RequestContext) async throws -> Response {
         try showPage(request, id: try recordID(context))

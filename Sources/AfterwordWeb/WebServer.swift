@@ -112,6 +112,7 @@ public struct WebServer: Sendable {
         router.post("/drafts/:id/look-in-sent", use: drafts.lookInSent)
         router.post("/drafts/:id/sent-elsewhere", use: drafts.sentElsewhere)
         router.get("/people", use: people.list)
+        router.get("/people/contacts.vcf", use: people.contacts)
         router.get("/interviewers/:id", use: people.show)
         router.post("/interviewers/:id/remove", use: people.remove)
         router.post("/settings/test", use: settings.testMail)

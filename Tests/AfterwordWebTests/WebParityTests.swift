@@ -29,6 +29,7 @@ struct WebParityTests {
         "interviewer edit": .routes(["POST /interviewers/:id"]),
         "interviewer list": .routes(["GET /people"]),
         "interviewer remove": .routes(["POST /interviewers/:id/remove"]),
+        "interviewer export": .routes(["GET /people/contacts.vcf"]),
         "card import": .routes(["POST /interviews/:id/cards"]),
         "card scan": .routes(["POST /interviews/:id/cards"]),
         "draft compose": .routes(["POST /interviews/:id/compose", "POST /drafts/:id/recompose"]),

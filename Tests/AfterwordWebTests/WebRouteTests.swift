@@ -9,6 +9,21 @@ import Testing
 
 @Suite("web pages")
 struct WebPageTests {
+    @Test("People offers everyone as contacts: a vCard 4.0 download with each person met")
+    func contacts() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview()
+        try await fixture.test { web in
+            #expect(try await web.get("/people").body.contains("/people/contacts.vcf"))
+            let cards = try await web.get("/people/contacts.vcf")
+            #expect(cards.status == .ok)
+            #expect(cards.headers[.contentType]?.hasPrefix("text/vcard") == true)
+            #expect(cards.body.hasPrefix("BEGIN:VCARD\r\nVERSION:4.0\r\n"))
+            #expect(cards.body.contains("FN:Dana Whitfield\r\n"))
+            #expect(cards.body.contains("EMAIL;TYPE=work:dana@acme.com"))
+        }
+    }
+
     @Test("Today lists who still needs a thank-you, on which channel, with the hours left")
     func today() async throws {
         // Given an interview seven hours ago with Dana (e-mail) and Raj (no address: a note)
