@@ -65,6 +65,17 @@ struct InterviewController: Sendable {
         try showPage(request, id: try recordID(context), person: [:], scanned: nil, error: nil)
     }
 
+    /// GET /interviews/:id/reminder.ics — a calendar event for the thank-yous, with an alarm when they open
+    /// and one a few hours before the deadline (what `afterword remind --ics` writes).
+    func reminder(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try recordID(context)
+        let calendar = try site.workspace.reminderCalendar(interviewId: id) { "\($0.link.text): \($0.link.href)" }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"thank-you-\(id).ics\""],
+            body: .init(byteBuffer: ByteBuffer(string: calendar)))
+    }
+
     /// POST /interviews/:id — saves the edited interview.
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
         let id = try recordID(context)

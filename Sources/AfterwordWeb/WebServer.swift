@@ -94,6 +94,7 @@ public struct WebServer: Sendable {
         router.post("/interviews", use: interviews.create)
         router.post("/interviews/import", use: interviews.importInvite)
         router.get("/interviews/:id", use: interviews.show)
+        router.get("/interviews/:id/reminder.ics", use: interviews.reminder)
         router.post("/interviews/:id", use: interviews.update)
         router.post("/interviews/:id/interviewers", use: interviews.addInterviewer)
         router.post("/interviews/:id/cards", use: interviews.readCard)

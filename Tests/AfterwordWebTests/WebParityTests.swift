@@ -60,8 +60,8 @@ struct WebParityTests {
             because: "it installs a timer of the operating system that runs the command line when no server runs; while serve runs, it sends what is due itself"),
         "schedule remove": .notInBrowser(because: "it removes that operating-system timer, which the browser never installs"),
         "schedule show": .notInBrowser(because: "it prints that operating-system timer's units, which the browser never installs"),
-        "remind": .notInBrowser(
-            because: "while serve runs, its scheduled-send service reminds you itself, once per thank-you, by the remind setting"),
+        // While serve runs, its scheduled-send service reminds you itself; the calendar file is on the interview's page.
+        "remind": .routes(["GET /interviews/:id/reminder.ics"]),
     ]
 
     /// The built binary: `AFTERWORD_BIN`, else the debug build of this package.

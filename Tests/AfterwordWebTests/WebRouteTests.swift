@@ -9,6 +9,22 @@ import Testing
 
 @Suite("web pages")
 struct WebPageTests {
+    @Test("an interview's page offers its thank-you reminder as a calendar file with two alarms")
+    func calendarReminder() async throws {
+        let fixture = try WebFixture()
+        try fixture.seedInterview()
+        try await fixture.test { web in
+            #expect(try await web.get("/interviews/1").body.contains("/interviews/1/reminder.ics"))
+            let file = try await web.get("/interviews/1/reminder.ics")
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentType]?.hasPrefix("text/calendar") == true)
+            #expect(file.body.hasPrefix("BEGIN:VCALENDAR\r\n"))
+            #expect(file.body.components(separatedBy: "BEGIN:VALARM").count == 3)
+            #expect(file.body.contains("Dana Whitfield"))
+            #expect(file.body.contains("/interviews/1"))
+        }
+    }
+
     @Test("People offers everyone as contacts: a vCard 4.0 download with each person met")
     func contacts() async throws {
         let fixture = try WebFixture()
