@@ -99,7 +99,12 @@ extension Config.Key where Value == String? {
     static let imapUser = text("imap.user", "the IMAP login name", group: .sentFolder)
     static let openingsRoles = text(
         "openings.roles", "the job titles you want to hear of, separated by commas, e.g. \"engineer, platform\" (unset: every title)",
-        group: .openings)
+        group: .openings
+    ) { roles in
+        guard !RoleFilter(roles).admitsEverything else {
+            throw UserError("openings.roles: \"\(roles)\" names no role; write words separated by commas, like \"engineer, platform\"")
+        }
+    }
 
     /// The provider chosen with `config set provider`: its preset fills the mail settings not set by hand.
     static let provider = Config.Key(

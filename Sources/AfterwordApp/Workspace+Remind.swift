@@ -118,7 +118,14 @@ extension Workspace {
     public func reminderCalendar(interviewId: Int64, next: (Remedy) -> String) throws -> String {
         let store = try openStore()
         let detail = try storeCall { try store.interview(id: interviewId) }
+        // Only those still to thank: a thank-you sent (or posted) needs no reminder.
+        let waiting = try detail.interviewers.filter { person in
+            try !storeCall { try store.messages(interviewId: interviewId, interviewerId: person.storedID) }.contains { $0.state == .sent && $0.openingId == nil }
+        }
+        guard !waiting.isEmpty || detail.interviewers.isEmpty else {
+            throw UserError("everyone on interview #\(interviewId)'s panel has been thanked; there is nothing to remind you of", exitCode: 1)
+        }
         return ReminderCalendar.ics(
-            interview: detail.interview, people: detail.interviewers.map(\.name), compose: next(.composeDrafts(interview: interviewId)), now: now)
+            interview: detail.interview, people: waiting.map(\.name), compose: next(.composeDrafts(interview: interviewId)), now: now)
     }
 }

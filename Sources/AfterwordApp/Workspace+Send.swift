@@ -160,30 +160,59 @@ extension Workspace {
         var late: Bool
     }
 
-    /// The newest thank-you draft to each member of an interview's panel, or to the members whose name
-    /// holds `name` (case-insensitive): what "send interview 2's thank-yous" means, without draft ids.
-    /// - Throws: when nobody on the panel has that name, or a member has no draft yet.
-    public func currentDrafts(interviewId: Int64, to name: String? = nil) throws -> [DraftContext] {
+    /// The newest thank-you draft to each member of an interview's panel not yet thanked, or to the one
+    /// member `name` names: what "send interview 2's thank-yous" means, without draft ids.
+    ///
+    /// A name is matched by whole words first ("Dan" is Dan Brown, not Dana Smith or Jordan Lee), then by
+    /// the start of a word; it must name one person.
+    /// - Returns: the drafts to send, and who was thanked already (skipped, each said in a line).
+    /// - Throws: when the name is empty, names nobody or several people, or a member has no draft yet.
+    public func currentDrafts(interviewId: Int64, to name: String? = nil) throws -> (drafts: [DraftContext], thanked: [String]) {
         let store = try openStore()
         let detail = try storeCall { try store.interview(id: interviewId) }
-        let wanted = name.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
-        let people = detail.interviewers.filter { person in wanted.map { person.name.lowercased().contains($0) } ?? true }
-        guard !people.isEmpty else {
-            let panel = detail.interviewers.map(\.name).joined(separator: ", ")
-            throw UserError(
-                wanted == nil
-                    ? "interview #\(interviewId) has nobody on its panel yet"
-                    : "nobody on interview #\(interviewId)'s panel is called \"\(name ?? "")\"; the panel: \(panel)",
-                remedy: wanted == nil ? .addInterviewer(interview: interviewId) : .showInterview(interviewId))
+        guard !detail.interviewers.isEmpty else {
+            throw UserError("interview #\(interviewId) has nobody on its panel yet", remedy: .addInterviewer(interview: interviewId))
         }
-        return try people.map { person in
+        var people = detail.interviewers
+        if let name {
+            people = try Self.named(name, among: people, interviewId: interviewId)
+        }
+        var drafts: [DraftContext] = []
+        var thanked: [String] = []
+        for person in people {
             guard let draft = try storeCall({ try store.latestDraft(interviewId: interviewId, interviewerId: person.storedID) }) else {
                 throw UserError(
                     "\(person.name) has no thank-you draft for interview #\(interviewId) yet; compose it first",
                     remedy: .composeDrafts(interview: interviewId))
             }
-            return try draftContext(draft.storedID, store: store)
+            if let refusal = try storeCall({ try store.onceRefusal(before: draft) }), refusal.existing?.state == .sent {
+                thanked.append(person.name)
+                continue
+            }
+            drafts.append(try draftContext(draft.storedID, store: store))
         }
+        return (drafts, thanked)
+    }
+
+    /// The one panel member `name` names: by whole words, else by the start of words.
+    static func named(_ name: String, among people: [Interviewer], interviewId: Int64) throws -> [Interviewer] {
+        func words(_ text: String) -> [String] { text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init) }
+        let wanted = words(name)
+        let panel = people.map(\.name).joined(separator: ", ")
+        guard !wanted.isEmpty else {
+            throw UserError("say whom to send to by their name; the panel: \(panel)", remedy: .showInterview(interviewId))
+        }
+        let whole = people.filter { person in wanted.allSatisfy(words(person.name).contains) }
+        let started = people.filter { person in wanted.allSatisfy { word in words(person.name).contains { $0.hasPrefix(word) } } }
+        let found = whole.isEmpty ? started : whole
+        guard found.count == 1 else {
+            throw UserError(
+                found.isEmpty
+                    ? "nobody on interview #\(interviewId)'s panel is called \"\(name)\"; the panel: \(panel)"
+                    : "\"\(name)\" names \(found.count) people on interview #\(interviewId)'s panel (\(found.map(\.name).joined(separator: ", "))); give more of the name",
+                remedy: .showInterview(interviewId))
+        }
+        return found
     }
 
     /// Refuses a draft that a newer one for the same person and interview (or opening) replaced: an

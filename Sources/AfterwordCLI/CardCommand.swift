@@ -71,7 +71,7 @@ struct CardCommand: AsyncParsableCommand {
                 guard isatty(STDIN_FILENO) != 0 || file != "-" else {
                     throw UserError("nothing saved: run again with --yes to save what was read from standard input")
                 }
-                FileHandle.standardError.write(Data("Save this person? [y/N] ".utf8))
+                Console.raw("Save this person? [y/N] ", to: .standardError)
                 guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
                     Console.out("Nothing saved.")
                     return

@@ -6,7 +6,7 @@ import Foundation
 enum Console {
     /// Writes a line to standard output.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((ControlCharacters.visible(text) + "\n").utf8))
+        raw(ControlCharacters.visible(text) + "\n")
     }
 
     /// Writes lines to standard output at once (a check of many drafts prints thousands).
@@ -16,7 +16,35 @@ enum Console {
             text += ControlCharacters.visible(line)
             text += "\n"
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        raw(text)
+    }
+
+    /// Writes text as it is. A reader that went away (`afterword remind | head -1`) loses the rest of the
+    /// output, never the work: what is being sent is still sent and recorded.
+    static func raw(_ text: String, to handle: FileHandle = .standardOutput) {
+        try? handle.write(contentsOf: Data(text.utf8))
+    }
+
+    /// Writes a file the user named, or says plainly why it cannot be written: no name, a folder, a folder
+    /// that does not exist, no permission.
+    static func writeFile(_ data: Data, to path: String) throws {
+        guard !path.isEmpty else { throw UserError("give the file's name, e.g. thank-you.ics") }
+        let url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw UserError("\(path) is a folder; give a file's name in it, e.g. \(url.appendingPathComponent("file").path)")
+        }
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw UserError("cannot write \(path): the folder \(folder) does not exist; create it first or write elsewhere")
+        }
+        do {
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw UserError(
+                FileManager.default.isWritableFile(atPath: folder)
+                    ? "cannot write \(path); check that the disk has room" : "cannot write \(path): you may not write in \(folder)")
+        }
     }
 
     /// Writes `error: …` to standard error.
@@ -32,7 +60,7 @@ enum Console {
 
     /// Writes a line to standard error.
     static func errorLine(_ text: String) {
-        FileHandle.standardError.write(Data((ControlCharacters.visible(text) + "\n").utf8))
+        raw(ControlCharacters.visible(text) + "\n", to: .standardError)
     }
 
     /// Writes a progress line to standard error (shown on a terminal, kept out of piped output).

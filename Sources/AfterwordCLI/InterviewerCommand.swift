@@ -147,14 +147,10 @@ struct InterviewerCommand: AsyncParsableCommand {
             let id = try interview.map { try parseID($0, .interview) }
             let (cards, count) = try global.workspace.interviewerCards(interviewId: id, company: company)
             guard vcard != "-" else {
-                FileHandle.standardOutput.write(Data(cards.utf8))
+                Console.raw(cards)
                 return
             }
-            do {
-                try Data(cards.utf8).write(to: URL(fileURLWithPath: vcard), options: .atomic)
-            } catch {
-                throw UserError("cannot write \(vcard): \(error.localizedDescription)")
-            }
+            try Console.writeFile(Data(cards.utf8), to: vcard)
             Console.out("Wrote \(Wording.count(count, "person", plural: "people")) to \(vcard) (vCard 4.0); import it in your address book.")
         }
     }

@@ -38,11 +38,7 @@ struct NoteCommand: AsyncParsableCommand {
             let workspace = global.workspace
             let bytes = try workspace.notePDF(draftId: id, size: size, envelope: !noEnvelope, sheet: paper, signByHand: signByHand, dated: date)
             let path = out ?? "note-\(id).pdf"
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: path))
-            } catch {
-                throw UserError("cannot write \(path): \(error.localizedDescription)")
-            }
+            try Console.writeFile(Data(bytes), to: path)
             try workspace.markPrinted(draftId: id)
             let card = "\(size.rawValue) card" + (paper.map { " on \($0.rawValue) paper, with cut marks" } ?? "")
             Console.out("Wrote \(path) (\(card)\(noEnvelope ? "" : " and envelope")). Once it is in the post: `afterword note mailed \(id)`.")

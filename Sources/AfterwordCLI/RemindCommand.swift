@@ -29,14 +29,10 @@ struct RemindCommand: AsyncParsableCommand {
         if let interview {
             let calendar = try workspace.reminderCalendar(interviewId: interview, next: \.phrase)
             guard let file else {
-                FileHandle.standardOutput.write(Data(calendar.utf8))
+                Console.raw(calendar)
                 return
             }
-            do {
-                try Data(calendar.utf8).write(to: URL(fileURLWithPath: file))
-            } catch {
-                throw UserError("cannot write \(file): \(error.localizedDescription)")
-            }
+            try Console.writeFile(Data(calendar.utf8), to: file)
             Console.out("Wrote \(file): open it in your calendar to be reminded when the thank-yous for interview #\(interview) are due.")
             return
         }

@@ -95,7 +95,10 @@ struct SendCommand: AsyncParsableCommand {
         if let interview {
             // Each panel member's newest draft; one refused (already sent, say) does not hold back the others.
             var failed: Int32 = 0
-            for target in try workspace.currentDrafts(interviewId: interview, to: to) {
+            let (targets, thanked) = try workspace.currentDrafts(interviewId: interview, to: to)
+            for line in thanked { Console.out("\(line): already thanked, nothing to send") }
+            if targets.isEmpty { Console.out("Nothing to send: everyone named was thanked already.") }
+            for target in targets {
                 do {
                     try await send(target, workspace: workspace)
                 } catch let error as UserError {
@@ -158,18 +161,28 @@ struct SendCommand: AsyncParsableCommand {
         }
     }
 
-    /// True when the user, shown the recipient and the first lines, says to send; always true off a
-    /// terminal (a script), with --yes, or for --json.
+    /// True when the user, shown the recipient and the first lines, says to send. An answer piped in
+    /// (`echo n | afterword send 1`) is that answer; a script with nothing to say (no terminal, nothing
+    /// piped), --yes and --json send.
     private func confirmed(_ target: DraftContext) -> Bool {
-        guard !confirmAll, !output.json, isatty(STDIN_FILENO) != 0 else { return true }
+        guard !confirmAll, !output.json else { return true }
+        var piped: String?
+        if isatty(STDIN_FILENO) == 0 {
+            // Never wait on a stream nobody writes to: a moment for an answer already on its way.
+            var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            guard poll(&input, 1, 200) > 0, let answer = readLine() else { return true }
+            piped = answer
+        }
         let to = target.person.email.map { "\(target.person.name) <\($0)>" } ?? target.person.name
         let opening = target.draft.body.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         var lines = ["  To: \(to)"]
         if let subject = target.draft.subject { lines.append("  Subject: \(subject)") }
         if let opening { lines.append("  \(opening.trimmingCharacters(in: .whitespaces))  …") }
         Console.out(lines: lines)
-        FileHandle.standardOutput.write(Data("Send it? [y/N] ".utf8))
-        return (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
+        Console.raw("Send it? [y/N] ")
+        let answer = piped ?? readLine() ?? ""
+        if piped != nil { Console.out(answer) }
+        return answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
     }
 
     /// Looks for every uncertain send in the Sent folder, shows what it found, and records it as the
@@ -186,7 +199,7 @@ struct SendCommand: AsyncParsableCommand {
             guard let found = lookup.found else { continue }
             let question = found ? "Record it as delivered?" : "Record it as not delivered, so that it may be sent again?"
             if asking {
-                FileHandle.standardOutput.write(Data("\(question) [y/N] ".utf8))
+                Console.raw("\(question) [y/N] ")
                 guard (readLine() ?? "").lowercased().hasPrefix("y") else {
                     Console.out("  left as it is.")
                     continue
@@ -203,11 +216,7 @@ struct SendCommand: AsyncParsableCommand {
     private func handOff(_ id: Int64, workspace: Workspace) throws {
         try workspace.handOff(draftId: id, transport: eml != nil ? .eml : .mailto, anyway: anyway, earlierVersion: earlierVersion) { bytes, url in
             if let eml {
-                do {
-                    try Data(bytes).write(to: URL(fileURLWithPath: eml))
-                } catch {
-                    throw UserError("cannot write \(eml): \(error.localizedDescription)")
-                }
+                try Console.writeFile(Data(bytes), to: eml)
                 Console.out("Wrote \(eml). Open it in your mail program and send it; \(Remedy.confirmHandedOff(draft: id).phrase).")
             } else {
                 Console.out(url)

@@ -84,7 +84,7 @@ struct StatusCommand: AsyncParsableCommand {
         }
         lines.append("")
         lines.append("Sent (\(board.sent.count))")
-        if board.sent.isEmpty { lines.append("  nothing yet") }
+        if board.sent.isEmpty { lines.append("  none in the last \(Wording.count(days, "day"))") }
         for entry in board.sent {
             let when = entry.sentAt.map { Wording.shortDate($0, in: entry.zone) } ?? ""
             lines.append("  \(when)  \(entry.interviewer) — \(entry.company), \(entry.role) [\(entry.channel.rawValue)]")

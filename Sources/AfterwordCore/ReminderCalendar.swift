@@ -17,7 +17,7 @@ public enum ReminderCalendar {
             "UID:afterword-thank-you-\(interview.storedID)-\(Int64(interview.startsAt.timeIntervalSince1970))@afterword.invalid",
             "DTSTAMP:\(ContentLines.timestamp(now))", "DTSTART:\(ContentLines.timestamp(window.earliest))", "DTEND:\(ContentLines.timestamp(window.earliest.addingTimeInterval(900)))",
             "SUMMARY:" + ContentLines.text("Thank-you notes: \(interview.company), \(interview.role)"),
-            "DESCRIPTION:" + ContentLines.text("Thank \(who) for the interview, within 24 hours. \(compose)"),
+            "DESCRIPTION:" + ContentLines.text("Thank \(who) for the interview, by \(local(window.deadline, interview.zone)). \(compose)"),
             "TRANSP:TRANSPARENT",
             "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M", "DESCRIPTION:" + ContentLines.text("Write your thank-you notes to \(who)"), "END:VALARM",
             "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER;VALUE=DATE-TIME:\(ContentLines.timestamp(second))",
@@ -25,5 +25,14 @@ public enum ReminderCalendar {
             "END:VEVENT", "END:VCALENDAR",
         ]
         return ContentLines.file(lines)
+    }
+
+    /// "Fri 27 Nov 15:00": the deadline in the interview's zone.
+    static func local(_ date: Date, _ zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEE d MMM HH:mm"
+        return formatter.string(from: date)
     }
 }

@@ -17,10 +17,8 @@ public enum VCardWriter {
         var lines = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//Afterword//Interviewers//EN"]
         lines.append("UID:urn:uuid:\(uuid(for: person))")
         lines.append("FN:" + text(person.name))
-        let words = person.name.split(separator: " ").map(String.init)
-        let family = words.count > 1 ? words.last ?? "" : ""
-        let given = words.count > 1 ? words.dropLast().joined(separator: " ") : person.name
-        lines.append("N:" + [family, given, "", person.honorific ?? "", ""].map(text).joined(separator: ";"))
+        let name = structured(person.name)
+        lines.append("N:" + [name.family, name.given, "", person.honorific ?? "", name.suffix].map(text).joined(separator: ";"))
         if let company = person.company ?? detail.interviews.last?.company, !company.isEmpty { lines.append("ORG:" + text(company)) }
         if let title = person.title, !title.isEmpty { lines.append("TITLE:" + text(title)) }
         if let email = person.email, !email.isEmpty { lines.append("EMAIL;TYPE=work:" + text(email)) }
@@ -38,6 +36,26 @@ public enum VCardWriter {
         lines.append("REV:" + ContentLines.timestamp(now))
         lines.append("END:VCARD")
         return lines
+    }
+
+    /// Words after a name that are not part of it ("Jr.", "III", "PhD").
+    static let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d.", "esq", "esq."]
+    /// Words that begin a family name ("van der Berg", "de la Cruz").
+    static let particles: Set<String> = ["van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "dos", "das", "ter", "ten", "bin", "al"]
+
+    /// The name's parts as a vCard's N has them: the family name (with its particles), the given names,
+    /// and a suffix; one word is a given name alone.
+    static func structured(_ name: String) -> (family: String, given: String, suffix: String) {
+        var words = name.split(whereSeparator: \.isWhitespace).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+        var suffix: [String] = []
+        while words.count > 1, let last = words.last, suffixes.contains(last.lowercased()) {
+            suffix.insert(last, at: 0)
+            words.removeLast()
+        }
+        guard words.count > 1 else { return ("", words.joined(separator: " "), suffix.joined(separator: " ")) }
+        var start = words.count - 1
+        while start > 1, particles.contains(words[start - 1].lowercased()) { start -= 1 }
+        return (words[start...].joined(separator: " "), words[..<start].joined(separator: " "), suffix.joined(separator: " "))
     }
 
     /// A stable UUID for the person (the same card each export), from their record's id and creation time.

@@ -44,14 +44,31 @@ extension AppDatabase {
         }
     }
 
-    /// Replaces an interview's details (its panel and drafts stay).
-    /// - Throws: ``StoreError`` when there is no such interview.
+    /// Replaces an interview's details (its panel and drafts stay). A thank-you scheduled to leave before
+    /// the thank-yous may leave now (the interview moved later) waits until then, in the same transaction.
+    /// - Throws: ``StoreError`` when there is no such interview, or when a thank-you for it was already
+    ///   sent before its new time.
     public func updateInterview(_ interview: Interview) throws -> Interview {
         try writer.write { db in
             guard let id = interview.id, try Interview.exists(db, key: id) else {
                 throw StoreError.notFound("interview", interview.storedID, remedy: .listInterviews)
             }
+            let window = ThankYouWindow(for: interview)
+            if let sent = try Date.fetchOne(
+                db, sql: "SELECT MIN(sentAt) FROM message WHERE interviewId = ? AND state = 'sent' AND openingId IS NULL", arguments: [id]),
+                sent < interview.startsAt
+            {
+                throw StoreError(
+                    code: .conflict,
+                    message:
+                        "a thank-you for this interview was already sent on \(ISO8601DateFormatter().string(from: sent)), before the new time; an interview cannot move after its thank-you (record the new one as another interview)")
+            }
             try interview.update(db)
+            try db.execute(
+                sql: """
+                    UPDATE message SET scheduledAt = ?, deferral = 'the interview moved; it leaves once the interview is over'
+                    WHERE interviewId = ? AND state = 'scheduled' AND openingId IS NULL AND scheduledAt < ?
+                    """, arguments: [window.earliest, id, window.earliest])
             return interview
         }
     }

@@ -110,6 +110,20 @@ import Testing
         #expect(server.received.count == 1)
     }
 
+    @Test("a reader that goes away mid-output loses the output, never the work: no crash, the reminder is sent and recorded")
+    func closedPipe() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try recorded([("remind", "email"), ("smtp.host", "127.0.0.1"), ("smtp.port", "\(server.port)"), ("smtp.security", "none")])
+        let script = #""$AFTERWORD" remind | head -c 1 >/dev/null; echo "status ${PIPESTATUS[0]}""#
+        let result = try CLI.run(
+            executable: URL(fileURLWithPath: "/bin/bash"), ["-c", script], home: cli.home, environment: ["AFTERWORD": CLI.binary.path])
+        #expect(result.stdout.contains("status 0"), "\(result.stdout)\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"), "\(result.stderr)")
+        #expect(server.received.count == 1)
+        #expect(try cli.run(["remind"]).stdout.contains("No reminder"), "recorded: not given again")
+    }
+
     @Test("remind --ics writes a calendar event with an alarm when the thank-yous open and one before the deadline")
     func calendar() throws {
         let cli = try recorded([])
@@ -124,6 +138,13 @@ import Testing
         #expect(text.contains("TRIGGER;VALUE=DATE-TIME:20261127T160000Z"), "\(text)")
         #expect(text.contains("SUMMARY:Thank-you notes: Acme\\, Backend Engineer"), "\(text)")
         #expect(text.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        // Those thanked already are left out; with everyone thanked there is nothing to remind of.
+        try cli.run(["draft", "1"])
+        let eml = cli.home.appendingPathComponent("t.eml").path
+        try cli.run(["send", "1", "--eml", eml, "--yes"])
+        try cli.run(["send", "1", "--resolve", "delivered"])
+        let none = try cli.run(["remind", "--ics", "1"])
+        #expect(none.status == 1 && none.stderr.contains("has been thanked"), "\(none.stderr)")
         let added = try cli.run(["interview", "add", "--company", "Initech", "--role", "SRE", "--at", "2026-12-01T10:00-05:00"])
         #expect(added.stdout.contains("Interview #2 recorded (Initech, SRE, Tue 1 Dec 10:00)."), "\(added.stdout)")
         #expect(added.stdout.contains("afterword remind --ics 2"), "\(added.stdout)")

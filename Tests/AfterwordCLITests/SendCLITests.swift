@@ -102,6 +102,52 @@ import Testing
         #expect(nobody.stderr.contains("nobody on interview #1's panel is called \"Sam\""), "\(nobody.stderr)")
     }
 
+    @Test("--to names one person by whole words; several or none is refused; those thanked are skipped; a piped no sends nothing")
+    func byNameAndAnswer() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try prepared(server: server)
+        for (name, email) in [("Dan Brown", "dan@acme.com"), ("Dana Smith", "dana@acme.com"), ("Jordan Lee", "jl@acme.com")] {
+            try cli.run(["interviewer", "add", "1", "--name", name, "--email", email])
+        }
+        try cli.run(["draft", "1"])
+        let piped = try cli.run(["send", "--interview", "1", "--to", "dan", "--now"], stdin: "n\n")
+        #expect(piped.stdout.contains("draft #") && piped.stdout.contains("Dan Brown") && piped.stdout.contains("not sent."), "\(piped.stdout)")
+        #expect(server.received.isEmpty)
+        let dan = try cli.run(["send", "--interview", "1", "--to", "Dan", "--now", "--yes"])
+        #expect(dan.status == 0, "\(dan.stderr)")
+        #expect(server.received.count == 1)
+        #expect(try parseWithPython(try #require(server.received.last))["to_names"] as? [String] == ["Dan Brown"])
+        let several = try cli.run(["send", "--interview", "1", "--to", "Da", "--now"])
+        #expect(several.status == 2 && several.stderr.contains("names 2 people"), "\(several.stderr)")
+        let blank = try cli.run(["send", "--interview", "1", "--to", " ", "--now"])
+        #expect(blank.status == 2 && blank.stderr.contains("say whom to send to"), "\(blank.stderr)")
+        // The whole panel: Dan is skipped as thanked, the other three go, and the run succeeds.
+        let rest = try cli.run(["send", "--interview", "1", "--now", "--yes"])
+        #expect(rest.status == 0, "\(rest.stderr)")
+        #expect(rest.stdout.contains("Dan Brown: already thanked"), "\(rest.stdout)")
+        #expect(server.received.count == 4)
+        let again = try cli.run(["send", "--interview", "1", "--now", "--yes"])
+        #expect(again.status == 0 && again.stdout.contains("Nothing to send"), "\(again.stdout)")
+    }
+
+    @Test("an interview moved later holds back its scheduled thank-you until it is over; one already thanked cannot move past it")
+    func movedInterview() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try prepared(server: server)
+        let evening = ["AFTERWORD_NOW": "2026-11-26T23:00:00Z"]
+        #expect(try cli.run(["send", "1", "--yes"], environment: evening).stdout.contains("Scheduled for"))
+        #expect(try cli.run(["interview", "edit", "1", "--at", "2026-11-30T14:00-05:00"], environment: evening).status == 0)
+        let friday = try cli.run(["send", "--due"], environment: ["AFTERWORD_NOW": "2026-11-27T14:05:00Z"])
+        #expect(friday.stdout.contains("Nothing is due"), "\(friday.stdout)")
+        #expect(server.received.isEmpty)
+        let after = try cli.run(["send", "--due"], environment: ["AFTERWORD_NOW": "2026-11-30T21:00:00Z"])
+        #expect(after.status == 0 && server.received.count == 1, "\(after.stdout)\(after.stderr)")
+        let moved = try cli.run(["interview", "edit", "1", "--at", "2026-12-03T14:00-05:00"])
+        #expect(moved.status == 2 && moved.stderr.contains("cannot move after its thank-you"), "\(moved.stderr)")
+    }
+
     @Test("after a Friday evening interview the thank-you leaves that evening, before its due time, never on Monday; a Thursday evening one waits for Friday morning")
     func scheduledAcrossTheWeekend() throws {
         let server = try TestMailServer()

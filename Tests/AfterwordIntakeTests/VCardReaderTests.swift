@@ -245,4 +245,16 @@ func fixture(_ name: String) throws -> (text: String, path: String) {
         #expect(card.phone?.value == "+44 20 7946 0958")
         #expect(card.address?.value == "10 Downing Street\nLondon SW1A 2AA")
     }
+
+    @Test(
+        "a name written out as a card's parts: family name with its particles, given names, suffix",
+        arguments: [
+            ("Dr. Anne-Marie van der Berg Jr.", "van der Berg", "Dr. Anne-Marie", "Jr."), ("Cher", "", "Cher", ""),
+            ("Juan de la Cruz", "de la Cruz", "Juan", ""), ("Martin Luther King III", "King", "Martin Luther", "III"),
+            ("Zoë Ångström-Lindqvist", "Ångström-Lindqvist", "Zoë", ""),
+        ])
+    func structuredNames(name: String, family: String, given: String, suffix: String) {
+        let parts = VCardWriter.structured(name)
+        #expect(parts.family == family && parts.given == given && parts.suffix == suffix, "\(parts)")
+    }
 }
