@@ -8,7 +8,9 @@ enum CommandSuggestion {
     static func hint(for arguments: [String], root: any ParsableCommand.Type = Afterword.self) -> String? {
         var command = root
         var path = [root.configuration.commandName ?? "afterword"]
-        for word in arguments {
+        // `afterword help stauts` asks about a command as `afterword stauts` would name it.
+        let words = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
+        for word in words {
             guard !word.hasPrefix("-") else { continue }
             let children = command.configuration.subcommands
             guard !children.isEmpty else { return nil }

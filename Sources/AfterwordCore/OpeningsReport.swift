@@ -193,8 +193,10 @@ public struct RoleFilter: Sendable, Equatable {
         }
     }
 
+    /// Lower-cased, accents aside ("Ingénieur" is "ingenieur"), cut at anything but letters and digits.
     private static func words<S: StringProtocol>(_ text: S) -> [String] {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.prefix(40).map(String.init)
+        String(text.prefix(2_000)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            .split { !$0.isLetter && !$0.isNumber }.prefix(40).map(String.init)
     }
 }
 

@@ -69,8 +69,9 @@ extension AppDatabase {
     /// - Throws: ``StoreError`` (conflict) when the same board is already watched.
     public func addBoard(_ board: WatchedBoard) throws -> WatchedBoard {
         try writer.write { db in
+            // A board's name is one board whatever its case (`/acme` and `/ACME`).
             if let existing = try WatchedBoard.filter(
-                WatchedBoard.Columns.provider == board.provider && WatchedBoard.Columns.token == board.token
+                WatchedBoard.Columns.provider == board.provider && WatchedBoard.Columns.token.collating(.nocase) == board.token
             ).fetchOne(db) {
                 throw StoreError(
                     code: .conflict,

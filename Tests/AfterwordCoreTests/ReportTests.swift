@@ -223,6 +223,7 @@ import Testing
         #expect(!roles.admits("Data Analyst"), "both words of a phrase are needed")
         #expect(!roles.admits("Reengineering Consultant"), "a word's start, not its middle")
         #expect(RoleFilter("").admits("Account Executive"))
+        #expect(RoleFilter("ingenieur").admits("Ingénieur logiciel"), "accents aside")
         #expect(RoleFilter(" , ").admitsEverything)
     }
 

@@ -13,6 +13,17 @@ import Testing
             externalId: id, title: title, location: "Remote", url: "https://boards.greenhouse.io/acme/jobs/\(id)")
     }
 
+    @Test("a board is one board whatever the case of its name: /ACME beside /acme is refused")
+    func boardNameCase() throws {
+        let store = try AppDatabase.inMemory()
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        _ = try store.addBoard(WatchedBoard(company: "Acme", provider: .lever, token: "acme", addedAt: start))
+        #expect(throws: StoreError.self) {
+            try store.addBoard(WatchedBoard(company: "Acme", provider: .lever, token: "ACME", addedAt: start))
+        }
+        #expect(try store.boards().count == 1)
+    }
+
     @Test("reads are diffed by the board's posting id: new stored, missing closed and kept, a returning one reopened")
     func diff() throws {
         // Given a board read once with two postings

@@ -83,7 +83,7 @@ import Testing
         arguments: [
             "https://smartrecruiters.com.evil.example/acme", "https://jobs.smartrecruiters.com/",
             "https://jobs.smartrecruiters.com.evil.example/acme", "https://api.smartrecruiters.com/v2/companies/acme",
-            "https://evil-smartrecruiters.com/acme",
+            "https://evil-smartrecruiters.com/acme", "ftp://jobs.smartrecruiters.com/acme", "javascript://jobs.lever.co/acme",
         ])
     func smartRecruitersLookAlikes(url: String) {
         #expect(throws: WatchError.self) { try BoardAddress(recognizing: url) }

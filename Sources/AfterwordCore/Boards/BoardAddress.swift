@@ -17,7 +17,9 @@ public struct BoardAddress: Sendable, Equatable, Hashable {
     public init(recognizing text: String, bases: [BoardProvider: String] = [:]) throws(WatchError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let withScheme = trimmed.contains("://") ? trimmed : "https://" + trimmed
-        guard let components = URLComponents(string: withScheme), let rawHost = components.host, !rawHost.isEmpty else {
+        guard let components = URLComponents(string: withScheme), let rawHost = components.host, !rawHost.isEmpty,
+            ["http", "https"].contains(components.scheme?.lowercased() ?? "")
+        else {
             throw Self.unknown(text)
         }
         let host = rawHost.lowercased()
