@@ -19,6 +19,9 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             try global.workspace.updateSettings([(key, value)])
+            if value.isEmpty, let setting = try? Config.setting(named: key) {
+                Console.out("\(setting.name) cleared" + (setting.defaultText.map { "; the default applies: \($0)" } ?? "") + ".")
+            }
             if key == "provider", !value.isEmpty, let advice = try global.workspace.providerAdvice() {
                 Console.out(advice)
             }
@@ -60,7 +63,9 @@ struct ConfigCommand: AsyncParsableCommand {
         func run() async throws {
             let setting = try Config.setting(named: key)
             guard let value = try global.loadConfig().values[setting.name] else {
-                throw UserError("\(key) is not set", remedy: .setSetting(key, example: "…"), exitCode: 1)
+                throw UserError(
+                    "\(key) is not set" + (setting.defaultText.map { "; the default applies: \($0)" } ?? ""), remedy: .setSetting(key, example: "…"),
+                    exitCode: 1)
             }
             Console.out(value)
         }

@@ -57,7 +57,8 @@ struct OpeningsCommand: AsyncParsableCommand {
             let closed = opening.closedAt.map { "  (closed \(ISO8601.display($0, in: zone)))" } ?? ""
             let place = opening.location.isEmpty ? "" : " — \(opening.location)"
             Console.out("#\(opening.storedID)  \(remembered.company): \(opening.title)\(place)\(closed)")
-            Console.out("    first seen \(ISO8601.display(opening.firstSeen, in: zone))  \(opening.url)")
+            let before = remembered.seenOnFirstRead ? " (listed when you started watching the board, so not new)" : ""
+            Console.out("    first seen \(ISO8601.display(opening.firstSeen, in: zone))\(before)  \(opening.url)")
             if remembered.people.isEmpty { Console.out("    nobody you met there is on record") }
             for person in remembered.people {
                 let thanked =
