@@ -33,11 +33,7 @@ public enum Wording {
 
     /// "Thu 26 Nov 14:00": a date as Today and the command line show it, in the zone it happens in.
     public static func shortDate(_ date: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "EEE d MMM HH:mm"
-        return formatter.string(from: date)
+        ReminderCalendar.local(date, zone)
     }
 
     /// "3 Dec", or "3 Dec 2025" in another year than `now`'s: a day named in passing.

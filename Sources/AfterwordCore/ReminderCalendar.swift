@@ -27,8 +27,8 @@ public enum ReminderCalendar {
         return ContentLines.file(lines)
     }
 
-    /// "Fri 27 Nov 15:00": the deadline in the interview's zone.
-    static func local(_ date: Date, _ zone: TimeZone) -> String {
+    /// "Fri 27 Nov 15:00": a time as Today, `status` and the reminders show it, in the zone it happens in.
+    public static func local(_ date: Date, _ zone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
