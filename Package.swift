@@ -32,6 +32,7 @@ let package = Package(
             name: "AfterwordIntake",
             dependencies: ["AfterwordCore"]
         ),
+        .target(name: "AfterwordMove", dependencies: ["AfterwordCore", "AfterwordIntake"]),
         .target(name: "SASL"),
         .target(
             name: "MailChannel",
@@ -83,7 +84,8 @@ let package = Package(
         .target(
             name: "AfterwordApp",
             dependencies: [
-                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordDelivery", "SMTP", "SASL", "IMAP", "AfterwordPrint", "AfterwordWatch",
+                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordMove", "AfterwordDelivery", "SMTP", "SASL", "IMAP", "AfterwordPrint",
+                "AfterwordWatch",
             ]
         ),
         .target(
@@ -118,7 +120,7 @@ let package = Package(
             dependencies: ["AfterwordStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
-            name: "AfterwordIntakeTests", dependencies: ["AfterwordIntake", "AfterwordCore"], resources: [.copy("Fixtures")]
+            name: "AfterwordIntakeTests", dependencies: ["AfterwordIntake", "AfterwordMove", "AfterwordCore"], resources: [.copy("Fixtures")]
         ),
         .target(name: "AfterwordTestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
         .testTarget(

@@ -27,7 +27,7 @@ extension AppDatabase {
         }
     }
 
-    private func importInterviewer(_ db: Database, _ person: Interviewer, interviewId: Int64?) throws -> ImportOutcome {
+    func importInterviewer(_ db: Database, _ person: Interviewer, interviewId: Int64?) throws -> ImportOutcome {
         var outcome: ImportOutcome
         if var existing = try match(db, person) {
             existing.title = existing.title ?? person.title
@@ -37,10 +37,12 @@ extension AppDatabase {
             existing.address = existing.address ?? person.address
             existing.honorific = existing.honorific ?? person.honorific
             existing.notes = existing.notes ?? person.notes
+            existing.topic = existing.topic ?? person.topic
             try existing.update(db)
             outcome = ImportOutcome(interviewer: existing, merged: true)
         } else {
             var person = person
+            person.id = nil
             try person.insert(db)
             outcome = ImportOutcome(interviewer: person, merged: false)
         }
