@@ -19,6 +19,7 @@ let package = Package(
         .target(name: "AfterwordCore", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "AfterwordIntake", dependencies: ["AfterwordCore"]),
         .target(name: "AfterwordPrint", dependencies: ["AfterwordCore"]),
+        .target(name: "AfterwordMove", dependencies: ["AfterwordCore", "AfterwordIntake"]),
         fuzzTarget("FuzzVCard", ["AfterwordIntake"]),
         fuzzTarget("FuzzICalendar", ["AfterwordIntake"]),
         fuzzTarget("FuzzCardText", ["AfterwordIntake"]),
@@ -26,6 +27,8 @@ let package = Package(
         fuzzTarget("FuzzChecker", ["AfterwordCore"]),
         fuzzTarget("FuzzComposer", ["AfterwordCore"]),
         fuzzTarget("FuzzBoards", ["AfterwordCore"]),
+        fuzzTarget("FuzzExport", ["AfterwordMove"]),
+        fuzzTarget("FuzzTrackerCSV", ["AfterwordMove"]),
         // The next four compile the files they test into the target itself (symlinks), leaving out
         // the SwiftNIO and Hummingbird modules those files live beside.
         fuzzTarget("FuzzMIME"),
