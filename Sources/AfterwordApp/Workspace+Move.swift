@@ -26,6 +26,9 @@ public struct ImportReport: Sendable, Equatable, Codable {
 }
 
 extension Workspace {
+    /// The largest file `import` reads (an export; a job list may be smaller still).
+    public static let largestImport = max(ExportFile.maximumBytes, CSVTable.maximumBytes)
+
     /// Settings that may hold a secret or run one: never written into an export.
     static let unexportedSettings: Set<String> = ["smtp.passwordCommand", "smtp.tokenCommand"]
 
@@ -42,6 +45,10 @@ extension Workspace {
             data = try ExportFile.encode(document)
         } catch {
             throw UserError("the export could not be written: \(error.localizedDescription)")
+        }
+        guard data.count <= ExportFile.maximumBytes else {
+            throw UserError(
+                "the export would be \(data.count / 1_048_576) MB, more than an import reads (\(ExportFile.maximumBytes / 1_048_576) MB); remove old interviews first")
         }
         let summary = ExportSummary(
             interviews: document.interviews.count, interviewers: document.interviewers.count, drafts: document.drafts.count,

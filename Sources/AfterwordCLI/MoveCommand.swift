@@ -59,11 +59,14 @@ struct ImportCommand: AsyncParsableCommand {
         if file == nil, csv == nil {
             throw ValidationError("give an export file (afterword import afterword.json) or a job list (afterword import --csv FILE)")
         }
-        if csv == nil, preset != nil || map != nil { throw ValidationError("--preset and --map are for --csv files") }
+        let isList = csv != nil || [".csv", ".tsv"].contains { file?.lowercased().hasSuffix($0) == true }
+        if !isList, preset != nil || map != nil { throw ValidationError("--preset and --map are for --csv files") }
     }
 
     func run() async throws {
         let workspace = try global.workspace
+        // A job list given like an export file is read as the job list it is.
+        let csv = csv ?? file.flatMap { path in [".csv", ".tsv"].contains { path.lowercased().hasSuffix($0) } ? path : nil }
         if let csv {
             let report = try workspace.importCSV(try read(csv), file: csv, preset: preset, map: map, dryRun: dryRun)
             try show(report)
@@ -81,8 +84,8 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         // Far above any export or job list: refused before it is read into memory.
-        guard size <= 64 * 1024 * 1024 else {
-            throw UserError("\(path): \(size / 1_048_576) MB is too large to import (at most 64 MB); split it")
+        guard size <= Workspace.largestImport else {
+            throw UserError("\(path): \(size / 1_048_576) MB is too large to import (at most \(Workspace.largestImport / 1_048_576) MB)")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw UserError("\(path): cannot be read; check its permissions") }
         return data

@@ -7,7 +7,7 @@ import Foundation
 /// record of the file; an error names the JSON path (`interviews[3].at`) and what to do.
 public enum ExportFile {
     /// The largest file `import` reads: far above a lifetime of interviews.
-    public static let maximumBytes = 64 * 1024 * 1024
+    public static let maximumBytes = 256 * 1024 * 1024
     /// The most records of one kind a file may hold.
     public static let maximumRecords = 200_000
 
@@ -34,7 +34,7 @@ public enum ExportFile {
                 message: "\(data.count / 1_048_576) MB is too large to be an Afterword export (at most \(maximumBytes / 1_048_576) MB)")
         }
         guard !data.isEmpty else {
-            throw IntakeError(file: file, line: 0, field: "file", message: "the file is empty; export again with `afterword export --out FILE`")
+            throw IntakeError(file: file, line: 0, field: "file", message: "the file is empty; export again")
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -73,12 +73,12 @@ public enum ExportFile {
 
     private static func checkHeader(_ json: Data, file: String) throws(IntakeError) {
         guard let header = try? JSONDecoder().decode(Header.self, from: json) else {
-            throw IntakeError(file: file, line: 0, field: "JSON", message: "not an Afterword export: it should be one JSON object; make one with `afterword export`")
+            throw IntakeError(file: file, line: 0, field: "JSON", message: "not an Afterword export: it is not one JSON object (a job list is imported as CSV)")
         }
         guard header.format == ExportDocument.formatName else {
             throw IntakeError(
                 file: file, line: 0, field: "format",
-                message: "not an Afterword export (it should say \"format\": \"\(ExportDocument.formatName)\"); to bring in a tracker's CSV, use `afterword import --csv FILE`")
+                message: "not an Afterword export (it should say \"format\": \"\(ExportDocument.formatName)\"); a tracker's job list is imported as CSV")
         }
         guard let version = header.version, version >= 1 else {
             throw IntakeError(file: file, line: 0, field: "version", message: "missing or not a positive whole number; the file is damaged")
@@ -87,7 +87,7 @@ public enum ExportFile {
             throw IntakeError(
                 file: file, line: 0, field: "version",
                 message:
-                    "written by a newer Afterword (export format \(version)); this one reads up to format \(ExportDocument.currentVersion): upgrade afterword to import it")
+                    "written by a newer Afterword (export format \(version)); this one reads up to format \(ExportDocument.currentVersion): upgrade Afterword to import it")
         }
     }
 

@@ -12,6 +12,8 @@ struct JSONScanner {
     }
 
     static let maximumDepth = 32
+    /// The most entries one array may have, counted before anything is decoded.
+    static let maximumElements = ExportFile.maximumRecords
 
     private let bytes: [UInt8]
     private var index = 0
@@ -156,6 +158,9 @@ struct JSONScanner {
             case UInt8(ascii: ","):
                 index += 1
                 position += 1
+                guard position < Self.maximumElements else {
+                    throw failure("more than \(Self.maximumElements) entries in one list: more than one person's Afterword holds")
+                }
             case UInt8(ascii: "]"):
                 index += 1
                 return

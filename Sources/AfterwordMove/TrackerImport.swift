@@ -106,7 +106,7 @@ public enum TrackerImport {
         }
         if reader.assumedTimes > 0 {
             assumptions.append(
-                "\(reader.assumedTimes == 1 ? "1 interview has" : "\(reader.assumedTimes) interviews have") a date but no time: 9:00 assumed; correct it with `afterword interview edit`")
+                "\(reader.assumedTimes == 1 ? "1 interview has" : "\(reader.assumedTimes) interviews have") a date but no time: 9:00 assumed; correct the time on the interview")
         }
         let described = TrackerField.allCases.compactMap { field in columns[field].map { (field: field, header: header[$0]) } }
         return TrackerPlan(preset: preset.id, columns: described, snapshot: reader.snapshot, rows: rows, assumptions: assumptions)
@@ -123,8 +123,8 @@ public enum TrackerImport {
             for preset in candidates {
                 var columns: [TrackerField: Int] = [:]
                 // The names in the preset's order of preference: Teal's `statusName` over its `status`.
-                for (field, names) in preset.headers {
-                    if let column = names.lazy.compactMap({ keys.firstIndex(of: TrackerPreset.key($0)) }).first {
+                for (field, names) in preset.headerKeys {
+                    if let column = names.lazy.compactMap({ keys.firstIndex(of: $0) }).first {
                         columns[field] = column
                     }
                 }
@@ -133,7 +133,7 @@ public enum TrackerImport {
                     if let column = keys.firstIndex(of: TrackerPreset.key(name)) { columns[field] = column } else { mapped = false }
                 }
                 guard mapped, preset.required.allSatisfy({ columns[$0] != nil }) else { continue }
-                let signed = preset.signature.contains { name in keys.contains(TrackerPreset.key(name)) }
+                let signed = preset.signatureKeys.contains { keys.contains($0) }
                 if signed || candidates.count == 1 || !map.isEmpty { return (preset, index, columns) }
                 if fallback == nil, preset.signature.isEmpty { fallback = (preset, index, columns) }
             }
@@ -198,7 +198,10 @@ private struct RowReader {
         let role = value(.role, row)
         var result = TrackerPlan.Row(line: row.line)
         let personRef = person(row, company: company)
-        if let personRef, let person = snapshot.interviewers.first(where: { $0.id == personRef }) { result.person = person.name }
+        // Refs are positions in the list, from 1.
+        if let personRef, let index = Int(exactly: personRef - 1), snapshot.interviewers.indices.contains(index) {
+            result.person = snapshot.interviewers[index].name
+        }
 
         if let dateText = value(.date, row) {
             guard let company else {
@@ -225,7 +228,7 @@ private struct RowReader {
         if personRef != nil { return result }
         let stage = value(.status, row)?.lowercased() ?? ""
         if ["interview", "vorstellung", "entretien", "entrevista", "gesprek"].contains(where: stage.contains) {
-            result.skipped = "at an interview stage, but no interview date: add it with `afterword interview add`"
+            result.skipped = "at an interview stage, but no interview date: record that interview by hand"
         } else if columns[.role] == nil && columns[.date] == nil {
             result.skipped = "no name: nobody to add"
         } else if company == nil && role == nil {
@@ -272,14 +275,24 @@ private struct RowReader {
         }
         if reading.minutes == nil { assumedTimes += 1 }
         let minutes = reading.minutes ?? TrackerImport.assumedMinutes
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
         let components = DateComponents(year: reading.year, month: reading.month, day: reading.day, hour: minutes / 60, minute: minutes % 60)
         let date = calendar.date(from: components) ?? now
+        return (date, (reading.minutes == nil ? dayFormatter : timeFormatter).string(from: date))
+    }
+
+    private lazy var calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }()
+    private lazy var dayFormatter = formatter("EEE d MMM yyyy")
+    private lazy var timeFormatter = formatter("EEE d MMM yyyy HH:mm")
+
+    private func formatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
-        formatter.dateFormat = reading.minutes == nil ? "EEE d MMM yyyy" : "EEE d MMM yyyy HH:mm"
-        return (date, formatter.string(from: date))
+        formatter.dateFormat = format
+        return formatter
     }
 }

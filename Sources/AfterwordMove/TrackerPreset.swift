@@ -58,6 +58,22 @@ public struct TrackerPreset: Sendable {
     public let signature: [String]
     /// Which fields this shape never reads, with why (LinkedIn's "Contact Email" is your own address).
     public let ignored: [String]
+    /// ``headers`` and ``signature`` as compared (see ``key(_:)``), worked out once.
+    let headerKeys: [TrackerField: [String]]
+    let signatureKeys: [String]
+
+    init(
+        id: String, source: String, headers: [TrackerField: [String]], required: [TrackerField], signature: [String], ignored: [String]
+    ) {
+        self.id = id
+        self.source = source
+        self.headers = headers
+        self.required = required
+        self.signature = signature
+        self.ignored = ignored
+        headerKeys = headers.mapValues { $0.map(Self.key) }
+        signatureKeys = signature.map(Self.key)
+    }
 
     /// Every preset, most specific first; `generic` last.
     public static let all: [TrackerPreset] = [linkedInConnections, linkedInApplications, teal, huntr, generic]
