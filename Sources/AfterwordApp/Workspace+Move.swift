@@ -31,6 +31,8 @@ extension Workspace {
 
     /// Settings that may hold a secret or run one: never written into an export.
     static let unexportedSettings: Set<String> = ["smtp.passwordCommand", "smtp.tokenCommand"]
+    /// Settings that run a program: exported, but never taken from a file, which could come from anyone.
+    static let programSettings: Set<String> = ["sendmail.command"]
 
     /// The whole store and the settings (without secrets) as an export file's bytes.
     /// - Parameter exportedBy: the program and version that wrote it, e.g. "afterword 3.1.0".
@@ -71,6 +73,10 @@ extension Workspace {
         var added: [String] = []
         var kept: [String] = []
         for (name, value) in document.settings.sorted(by: { $0.key < $1.key }) {
+            if Self.programSettings.contains(name) {
+                kept.append("\(name): runs a program on this machine; set it yourself if you want it")
+                continue
+            }
             guard !Self.unexportedSettings.contains(name), let setting = try? Config.setting(named: name) else {
                 kept.append("\(name): not a setting of this Afterword")
                 continue

@@ -79,9 +79,8 @@ struct ImportCommand: AsyncParsableCommand {
     private func read(_ path: String) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
-            throw UserError("\(path): no such file; check the path")
-        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw UserError("\(path): no such file; check the path") }
+        guard !isFolder.boolValue else { throw UserError("\(path) is a folder; give the file in it") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         // Far above any export or job list: refused before it is read into memory.
         guard size <= Workspace.largestImport else {
@@ -104,6 +103,10 @@ struct ImportCommand: AsyncParsableCommand {
         if existing > 0 { Console.out("\(Wording.count(existing, "record")) already here: merged, not duplicated.") }
         if o.messagesSettled > 0 {
             Console.out("\(Wording.count(o.messagesSettled, "message")) here took the outcome the file records (sent or failed there).")
+        }
+        if o.setAside > 0 {
+            Console.out(
+                "\(Wording.count(o.setAside, "thank-you")) waiting here will not be sent: the file's for the same person and interview was sent (or may have been) from the other Afterword.")
         }
         if o.messagesKeptOut > 0 {
             Console.out(

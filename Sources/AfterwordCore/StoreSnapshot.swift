@@ -69,6 +69,9 @@ public struct RestoreOutcome: Sendable, Equatable, Codable {
     /// Messages left out because this store already has a live one for the same person, interview and
     /// opening: never two.
     public var messagesKeptOut = 0
+    /// Messages here that were only waiting (or in doubt) while the file's for the same person and interview
+    /// was sent (or in doubt): set aside as not sent, so that the thank-you never leaves twice.
+    public var setAside = 0
     /// Messages that were being sent when the file was written, now uncertain here.
     public var madeUncertain = 0
     /// Messages already here whose outcome the file knew (sent from the other store since): updated.

@@ -39,7 +39,7 @@ public struct CSVTable: Sendable, Equatable {
             let line = data[data.startIndex..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw IntakeError(file: file, line: line, field: "file", message: "a NUL byte: this is not a text file; save the list as CSV")
         }
-        var text = TextEncoding.text(of: data)
+        var text = isUTF16 ? TextEncoding.text(of: data) : decode(data)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if isUTF16, let nul = text.firstIndex(of: "\0") {
             let line = text[..<nul].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
@@ -48,6 +48,27 @@ public struct CSVTable: Sendable, Equatable {
         let bytes = Array(text.utf8)
         let separator = detectSeparator(bytes)
         return CSVTable(rows: try parse(bytes, separator: separator, file: file), separator: Character(Unicode.Scalar(separator)))
+    }
+
+    /// UTF-8 text, where a byte that is not UTF-8 is read as Windows-1252 (what Excel writes): a list saved
+    /// by one program and edited in another keeps both its "Müller" and its "Renée".
+    static func decode(_ data: Data) -> String {
+        if let text = String(data: data, encoding: .utf8) { return text }
+        let bytes = [UInt8](data)
+        var scalars = String.UnicodeScalarView()
+        var index = 0
+        while index < bytes.count {
+            let length = UTF8Bytes.sequenceLength(bytes, at: index)
+            if length > 0, let decoded = String(bytes: bytes[index..<(index + length)], encoding: .utf8) {
+                scalars.append(contentsOf: decoded.unicodeScalars)
+                index += length
+            } else {
+                let single = String(data: Data([bytes[index]]), encoding: .windowsCP1252) ?? "\u{FFFD}"
+                scalars.append(contentsOf: single.unicodeScalars)
+                index += 1
+            }
+        }
+        return String(scalars)
     }
 
     /// The separator used most outside quotes in the first 64 KB: comma, semicolon or tab.
@@ -89,7 +110,8 @@ public struct CSVTable: Sendable, Equatable {
             try endField()
             // A blank line is no record.
             if !(fields.count == 1 && fields[0].isEmpty) {
-                guard rows.count < maximumRows else {
+                // The header and up to maximumRows rows under it.
+                guard rows.count <= maximumRows else {
                     throw fail("more than \(maximumRows) rows; split the file and import each part")
                 }
                 rows.append(Row(line: rowLine, fields: fields))

@@ -29,11 +29,16 @@ struct ExportCheck {
         for (i, p) in d.interviewers.enumerated() {
             let at = "interviewers[\(i)]"
             try text(p.name, "\(at).name", max: Self.shortText, required: true)
+            try line(p.name, "\(at).name")
             for (field, value) in [
                 ("honorific", p.honorific), ("title", p.title), ("company", p.company), ("email", p.email), ("phone", p.phone),
                 ("topic", p.topic),
             ] {
                 try text(value, "\(at).\(field)", max: Self.shortText)
+                try line(value, "\(at).\(field)")
+            }
+            if let email = p.email, !EmailAddress.isPlausible(email) {
+                throw error("\(at).email", "\"\(email.prefix(80))\" is not an e-mail address")
             }
             try text(p.address, "\(at).address", max: Self.longText)
             try text(p.notes, "\(at).notes", max: Self.longText)
@@ -43,6 +48,8 @@ struct ExportCheck {
             let at = "interviews[\(i)]"
             try text(m.company, "\(at).company", max: Self.shortText, required: true)
             try text(m.role, "\(at).role", max: Self.shortText)
+            try line(m.company, "\(at).company")
+            try line(m.role, "\(at).role")
             guard TimeZone(identifier: m.timeZone) != nil else {
                 throw error("\(at).timeZone", "\"\(m.timeZone)\" is not a time zone; write one like Europe/Berlin or America/New_York")
             }
@@ -80,12 +87,20 @@ struct ExportCheck {
             if let opening = v.opening { try point(opening, into: openings, "\(at).opening", "openings") }
             try text(v.recipient, "\(at).recipient", max: Self.longText)
             try text(v.subject, "\(at).subject", max: Self.shortText)
+            try line(v.subject, "\(at).subject")
+            if v.channel == .email { try line(v.recipient, "\(at).recipient") }
             try text(v.body, "\(at).body", max: Self.longText)
             try text(v.composedBody, "\(at).composedBody", max: Self.longText)
         }
+        let channels = Dictionary(d.drafts.map { ($0.ref, $0.channel) }, uniquingKeysWith: { first, _ in first })
         for (i, m) in d.ledger.enumerated() {
             let at = "ledger[\(i)]"
             try point(m.draft, into: drafts, "\(at).draft", "drafts")
+            guard channels[m.draft] == m.channel else {
+                throw error("\(at).channel", "\(m.channel.rawValue), but its draft is \(channels[m.draft]?.rawValue ?? "another")")
+            }
+            if m.state == .scheduled, m.scheduledAt == nil { throw error("\(at).scheduledAt", "a scheduled message needs the time it is due") }
+            try line(m.messageId, "\(at).messageId")
             for (field, value) in [
                 ("messageId", m.messageId), ("serverReply", m.serverReply), ("sentLookup", m.sentLookup), ("deferral", m.deferral),
             ] {
@@ -96,6 +111,12 @@ struct ExportCheck {
             try point(r.interview, into: interviews, "reminders[\(i)].interview", "interviews")
             try point(r.interviewer, into: people, "reminders[\(i)].interviewer", "interviewers")
         }
+    }
+
+    /// A one-line field: no line break or other control character (a header could be forged with one).
+    private func line(_ value: String?, _ path: String) throws(IntakeError) {
+        guard let value, value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return }
+        throw error(path, "holds a line break or control character; it should be one line of text")
     }
 
     private func error(_ path: String, _ message: String) -> IntakeError {

@@ -38,6 +38,13 @@ public enum ExportFile {
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") else {
+            throw IntakeError(
+                file: file, line: 1, field: "file",
+                message: bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+                    ? "UTF-16 text; an export is UTF-8 JSON: save it as UTF-8"
+                    : "not an Afterword export: it is not a JSON object (a job list is imported as CSV)")
+        }
         if let failure = JSONScanner.check(bytes) {
             throw IntakeError(
                 file: file, line: failure.line, field: failure.path.isEmpty ? "JSON" : failure.path,
@@ -66,9 +73,20 @@ public enum ExportFile {
         return document
     }
 
+    /// The first two fields, read leniently so that each can be named when it is wrong.
     private struct Header: Decodable {
         var format: String?
         var version: Int?
+        var versionPresent = false
+
+        enum CodingKeys: String, CodingKey { case format, version }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            format = try? container.decode(String.self, forKey: .format)
+            versionPresent = container.contains(.version)
+            version = try? container.decode(Int.self, forKey: .version)
+        }
     }
 
     private static func checkHeader(_ json: Data, file: String) throws(IntakeError) {
@@ -81,7 +99,9 @@ public enum ExportFile {
                 message: "not an Afterword export (it should say \"format\": \"\(ExportDocument.formatName)\"); a tracker's job list is imported as CSV")
         }
         guard let version = header.version, version >= 1 else {
-            throw IntakeError(file: file, line: 0, field: "version", message: "missing or not a positive whole number; the file is damaged")
+            throw IntakeError(
+                file: file, line: 0, field: "version",
+                message: header.versionPresent ? "should be a whole number, like 1" : "missing; every export says which version of the format it is")
         }
         guard version <= ExportDocument.currentVersion else {
             throw IntakeError(

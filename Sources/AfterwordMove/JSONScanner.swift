@@ -209,34 +209,8 @@ struct JSONScanner {
     }
 
     private mutating func utf8Sequence() throws(Failure) {
-        let lead = bytes[index]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            high = 0x9F
-        case 0xF0:
-            length = 4
-            low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            high = 0x8F
-        default: throw failure("bytes that are not UTF-8 text; save the file as UTF-8")
-        }
-        guard index + length <= bytes.count else { throw failure(endMessage) }
-        for offset in 1..<length {
-            let byte = bytes[index + offset]
-            let (min, max) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-            guard byte >= min, byte <= max else { throw failure("bytes that are not UTF-8 text; save the file as UTF-8") }
-        }
+        let length = UTF8Bytes.sequenceLength(bytes, at: index)
+        guard length > 0 else { throw failure("bytes that are not UTF-8 text; save the file as UTF-8") }
         index += length
     }
 

@@ -87,7 +87,11 @@ enum TrackerDate {
         var day: Int?
         func number(_ i: Int) -> Int? { i < tokens.count ? Int(tokens[i]) : nil }
         func token(_ i: Int) -> String? { i < tokens.count ? tokens[i] : nil }
-        func fullYear(_ value: Int, digits: Int) -> Int { digits <= 2 ? 2000 + value : value }
+        // "24" is 2024; "99" is 1999: a two-digit year more than ten years ahead is of the last century.
+        func fullYear(_ value: Int, digits: Int) -> Int {
+            guard digits <= 2 else { return value }
+            return 2000 + value > thisYear + 10 ? 1900 + value : 2000 + value
+        }
 
         if let first = number(0), tokens[0].count == 4, token(1) == "-" || token(1) == "/" || token(1) == "." {
             // 2024-03-07

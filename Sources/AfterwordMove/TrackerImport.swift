@@ -47,6 +47,14 @@ public enum TrackerImport {
                     file: "--map", line: 0, field: pieces[0],
                     message: "not a field; the fields are \(TrackerField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            guard map[field] == nil else {
+                throw IntakeError(file: "--map", line: 0, field: field.rawValue, message: "named twice; give each field one column")
+            }
+            if let other = map.first(where: { TrackerPreset.key($0.value) == TrackerPreset.key(pieces[1]) }) {
+                throw IntakeError(
+                    file: "--map", line: 0, field: field.rawValue,
+                    message: "the column \"\(pieces[1])\" is already \(other.key.rawValue); one column holds one field")
+            }
             map[field] = pieces[1]
         }
         return map
@@ -71,9 +79,12 @@ public enum TrackerImport {
                     message: "\"\(presetName)\" is not a preset; the presets are \(TrackerPreset.all.map(\.id).joined(separator: ", "))")
             }
             candidates = [preset]
+        } else if !map.isEmpty {
+            // Columns named by hand are a spreadsheet of one's own.
+            candidates = [TrackerPreset.generic]
         }
         guard let (preset, headerIndex, columns) = recognise(table, candidates: candidates, map: map) else {
-            throw unknownShape(table, file: file, preset: presetName, map: map)
+            throw unknownShape(table, file: file, preset: presetName.flatMap(TrackerPreset.named) ?? (map.isEmpty ? nil : .generic), map: map)
         }
         let header = table.rows[headerIndex].fields
         var reader = RowReader(columns: columns, header: header, file: file)
@@ -85,9 +96,12 @@ public enum TrackerImport {
         if let column = columns[.date] {
             let values = dataRows.map { $0.fields.indices.contains(column) ? $0.fields[column] : "" }
             guard let found = TrackerDate.order(of: values, fallback: separatorOrder) else {
+                let dayFirst = dataRows.first { TrackerDate.slashedParts($0.fields.indices.contains(column) ? $0.fields[column] : "").map { $0.0 > 12 } == true }
+                let monthFirst = dataRows.first { TrackerDate.slashedParts($0.fields.indices.contains(column) ? $0.fields[column] : "").map { $0.1 > 12 } == true }
                 throw IntakeError(
-                    file: file, line: 0, field: header[column],
-                    message: "some dates are day/month and others month/day; write them all one way (2024-03-07 is clearest)")
+                    file: file, line: monthFirst?.line ?? 0, field: header[column],
+                    message:
+                        "line \(dayFirst?.line ?? 0) writes the day first and line \(monthFirst?.line ?? 0) the month first; write them all one way (2024-03-07 is clearest)")
             }
             order = found
             if values.contains(where: { TrackerDate.slashedParts($0) != nil }) {
@@ -141,11 +155,15 @@ public enum TrackerImport {
         return fallback
     }
 
-    private static func unknownShape(_ table: CSVTable, file: String, preset: String?, map: [TrackerField: String]) -> IntakeError {
+    private static func unknownShape(_ table: CSVTable, file: String, preset: TrackerPreset?, map: [TrackerField: String]) -> IntakeError {
         let headerRow = table.rows.prefix(headerSearchRows).max { $0.fields.filter { !$0.isEmpty }.count < $1.fields.filter { !$0.isEmpty }.count }
         let headers = headerRow?.fields.filter { !$0.isEmpty } ?? []
         guard !headers.isEmpty else {
             return IntakeError(file: file, line: 0, field: "header", message: "the file has no header row; add one naming each column")
+        }
+        if table.rows.first?.fields.first?.hasPrefix("{") == true {
+            return IntakeError(
+                file: file, line: 1, field: "file", message: "this is an Afterword export (JSON), not a job list: import it as an export file")
         }
         let keys = Set(headers.map(TrackerPreset.key))
         if let missing = map.first(where: { !keys.contains(TrackerPreset.key($0.value)) }) {
@@ -153,13 +171,33 @@ public enum TrackerImport {
                 file: file, line: headerRow?.line ?? 0, field: "--map",
                 message: "no column is named \"\(missing.value)\"; the columns are: \(headers.joined(separator: ", "))")
         }
-        let example = zip(["company", "role", "date"], headers).map { "\($0)=\($1)" }.joined(separator: ",")
-        let shape = preset.map { "not the columns of a \($0) export" } ?? "not a job list Afterword recognises"
+        if let preset, !map.isEmpty, let needed = preset.required.first(where: { map[$0] == nil }) {
+            return IntakeError(
+                file: file, line: headerRow?.line ?? 0, field: "--map",
+                message: "\(needed.rawValue) (\(needed.meaning)) is needed too: add \(needed.rawValue)=… naming its column")
+        }
+        let shape = preset.map { "not the columns of a \($0.id) export" } ?? "not a job list Afterword recognises"
         return IntakeError(
             file: file, line: headerRow?.line ?? 0, field: "header",
             message:
-                "\(shape). Its columns are: \(headers.joined(separator: ", ")). Say which column is which with --map, e.g. --map \"\(example)\" (fields: \(TrackerField.allCases.map(\.rawValue).joined(separator: ", ")))"
+                "\(shape). Its columns are: \(String(headers.joined(separator: ", ").prefix(400))). Say which column is which with --map, e.g. --map \"\(example(headers))\" (fields: \(TrackerField.allCases.map(\.rawValue).joined(separator: ", ")))"
         )
+    }
+
+    /// A `--map` to start from: each of company, role, date and contact with the header most like it.
+    private static func example(_ headers: [String]) -> String {
+        let hints: [(TrackerField, [String])] = [
+            (.company, ["company", "employer", "firm", "organi", "firma"]), (.role, ["role", "title", "position", "job", "stelle"]),
+            (.date, ["interview", "date", "when", "datum", "termin"]), (.contact, ["contact", "name", "who", "person", "recruiter"]),
+        ]
+        var used = Set<String>()
+        var parts: [String] = []
+        for (field, words) in hints {
+            guard let header = headers.first(where: { h in !used.contains(h) && words.contains { TrackerPreset.key(h).contains($0) } }) else { continue }
+            used.insert(header)
+            parts.append("\(field.rawValue)=\(header)")
+        }
+        return parts.isEmpty ? "company=…,role=…,date=…" : parts.joined(separator: ",")
     }
 }
 
@@ -203,9 +241,18 @@ private struct RowReader {
             result.person = snapshot.interviewers[index].name
         }
 
+        if isOwnAddress(row), value(.date, row) == nil {
+            result.skipped = "you (your own e-mail address)"
+            return result
+        }
         if let dateText = value(.date, row) {
             guard let company else {
                 result.skipped = "an interview date but no company"
+                return result
+            }
+            // A thank-you names the role: an interview without one would read "about the  role".
+            guard let role else {
+                result.skipped = "an interview date but no role (the job title you interviewed for)"
                 return result
             }
             let (startsAt, described) = try instant(dateText, row: row)
@@ -218,7 +265,7 @@ private struct RowReader {
                 interviewsByKey[key] = ref
                 snapshot.interviews.append(
                     Interview(
-                        id: ref, company: company, role: role ?? "", startsAt: startsAt, timeZone: zone.identifier,
+                        id: ref, company: company, role: role, startsAt: startsAt, timeZone: zone.identifier,
                         notes: value(.notes, row) ?? "", createdAt: now))
             }
             if let personRef, !(snapshot.panels[ref] ?? []).contains(personRef) { snapshot.panels[ref, default: []].append(personRef) }
@@ -239,23 +286,49 @@ private struct RowReader {
         return result
     }
 
+    /// Honorifics of other languages that job lists carry in a name, as an English letter writes them.
+    private static let foreignHonorifics: [String: String] = [
+        "herr": "Mr.", "frau": "Ms.", "monsieur": "Mr.", "m.": "Mr.", "madame": "Ms.", "mme": "Ms.", "mme.": "Ms.", "señor": "Mr.",
+        "señora": "Ms.", "sr.": "Mr.", "sra.": "Ms.", "dhr.": "Mr.", "mevr.": "Ms.",
+    ]
+
+    /// True when the row's e-mail is the user's own: the row then names the user, not someone they met.
+    private func isOwnAddress(_ row: CSVTable.Row) -> Bool {
+        guard let ownEmail, let email = value(.email, row) else { return false }
+        return Self.bareAddress(email).lowercased() == ownEmail
+    }
+
+    /// `mailto:dana@acme.example` as the address it is.
+    private static func bareAddress(_ text: String) -> String {
+        text.lowercased().hasPrefix("mailto:") ? String(text.dropFirst(7)).trimmingCharacters(in: .whitespaces) : text
+    }
+
     /// The row's person (by ref), merged with one named earlier in the file; nil when it names nobody.
     private mutating func person(_ row: CSVTable.Row, company: String?) -> Int64? {
-        var email = value(.email, row).flatMap { EmailAddress.isPlausible($0) ? $0 : nil }
-        if email?.lowercased() == ownEmail { email = nil }
+        guard !isOwnAddress(row) else { return nil }
+        let email = value(.email, row).map(Self.bareAddress).flatMap { EmailAddress.isPlausible($0) ? $0 : nil }
         let joined = [value(.first, row), value(.last, row)].compactMap { $0 }.joined(separator: " ")
-        var name = value(.contact, row) ?? (joined.isEmpty ? nil : joined)
-        if name == nil, let email, let local = email.split(separator: "@").first {
-            name = local.split(whereSeparator: { ".-_+".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        var typed = value(.contact, row) ?? (joined.isEmpty ? nil : joined)
+        if typed == nil, let email, let local = email.split(separator: "@").first {
+            typed = local.split(whereSeparator: { ".-_+".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         }
-        guard let name, !name.isEmpty else { return nil }
+        guard var typed, !typed.isEmpty else { return nil }
+        var foreign: String?
+        let words = typed.split(separator: " ", maxSplits: 1).map(String.init)
+        if words.count == 2, let english = Self.foreignHonorifics[words[0].lowercased()] {
+            foreign = english
+            typed = words[1]
+        }
+        // "Whitfield, Dana" and "Dr. Dana Whitfield, PhD" as the name a letter uses, the honorific apart.
+        let (honorific, name) = PersonName.split(typed)
         let key = email.map { "@" + $0.lowercased() } ?? "\(name.lowercased())|\(company?.lowercased() ?? "")"
         if let known = peopleByKey[key] { return known }
         let ref = Int64(snapshot.interviewers.count + 1)
         peopleByKey[key] = ref
         snapshot.interviewers.append(
             Interviewer(
-                id: ref, name: name, title: value(.title, row), company: company, email: email, phone: value(.phone, row), createdAt: now))
+                id: ref, name: name, honorific: foreign ?? honorific, title: value(.title, row), company: company, email: email,
+                phone: value(.phone, row), createdAt: now))
         return ref
     }
 

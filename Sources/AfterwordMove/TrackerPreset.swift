@@ -132,6 +132,7 @@ public struct TrackerPreset: Sendable {
         signature: ["listName", "boardName", "rootDomain", "htmlDescription", "Employer"],
         ignored: ["creatorUserFirstName", "creatorUserLastName", "creatorUserEmail"])
 
+    /// A spreadsheet of one's own: the usual names in a few languages.
     static let generic = TrackerPreset(
         id: "generic",
         source: "a spreadsheet of your own, with a header row",

@@ -165,16 +165,29 @@ extension AppDatabase {
                 continue
             }
             if MessageState.live.contains(entry.state),
-                try Int.fetchOne(
+                var here = try LedgerEntry.fetchOne(
                     db,
                     sql: """
-                        SELECT COUNT(*) FROM message WHERE interviewId = ? AND interviewerId = ? AND IFNULL(openingId, 0) = ?
+                        SELECT * FROM message WHERE interviewId = ? AND interviewerId = ? AND IFNULL(openingId, 0) = ?
                         AND state IN \(MessageState.liveSQL)
                         """,
-                    arguments: [entry.interviewId, entry.interviewerId, entry.openingId ?? 0]) ?? 0 > 0
+                    arguments: [entry.interviewId, entry.interviewerId, entry.openingId ?? 0])
             {
-                outcome.messagesKeptOut += 1
-                continue
+                // One live message per person, interview and opening (AW-ONCE). The one that knows more
+                // stays: a thank-you the file says was sent (or may have been) sets aside one only
+                // waiting here, which would otherwise leave a second time; otherwise the file's is left out.
+                guard Self.certainty(entry.state) > Self.certainty(here.state), here.state != .sending else {
+                    outcome.messagesKeptOut += 1
+                    continue
+                }
+                here.state = .failed
+                here.serverReply =
+                    entry.state == .sent
+                    ? "not sent: this thank-you was already sent from another Afterword (imported)"
+                    : "held back: another Afterword may have sent this thank-you (imported); check your Sent folder"
+                here.updatedAt = entry.updatedAt
+                try here.update(db)
+                outcome.setAside += 1
             }
             try entry.insert(db)
             count(&outcome.messages, existing: false)
@@ -188,6 +201,16 @@ extension AppDatabase {
                 arguments: [interviewId, interviewerId, reminder.key.kind.rawValue, reminder.key.deadline, reminder.givenAt])
         }
         return outcome
+    }
+
+    /// How much a live message's state says about whether it left: waiting, in doubt, sent.
+    static func certainty(_ state: MessageState) -> Int {
+        switch state {
+        case .scheduled: 1
+        case .sending, .uncertain: 2
+        case .sent: 3
+        case .failed: 0
+        }
     }
 
     /// Whether a message here in `state` takes the file's `incoming` state: a sent message stays sent; one

@@ -78,6 +78,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: eml))
     }
 
+    @Test("a thank-you only scheduled here is set aside when the file says the same thank-you was sent elsewhere")
+    func sentElsewhereSetsAsideScheduled() throws {
+        let source = try recordedStore()
+        let (path, _) = try export(source)
+        let destination = CLI()
+        try destination.run(["config", "set", "name", "Sam Rivera"])
+        try destination.run(["config", "set", "email", "sam@example.net"])
+        try destination.run(["config", "set", "smtp.host", "127.0.0.1"])
+        try destination.run(["interview", "add", "--company", "northwind traders", "--role", "Data Engineer", "--at", "2026-11-26T19:00Z"])
+        try destination.run(["interviewer", "add", "1", "--name", "Priya Natarajan", "--email", "PRIYA@northwind.example"])
+        try destination.run(["draft", "compose", "1"])
+        let scheduled = try destination.run(["send", "1", "--at", "2026-11-28T15:00Z", "--yes"])
+        #expect(scheduled.status == 0, "\(scheduled.stderr)")
+        let imported = try destination.run(["import", path])
+        #expect(imported.stdout.contains("1 thank-you waiting here will not be sent"), "\(imported.stdout)")
+        let due = try destination.run(["send", "--due"], environment: ["AFTERWORD_NOW": "2026-11-29T12:00:00Z"])
+        #expect(due.stdout.contains("Nothing is due"), "\(due.stdout)\(due.stderr)")
+        let again = try destination.run(["send", "1", "--eml", destination.home.path + "-again.eml"])
+        #expect(again.stderr.contains("AW-ONCE"), "\(again.stderr)")
+    }
+
     @Test("importing the same file twice, or into the store it came from, adds nothing")
     func noDuplicates() throws {
         let source = try recordedStore()

@@ -168,9 +168,35 @@ private func plan(_ text: String, preset: String? = nil, map: String? = nil) thr
 
     @Test("the user's own address (LinkedIn writes it as the contact) is nobody they met")
     func ownAddress() throws {
-        let found = try plan("Company,Interview Date,Email\nAcme,2026-11-03,me@example.net\n")
+        let found = try plan("Company,Position,Interview Date,Email\nAcme,Dev,2026-11-03,me@example.net\n")
         #expect(found.snapshot.interviewers.isEmpty)
         #expect(found.snapshot.interviews.count == 1)
+    }
+
+    @Test("the user's own address names nobody they met, even as mailto: or in capitals; a name keeps its honorific apart")
+    func ownAddressAndNames() throws {
+        let found = try plan(
+            "Company,Position,Interview Date,Contact,Email\nAcme,Dev,2026-11-03,Sam Rivera,mailto:ME@example.net\nAcme,Dev,2026-11-03,\"Whitfield, Dana\",\nAcme,Dev,2026-11-03,Herr Jonas Bäcker,\nAcme,,2026-11-04,Dr. Lee Chen,\n")
+        #expect(found.snapshot.interviewers.map(\.name) == ["Dana Whitfield", "Jonas Bäcker", "Lee Chen"])
+        #expect(found.snapshot.interviewers.map(\.honorific) == [nil, "Mr.", "Dr."])
+        // No role, no interview: a thank-you names the role.
+        #expect(found.snapshot.interviews.count == 1)
+        #expect(found.rows[3].skipped?.contains("no role") == true)
+    }
+
+    @Test("a list saved as UTF-8 with one Windows-1252 byte keeps both kinds of accents")
+    func mixedEncoding() throws {
+        var data = Data("Company,Contact\nMüller GmbH,Ren".utf8)
+        data.append(0xE9)
+        data.append(contentsOf: Array("e\n".utf8))
+        let table = try CSVTable.read(data, file: "mixed.csv")
+        #expect(table.rows[1].fields == ["Müller GmbH", "Renée"])
+    }
+
+    @Test("--map names each field once and each column once")
+    func mapMistakes() {
+        #expect(throws: IntakeError.self) { try TrackerImport.parseMap("company=A,company=B") }
+        #expect(throws: IntakeError.self) { try TrackerImport.parseMap("company=A,role=a") }
     }
 
     @Test("an unknown shape is refused with the headers found and the --map to write; --map then reads it")
@@ -193,7 +219,7 @@ private func plan(_ text: String, preset: String? = nil, map: String? = nil) thr
     @Test("an interview date that is not one is refused with its line and column, nothing read")
     func badDate() throws {
         do {
-            _ = try plan("Company,Interview Date\nAcme,2026-11-03\nGlobex,next Tuesday\n")
+            _ = try plan("Company,Role,Interview Date\nAcme,Dev,2026-11-03\nGlobex,Analyst,next Tuesday\n")
             Issue.record("a bad date was read")
         } catch let error as IntakeError {
             #expect(error.line == 3)
@@ -250,6 +276,11 @@ private func plan(_ text: String, preset: String? = nil, map: String? = nil) thr
         #expect(error(text.replacingOccurrences(of: "\"timeZone\" : \"America/New_York\"", with: "\"timeZone\" : \"Mars/Olympus\""))?.field == "interviews[0].timeZone")
         #expect(error(text.replacingOccurrences(of: "\"durationMinutes\" : 60", with: "\"durationMinutes\" : 1e400"))?.field == "interviews[0].durationMinutes")
         #expect(error("{\"format\": \"something-else\", \"version\": 1}")?.field == "format")
+        #expect(error(text.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : \"1\""))?.message.contains("whole number") == true)
+        // A header could be forged with a line break in an address or a subject.
+        #expect(error(text.replacingOccurrences(of: "priya@northwind.example\"", with: "priya@northwind.example\\r\\nBcc: x@y.example\""))?.field.hasSuffix(".email") == true)
+        #expect(error(text.replacingOccurrences(of: "\"subject\" : \"Thank you\"", with: "\"subject\" : \"Thank you\\nBcc: x@y\""))?.field == "drafts[0].subject")
+        #expect(error("Company,Role\nAcme,Dev\n")?.message.contains("not a JSON object") == true)
         #expect(error("")?.field == "file")
     }
 }
