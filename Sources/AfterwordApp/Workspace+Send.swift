@@ -253,9 +253,12 @@ extension Workspace {
         try Self.guardEtiquette(
             context.draft, interview: context.detail.interview, recipient: context.person.name, anyway: anyway, panel: panel, sendAt: sendAt)
         let from = try Self.sender(config)
+        // Handed over again (the file lost, the link reopened), it is the same message: the same Message-ID,
+        // so that the Sent folder finds whichever copy left.
+        let earlier = try storeCall { try store.ledger(forDraft: draftId) }.first { MessageState.live.contains($0.state) }?.messageId
         let (message, outgoing) = Self.message(
-            context.draft, to: context.person, address: address, config: config, from: from, messageId: MailMessage.makeMessageId(from: from),
-            date: clock)
+            context.draft, to: context.person, address: address, config: config, from: from,
+            messageId: earlier ?? MailMessage.makeMessageId(from: from), date: clock)
         return Ready(
             store: store, config: config, context: context, address: address, message: message, outgoing: outgoing, clock: clock, sendAt: sendAt,
             late: late)
