@@ -1,5 +1,6 @@
 import AfterwordDelivery
 import AfterwordIntake
+import AfterwordMove
 import AfterwordPrint
 import AfterwordWatch
 import Foundation
@@ -23,6 +24,10 @@ public typealias ScannedCard = AfterwordIntake.ScannedCard
 public typealias ScannedField = AfterwordIntake.ScannedField
 /// A person as a card or an invite describes them, before they are an interviewer.
 public typealias Contact = AfterwordIntake.Contact
+/// What a column of a job list holds (the fields `import --csv --map` names), with its meaning in words.
+public typealias TrackerField = AfterwordMove.TrackerField
+/// The shape of a job tracker's CSV (`import --csv --preset`): its name and where such a file comes from.
+public typealias TrackerPreset = AfterwordMove.TrackerPreset
 
 extension Workspace {
     /// A file's bytes as text: UTF-8 (with or without a byte-order mark), UTF-16 with a mark, else Windows-1252.

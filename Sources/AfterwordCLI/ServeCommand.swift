@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
             workspace: workspace,
             options: .init(
                 host: host, port: port, accessToken: token, sendsDue: !noSendDue,
-                watchEvery: Self.interval(watchEvery).flatMap { $0 == .zero ? nil : $0 }))
+                watchEvery: Self.interval(watchEvery).flatMap { $0 == .zero ? nil : $0 }, program: "afterword \(Afterword.version)"))
         try await server.run { address in
             Console.out("Afterword is open at \(address)  (Ctrl-C to stop)")
         }

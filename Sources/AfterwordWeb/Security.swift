@@ -20,6 +20,26 @@ struct Guard: Sendable {
     /// The largest request body accepted, in bytes.
     var maxBodyBytes: Int
 
+    /// The largest file an import takes, in bytes: far above any export or job list one person keeps.
+    static let maxImportFileBytes = 16 << 20
+    /// The largest body an import's form may send: the file carried forward from the preview in base64
+    /// (a third larger), with the form's few fields around it.
+    static let maxImportBodyBytes = maxImportFileBytes / 3 * 4 + (2 << 20)
+    /// The addresses that take an export file or a job list.
+    static let importPaths: Set<String> = ["/import", "/import/preview"]
+
+    /// The largest request body `path` accepts, in bytes.
+    func maxBodyBytes(for path: String) -> Int {
+        Self.importPaths.contains(path) ? max(maxBodyBytes, Self.maxImportBodyBytes) : maxBodyBytes
+    }
+
+    /// What the user is told when a request to `path` is larger than it accepts.
+    func tooLarge(for path: String) -> String {
+        Self.importPaths.contains(path)
+            ? "the file is larger than an import takes (at most \(Self.maxImportFileBytes >> 20) MB); split it into smaller files"
+            : "the request is larger than \(maxBodyBytes(for: path) / 1024) KB; send less"
+    }
+
     static let contentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
@@ -63,8 +83,10 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
         guard rules.allowedHosts.contains(Guard.name(of: Substring(request.head.authority ?? ""))) else {
             return Self.secured(Response.plain(.misdirectedRequest, "This server answers only to \(rules.allowedHosts.sorted().joined(separator: ", ")).\n"))
         }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > rules.maxBodyBytes {
-            return Self.secured(Response.plain(.contentTooLarge, "The request is larger than \(rules.maxBodyBytes / 1024) KB; send less.\n"))
+        let path = request.uri.path
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > rules.maxBodyBytes(for: path) {
+            let said = rules.tooLarge(for: path)
+            return Self.secured(Response.plain(.contentTooLarge, said.prefix(1).uppercased() + said.dropFirst() + ".\n"))
         }
         if let token = rules.accessToken {
             if let given = request.uri.queryParameters["token"].map(String.init), Guard.same(given, token) {

@@ -34,4 +34,13 @@ extension Site {
             }
         }
     }
+
+    /// Runs `work` on a thread of its own and waits for it however long it takes, so that the server's threads stay
+    /// free: for work that writes (an import), whose answer must say what truly happened, where
+    /// ``reading(_:budget:_:)`` could answer before its work is done.
+    func working<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
 }

@@ -77,14 +77,15 @@ struct Site: Sendable {
     }
 
     /// The submitted form, after the CSRF token is checked.
+    /// - Parameter longFields: fields that may be longer than ``maxFieldCharacters`` (a file carried forward).
     /// - Throws: ``WebError`` for a missing or wrong token, or a body that is too large or malformed.
-    func form(_ request: Request) async throws -> FormData {
+    func form(_ request: Request, longFields: Set<String> = []) async throws -> FormData {
         var request = request
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: rules.maxBodyBytes)
+            buffer = try await request.collectBody(upTo: rules.maxBodyBytes(for: request.uri.path))
         } catch {
-            throw WebError(.contentTooLarge, "the request is larger than \(rules.maxBodyBytes / 1024) KB; send less")
+            throw WebError(.contentTooLarge, rules.tooLarge(for: request.uri.path))
         }
         let contentType = request.headers[.contentType]
         if !(contentType ?? "").lowercased().hasPrefix("multipart/"), buffer.readableBytes > Self.maxFormBytes {
@@ -92,7 +93,7 @@ struct Site: Sendable {
         }
         let bytes = Array(buffer.readableBytesView)
         let form = try await reading("the upload") { try FormData.parse(bytes, contentType: contentType) }
-        if let (name, _) = form.fields.first(where: { $0.value.count > Self.maxFieldCharacters }) {
+        if let (name, _) = form.fields.first(where: { !longFields.contains($0.key) && $0.value.count > Self.maxFieldCharacters }) {
             throw WebError(.contentTooLarge, "the field \(name) is longer than \(Self.maxFieldCharacters) characters; shorten it")
         }
         let given = form["csrf"] ?? request.headers[.xCSRFToken] ?? ""

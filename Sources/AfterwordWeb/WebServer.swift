@@ -25,10 +25,12 @@ public struct WebServer: Sendable {
         public var sendsDue: Bool
         /// How often the watched job boards are read while the server runs; nil never.
         public var watchEvery: Duration?
+        /// The program and version an export file records as its writer ("afterword 0.3.0").
+        public var program: String
 
         public init(
             host: String = "127.0.0.1", port: Int = 7878, accessToken: String? = nil, maxBodyBytes: Int = 8 << 20, sendsDue: Bool = true,
-            watchEvery: Duration? = nil
+            watchEvery: Duration? = nil, program: String = "afterword"
         ) {
             self.host = host
             self.port = port
@@ -36,6 +38,7 @@ public struct WebServer: Sendable {
             self.maxBodyBytes = maxBodyBytes
             self.sendsDue = sendsDue
             self.watchEvery = watchEvery
+            self.program = program
         }
 
         /// True for an address only this machine can reach.
@@ -76,12 +79,12 @@ public struct WebServer: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: GuardMiddleware(rules: rules))
         router.add(middleware: ProblemMiddleware(site: site))
-        Self.routes(router, site: site, assets: assets)
+        Self.routes(router, site: site, assets: assets, program: options.program)
         return router
     }
 
     /// Every route, in one place.
-    static func routes(_ router: Router<BasicRequestContext>, site: Site, assets: Assets) {
+    static func routes(_ router: Router<BasicRequestContext>, site: Site, assets: Assets, program: String) {
         let today = TodayController(site: site)
         let interviews = InterviewController(site: site)
         let drafts = DraftController(site: site)
@@ -89,6 +92,7 @@ public struct WebServer: Sendable {
         let settings = SettingsController(site: site)
         let check = CheckController(site: site)
         let openings = OpeningsController(site: site)
+        let move = MoveController(site: site, program: program)
         router.get("/", use: today.today)
         router.get("/interviews", use: interviews.list)
         router.post("/interviews", use: interviews.create)
@@ -129,6 +133,10 @@ public struct WebServer: Sendable {
         router.post("/check/live", use: check.live)
         router.get("/settings", use: settings.show)
         router.post("/settings", use: settings.update)
+        router.get("/export", use: move.export)
+        router.get("/import", use: move.show)
+        router.post("/import/preview", use: move.preview)
+        router.post("/import", use: move.importFile)
         for file in assets.files {
             router.get("/static/\(file.name)") { _, _ in Assets.response(file) }
         }

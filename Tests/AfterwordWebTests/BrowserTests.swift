@@ -163,6 +163,39 @@ struct BrowserTests {
         #expect(printed.contains("Stopped."))
     }
 
+    @Test("a job list chosen on the Import page is shown row by row, then imported, and its interview is listed")
+    func importJobList() throws {
+        // Given `afterword serve` over an empty Afterword, and a job list on disk
+        let served = try ServedAfterword(config: ["name": "Sam Seeker", "email": "sam@example.com"])
+        defer { served.stop() }
+        let list = served.home.appendingPathComponent("jobs.csv")
+        try Data(
+            "Company,Role,Interview Date,Interviewer,Email\nInitech,Staff Engineer,2026-11-20 14:30,Peter Gibbons,peter@initech.com\nGlobex,SRE,,,\n"
+                .utf8
+        ).write(to: list)
+        let artifacts = ServedAfterword.root.appendingPathComponent("test-artifacts/web-import")
+        let script = ServedAfterword.root.appendingPathComponent("Tests/AfterwordWebTests/Browser/browser_import.py")
+
+        // When a user chooses it on the Import page in Chromium, reads the preview and presses Import
+        let (status, text) = try run(["python3", script.path, served.url, artifacts.path, list.path])
+        #expect(status == 0)
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+        #expect(seen["error"] == nil, "\(seen["error"] ?? "") at \(seen["url"] ?? ""); screenshots in \(artifacts.path)")
+
+        // Then the preview said what each row becomes, and the Interviews page lists the interview
+        #expect(seen["importPage"] as? String == "Export and import")
+        #expect((seen["unlabeled"] as? [String])?.isEmpty == true, "every field has a label: \(seen["unlabeled"] ?? "")")
+        #expect(seen["summary"] as? String == "Would add 1 interview and 1 person from jobs.csv.", "\(seen["summary"] ?? "")")
+        let rows = seen["rows"] as? [String] ?? []
+        #expect(rows.first == "Interview: Initech, Staff Engineer, Fri 20 Nov 2026 14:30, with Peter Gibbons", "\(rows)")
+        #expect(rows.last?.hasPrefix("Nothing: an application only") == true, "\(rows)")
+        #expect((seen["flash"] as? String)?.contains("Added 1 interview and 1 person from jobs.csv.") == true, "\(seen["flash"] ?? "")")
+        #expect((seen["interviews"] as? String)?.contains("Initech — Staff Engineer") == true, "\(seen["interviews"] ?? "")")
+        #expect((seen["consoleErrors"] as? [String])?.isEmpty == true, "\(seen["consoleErrors"] ?? "")")
+        let store = try AppDatabase.open(path: served.home.appendingPathComponent("afterword.sqlite").path)
+        #expect(try store.interviews().map(\.interview.company) == ["Initech"])
+    }
+
     @Test("while serve runs, a thank-you scheduled from the command line leaves when it is due, once")
     func sendsWhatIsDue() throws {
         let mail = try TestMailServer()

@@ -55,6 +55,8 @@ struct WebParityTests {
         "watch remove": .routes(["POST /openings/boards/:id/remove"]),
         "openings": .routes(["GET /openings"]),
         "reconnect": .routes(["POST /openings/:id/reconnect"]),
+        "export": .routes(["GET /export"]),
+        "import": .routes(["GET /import", "POST /import/preview", "POST /import"]),
         "serve": .notInBrowser(because: "it starts the web pages themselves"),
         "schedule install": .notInBrowser(
             because: "it installs a timer of the operating system that runs the command line when no server runs; while serve runs, it sends what is due itself"),
