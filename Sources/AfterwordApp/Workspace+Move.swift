@@ -18,6 +18,32 @@ public struct ExportSummary: Sendable, Equatable, Codable {
 /// What `afterword import FILE` did (or, in a dry run, would do).
 public struct ImportReport: Sendable, Equatable, Codable {
     public var outcome: RestoreOutcome
+    /// What needs the user's attention about the ledger, in sentences both faces show.
+    public var notes: [String] {
+        let o = outcome
+        let dry = dryRun
+        var notes: [String] = []
+        if o.messagesSettled > 0 {
+            notes.append("\(Wording.count(o.messagesSettled, "message")) here \(dry ? "would take" : "took") the outcome the file records (sent or failed there).")
+        }
+        if o.setAside > 0 {
+            notes.append(
+                "\(Wording.count(o.setAside, "thank-you")) waiting here \(dry ? "would not be" : "will not be") sent: the file's for the same person and interview was sent (or may have been) from the other Afterword.")
+        }
+        if o.messagesKeptOut > 0 {
+            notes.append(
+                "\(Wording.count(o.messagesKeptOut, "message")) \(dry ? "would be" : "were") left out: this Afterword already has a thank-you on its way or sent for the same person and interview, and none is ever sent twice.")
+        }
+        if o.madeUncertain > 0 {
+            notes.append(
+                "\(Wording.count(o.madeUncertain, "message")) \(o.madeUncertain == 1 ? "was" : "were") being sent when the file was written: marked uncertain; check your Sent folder, then say whether it arrived.")
+        }
+        if o.scheduled > 0 {
+            notes.append(
+                "\(Wording.count(o.scheduled, "scheduled thank-you")) will be sent from here at \(o.scheduled == 1 ? "its" : "their") time; make sure the old Afterword no longer sends.")
+        }
+        return notes
+    }
     /// Settings taken from the file (those not set here).
     public var settingsAdded: [String]
     /// Settings of the file that were not taken, each with why.

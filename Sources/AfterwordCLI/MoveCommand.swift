@@ -101,25 +101,7 @@ struct ImportCommand: AsyncParsableCommand {
             "\(verb) \(Wording.count(o.interviews.added, "interview")), \(Wording.count(o.interviewers.added, "person", plural: "people")), \(Wording.count(o.drafts.added, "draft")), \(Wording.count(o.messages.added, "message")), \(Wording.count(o.boards.added, "board")) and \(Wording.count(o.openings.added, "opening")) from \(file).")
         let existing = o.interviews.existing + o.interviewers.existing + o.drafts.existing + o.messages.existing + o.boards.existing + o.openings.existing
         if existing > 0 { Console.out("\(Wording.count(existing, "record")) already here: merged, not duplicated.") }
-        if o.messagesSettled > 0 {
-            Console.out("\(Wording.count(o.messagesSettled, "message")) here took the outcome the file records (sent or failed there).")
-        }
-        if o.setAside > 0 {
-            Console.out(
-                "\(Wording.count(o.setAside, "thank-you")) waiting here will not be sent: the file's for the same person and interview was sent (or may have been) from the other Afterword.")
-        }
-        if o.messagesKeptOut > 0 {
-            Console.out(
-                "\(Wording.count(o.messagesKeptOut, "message")) left out: this Afterword already has a thank-you on its way or sent for the same person and interview, and none is ever sent twice.")
-        }
-        if o.madeUncertain > 0 {
-            Console.out(
-                "\(Wording.count(o.madeUncertain, "message")) was being sent when the file was written: marked uncertain; check your Sent folder, then `afterword send --resolve`.")
-        }
-        if o.scheduled > 0 {
-            Console.out(
-                "\(Wording.count(o.scheduled, "thank-you")) scheduled will be sent from here at \(o.scheduled == 1 ? "its" : "their") time; make sure the old Afterword no longer sends (afterword schedule remove there).")
-        }
+        for note in report.notes { Console.out(note) }
         if !report.settingsAdded.isEmpty {
             Console.out("\(report.dryRun ? "Would take" : "Took") \(Wording.count(report.settingsAdded.count, "setting")): \(report.settingsAdded.joined(separator: ", ")).")
         }

@@ -56,32 +56,6 @@ enum ImportWording {
         }
     }
 
-    /// What needs the user's attention after an export is imported (or would): messages left out, made uncertain, scheduled.
-    static func notes(_ outcome: RestoreOutcome, dryRun: Bool) -> [String] {
-        var notes: [String] = []
-        if outcome.messagesSettled > 0 {
-            notes.append(
-                "\(Wording.count(outcome.messagesSettled, "message")) here \(dryRun ? "would take" : "took") the outcome the file records (sent or failed there)."
-            )
-        }
-        if outcome.messagesKeptOut > 0 {
-            notes.append(
-                "\(Wording.count(outcome.messagesKeptOut, "message")) \(dryRun ? "would be" : "were") left out: this Afterword already has a thank-you on its way or sent for the same person and interview, and none is ever sent twice."
-            )
-        }
-        if outcome.madeUncertain > 0 {
-            notes.append(
-                "\(Wording.count(outcome.madeUncertain, "message")) \(outcome.madeUncertain == 1 ? "was" : "were") being sent when the file was written: marked uncertain; check your Sent folder, then say on the draft's page whether it arrived."
-            )
-        }
-        if outcome.scheduled > 0 {
-            notes.append(
-                "\(Wording.count(outcome.scheduled, "scheduled thank-you")) will be sent from here at \(outcome.scheduled == 1 ? "its" : "their") time; make sure the old Afterword no longer sends them."
-            )
-        }
-        return notes
-    }
-
     /// The command line's hints in a message of the layers below, as the import page says them.
     static func web(_ text: String) -> String {
         var text = text
@@ -99,13 +73,5 @@ enum ImportWording {
         ),
         (#": --map: "#, ": which column is which: "),
         (#": --preset: "#, ": where the list comes from: "),
-        ("correct it with `afterword interview edit`", "correct it on the interview's page"),
-        ("add it with `afterword interview add`", "add it on the Interviews page"),
-        ("export again with `afterword export --out FILE`", "export it again with Export everything"),
-        ("make one with `afterword export`", "make one with Export everything"),
-        (
-            "to bring in a tracker's CSV, use `afterword import --csv FILE`",
-            "a job list is read as one when its name ends in .csv"
-        ),
     ]
 }

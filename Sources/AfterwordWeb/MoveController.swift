@@ -62,7 +62,7 @@ struct MoveController: Sendable {
                     try workspace.importFile(upload.data, file: upload.name, dryRun: false)
                 }
                 let notes =
-                    ImportWording.notes(report.outcome, dryRun: false) + report.settingsKept.map { "Setting \($0)." }
+                    report.notes + report.settingsKept.map { "Setting \($0)." }
                 return site.done(
                     "/interviews", notice: ImportWording.exportSummary(report, file: upload.name),
                     warning: notes.isEmpty ? nil : notes.joined(separator: " "))
@@ -105,7 +105,7 @@ struct MoveController: Sendable {
                     counts: ImportWording.counts(report.outcome).map {
                         MovePage.Count(what: $0.what, added: $0.count.added, existing: $0.count.existing)
                     },
-                    notes: ImportWording.notes(report.outcome, dryRun: true)
+                    notes: report.notes
                         + report.settingsKept.map { "Setting \($0)." })
                 return try page(request, upload: upload, preset: nil, columns: [:], preview: preview, notice: notice)
             case .jobList:

@@ -74,7 +74,7 @@ struct WebMoveTests {
             #expect(carried.contains { $0.0 == "content" && !$0.1.isEmpty }, "the file is carried forward")
 
             // When a column is changed and Import pressed, the new reading is shown, not imported
-            let changed = carried.map { $0.0 == "map-notes" ? ($0.0, "Status") : $0 }
+            let changed = carried.map { $0.0 == "map-notes" ? ($0.0, "Status") : $0.0 == "map-status" ? ($0.0, "") : $0 }
             let again = try await web.multipart("/import", fields: changed)
             #expect(again.status == .ok)
             #expect(again.body.contains("You changed how the list is read"))
