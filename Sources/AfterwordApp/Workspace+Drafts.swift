@@ -62,7 +62,7 @@ extension Workspace {
         try panelDrafts(detail, store: try openStore())
     }
 
-    func panelDrafts(_ detail: InterviewDetail, store: AppDatabase) throws -> [(draft: Draft, name: String)] {
+    func panelDrafts(_ detail: InterviewDetail, store: any RecordStore) throws -> [(draft: Draft, name: String)] {
         try storeCall {
             try detail.interviewers.compactMap { person in
                 try store.latestDraft(interviewId: detail.interview.storedID, interviewerId: person.storedID).map { ($0, person.name) }
@@ -149,7 +149,7 @@ extension Workspace {
 
     /// The draft signed with the user's name when it was composed unsigned (before the name was set)
     /// and has not left; stored so that what is shown is what is sent.
-    func signIfUnsigned(_ draft: Draft, sender: Sender, store: AppDatabase) throws -> Draft {
+    func signIfUnsigned(_ draft: Draft, sender: Sender, store: any RecordStore) throws -> Draft {
         guard let name = sender.name, let body = Greeting.signed(draft.body, name: name, signature: draft.channel == .email ? sender.signature : nil),
             try storeCall({ try store.ledger(forDraft: draft.storedID).isEmpty })
         else { return draft }
@@ -159,7 +159,7 @@ extension Workspace {
     /// The draft with Afterword's own day words made true for when it leaves ("today" becomes "on Friday" in a
     /// thank-you leaving on Monday), stored; a draft edited by hand is left as the user wrote it (AW-WHEN checks it).
     /// - Parameter sendAt: when it leaves; nil for its scheduled time, else the next good moment.
-    func retimed(_ draft: Draft, interview: Interview, sendAt: Date? = nil, store: AppDatabase) throws -> Draft {
+    func retimed(_ draft: Draft, interview: Interview, sendAt: Date? = nil, store: any RecordStore) throws -> Draft {
         guard draft.channel == .email, !draft.isReconnect, !draft.isEditedByHand else { return draft }
         let ledger = try storeCall { try store.ledger(forDraft: draft.storedID) }
         guard ledger.allSatisfy({ [.scheduled, .sending, .failed].contains($0.state) }) else { return draft }
@@ -170,7 +170,7 @@ extension Workspace {
     }
 
     /// When a draft is to leave: its scheduled time when it is scheduled, else the next good moment.
-    func scheduledOrPlannedSend(_ draft: Draft, interview: Interview, store: AppDatabase) throws -> Date {
+    func scheduledOrPlannedSend(_ draft: Draft, interview: Interview, store: any RecordStore) throws -> Date {
         try Self.scheduled(try storeCall { try store.ledger(forDraft: draft.storedID) }) ?? plannedSend(interview)
     }
 
@@ -184,7 +184,7 @@ extension Workspace {
         try draftContext(id, store: try openStore())
     }
 
-    func draftContext(_ id: Int64, store: AppDatabase) throws -> DraftContext {
+    func draftContext(_ id: Int64, store: any RecordStore) throws -> DraftContext {
         let signed = try signIfUnsigned(try storeCall { try store.draft(id: id) }, sender: try loadConfig().sender, store: store)
         let detail = try storeCall { try store.interview(id: signed.interviewId) }
         let draft = try retimed(signed, interview: detail.interview, store: store)
@@ -220,7 +220,7 @@ extension Workspace {
             throw UserError("the subject is \(subject.count) characters long; at most \(Self.lineLimit) fit (a good one is under 78); the draft was left unchanged")
         }
         let updated = try storeCall {
-            try store.updateDraft(id: draft.storedID, subject: draft.channel == .email ? (document.subject ?? draft.subject) : nil, body: document.body, at: now)
+            try store.updateDraft(id: draft.storedID, subject: draft.channel == .email ? (document.subject ?? draft.subject) : nil, body: document.body, byHand: true, at: now)
         }
         let findings = Self.findings(
             updated, interview: context.detail.interview, interviewer: context.person.name, panel: try panelDrafts(context.detail, store: store),

@@ -148,7 +148,7 @@ extension Workspace {
 
     /// An e-mail draft checked and rendered, with what sending it needs.
     private struct Ready {
-        var store: AppDatabase
+        var store: any RecordStore
         var config: Config
         var context: DraftContext
         var address: String
@@ -217,7 +217,7 @@ extension Workspace {
 
     /// Refuses a draft that a newer one for the same person and interview (or opening) replaced: an
     /// old id typed by mistake must not send the text the user rewrote.
-    private func refuseReplaced(_ context: DraftContext, store: AppDatabase) throws {
+    private func refuseReplaced(_ context: DraftContext, store: any RecordStore) throws {
         let draft = context.draft
         let newest = try storeCall {
             try draft.openingId.map { try store.reconnectDraft(openingId: $0, interviewerId: draft.interviewerId) }

@@ -173,7 +173,7 @@ extension Workspace {
     }
 
     /// Stores one board's answer and says what it changed.
-    private static func record(_ answer: BoardAnswer, boardId: Int64, store: AppDatabase, now: Date)
+    private static func record(_ answer: BoardAnswer, boardId: Int64, store: any RecordStore, now: Date)
         -> BoardCheck.Outcome
     {
         do {
@@ -242,7 +242,7 @@ extension Workspace {
         let roles = RoleFilter(try loadConfig()[.openingsRoles] ?? "")
         let clock = now
         return try storeCall {
-            let (rows, total) = try store.openings(includeClosed: false, since: clock.addingTimeInterval(-Double(days) * 86_400))
+            let (rows, total) = try store.openings(match: [], location: [], includeClosed: false, since: clock.addingTimeInterval(-Double(days) * 86_400), limit: nil, offset: 0)
             let known = rows.isEmpty ? Acquaintances(seats: [], reconnects: [:]) : try acquaintances(in: store)
             let report = OpeningsReport(
                 rows: rows.map { ($0.opening, $0.company, $0.onFirstRead) }, total: total, acquaintances: known, now: clock)
@@ -252,7 +252,7 @@ extension Workspace {
     }
 
     /// Everyone met and every reconnect, read once.
-    func acquaintances(in store: AppDatabase) throws -> Acquaintances {
+    func acquaintances(in store: any RecordStore) throws -> Acquaintances {
         try storeCall { Acquaintances(seats: try store.acquaintances(), reconnects: try store.reconnects()) }
     }
 

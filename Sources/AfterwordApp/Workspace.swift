@@ -10,7 +10,7 @@ public struct Workspace: Sendable {
     public let home: URL
     private let clock: @Sendable () -> Date
     /// The store, once opened by ``keepingStoreOpen()``; otherwise each call opens it.
-    private let openedStore: AppDatabase?
+    private let openedStore: (any RecordStore)?
 
     public init(home: URL, clock: @escaping @Sendable () -> Date) {
         self.home = home
@@ -19,7 +19,7 @@ public struct Workspace: Sendable {
     }
 
     /// A workspace on a store already open (a long-running server's, or a test's in-memory one).
-    init(home: URL, clock: @escaping @Sendable () -> Date, store: AppDatabase) {
+    init(home: URL, clock: @escaping @Sendable () -> Date, store: any RecordStore) {
         self.home = home
         self.clock = clock
         self.openedStore = store
@@ -52,7 +52,7 @@ public struct Workspace: Sendable {
     public var now: Date { clock() }
 
     /// Opens the store, turning store errors into user errors. The faces never see it: they ask the workspace.
-    func openStore() throws -> AppDatabase {
+    func openStore() throws -> any RecordStore {
         if let openedStore { return openedStore }
         let path = home.appendingPathComponent("afterword.sqlite").path
         do {
