@@ -101,6 +101,9 @@ struct ExportCheck {
             }
             if m.state == .scheduled, m.scheduledAt == nil { throw error("\(at).scheduledAt", "a scheduled message needs the time it is due") }
             try line(m.messageId, "\(at).messageId")
+            if let id = m.messageId, id.hasPrefix("<") || id.hasSuffix(">") || !id.contains("@") {
+                throw error("\(at).messageId", "\"\(id.prefix(80))\" is not a Message-ID as Afterword keeps it (like 1a2b@example.com, without < >)")
+            }
             for (field, value) in [
                 ("messageId", m.messageId), ("serverReply", m.serverReply), ("sentLookup", m.sentLookup), ("deferral", m.deferral),
             ] {

@@ -338,3 +338,56 @@ import Testing
         #expect(!settings.contains("hunter2"))
     }
 }
+
+extension SendCLITests {
+    /// An export file with `count` interviews, one person each, and a thank-you scheduled an hour before `due`.
+    static func scheduledExport(count: Int, due: String) -> String {
+        func entry(_ i: Int) -> (person: String, interview: String, draft: String, message: String) {
+            let at = "2026-11-2\(i % 5 + 1)T15:00:00Z"
+            let body = "Dear Dana,\\n\\nThank you for meeting with me about the Backend Engineer role at Acme \(i). I enjoyed hearing how your team runs its payments API.\\n\\nI look forward to hearing from you.\\n\\nBest regards,\\nAlex Doe\\n"
+            return (
+                #"{"ref":\#(i),"name":"Dana Whitfield","honorific":null,"title":null,"company":"Acme \#(i)","email":"dana\#(i)@acme.example","phone":null,"address":null,"notes":null,"topic":null,"markedMetAt":null,"createdAt":"2026-11-20T10:00:00Z"}"#,
+                #"{"ref":\#(i),"company":"Acme \#(i)","role":"Backend Engineer","at":"\#(at)","timeZone":"UTC","durationMinutes":60,"format":"video","notes":"","fit":null,"inviteDetails":null,"createdAt":"2026-11-20T10:00:00Z","panel":[\#(i)]}"#,
+                #"{"ref":\#(i),"interview":\#(i),"interviewer":\#(i),"opening":null,"channel":"email","recipient":"Dana Whitfield <dana\#(i)@acme.example>","subject":"Thank you","body":"\#(body)","composedBody":"\#(body)","createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:00:00Z","printedAt":null}"#,
+                #"{"draft":\#(i),"channel":"email","transport":"smtp","state":"scheduled","messageId":"race-\#(i)@example.com","scheduledAt":"\#(due)","sentAt":null,"serverReply":null,"sentLookup":null,"deferral":null,"createdAt":"2026-11-26T10:00:00Z","updatedAt":"2026-11-26T10:00:00Z"}"#
+            )
+        }
+        let entries = (1...count).map(entry)
+        func list(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+        return #"{"format":"afterword-export","version":1,"exportedAt":"2026-11-26T10:00:00Z","exportedBy":"test","settings":{},"#
+            + #""interviewers":\#(list(entries.map(\.person))),"interviews":\#(list(entries.map(\.interview))),"boards":[],"openings":[],"#
+            + #""drafts":\#(list(entries.map(\.draft))),"ledger":\#(list(entries.map(\.message))),"reminders":[]}"#
+    }
+
+    @Test("two servers and two `send --due` at once over one store: 500 scheduled thank-yous, each delivered exactly once")
+    func racingSenders() throws {
+        let server = try TestMailServer()
+        defer { server.stop() }
+        let cli = try prepared(server: server)
+        // Reminders by e-mail would arrive at the same server: not what this counts.
+        try cli.run(["config", "set", "remind", "off"])
+        let file = try cli.file("scheduled.json", Self.scheduledExport(count: 500, due: "2026-11-27T14:00:00Z"))
+        let imported = try cli.run(["import", file])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let now = "2026-11-27T15:00:00Z"
+        let senders = try [
+            started(cli, ["serve", "--port", "0"], now: now), started(cli, ["send", "--due"], now: now),
+            started(cli, ["serve", "--port", "0"], now: now), started(cli, ["send", "--due"], now: now),
+        ]
+        defer {
+            for sender in senders where sender.isRunning { kill(sender.processIdentifier, SIGINT) }
+            for sender in senders { sender.waitUntilExit() }
+        }
+        let deadline = Date().addingTimeInterval(120)
+        while server.received.count < 500, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        // A little longer: a second copy of any of them would arrive now.
+        Thread.sleep(forTimeInterval: 2)
+        let ids = try server.received.map { file in
+            try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline)
+                .first { $0.lowercased().hasPrefix("message-id:") }.map { String($0.dropFirst(11)).trimmingCharacters(in: .whitespaces) } ?? ""
+        }
+        #expect(ids.count == 500)
+        #expect(Set(ids).count == ids.count, "a thank-you arrived twice")
+        #expect(Set(ids) == Set((1...500).map { "<race-\($0)@example.com>" }))
+    }
+}

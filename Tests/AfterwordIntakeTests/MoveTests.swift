@@ -239,7 +239,7 @@ private func plan(_ text: String, preset: String? = nil, map: String? = nil) thr
         snapshot.drafts = [
             Draft(id: 9, interviewId: 2, interviewerId: 4, channel: .email, recipient: "priya@northwind.example", subject: "Thank you", body: "Dear Priya,", createdAt: at, updatedAt: at)
         ]
-        snapshot.ledger = [LedgerEntry(draftId: 9, interviewId: 2, interviewerId: 4, channel: .email, state: .sent, transport: .smtp, messageId: "<a@b>", sentAt: at, serverReply: "250 OK", createdAt: at, updatedAt: at)]
+        snapshot.ledger = [LedgerEntry(draftId: 9, interviewId: 2, interviewerId: 4, channel: .email, state: .sent, transport: .smtp, messageId: "a@b.example", sentAt: at, serverReply: "250 OK", createdAt: at, updatedAt: at)]
         return ExportDocument(snapshot, settings: ["name": "Sam Rivera"], exportedAt: at, exportedBy: "afterword test")
     }
 
