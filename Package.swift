@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -33,6 +34,14 @@ let package = Package(
             dependencies: ["AfterwordCore"]
         ),
         .target(name: "AfterwordMove", dependencies: ["AfterwordCore", "AfterwordIntake"]),
+        .target(
+            name: "AfterwordPostgres",
+            dependencies: [
+                "AfterwordCore", "AfterwordStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(name: "SASL"),
         .target(
             name: "MailChannel",
@@ -84,7 +93,7 @@ let package = Package(
         .target(
             name: "AfterwordApp",
             dependencies: [
-                "AfterwordCore", "AfterwordStore", "AfterwordIntake", "AfterwordMove", "AfterwordDelivery", "SMTP", "SASL", "IMAP", "AfterwordPrint",
+                "AfterwordCore", "AfterwordStore", "AfterwordPostgres", "AfterwordIntake", "AfterwordMove", "AfterwordDelivery", "SMTP", "SASL", "IMAP", "AfterwordPrint",
                 "AfterwordWatch",
             ]
         ),
@@ -117,7 +126,10 @@ let package = Package(
         .testTarget(name: "AfterwordCoreTests", dependencies: ["AfterwordCore"], resources: [.copy("Corpus")]),
         .testTarget(
             name: "AfterwordStoreTests",
-            dependencies: ["AfterwordStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "AfterwordStore", "AfterwordPostgres", "AfterwordTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(
             name: "AfterwordIntakeTests", dependencies: ["AfterwordIntake", "AfterwordMove", "AfterwordCore"], resources: [.copy("Fixtures")]

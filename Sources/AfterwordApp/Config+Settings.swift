@@ -65,7 +65,7 @@ extension Config {
         entry(.smtpUser), entry(.smtpAuth), entry(.smtpPasswordEnv), entry(.smtpPasswordCommand), entry(.smtpTokenCommand),
         entry(.sentCopy), entry(.imapHost), entry(.imapPort), entry(.imapSecurity), entry(.imapUser),
         entry(.address), entry(.noteFont), entry(.openingsRoles),
-        entry(.smtpCAFile), entry(.smtpTimeout), entry(.smtpAttempts), entry(.smtpRetryDelay), entry(.sendmailCommand),
+        entry(.databasePasswordEnv), entry(.smtpCAFile), entry(.smtpTimeout), entry(.smtpAttempts), entry(.smtpRetryDelay), entry(.sendmailCommand),
     ] + BoardProvider.all.map { Key.boardBase($0).setting }
 
     private static func entry<Value>(_ key: Key<Value>) -> Setting { key.setting }
@@ -89,6 +89,8 @@ extension Config.Key where Value == String? {
     }
     static let smtpUser = text("smtp.user", "the login name (usually your e-mail address)", group: .signIn)
     static let smtpPasswordEnv = text("smtp.passwordEnv", "the environment variable that holds the password", group: .signIn)
+    static let databasePasswordEnv = text(
+        "database.passwordEnv", "the environment variable that holds the PostgreSQL password (else PGPASSWORD or ~/.pgpass)", group: .advanced)
     static let smtpPasswordCommand = text(
         "smtp.passwordCommand", "a command that prints the password (like msmtp's passwordeval; set by config set-password)", group: .signIn)
     static let smtpTokenCommand = text(

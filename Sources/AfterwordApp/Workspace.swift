@@ -1,4 +1,5 @@
 import AfterwordCore
+import AfterwordPostgres
 import AfterwordStore
 import Foundation
 
@@ -11,23 +12,32 @@ public struct Workspace: Sendable {
     private let clock: @Sendable () -> Date
     /// The store, once opened by ``keepingStoreOpen()``; otherwise each call opens it.
     private let openedStore: (any RecordStore)?
+    /// A PostgreSQL database's address, when the store is one; nil for SQLite in the data directory.
+    public let database: String?
 
-    public init(home: URL, clock: @escaping @Sendable () -> Date) {
+    public init(home: URL, clock: @escaping @Sendable () -> Date, database: String? = nil) {
         self.home = home
         self.clock = clock
+        self.database = database.flatMap { $0.isEmpty ? nil : $0 }
         self.openedStore = nil
     }
 
     /// A workspace on a store already open (a long-running server's, or a test's in-memory one).
-    init(home: URL, clock: @escaping @Sendable () -> Date, store: any RecordStore) {
+    init(home: URL, clock: @escaping @Sendable () -> Date, store: any RecordStore, database: String? = nil) {
         self.home = home
         self.clock = clock
+        self.database = database
         self.openedStore = store
     }
 
     /// This workspace with its store opened once and shared, for a long-running server.
     public func keepingStoreOpen() throws -> Workspace {
-        Workspace(home: home, clock: clock, store: try openStore())
+        Workspace(home: home, clock: clock, store: try openStore(), database: database)
+    }
+
+    /// `$AFTERWORD_DATABASE`, when set: the PostgreSQL database every command uses.
+    public static func defaultDatabase(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        environment["AFTERWORD_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The data directory as documented: `$AFTERWORD_HOME`, else `$XDG_DATA_HOME/afterword`, else `~/.local/share/afterword`.
@@ -54,6 +64,7 @@ public struct Workspace: Sendable {
     /// Opens the store, turning store errors into user errors. The faces never see it: they ask the workspace.
     func openStore() throws -> any RecordStore {
         if let openedStore { return openedStore }
+        if let database { return try PostgresStores.open(database, passwordEnv: try? loadConfig()[.databasePasswordEnv]) }
         let path = home.appendingPathComponent("afterword.sqlite").path
         do {
             // A store this user cannot write is still read: listing works, changes are refused.
@@ -91,5 +102,21 @@ public struct Workspace: Sendable {
                 "template \(directory.appendingPathComponent("\(error.name).mustache").path): \(error.reason); fix it or remove it to use the built-in one"
             )
         }
+    }
+}
+
+/// The PostgreSQL stores this process opened, one per address: connected and migrated once, then shared
+/// by every call (a command makes several, a server thousands).
+enum PostgresStores {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var opened: [String: PostgresStore] = [:]
+
+    static func open(_ url: String, passwordEnv: String?) throws -> PostgresStore {
+        lock.lock()
+        defer { lock.unlock() }
+        if let store = opened[url] { return store }
+        let store = PostgresStore(engine: try storeCall { try PostgresEngine.open(url, passwordEnv: passwordEnv) })
+        opened[url] = store
+        return store
     }
 }

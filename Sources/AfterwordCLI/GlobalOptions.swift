@@ -11,7 +11,14 @@ struct GlobalOptions: ParsableArguments {
             valueName: "dir"))
     var home: String?
 
-    /// Moves `--home DIR` to the end so it may be written before the subcommand (`afterword --home X status`).
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A PostgreSQL database instead of the SQLite file in the data directory, e.g. postgres://afterword@127.0.0.1/afterword (default: $AFTERWORD_DATABASE). The password comes from PGPASSWORD, ~/.pgpass or database.passwordEnv.",
+            valueName: "url"))
+    var database: String?
+
+    /// Moves `--home DIR` (and `--database URL`) to the end so it may be written before the subcommand (`afterword --home X status`).
     static func hoisted(_ arguments: [String]) -> [String] {
         var rest: [String] = []
         var moved: [String] = []
@@ -22,12 +29,12 @@ struct GlobalOptions: ParsableArguments {
                 rest += arguments[index...]
                 break
             }
-            if argument == "--home", index + 1 < arguments.count {
+            if argument == "--home" || argument == "--database", index + 1 < arguments.count {
                 moved += [argument, arguments[index + 1]]
                 index += 2
                 continue
             }
-            if argument.hasPrefix("--home=") {
+            if argument.hasPrefix("--home=") || argument.hasPrefix("--database=") {
                 moved.append(argument)
             } else {
                 rest.append(argument)
@@ -48,7 +55,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The user's workspace: this data directory and the clock.
-    var workspace: Workspace { Workspace(home: homeDirectory, clock: Workspace.systemClock) }
+    var workspace: Workspace {
+        Workspace(home: homeDirectory, clock: Workspace.systemClock, database: database ?? Workspace.defaultDatabase())
+    }
 
     /// The user's settings.
     func loadConfig() throws -> Config { try workspace.loadConfig() }

@@ -214,6 +214,22 @@ extension AppDatabase: Ledger {
 
     private func refusal(_ db: Database, _ live: LedgerEntry) throws -> LedgerRefusal {
         let name = try String.fetchOne(db, sql: "SELECT name FROM interviewer WHERE id = ?", arguments: [live.interviewerId]) ?? "this interviewer"
+        return LedgerRefusal.refusing(because: live, to: name)
+    }
+
+}
+
+extension Array {
+    /// The array cut into pieces of at most `size` elements.
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+extension LedgerRefusal {
+    /// Why `live`, a message already live for the same person, interview and opening, stops another one,
+    /// in the words every store engine gives.
+    public static func refusing(because live: LedgerEntry, to name: String) -> LedgerRefusal {
         let formatter = ISO8601DateFormatter()
         switch live.state {
         case .sent where live.openingId != nil:
@@ -236,13 +252,5 @@ extension AppDatabase: Ledger {
         case .failed:
             return LedgerRefusal(message: "unexpected state", existing: live)
         }
-    }
-
-}
-
-extension Array {
-    /// The array cut into pieces of at most `size` elements.
-    func chunks(of size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -204,7 +204,7 @@ extension AppDatabase {
     }
 
     /// How much a live message's state says about whether it left: waiting, in doubt, sent.
-    static func certainty(_ state: MessageState) -> Int {
+    public static func certainty(_ state: MessageState) -> Int {
         switch state {
         case .scheduled: 1
         case .sending, .uncertain: 2
@@ -215,7 +215,7 @@ extension AppDatabase {
 
     /// Whether a message here in `state` takes the file's `incoming` state: a sent message stays sent; one
     /// still waiting or in doubt takes the outcome the other store recorded.
-    static func settles(_ state: MessageState, with incoming: MessageState) -> Bool {
+    public static func settles(_ state: MessageState, with incoming: MessageState) -> Bool {
         switch (state, incoming) {
         case (.scheduled, .sent), (.sending, .sent), (.uncertain, .sent), (.scheduled, .uncertain), (.uncertain, .failed): true
         default: false

@@ -20,7 +20,7 @@ extension AppDatabase {
                 throw StoreError(
                     code: .conflict,
                     message:
-                        "interview #\(id) (\(interview.company) — \(interview.role)) stays: \(Self.describe(kept.count, entry)) it is in the ledger, which keeps the record of every thank-you that left so that none is ever sent twice"
+                        "interview #\(id) (\(interview.company) — \(interview.role)) stays: \(LedgerEntry.ledgerHolds(kept.count, entry)) it is in the ledger, which keeps the record of every thank-you that left so that none is ever sent twice"
                 )
             }
             try LedgerEntry.filter(LedgerEntry.Columns.interviewId == id).deleteAll(db)
@@ -47,15 +47,18 @@ extension AppDatabase {
                 throw StoreError(
                     code: .conflict,
                     message:
-                        "\(person.name) (#\(id)) stays: \(Self.describe(kept.count, entry)) to them is in the ledger, which keeps the record of every message that left so that none is ever sent twice"
+                        "\(person.name) (#\(id)) stays: \(LedgerEntry.ledgerHolds(kept.count, entry)) to them is in the ledger, which keeps the record of every message that left so that none is ever sent twice"
                 )
             }
             try LedgerEntry.filter(LedgerEntry.Columns.interviewerId == id).deleteAll(db)
             _ = try Interviewer.deleteOne(db, key: id)
         }
     }
+}
 
-    private static func describe(_ count: Int, _ entry: LedgerEntry) -> String {
+extension LedgerEntry {
+    /// How a refused removal names what the ledger keeps: "a sent thank-you (and 2 more)".
+    public static func ledgerHolds(_ count: Int, _ entry: LedgerEntry) -> String {
         let what = entry.state == .sent ? "a sent thank-you" : "a \(entry.state.rawValue) thank-you"
         return count > 1 ? "\(what) (and \(count - 1) more)" : what
     }

@@ -54,6 +54,11 @@ public struct BoardChanges: Sendable, Equatable {
     public var new: [Opening]
     /// Postings no longer listed, now marked closed.
     public var closed: Int
+
+    public init(new: [Opening], closed: Int) {
+        self.new = new
+        self.closed = closed
+    }
 }
 
 /// An opening with its board's company.
@@ -62,6 +67,12 @@ public struct OpeningRow: Sendable, Equatable {
     public var company: String
     /// Listed on its board's first read (the earliest time any of the board's openings was seen).
     public var onFirstRead: Bool = false
+
+    public init(opening: Opening, company: String, onFirstRead: Bool = false) {
+        self.opening = opening
+        self.company = company
+        self.onFirstRead = onFirstRead
+    }
 }
 
 extension AppDatabase {

@@ -5,6 +5,8 @@ import GRDB
 /// Afterword's store: the schema, its migrations, and every write named by what it means.
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// The file, or `:memory:`.
+    let path: String
 
     /// Opens (creating if needed) the database at `path`, in WAL mode, migrated to the current schema.
     /// - Throws: ``StoreError`` when the file is not a database or was written by a newer Afterword.
@@ -76,6 +78,7 @@ public final class AppDatabase: Sendable {
 
     init(_ writer: any DatabaseWriter, path: String) throws {
         self.writer = writer
+        self.path = path
         let migrator = Self.migrator
         let (superseded, complete) = try writer.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))

@@ -3,9 +3,9 @@ import Foundation
 /// Names a process beyond its pid, which the system hands out again: after a reboot, and in a container
 /// where every process is pid 1. An entry being sent records its owner as "boot id:pid:start time"; the
 /// owner is alive only when all three still match a running process.
-enum ProcessIdentity {
+public enum ProcessIdentity {
     /// This process.
-    static let current: String = identity(of: getpid()) ?? "\(bootID):\(getpid()):?"
+    public static let current: String = identity(of: getpid()) ?? "\(bootID):\(getpid()):?"
 
     /// This boot of the machine (Linux: /proc/sys/kernel/random/boot_id); "unknown" elsewhere.
     static let bootID: String = {
@@ -31,7 +31,19 @@ enum ProcessIdentity {
     }
 
     /// True while the process that wrote `owner` (or, for an older entry, `pid`) is still running.
-    static func isAlive(owner: String?, pid: Int32?) -> Bool {
+    /// True when `owner` is a process of this machine since its last boot, whose life this process can judge.
+    public static func isSameMachine(_ owner: String) -> Bool {
+        owner.hasPrefix(bootID + ":")
+    }
+
+    /// Whether a `sending` entry's process may still be at work: on this machine, while it runs; on another
+    /// (a shared database), until `staleAfter` since its last word, longer than any mail conversation takes.
+    public static func mayStillSend(owner: String?, pid: Int32?, updatedAt: Date, now: Date, staleAfter: TimeInterval = 600) -> Bool {
+        if let owner, !isSameMachine(owner) { return now.timeIntervalSince(updatedAt) < staleAfter }
+        return isAlive(owner: owner, pid: pid)
+    }
+
+    public static func isAlive(owner: String?, pid: Int32?) -> Bool {
         if let owner {
             let parts = owner.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 3, let ownerPid = Int32(parts[1]) else { return false }

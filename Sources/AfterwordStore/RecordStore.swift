@@ -1,5 +1,6 @@
 import AfterwordCore
 import Foundation
+import GRDB
 
 /// Everything Afterword keeps, as the door (`Workspace`) asks for it: interviews and people, drafts, the
 /// ledger (``Ledger``: one live message per person, interview and opening), reminders, watched boards and
@@ -8,6 +9,8 @@ import Foundation
 ///
 /// Each method is one transaction. Errors are ``StoreError``s the door turns into the user's words.
 public protocol RecordStore: Ledger {
+    /// What keeps the records and where, with the schema version: for `doctor`.
+    func describe() throws -> StoreDescription
     func saveDrafts(_ drafts: [Draft]) throws -> [Draft]
     func draft(id: Int64) throws -> Draft
     func draftsAndInterviewers(draftIds: [Int64], interviewerIds: [Int64]) throws -> ([Int64: Draft], [Int64: Interviewer])
@@ -61,4 +64,27 @@ public protocol RecordStore: Ledger {
     func reconnectDraft(openingId: Int64, interviewerId: Int64) throws -> Draft?
 }
 
-extension AppDatabase: RecordStore {}
+/// A store engine as `doctor` names it.
+public struct StoreDescription: Sendable, Equatable {
+    /// "SQLite 3.40.1", "PostgreSQL 15.18".
+    public var engine: String
+    /// The file or the address (never with a password).
+    public var location: String
+    /// The newest migration applied.
+    public var schema: String?
+
+    public init(engine: String, location: String, schema: String?) {
+        self.engine = engine
+        self.location = location
+        self.schema = schema
+    }
+}
+
+extension AppDatabase: RecordStore {
+    public func describe() throws -> StoreDescription {
+        try writer.read { db in
+            let version = try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?"
+            return StoreDescription(engine: "SQLite \(version)", location: path, schema: try Self.migrator.appliedMigrations(db).last)
+        }
+    }
+}

@@ -25,7 +25,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { message }
 
-    static func notFound(_ kind: String, _ id: Int64, remedy: Remedy) -> StoreError {
+    public static func notFound(_ kind: String, _ id: Int64, remedy: Remedy) -> StoreError {
         StoreError(code: .notFound, message: "no \(kind) with id \(id)", remedy: remedy)
     }
 

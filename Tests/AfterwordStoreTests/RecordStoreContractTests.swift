@@ -1,4 +1,6 @@
 import AfterwordCore
+import AfterwordPostgres
+import AfterwordTestSupport
 import Foundation
 import Testing
 
@@ -7,6 +9,8 @@ import Testing
 /// A store engine the contract is held to, and how a test gets a fresh, empty store of it.
 enum StoreEngine: String, CaseIterable, CustomStringConvertible {
     case sqlite
+    /// A real PostgreSQL server: a throwaway cluster, a new database per test.
+    case postgres
 
     var description: String { rawValue }
 
@@ -16,6 +20,9 @@ enum StoreEngine: String, CaseIterable, CustomStringConvertible {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("afterword-contract-\(UUID().uuidString)/a.sqlite").path
             return (try AppDatabase.open(path: path), { try AppDatabase.open(path: path) })
+        case .postgres:
+            let url = try TestPostgres.shared().database()
+            return (PostgresStore(engine: try PostgresEngine.open(url)), { PostgresStore(engine: try PostgresEngine.open(url)) })
         }
     }
 }

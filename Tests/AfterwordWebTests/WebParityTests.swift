@@ -58,6 +58,7 @@ struct WebParityTests {
         "export": .routes(["GET /export"]),
         "import": .routes(["GET /import", "POST /import/preview", "POST /import"]),
         "serve": .notInBrowser(because: "it starts the web pages themselves"),
+        "doctor": .notInBrowser(because: "it checks the installation and its database where the server runs, before any page can be served"),
         "schedule install": .notInBrowser(
             because: "it installs a timer of the operating system that runs the command line when no server runs; while serve runs, it sends what is due itself"),
         "schedule remove": .notInBrowser(because: "it removes that operating-system timer, which the browser never installs"),

@@ -1,0 +1,166 @@
+import AfterwordCore
+import AfterwordStore
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// A few connections to one PostgreSQL database, used from synchronous code (the store's methods) by
+/// waiting on SwiftNIO futures: the connections' work runs on NIO's own threads, never on the caller's.
+/// A connection that fails is dropped and a new one made, with a short backoff; a database that cannot be
+/// reached is said in one line naming the address.
+final class PostgresPool: Sendable {
+    let location: PostgresLocation
+    private let password: String?
+    private let idle = NIOLockedValueBox<[PostgresConnection]>([])
+    private let counter = ManagedAtomicCounter()
+    private let logger: Logger
+    /// The most connections kept waiting for the next query.
+    static let keptIdle = 4
+    /// Waits between attempts to connect: a server restarting is back within these.
+    static let backoff: [TimeInterval] = [0.1, 0.4, 1.0, 2.0]
+
+    init(location: PostgresLocation, password: String?) {
+        self.location = location
+        self.password = password
+        var logger = Logger(label: "afterword.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+    }
+
+    deinit {
+        for connection in idle.withLockedValue({ $0 }) { Self.closeLater(connection) }
+    }
+
+    /// Runs `body` on a connection of the pool (a new one when none waits), and returns it to the pool
+    /// unless it failed on the way.
+    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        let connection = try take()
+        do {
+            let result = try body(connection)
+            give(connection)
+            return result
+        } catch {
+            if connection.isClosed { Self.closeLater(connection) } else { give(connection) }
+            throw error
+        }
+    }
+
+    /// Runs `body` in one transaction: all of it or nothing.
+    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try withConnection { connection in
+            try run(connection, "BEGIN")
+            do {
+                let result = try body(connection)
+                try run(connection, "COMMIT")
+                return result
+            } catch {
+                _ = try? run(connection, "ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// The rows of one statement.
+    func rows(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> [PostgresRow] {
+        do {
+            return try connection.query(query, logger: logger).wait().rows
+        } catch let error as PSQLError {
+            throw StoreError.postgres(error, at: location)
+        }
+    }
+
+    func run(_ connection: PostgresConnection, _ query: PostgresQuery) throws {
+        _ = try rows(connection, query)
+    }
+
+    private func take() throws -> PostgresConnection {
+        if let connection = idle.withLockedValue({ $0.popLast() }), !connection.isClosed { return connection }
+        var lastError: (any Error)?
+        for (attempt, wait) in ([0] + Self.backoff).enumerated() {
+            if attempt > 0 { Thread.sleep(forTimeInterval: wait) }
+            do {
+                return try connect()
+            } catch let error as StoreError where error.code == .cannotOpen && error.message.contains("password") {
+                throw error
+            } catch {
+                lastError = error
+            }
+        }
+        throw StoreError(
+            code: .cannotOpen,
+            message:
+                "cannot reach PostgreSQL at \(location): \(Self.words(lastError)); check that the server runs, listens on \(location.host):\(location.port) and lets \(location.user) in")
+    }
+
+    private func connect() throws -> PostgresConnection {
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: password, database: location.database,
+            tls: .disable)
+        configuration.options.connectTimeout = .seconds(3)
+        if location.tls != .disable {
+            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
+            configuration.tls = location.tls == .require ? .require(context) : .prefer(context)
+        }
+        do {
+            return try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: counter.next(), logger: logger
+            ).wait()
+        } catch let error as PSQLError {
+            throw StoreError.postgres(error, at: location)
+        }
+    }
+
+    private func give(_ connection: PostgresConnection) {
+        let surplus = idle.withLockedValue { idle -> PostgresConnection? in
+            guard idle.count < Self.keptIdle else { return connection }
+            idle.append(connection)
+            return nil
+        }
+        if let surplus { Self.closeLater(surplus) }
+    }
+
+    /// Closes a connection without waiting for it.
+    static func closeLater(_ connection: PostgresConnection) {
+        let closing: EventLoopFuture<Void> = connection.close()
+        // Held until it is closed: a connection let go while open is a leak the library reports.
+        closing.whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    static func words(_ error: (any Error)?) -> String {
+        guard let error else { return "no answer" }
+        if let error = error as? StoreError { return error.message }
+        return String(describing: error).split(separator: "\n").first.map(String.init) ?? "no answer"
+    }
+}
+
+/// Numbers for the connections' log metadata.
+final class ManagedAtomicCounter: Sendable {
+    private let value = NIOLockedValueBox(0)
+    func next() -> Int { value.withLockedValue { $0 += 1; return $0 } }
+}
+
+extension StoreError {
+    /// A PostgreSQL error in the user's words: the server's own message, never the library's dump.
+    static func postgres(_ error: PSQLError, at location: PostgresLocation) -> StoreError {
+        let server = error.serverInfo?[.message]
+        let state = error.serverInfo?[.sqlState]
+        switch (error.code, state) {
+        case (_, "23505"?):
+            return StoreError(code: .conflict, message: server ?? "already there")
+        case (_, "28P01"?), (_, "28000"?):
+            return StoreError(
+                code: .cannotOpen,
+                message: "PostgreSQL at \(location) refused \(location.user): \(server ?? "wrong password"); set the password in PGPASSWORD or ~/.pgpass")
+        case (_, "3D000"?):
+            return StoreError(code: .cannotOpen, message: "PostgreSQL at \(location) has no database \(location.database); create it (createdb \(location.database))")
+        case (.connectionError, _), (.serverClosedConnection, _), (.clientClosedConnection, _):
+            return StoreError(code: .cannotOpen, message: "lost the connection to PostgreSQL at \(location)")
+        default:
+            return StoreError(code: .cannotOpen, message: "PostgreSQL at \(location): \(server ?? String(describing: error.code))")
+        }
+    }
+}
