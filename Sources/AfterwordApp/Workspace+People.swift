@@ -137,7 +137,17 @@ extension Workspace {
         let topic = check.field("topic") { try form.topic.flatMap { try Self.topic($0, others: others, label: label("topic")) } }
         let typedName = check.field("name") { try Self.required(form.name ?? "", label("name"), example: "Dana Whitfield") }
         let honorific = check.field("honorific") { try form.honorific.flatMap { try Self.honorific($0, label: label("honorific")) } }
-        let email = check.field("email") { try form.email.flatMap { try Self.checkedEmail($0, label: label("email")) } }
+        let own = try loadConfig()[.email]?.lowercased()
+        let email = check.field("email") {
+            try form.email.flatMap { typed in
+                let email = try Self.checkedEmail(typed, label: label("email"))
+                // The sender's own address is never someone they met: a thank-you would go to themselves.
+                if let email, email.lowercased() == own {
+                    throw UserError("\(label("email")): \(email) is your own address; give the interviewer's")
+                }
+                return email
+            }
+        }
         Self.checkLengths(form, &check, label: label)
         try check.finish()
         guard let typedName else { throw UserError("\(label("name")) cannot be empty") }

@@ -27,6 +27,17 @@ func intakeFixture(_ name: String) -> String {
         #expect(result.stderr.contains("afterword interviewer add 1 --name \"Sam Recruiter\" --email sam@acme.com"))
     }
 
+    @Test("your own address is never an interviewer: adding it by hand is refused, naming the field")
+    func ownAddressRefused() throws {
+        let cli = CLI()
+        try cli.run(["config", "set", "email", "alex.doe@gmail.com"])
+        try cli.run(["interview", "add", "--company", "Acme", "--role", "Backend Engineer", "--at", "2026-11-26T14:00-05:00"])
+        let refused = try cli.run(["interviewer", "add", "1", "--name", "Alex Doe", "--email", "Alex.Doe@gmail.com"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--email: Alex.Doe@gmail.com is your own address"), "\(refused.stderr)")
+        #expect((try cli.json(["interviewer", "list"]) as? [Any])?.isEmpty == true)
+    }
+
     @Test("--company overrides what the invite says")
     func companyOverride() throws {
         let cli = CLI()
