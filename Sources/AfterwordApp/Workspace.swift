@@ -64,7 +64,7 @@ public struct Workspace: Sendable {
     /// Opens the store, turning store errors into user errors. The faces never see it: they ask the workspace.
     func openStore() throws -> any RecordStore {
         if let openedStore { return openedStore }
-        if let database { return try PostgresStores.open(database, passwordEnv: try? loadConfig()[.databasePasswordEnv]) }
+        if let database { return try PostgresStores.open(database, passwordEnv: { try? loadConfig()[.databasePasswordEnv] }) }
         let path = home.appendingPathComponent("afterword.sqlite").path
         do {
             // A store this user cannot write is still read: listing works, changes are refused.
@@ -111,11 +111,12 @@ enum PostgresStores {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var opened: [String: PostgresStore] = [:]
 
-    static func open(_ url: String, passwordEnv: String?) throws -> PostgresStore {
+    /// - Parameter passwordEnv: read only when the address is opened for the first time (it reads the settings file).
+    static func open(_ url: String, passwordEnv: () -> String?) throws -> PostgresStore {
         lock.lock()
         defer { lock.unlock() }
         if let store = opened[url] { return store }
-        let store = PostgresStore(engine: try storeCall { try PostgresEngine.open(url, passwordEnv: passwordEnv) })
+        let store = PostgresStore(engine: try storeCall { try PostgresEngine.open(url, passwordEnv: passwordEnv()) })
         opened[url] = store
         return store
     }

@@ -157,13 +157,18 @@ public enum ExportFile {
 
 /// An instant as the export writes it: RFC 3339 in UTC, milliseconds only when there are some.
 enum Instant {
+    /// The Gregorian calendar in UTC, made once: an export writes several instants per record.
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .current
+        return calendar
+    }()
+
     static func text(_ date: Date) -> String {
         let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
         let seconds = (milliseconds / 1000).rounded(.down)
         let fraction = Int(milliseconds - seconds * 1000)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: seconds))
+        let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: seconds))
         let stamp = String(
             format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
         return fraction == 0 ? stamp + "Z" : stamp + String(format: ".%03dZ", fraction)
@@ -212,10 +217,8 @@ enum Instant {
             return nil
         }
         guard i == b.count else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .current
         let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        guard let date = calendar.date(from: components), calendar.component(.day, from: date) == day else { return nil }
+        guard let date = utc.date(from: components), utc.component(.day, from: date) == day else { return nil }
         return date.addingTimeInterval(fraction - Double(offset))
     }
 }

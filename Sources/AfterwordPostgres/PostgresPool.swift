@@ -16,7 +16,7 @@ final class PostgresPool: Sendable {
     let location: PostgresLocation
     private let password: String?
     private let idle = NIOLockedValueBox<[PostgresConnection]>([])
-    private let counter = ManagedAtomicCounter()
+    private let counter = ConnectionNumbers()
     private let logger: Logger
     /// The most connections kept waiting for the next query.
     static let keptIdle = 4
@@ -138,7 +138,7 @@ final class PostgresPool: Sendable {
 }
 
 /// Numbers for the connections' log metadata.
-final class ManagedAtomicCounter: Sendable {
+final class ConnectionNumbers: Sendable {
     private let value = NIOLockedValueBox(0)
     func next() -> Int { value.withLockedValue { $0 += 1; return $0 } }
 }
