@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(
@@ -94,7 +95,7 @@ let package = Package(
             name: "AfterwordApp",
             dependencies: [
                 "AfterwordCore", "AfterwordStore", "AfterwordPostgres", "AfterwordIntake", "AfterwordMove", "AfterwordDelivery", "SMTP", "SASL", "IMAP", "AfterwordPrint",
-                "AfterwordWatch",
+                "AfterwordWatch", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         .target(

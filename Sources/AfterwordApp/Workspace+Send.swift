@@ -35,6 +35,7 @@ extension Workspace {
         let messageId = ready.message.messageId
         let (sendAt, late) = (ready.sendAt, ready.late)
         let transport = try Self.transport(ready.config)
+        try seat?.allowTransport(transport.kind)
         if sendAt > clock.addingTimeInterval(30) {
             let entry = try storeCall {
                 try store.open(draft, state: .scheduled, scheduledAt: sendAt, transport: transport.kind, messageId: messageId, now: clock)
@@ -61,6 +62,7 @@ extension Workspace {
         let from: String
         do {
             transport = try Self.transport(config)
+            try seat?.allowTransport(transport.kind)
             from = try Self.sender(config)
             try storeCall { try store.noteDeferral(try store.due(now: now).map(\.storedID), nil) }
         } catch let error as UserError {
@@ -236,6 +238,7 @@ extension Workspace {
         let store = try openStore()
         let config = try loadConfig()
         var context = try draftContext(draftId, store: store)
+        try seat?.allowSending(context.draft)
         if let refusal = try storeCall({ try store.onceRefusal(before: context.draft) }) { throw UserError(refusal) }
         if !earlierVersion { try refuseReplaced(context, store: store) }
         let address = try Self.emailAddress(of: context)

@@ -14,6 +14,7 @@ extension Workspace {
             let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines)
             let blank = trimmed?.isEmpty ?? true
             let valid: Void? = check.field(name) {
+                if seat != nil { try CentreSeat.allowSetting(name) }
                 let setting = try Config.setting(named: name)
                 if !blank, let trimmed { try setting.validate(trimmed) }
             }

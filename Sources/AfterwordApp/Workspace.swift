@@ -14,25 +14,29 @@ public struct Workspace: Sendable {
     private let openedStore: (any RecordStore)?
     /// A PostgreSQL database's address, when the store is one; nil for SQLite in the data directory.
     public let database: String?
+    /// The seeker of a career centre whose records these are, with the centre's rules; nil for one user's own.
+    public let seat: CentreSeat?
 
     public init(home: URL, clock: @escaping @Sendable () -> Date, database: String? = nil) {
         self.home = home
         self.clock = clock
         self.database = database.flatMap { $0.isEmpty ? nil : $0 }
         self.openedStore = nil
+        self.seat = nil
     }
 
-    /// A workspace on a store already open (a long-running server's, or a test's in-memory one).
-    init(home: URL, clock: @escaping @Sendable () -> Date, store: any RecordStore, database: String? = nil) {
+    /// A workspace on a store already open (a long-running server's, a centre's seeker's, or a test's in-memory one).
+    init(home: URL, clock: @escaping @Sendable () -> Date, store: any RecordStore, database: String? = nil, seat: CentreSeat? = nil) {
         self.home = home
         self.clock = clock
         self.database = database
         self.openedStore = store
+        self.seat = seat
     }
 
     /// This workspace with its store opened once and shared, for a long-running server.
     public func keepingStoreOpen() throws -> Workspace {
-        Workspace(home: home, clock: clock, store: try openStore(), database: database)
+        Workspace(home: home, clock: clock, store: try openStore(), database: database, seat: seat)
     }
 
     /// `$AFTERWORD_DATABASE`, when set: the PostgreSQL database every command uses.
@@ -64,7 +68,14 @@ public struct Workspace: Sendable {
     /// Opens the store, turning store errors into user errors. The faces never see it: they ask the workspace.
     func openStore() throws -> any RecordStore {
         if let openedStore { return openedStore }
-        if let database { return try PostgresStores.open(database, passwordEnv: { try? loadConfig()[.databasePasswordEnv] }) }
+        if let database {
+            let engine = try PostgresStores.engine(database, passwordEnv: { try? loadConfig()[.databasePasswordEnv] })
+            if try storeCall({ try PostgresStores.isCentre(database, engine: engine) }) {
+                throw UserError(
+                    "this database is a career centre's shared instance: run a command for one seeker with --as THEIR-EMAIL, or manage accounts with `afterword centre`")
+            }
+            return PostgresStore(engine: engine)
+        }
         let path = home.appendingPathComponent("afterword.sqlite").path
         do {
             // A store this user cannot write is still read: listing works, changes are refused.
@@ -105,19 +116,28 @@ public struct Workspace: Sendable {
     }
 }
 
-/// The PostgreSQL stores this process opened, one per address: connected and migrated once, then shared
+/// The PostgreSQL databases this process opened, one per address: connected and migrated once, then shared
 /// by every call (a command makes several, a server thousands).
 enum PostgresStores {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var opened: [String: PostgresStore] = [:]
+    nonisolated(unsafe) private static var opened: [String: PostgresEngine] = [:]
+    nonisolated(unsafe) private static var centres: [String: Bool] = [:]
 
     /// - Parameter passwordEnv: read only when the address is opened for the first time (it reads the settings file).
-    static func open(_ url: String, passwordEnv: () -> String?) throws -> PostgresStore {
+    static func engine(_ url: String, passwordEnv: () -> String?) throws -> PostgresEngine {
         lock.lock()
         defer { lock.unlock() }
-        if let store = opened[url] { return store }
-        let store = PostgresStore(engine: try storeCall { try PostgresEngine.open(url, passwordEnv: passwordEnv()) })
-        opened[url] = store
-        return store
+        if let engine = opened[url] { return engine }
+        let engine = try storeCall { try PostgresEngine.open(url, passwordEnv: passwordEnv()) }
+        opened[url] = engine
+        return engine
+    }
+
+    /// True when the database at `url` holds a career centre (asked once per process).
+    static func isCentre(_ url: String, engine: PostgresEngine) throws -> Bool {
+        if let known = lock.withLock({ centres[url] }) { return known }
+        let centre = try PostgresCentre(engine: engine).isInitialized()
+        lock.withLock { centres[url] = centre }
+        return centre
     }
 }

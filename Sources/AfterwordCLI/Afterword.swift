@@ -18,7 +18,7 @@ struct Afterword: AsyncParsableCommand {
         subcommands: [
             InterviewCommand.self, InterviewerCommand.self, CardCommand.self, DraftCommand.self, CheckCommand.self, SendCommand.self, NoteCommand.self,
             StatusCommand.self, ConfigCommand.self, ServeCommand.self, WatchCommand.self, OpeningsCommand.self, ReconnectCommand.self,
-            ScheduleCommand.self, RemindCommand.self, ExportCommand.self, ImportCommand.self, DoctorCommand.self,
+            ScheduleCommand.self, RemindCommand.self, ExportCommand.self, ImportCommand.self, DoctorCommand.self, CentreCommand.self,
         ]
     )
 

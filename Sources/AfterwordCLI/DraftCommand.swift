@@ -7,7 +7,7 @@ struct DraftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draft",
         abstract: "Compose a thank-you for each interviewer of an interview, or show one again.",
-        subcommands: [Compose.self, Show.self, List.self],
+        subcommands: [Compose.self, Show.self, List.self, Review.self],
         defaultSubcommand: Compose.self
     )
 
@@ -28,7 +28,7 @@ struct DraftCommand: AsyncParsableCommand {
             let interviewId = try parseID(interview, .interview)
             let onlyId = try interviewer.map { try parseID($0, .interviewer) }
             let detail = try global.workspace.interview(id: interviewId)
-            let suggestions = global.workspace.topicSuggestions(detail)
+            let suggestions = try global.workspace.topicSuggestions(detail)
             if suggest {
                 try DraftCommand.printSuggestions(detail, suggestions, only: onlyId, json: output.json)
                 return
@@ -216,5 +216,25 @@ enum DraftEditor {
             throw UserError("the edited draft is not UTF-8 text; it was left unchanged")
         }
         return try workspace.saveDraftText(text, of: try workspace.draftContext(draft.storedID))
+    }
+}
+
+extension DraftCommand {
+    /// `afterword --as EMAIL draft review ID`: a seeker of a career centre asks their coach to review a draft.
+    struct Review: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ask your career centre coach to review a draft (a centre's seeker, e.g. with --as).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("The draft's id.", valueName: "draft")) var draft: String
+
+        func run() async throws {
+            let id = try parseID(draft, .draft)
+            let workspace = try global.workspace
+            guard workspace.seat != nil else {
+                throw UserError("review is part of a career centre; this Afterword is your own (run it with --database URL --as EMAIL)")
+            }
+            try global.centre.requestReview(id, in: workspace)
+            Console.out("Asked for a review of draft \(id); it can be sent once your coach approves it.")
+        }
     }
 }

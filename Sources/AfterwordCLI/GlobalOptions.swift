@@ -18,7 +18,17 @@ struct GlobalOptions: ParsableArguments {
             valueName: "url"))
     var database: String?
 
-    /// Moves `--home DIR` (and `--database URL`) to the end so it may be written before the subcommand (`afterword --home X status`).
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "Run the command as one seeker of a career centre's database (--database), for support and scripted imports; it is audited.",
+            valueName: "email"))
+    var actingAs: String?
+
+    /// The options written before the subcommand as well as after it.
+    static let hoistable = ["--home", "--database", "--as"]
+
+    /// Moves `--home DIR` (and `--database URL`, `--as EMAIL`) to the end so it may be written before the subcommand (`afterword --home X status`).
     static func hoisted(_ arguments: [String]) -> [String] {
         var rest: [String] = []
         var moved: [String] = []
@@ -29,12 +39,12 @@ struct GlobalOptions: ParsableArguments {
                 rest += arguments[index...]
                 break
             }
-            if argument == "--home" || argument == "--database", index + 1 < arguments.count {
+            if hoistable.contains(argument), index + 1 < arguments.count {
                 moved += [argument, arguments[index + 1]]
                 index += 2
                 continue
             }
-            if argument.hasPrefix("--home=") || argument.hasPrefix("--database=") {
+            if hoistable.contains(where: { argument.hasPrefix($0 + "=") }) {
                 moved.append(argument)
             } else {
                 rest.append(argument)
@@ -54,9 +64,32 @@ struct GlobalOptions: ParsableArguments {
         return Workspace.defaultHome()
     }
 
-    /// The user's workspace: this data directory and the clock.
+    /// The PostgreSQL database's address, if one is named.
+    var databaseAddress: String? { database ?? Workspace.defaultDatabase() }
+
+    /// The user's workspace: this data directory and the clock; with `--as`, one seeker's of a career centre (audited).
     var workspace: Workspace {
-        Workspace(home: homeDirectory, clock: Workspace.systemClock, database: database ?? Workspace.defaultDatabase())
+        get throws {
+            guard let actingAs else {
+                return Workspace(home: homeDirectory, clock: Workspace.systemClock, database: databaseAddress)
+            }
+            return try SeekerSeat.once { try centre.workspace(operator: Self.operatorName, as: actingAs, running: Self.commandWords()) }
+        }
+    }
+
+    /// The career centre in the database `--database` names.
+    var centre: Centre {
+        get throws { try Centre.open(database: databaseAddress, home: homeDirectory, clock: Workspace.systemClock) }
+    }
+
+    /// Who runs this command, for the audit trail: the system user.
+    static var operatorName: String {
+        ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+    }
+
+    /// The subcommand as written ("draft review"), without its values: what the audit trail records.
+    static func commandWords() -> String {
+        hoisted(Array(CommandLine.arguments.dropFirst())).prefix { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ")
     }
 
     /// The user's settings.
@@ -66,7 +99,22 @@ struct GlobalOptions: ParsableArguments {
     func loadTemplates() throws -> Templates { try workspace.loadTemplates() }
 
     /// Now, or `$AFTERWORD_NOW` (an ISO 8601 time) when set, for reproducible scripts and tests.
-    var now: Date { workspace.now }
+    var now: Date { Workspace.systemClock() }
+}
+
+/// The seeker `--as` names, resolved (and audited) once per command however often the command asks.
+enum SeekerSeat {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var resolved: Workspace?
+
+    static func once(_ resolve: () throws -> Workspace) throws -> Workspace {
+        try lock.withLock {
+            if let resolved { return resolved }
+            let workspace = try resolve()
+            resolved = workspace
+            return workspace
+        }
+    }
 }
 
 /// Options of commands that print records.

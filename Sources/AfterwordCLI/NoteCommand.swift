@@ -35,7 +35,7 @@ struct NoteCommand: AsyncParsableCommand {
                 return paper
             }
             let id = try parseID(draft, .draft)
-            let workspace = global.workspace
+            let workspace = try global.workspace
             let bytes = try workspace.notePDF(draftId: id, size: size, envelope: !noEnvelope, sheet: paper, signByHand: signByHand, dated: date)
             let path = out ?? "note-\(id).pdf"
             try Console.writeFile(Data(bytes), to: path)

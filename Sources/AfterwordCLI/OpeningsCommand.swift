@@ -25,7 +25,7 @@ struct OpeningsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = global.workspace
+        let workspace = try global.workspace
         let zone = (try? workspace.loadConfig().timeZone) ?? TimeZone.current
         let openings: [RememberedOpening]
         if onlyNew {

@@ -29,7 +29,7 @@ struct ReconnectCommand: AsyncParsableCommand {
             throw UserError("the opening's id must be a positive number, not \"\(opening)\"; see `afterword openings`")
         }
         let interviewerId = try parseID(to, .interviewer)
-        let workspace = global.workspace
+        let workspace = try global.workspace
         var reviewed = try workspace.reconnect(
             openingId: openingId, interviewerId: interviewerId, markMet: markMet, recompose: recompose)
         if edit {

@@ -25,7 +25,7 @@ struct RemindCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = global.workspace
+        let workspace = try global.workspace
         if let interview {
             let calendar = try workspace.reminderCalendar(interviewId: interview, next: \.phrase)
             guard let file else {

@@ -83,7 +83,7 @@ struct SendCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = global.workspace
+        let workspace = try global.workspace
         if due {
             try await sendDue(workspace)
             return

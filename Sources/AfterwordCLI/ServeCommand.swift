@@ -51,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let token = token ?? ProcessInfo.processInfo.environment["AFTERWORD_TOKEN"]
-        let workspace = global.workspace
+        let workspace = try global.workspace
         let server = try WebServer(
             workspace: workspace,
             options: .init(

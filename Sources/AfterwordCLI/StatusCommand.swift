@@ -15,7 +15,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         guard days > 0 else { throw UserError("--days must be a positive number of days") }
         let now = global.now
-        let workspace = global.workspace
+        let workspace = try global.workspace
         if output.json {
             try Console.json(try workspace.status(horizonDays: days))
             return

@@ -148,7 +148,7 @@ struct WatchCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let workspace = global.workspace
+            let workspace = try global.workspace
             guard !(try workspace.watchedBoards()).isEmpty else {
                 Console.out("No boards watched yet; add one with `afterword watch add COMPANY URL`")
                 return

@@ -1,6 +1,7 @@
 import AfterwordCore
 import AfterwordStore
 import Foundation
+import NIOConcurrencyHelpers
 import PostgresNIO
 
 /// One PostgreSQL database opened for Afterword: the address, a pool of connections, the schema brought
@@ -26,13 +27,30 @@ public final class PostgresEngine: Sendable {
         return PostgresEngine(pool: pool)
     }
 
+    /// The schemas this process has brought up to date.
+    private let migrated = NIOLockedValueBox<Set<String>>(["public"])
+
     init(pool: PostgresPool) {
         self.pool = pool
     }
 
-    /// The newest migration the database records: the schema version.
-    public func schemaVersion() throws -> String? {
-        try PostgresSchema.version(pool)
+    /// The records in `schema` (a career centre's seeker's), migrated on first use in this process.
+    public func store(schema: String) throws -> PostgresStore {
+        if !migrated.withLockedValue({ $0.contains(schema) }) {
+            try PostgresSchema.migrate(pool, schema: schema)
+            migrated.withLockedValue { _ = $0.insert(schema) }
+        }
+        return PostgresStore(engine: self, schema: schema)
+    }
+
+    /// Forgets a schema that was dropped: made again on next use.
+    func forget(schema: String) {
+        migrated.withLockedValue { _ = $0.remove(schema) }
+    }
+
+    /// The newest migration the database records in `schema`: the schema version.
+    public func schemaVersion(schema: String = "public") throws -> String? {
+        try PostgresSchema.version(pool, schema: schema)
     }
 
     /// The server's own version string, for `doctor`.

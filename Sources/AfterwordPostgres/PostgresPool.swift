@@ -15,11 +15,12 @@ import PostgresNIO
 final class PostgresPool: Sendable {
     let location: PostgresLocation
     private let password: String?
-    private let idle = NIOLockedValueBox<[PostgresConnection]>([])
+    /// Idle connections, each with the schema its `search_path` names now.
+    private let idle = NIOLockedValueBox<[(connection: PostgresConnection, schema: String)]>([])
     private let counter = ConnectionNumbers()
     private let logger: Logger
     /// The most connections kept waiting for the next query.
-    static let keptIdle = 4
+    static let keptIdle = 16
     /// Waits between attempts to connect: a server restarting is back within these.
     static let backoff: [TimeInterval] = [0.1, 0.4, 1.0, 2.0]
 
@@ -32,26 +33,42 @@ final class PostgresPool: Sendable {
     }
 
     deinit {
-        for connection in idle.withLockedValue({ $0 }) { Self.closeLater(connection) }
+        for pooled in idle.withLockedValue({ $0 }) { Self.closeLater(pooled.connection) }
     }
 
-    /// Runs `body` on a connection of the pool (a new one when none waits), and returns it to the pool
-    /// unless it failed on the way.
-    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        let connection = try take()
+    /// Runs `body` on a connection of the pool (a new one when none waits) whose unqualified table names
+    /// are those of `schema`, and returns it to the pool unless it failed on the way.
+    ///
+    /// A career centre keeps each seeker's records in a schema of their own: a connection used for one
+    /// seeker names the next one's schema before any statement, so no statement reaches another's rows.
+    /// - Parameter schema: `public`, or a name Afterword made (`seeker_12`); never user text.
+    func withConnection<T>(schema: String = "public", _ body: (PostgresConnection) throws -> T) throws -> T {
+        let (connection, current) = try take()
+        var named = current
         do {
+            if current != schema {
+                named = ""
+                try run(connection, PostgresQuery(unsafeSQL: "SET search_path TO \(Self.quoted(schema))"))
+                named = schema
+            }
             let result = try body(connection)
-            give(connection)
+            give(connection, schema: named)
             return result
         } catch {
-            if connection.isClosed { Self.closeLater(connection) } else { give(connection) }
+            if connection.isClosed { Self.closeLater(connection) } else { give(connection, schema: named) }
             throw error
         }
     }
 
+    /// `name` as an SQL identifier; only the names Afterword makes (letters, digits, `_`) are accepted.
+    static func quoted(_ name: String) -> String {
+        precondition(!name.isEmpty && name.utf8.allSatisfy { $0 == 0x5F || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) })
+        return "\"\(name)\""
+    }
+
     /// Runs `body` in one transaction: all of it or nothing.
-    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try withConnection { connection in
+    func transaction<T>(schema: String = "public", _ body: (PostgresConnection) throws -> T) throws -> T {
+        try withConnection(schema: schema) { connection in
             try run(connection, "BEGIN")
             do {
                 let result = try body(connection)
@@ -77,13 +94,13 @@ final class PostgresPool: Sendable {
         _ = try rows(connection, query)
     }
 
-    private func take() throws -> PostgresConnection {
-        if let connection = idle.withLockedValue({ $0.popLast() }), !connection.isClosed { return connection }
+    private func take() throws -> (PostgresConnection, String) {
+        if let pooled = idle.withLockedValue({ $0.popLast() }), !pooled.connection.isClosed { return pooled }
         var lastError: (any Error)?
         for (attempt, wait) in ([0] + Self.backoff).enumerated() {
             if attempt > 0 { Thread.sleep(forTimeInterval: wait) }
             do {
-                return try connect()
+                return (try connect(), "public")
             } catch let error as StoreError where error.code == .cannotOpen && error.message.contains("password") {
                 throw error
             } catch {
@@ -114,10 +131,11 @@ final class PostgresPool: Sendable {
         }
     }
 
-    private func give(_ connection: PostgresConnection) {
+    /// Returns `connection` to the pool; `schema` is the one its `search_path` names ("" when unknown).
+    private func give(_ connection: PostgresConnection, schema: String) {
         let surplus = idle.withLockedValue { idle -> PostgresConnection? in
             guard idle.count < Self.keptIdle else { return connection }
-            idle.append(connection)
+            idle.append((connection, schema))
             return nil
         }
         if let surplus { Self.closeLater(surplus) }

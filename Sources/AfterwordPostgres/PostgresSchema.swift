@@ -96,8 +96,14 @@ enum PostgresSchema {
 
     /// Brings the database to this version's schema, in one transaction, or refuses it when a newer
     /// Afterword wrote it. Two processes starting at once serialise on an advisory lock.
-    static func migrate(_ pool: PostgresPool) throws {
-        try pool.transaction { connection in
+    /// - Parameter schema: `public` for one user; a career centre's seeker has a schema of their own, made here.
+    static func migrate(_ pool: PostgresPool, schema: String = "public") throws {
+        if schema != "public" {
+            try pool.withConnection { connection in
+                try pool.run(connection, PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(PostgresPool.quoted(schema))"))
+            }
+        }
+        try pool.transaction(schema: schema) { connection in
             try pool.run(connection, "SELECT pg_advisory_xact_lock(7878)")
             try pool.run(connection, "CREATE TABLE IF NOT EXISTS afterword_migration (name TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL)")
             let applied = Set(try pool.rows(connection, "SELECT name FROM afterword_migration").map { try $0.decode(String.self) })
@@ -118,8 +124,8 @@ enum PostgresSchema {
     }
 
     /// The newest migration the database records, in this version's order of migrations.
-    static func version(_ pool: PostgresPool) throws -> String? {
-        let applied = try pool.withConnection { connection in
+    static func version(_ pool: PostgresPool, schema: String = "public") throws -> String? {
+        let applied = try pool.withConnection(schema: schema) { connection in
             Set(try pool.rows(connection, "SELECT name FROM afterword_migration").map { try $0.decode(String.self) })
         }
         return (foldedIntoBase + migrations.map(\.name)).last { applied.contains($0) }

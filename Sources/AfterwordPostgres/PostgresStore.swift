@@ -7,10 +7,20 @@ import PostgresNIO
 /// career centre's shared instance. Every statement binds its values; none is built from user text.
 public final class PostgresStore: Sendable {
     let engine: PostgresEngine
-    var pool: PostgresPool { engine.pool }
+    /// The schema holding these records: `public` for one user, `seeker_N` for a seeker of a career centre.
+    public let schema: String
+    /// The engine's connections, each naming this store's schema before any statement.
+    var pool: ScopedPool { ScopedPool(pool: engine.pool, schema: schema) }
 
-    public init(engine: PostgresEngine) {
+    /// The records in `schema` (already migrated: see ``PostgresEngine/store(schema:)``).
+    init(engine: PostgresEngine, schema: String) {
         self.engine = engine
+        self.schema = schema
+    }
+
+    /// One user's records, in the database's `public` schema.
+    public convenience init(engine: PostgresEngine) {
+        self.init(engine: engine, schema: "public")
     }
 
     // Column lists in the order the decoders below read them.
@@ -28,6 +38,30 @@ public final class PostgresStore: Sendable {
     /// `columns` with each prefixed by `table.`, for joins.
     static func qualified(_ columns: String, _ table: String) -> String {
         columns.split(separator: ",").map { "\(table).\($0.trimmingCharacters(in: .whitespacesAndNewlines))" }.joined(separator: ", ")
+    }
+}
+
+/// The pool's connections with one schema's tables: every statement the store runs goes through it.
+struct ScopedPool {
+    let pool: PostgresPool
+    let schema: String
+
+    var location: PostgresLocation { pool.location }
+
+    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try pool.withConnection(schema: schema, body)
+    }
+
+    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try pool.transaction(schema: schema, body)
+    }
+
+    func rows(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> [PostgresRow] {
+        try pool.rows(connection, query)
+    }
+
+    func run(_ connection: PostgresConnection, _ query: PostgresQuery) throws {
+        try pool.run(connection, query)
     }
 }
 
@@ -123,6 +157,6 @@ extension Opening {
 extension PostgresStore {
     public func describe() throws -> StoreDescription {
         StoreDescription(
-            engine: "PostgreSQL \(try engine.serverVersion())", location: engine.location.description, schema: try engine.schemaVersion())
+            engine: "PostgreSQL \(try engine.serverVersion())", location: engine.location.description, schema: try engine.schemaVersion(schema: schema))
     }
 }
