@@ -22,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
     var host: String = "127.0.0.1"
     @Option(help: ArgumentHelp("The access token for --host (default: $AFTERWORD_TOKEN).", valueName: "token")) var token: String?
     @Flag(help: "Do not send scheduled thank-yous while serving (leave that to `afterword send --due`).") var noSendDue = false
+    @Flag(
+        help: "Serve a career centre's shared instance (--database): everyone signs in; seekers see only their own records, coaches their cohort.")
+    var centre = false
     @Option(help: ArgumentHelp("How often to read the watched job boards, e.g. 6h, 90m; 0 never.", valueName: "interval"))
     var watchEvery: String = "6h"
 
@@ -51,12 +54,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let token = token ?? ProcessInfo.processInfo.environment["AFTERWORD_TOKEN"]
-        let workspace = try global.workspace
+        let centre = self.centre ? try global.centre : nil
+        let workspace = self.centre ? Workspace(home: global.homeDirectory, clock: Workspace.systemClock) : try global.workspace
         let server = try WebServer(
             workspace: workspace,
             options: .init(
                 host: host, port: port, accessToken: token, sendsDue: !noSendDue,
-                watchEvery: Self.interval(watchEvery).flatMap { $0 == .zero ? nil : $0 }, program: "afterword \(Afterword.version)"))
+                watchEvery: Self.interval(watchEvery).flatMap { $0 == .zero ? nil : $0 }, program: "afterword \(Afterword.version)"),
+            centre: centre)
         try await server.run { address in
             Console.out("Afterword is open at \(address)  (Ctrl-C to stop)")
         }

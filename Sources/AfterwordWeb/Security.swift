@@ -11,8 +11,9 @@ import Hummingbird
 /// - Every state-changing request carries the CSRF token of this server's pages.
 /// - Every response forbids inline script, framing and sniffing.
 struct Guard: Sendable {
-    /// Host names a browser may send in the Host header.
-    var allowedHosts: Set<String>
+    /// Host names a browser may send in the Host header; nil for any (a career centre's server, behind its
+    /// own name: its sessions' SameSite cookies already belong to that name alone).
+    var allowedHosts: Set<String>?
     /// The secret every request carries; nil only in a router built without one.
     var accessToken: String?
     /// The token every form and script request carries; random per server start.
@@ -80,8 +81,9 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
     let rules: Guard
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard rules.allowedHosts.contains(Guard.name(of: Substring(request.head.authority ?? ""))) else {
-            return Self.secured(Response.plain(.misdirectedRequest, "This server answers only to \(rules.allowedHosts.sorted().joined(separator: ", ")).\n"))
+        let host = Guard.name(of: Substring(request.head.authority ?? ""))
+        if let allowed = rules.allowedHosts, !allowed.contains(host) {
+            return Self.secured(Response.plain(.misdirectedRequest, "This server answers only to \(allowed.sorted().joined(separator: ", ")).\n"))
         }
         let path = request.uri.path
         if let length = request.headers[.contentLength].flatMap(Int.init), length > rules.maxBodyBytes(for: path) {
@@ -104,7 +106,7 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.method != .get, request.method != .head {
             if let origin = request.headers[.origin], origin != "null" {
                 let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(Guard.name(of:))
-                guard let originHost, rules.allowedHosts.contains(originHost) else {
+                guard let originHost, rules.allowedHosts?.contains(originHost) ?? (originHost == host) else {
                     return Self.secured(Response.plain(.forbidden, "Refused: this form came from another site.\n"))
                 }
             }

@@ -6,19 +6,32 @@ import NIOConcurrencyHelpers
 
 /// What every controller shares: the workspace, the templates, the CSRF token, and the page chrome.
 struct Site: Sendable {
-    let workspace: Workspace
+    /// The server's own workspace; a career centre's seeker reaches theirs through ``Visit``.
+    private let ownWorkspace: Workspace
     let views: Views
     let rules: Guard
-    let zones: ZoneSetting
+    private let ownZones: ZoneSetting
     /// The dashboard, drawn once per change.
-    let today = PageCache()
+    private let ownToday = PageCache()
+    /// The career centre, when the server is one's (`serve --centre`).
+    let centre: Centre?
 
-    init(workspace: Workspace, views: Views, rules: Guard) {
-        self.workspace = workspace
+    init(workspace: Workspace, views: Views, rules: Guard, centre: Centre? = nil) {
+        self.ownWorkspace = workspace
         self.views = views
         self.rules = rules
-        zones = ZoneSetting(home: workspace.home)
+        self.centre = centre
+        ownZones = ZoneSetting(home: workspace.home)
     }
+
+    /// The records this request may reach: the signed-in seeker's on a centre's server, else the user's own.
+    /// (A centre's request without a seeker never gets here: ``CentreGate`` turns it away first.)
+    var workspace: Workspace { Visit.current?.workspace ?? ownWorkspace }
+    /// The dashboard cache of whoever's records these are.
+    var today: PageCache { Visit.current?.today ?? ownToday }
+    private var zones: ZoneSetting { Visit.current?.zones ?? ownZones }
+    /// The CSRF token of the signed-in session, or of this server.
+    var csrfToken: String { Visit.current?.csrf ?? rules.csrfToken }
 
     /// The tabs of the navigation, in order: each page belongs to one (or to none).
     enum Tab: CaseIterable {
@@ -72,7 +85,8 @@ struct Site: Sendable {
         _ page: P, title: String, tab: Tab?, notice: String? = nil, warning: String? = nil, problem: String? = nil, fix: Fix? = nil
     ) throws -> String {
         var page = page
-        page.layout = Layout(title: title, tab: tab, csrf: rules.csrfToken, notice: notice, warning: warning, problem: problem, fix: fix)
+        page.layout = Layout(
+            title: title, tab: tab, csrf: csrfToken, notice: notice, warning: warning, problem: problem, fix: fix, visitor: Visit.current?.account)
         return try views.render(page)
     }
 
@@ -97,7 +111,7 @@ struct Site: Sendable {
             throw WebError(.contentTooLarge, "the field \(name) is longer than \(Self.maxFieldCharacters) characters; shorten it")
         }
         let given = form["csrf"] ?? request.headers[.xCSRFToken] ?? ""
-        guard Guard.same(given, rules.csrfToken) else {
+        guard Guard.same(given, csrfToken) else {
             throw WebError(.forbidden, "this form is stale or came from another site; reload the page and try again")
         }
         return form

@@ -47,16 +47,32 @@ public struct WebServer: Sendable {
 
     public let workspace: Workspace
     public let options: Options
+    /// The career centre this server is the door of (`serve --centre`): sign-in, each seeker's own records,
+    /// the coaches' pages; nil for one user's own Afterword.
+    public let centre: Centre?
     let csrfToken: String
     /// Where the server listens, once it does (the port may be chosen by the system).
     let address = NIOLockedValueBox<String?>(nil)
 
     /// - Throws: ``UserError`` when the server would be reachable from the network without an access token.
-    public init(workspace: Workspace, options: Options) throws {
-        try self.init(workspace: workspace, options: options, csrfToken: Guard.randomToken())
+    public init(workspace: Workspace, options: Options, centre: Centre? = nil) throws {
+        try self.init(workspace: workspace, options: options, csrfToken: Guard.randomToken(), centre: centre)
     }
 
-    init(workspace: Workspace, options: Options, csrfToken: String) throws {
+    init(workspace: Workspace, options: Options, csrfToken: String, centre: Centre? = nil) throws {
+        self.centre = centre
+        if let centre {
+            // Everyone signs in: no access token, no server-wide session; nothing sent or read on a timer.
+            self.workspace = workspace
+            var options = options
+            options.accessToken = nil
+            options.sendsDue = false
+            options.watchEvery = nil
+            self.options = options
+            self.csrfToken = csrfToken
+            _ = try centre.users()
+            return
+        }
         if !options.isLoopback, (options.accessToken ?? "").count < 16 {
             throw UserError(
                 "--host \(options.host) makes Afterword reachable from the network; give an access token of at least 16 characters with --token (or $AFTERWORD_TOKEN)")
@@ -72,15 +88,35 @@ public struct WebServer: Sendable {
     /// - Throws: ``UserError`` when a template or a static file is missing from the build: the server does not start without them.
     public func router() throws -> Router<BasicRequestContext> {
         let rules = Guard(
-            allowedHosts: Guard.hosts(binding: options.host), accessToken: options.accessToken,
+            allowedHosts: centre == nil ? Guard.hosts(binding: options.host) : nil, accessToken: options.accessToken,
             csrfToken: csrfToken, maxBodyBytes: options.maxBodyBytes)
-        let site = Site(workspace: workspace, views: try Views(), rules: rules)
+        let site = Site(workspace: workspace, views: try Views(), rules: rules, centre: centre)
         let assets = try Assets()
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: GuardMiddleware(rules: rules))
+        if let centre { router.add(middleware: CentreGate(centre: centre, seats: Seats())) }
         router.add(middleware: ProblemMiddleware(site: site))
         Self.routes(router, site: site, assets: assets, program: options.program)
+        if let centre { Self.centreRoutes(router, site: site, centre: centre) }
         return router
+    }
+
+    /// A career centre's own routes: signing in and out, the coaches' pages, a seeker's review and audit trail.
+    static func centreRoutes(_ router: Router<BasicRequestContext>, site: Site, centre: Centre) {
+        let signIn = SignInController(site: site, centre: centre)
+        let pages = CentreController(site: site, centre: centre)
+        router.get("/sign-in", use: signIn.show)
+        router.post("/sign-in", use: signIn.signIn)
+        router.post("/sign-out", use: signIn.signOut)
+        router.get("/centre", use: pages.cohort)
+        router.get("/centre/cohort.csv", use: pages.cohortCSV)
+        router.get("/centre/accounts", use: pages.accounts)
+        router.get("/centre/seekers/:id", use: pages.seeker)
+        router.get("/centre/seekers/:id/drafts/:draft", use: pages.review)
+        router.post("/centre/seekers/:id/drafts/:draft/approve", use: pages.approve)
+        router.post("/centre/seekers/:id/drafts/:draft/return", use: pages.returnDraft)
+        router.get("/seen", use: pages.seen)
+        router.post("/drafts/:id/review", use: pages.requestReview)
     }
 
     /// Every route, in one place.

@@ -31,7 +31,15 @@ struct DraftPage: Page {
     var links: [Link]
     /// What the last look in the Sent folder found, for an uncertain send.
     var sentLookup: String?
+    /// On a career centre's server: where the draft stands with the seeker's coach.
+    var coachReview: CoachReview?
     var layout = Layout()
+
+    struct CoachReview: Sendable {
+        var said: String
+        var comment: String?
+        var mayAsk: Bool
+    }
 
     struct Link: Sendable {
         var label: String

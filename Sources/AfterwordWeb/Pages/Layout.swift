@@ -1,4 +1,5 @@
 import AfterwordApp
+import AfterwordCore
 
 /// The layout's values, the same on every page: the title, the current tab, the CSRF token and the message the last action left.
 struct Layout: Sendable {
@@ -21,17 +22,44 @@ struct Layout: Sendable {
     var error: String?
     /// What to do about it, as a link to the page where it is done.
     var fix: Fix?
+    /// Who is signed in, on a career centre's server: shown with a sign-out button.
+    var signedIn: String?
 
     init() {}
 
-    init(title: String, tab: Site.Tab?, csrf: String, notice: String?, warning: String?, problem: String?, fix: Fix? = nil) {
+    init(
+        title: String, tab: Site.Tab?, csrf: String, notice: String?, warning: String?, problem: String?, fix: Fix? = nil,
+        visitor: CentreAccount? = nil
+    ) {
         pageTitle = title
         self.csrf = csrf
         nav = Site.Tab.allCases.map { NavItem(label: $0.label, path: $0.path, current: $0 == tab) }
+        if let visitor {
+            signedIn = "\(visitor.name) (\(visitor.role.rawValue))"
+            nav = Self.centreNav(for: visitor.role, current: tab, title: title)
+        }
         flash = notice
         self.warning = warning
         error = problem
         self.fix = problem == nil ? nil : fix
+    }
+}
+
+extension Layout {
+    /// A centre's navigation: a seeker's usual tabs and who has seen their data; a coach's or admin's centre pages.
+    static func centreNav(for role: CentreRole, current tab: Site.Tab?, title: String) -> [NavItem] {
+        switch role {
+        case .seeker:
+            return Site.Tab.allCases.map { NavItem(label: $0.label, path: $0.path, current: $0 == tab) }
+                + [NavItem(label: "Who has seen this", path: "/seen", current: title == "Who has seen this")]
+        case .coach:
+            return [NavItem(label: "Cohort", path: "/centre", current: title.hasPrefix("Cohort"))]
+        case .admin:
+            return [
+                NavItem(label: "Cohort", path: "/centre", current: title.hasPrefix("Cohort")),
+                NavItem(label: "Accounts", path: "/centre/accounts", current: title == "Accounts"),
+            ]
+        }
     }
 }
 

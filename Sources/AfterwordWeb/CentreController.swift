@@ -1,0 +1,182 @@
+import AfterwordApp
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// A coach's and an admin's pages on a career centre's server: the cohort, a seeker's records (read-only,
+/// audited), reviews, the accounts; and a seeker's own "Who has seen this" and review request.
+struct CentreController: Sendable {
+    let site: Site
+    let centre: Centre
+
+    /// The signed-in account (``CentreGate`` lets no request here without one).
+    private var visitor: CentreAccount {
+        get throws {
+            guard let account = Visit.current?.account else { throw WebError(.unauthorized, "sign in first") }
+            return account
+        }
+    }
+
+    /// A coach's or admin's account, else "no such page".
+    private var staff: CentreAccount {
+        get throws {
+            let account = try visitor
+            guard account.role != .seeker else { throw WebError(.notFound, "there is no such page; start again from Today") }
+            return account
+        }
+    }
+
+    /// GET /centre — the cohort, optionally one group's.
+    func cohort(_ request: Request, context: some RequestContext) async throws -> Response {
+        let viewer = try staff
+        let group = request.uri.queryParameters["group"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let seekers = try centre.seekers(visibleTo: viewer)
+        let groups = Array(Set(seekers.compactMap(\.group))).sorted()
+        let report = try centre.cohort(for: viewer, group: group)
+        let waiting = try centre.waitingReviews(for: viewer).filter { group == nil || $0.0.group == group }
+        let rows = report.rows.map { row in
+            CohortPage.Row(
+                id: row.seeker.id, name: row.seeker.name, email: row.seeker.email, group: row.seeker.group, overdue: row.overdue,
+                uncertain: row.uncertain, awaitingReview: row.awaitingReview, newOpenings: row.newOpenings, sent: row.sentPerWeek,
+                attention: row.needsAttention)
+        }
+        let totals =
+            [rows.map(\.overdue), rows.map(\.uncertain), rows.map(\.awaitingReview), rows.map(\.newOpenings)].map { $0.reduce(0, +) }
+            + report.weeks.indices.map { index in rows.reduce(0) { $0 + (index < $1.sent.count ? $1.sent[index] : 0) } }
+        let query = group.map { "?group=" + ($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? "") } ?? ""
+        let page = CohortPage(
+            groups: [CohortPage.Group(name: "Everyone", href: "/centre", current: group == nil)]
+                + groups.map { name in
+                    CohortPage.Group(
+                        name: name, href: "/centre?group=" + (name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? ""),
+                        current: name == group)
+                },
+            hasGroups: !groups.isEmpty, weeks: report.weeks.map(CohortReport.day), rows: rows, totals: totals,
+            waiting: waiting.map { seeker, review in
+                CohortPage.Waiting(seekerId: seeker.id, seeker: seeker.name, draftId: review.draftId, requested: site.display(review.requestedAt))
+            },
+            csvHref: "/centre/cohort.csv" + query)
+        return try site.page(page, title: group.map { "Cohort: \($0)" } ?? "Cohort", tab: nil, request: request)
+    }
+
+    /// GET /centre/cohort.csv — the same numbers for the office's outcome reports.
+    func cohortCSV(_ request: Request, context: some RequestContext) async throws -> Response {
+        let viewer = try staff
+        let group = request.uri.queryParameters["group"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let report = try centre.cohort(for: viewer, group: group)
+        var response = Response(
+            status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: report.csv())))
+        response.headers[.contentDisposition] = "attachment; filename=\"cohort-\(CohortReport.day(centre.now)).csv\""
+        return response
+    }
+
+    /// GET /centre/seekers/:id — a seeker's interviews, drafts and ledger, read-only; the read is audited.
+    func seeker(_ request: Request, context: some RequestContext) async throws -> Response {
+        let viewer = try staff
+        let id = try recordID(context)
+        let (seeker, workspace) = try centre.reading(seeker: id, by: viewer, what: "read their interviews, people, drafts and thank-yous")
+        let interviews = try workspace.interviews()
+        let companies = Dictionary(interviews.map { ($0.interview.storedID, $0.interview.company) }, uniquingKeysWith: { first, _ in first })
+        let people = Dictionary(
+            interviews.flatMap { $0.interviewers.map { ($0.storedID, $0.name) } }, uniquingKeysWith: { first, _ in first })
+        let drafts = try workspace.drafts()
+        var reviews: [Int64: String] = [:]
+        for (draft, _) in drafts { reviews[draft.storedID] = try centre.review(seeker: id, draft: draft.storedID)?.state.rawValue }
+        let page = SeekerPage(
+            id: seeker.id, name: seeker.name, email: seeker.email, group: seeker.group,
+            interviews: interviews.map { detail in
+                SeekerPage.Meeting(
+                    company: detail.interview.company, role: detail.interview.role, when: site.display(detail.interview.startsAt, in: detail.interview.zone),
+                    people: detail.interviewers.map(\.name).joined(separator: ", "))
+            },
+            drafts: drafts.map { draft, _ in
+                SeekerPage.DraftRow(
+                    seekerId: seeker.id, id: draft.storedID, person: people[draft.interviewerId] ?? "someone", company: companies[draft.interviewId] ?? "",
+                    review: reviews[draft.storedID])
+            },
+            ledger: try workspace.messages().map { entry in
+                SeekerPage.Sent(
+                    draftId: entry.draftId, person: people[entry.interviewerId] ?? "someone", company: companies[entry.interviewId] ?? "",
+                    channel: entry.channel.label, state: entry.state.rawValue, when: (entry.sentAt ?? entry.scheduledAt).map { site.display($0) })
+            })
+        return try site.page(page, title: "Cohort: \(seeker.name)", tab: nil, request: request)
+    }
+
+    /// GET /centre/seekers/:id/drafts/:draft — the draft with the checker's findings, to approve or return; audited.
+    func review(_ request: Request, context: some RequestContext) async throws -> Response {
+        let viewer = try staff
+        let id = try recordID(context)
+        let draftId = try recordID(context, "draft")
+        let (seeker, workspace) = try centre.reading(seeker: id, by: viewer, what: "read draft \(draftId)")
+        let draftContext = try workspace.draftContext(draftId)
+        let draft = draftContext.draft
+        let checked = try DraftController.review(DraftEdit(subject: draft.subject ?? "", body: draft.body), draftContext, workspace: workspace)
+        let review = try centre.review(seeker: id, draft: draftId)
+        let page = ReviewPage(
+            seekerId: seeker.id, seeker: seeker.name, draftId: draftId, person: draftContext.person.name,
+            company: draftContext.detail.interview.company, role: draftContext.detail.interview.role, channel: draft.channel.label,
+            subject: draft.subject, body: draft.body, editor: checked.editor, state: review?.state.rawValue, comment: review?.comment,
+            waiting: review?.state == .requested)
+        return try site.page(page, title: "Cohort: review", tab: nil, request: request)
+    }
+
+    /// POST /centre/seekers/:id/drafts/:draft/approve
+    func approve(_ request: Request, context: some RequestContext) async throws -> Response {
+        try await decide(request, context: context, approve: true)
+    }
+
+    /// POST /centre/seekers/:id/drafts/:draft/return
+    func returnDraft(_ request: Request, context: some RequestContext) async throws -> Response {
+        try await decide(request, context: context, approve: false)
+    }
+
+    private func decide(_ request: Request, context: some RequestContext, approve: Bool) async throws -> Response {
+        let viewer = try staff
+        let form = try await site.form(request)
+        let id = try recordID(context)
+        let draftId = try recordID(context, "draft")
+        let here = "/centre/seekers/\(id)/drafts/\(draftId)"
+        do {
+            try centre.decide(seeker: id, draft: draftId, by: viewer, approve: approve, comment: form["comment"])
+            return site.done("/centre", notice: approve ? "Approved draft \(draftId)." : "Returned draft \(draftId) with your comment.")
+        } catch let error as UserError where !error.isNotFound {
+            return site.done(here, refused: error)
+        }
+    }
+
+    /// GET /centre/accounts — an admin's list of accounts.
+    func accounts(_ request: Request, context: some RequestContext) async throws -> Response {
+        guard try staff.role == .admin else { throw WebError(.notFound, "there is no such page; start again from the cohort page") }
+        let accounts = try centre.users()
+        let names = Dictionary(accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let page = AccountsPage(
+            rows: accounts.map { account in
+                AccountsPage.Row(
+                    name: account.name, email: account.email, role: account.role.rawValue, group: account.group,
+                    coach: account.coachId.flatMap { names[$0] }, disabled: !account.isActive)
+            })
+        return try site.page(page, title: "Accounts", tab: nil, request: request)
+    }
+
+    /// GET /seen — a seeker's own audit trail.
+    func seen(_ request: Request, context: some RequestContext) async throws -> Response {
+        let seeker = try visitor
+        let page = SeenPage(
+            rows: try centre.audit(seeker: seeker.id).map { entry in
+                SeenPage.Row(when: site.display(entry.at), who: entry.actor, role: entry.actorRole, what: entry.what)
+            })
+        return try site.page(page, title: "Who has seen this", tab: nil, request: request)
+    }
+
+    /// POST /drafts/:id/review — a seeker asks their coach to review the draft.
+    func requestReview(_ request: Request, context: some RequestContext) async throws -> Response {
+        _ = try await site.form(request)
+        let id = try recordID(context)
+        do {
+            try centre.requestReview(id, in: site.workspace)
+            return site.done("/drafts/\(id)", notice: "Asked your coach to review it; you can send it once they approve it.")
+        } catch let error as UserError where !error.isNotFound {
+            return site.done("/drafts/\(id)", refused: error)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import AfterwordApp
+import AfterwordCore
+import Foundation
+import NIOConcurrencyHelpers
+
+/// One signed-in request to a career centre's server: whose it is, their CSRF token, and (for a seeker)
+/// their own workspace. Set by ``CentreGate`` for the handler's task; every controller reads the site's
+/// workspace through it, so a seeker's request reaches their records and no one else's.
+struct Visit: Sendable {
+    let account: CentreAccount
+    /// The seeker's own records; nil for a coach or an admin, who read seekers only through ``Centre/reading(seeker:by:what:)``.
+    let workspace: Workspace?
+    let csrf: String
+    /// The seeker's dashboard cache and time zone setting.
+    let today: PageCache
+    let zones: ZoneSetting?
+
+    @TaskLocal static var current: Visit?
+}
+
+/// Each seeker's workspace, dashboard cache and time zone, kept for a few seconds between their requests
+/// (a centre's settings, such as review, are read again after that).
+final class Seats: Sendable {
+    private struct Entry {
+        var workspace: Workspace
+        var today: PageCache
+        var zones: ZoneSetting
+        var madeAt: Date
+    }
+
+    private let entries = NIOLockedValueBox<[Int64: Entry]>([:])
+    /// How long a seeker's workspace is reused.
+    static let lifetime: TimeInterval = 5
+    /// The most seekers kept at once.
+    static let most = 5_000
+
+    func seat(for seeker: CentreAccount, centre: Centre) throws -> (Workspace, PageCache, ZoneSetting) {
+        let now = Date()
+        if let entry = entries.withLockedValue({ $0[seeker.id] }), now.timeIntervalSince(entry.madeAt) < Self.lifetime {
+            return (entry.workspace, entry.today, entry.zones)
+        }
+        let workspace = try centre.workspace(for: seeker)
+        let today = entries.withLockedValue { $0[seeker.id]?.today } ?? PageCache()
+        let zones = ZoneSetting(home: workspace.home)
+        entries.withLockedValue { entries in
+            if entries.count >= Self.most { entries.removeAll() }
+            entries[seeker.id] = Entry(workspace: workspace, today: today, zones: zones, madeAt: now)
+        }
+        return (workspace, today, zones)
+    }
+}
