@@ -1,4 +1,5 @@
 import AfterwordApp
+import AfterwordTestSupport
 import Foundation
 import Hummingbird
 import Testing
@@ -65,6 +66,17 @@ struct WebParityTests {
         "schedule show": .notInBrowser(because: "it prints that operating-system timer's units, which the browser never installs"),
         // While serve runs, its scheduled-send service reminds you itself; the calendar file is on the interview's page.
         "remind": .routes(["GET /interviews/:id/reminder.ics"]),
+        // A career centre's server (serve --centre).
+        "draft review": .routes(["POST /drafts/:id/review"]),
+        "centre cohort": .routes(["GET /centre", "GET /centre/cohort.csv"]),
+        "centre audit": .routes(["GET /seen"]),
+        "centre user list": .routes(["GET /centre/accounts"]),
+        "centre init": .notInBrowser(because: "it creates the centre and its first admin, before anyone can sign in"),
+        "centre user add": .notInBrowser(because: "accounts are made by the centre's administrators where the server runs, with passwords never sent over a form"),
+        "centre user disable": .notInBrowser(because: "accounts are managed by the centre's administrators where the server runs"),
+        "centre user reset-password": .notInBrowser(because: "a new password is set by the centre's administrators where the server runs, never sent over a form"),
+        "centre user remove": .notInBrowser(because: "removing a seeker and all their data for good is done where the server runs, by its administrators"),
+        "centre set": .notInBrowser(because: "the centre's rules are set by its administrators where the server runs"),
     ]
 
     /// The built binary: `AFTERWORD_BIN`, else the debug build of this package.
@@ -99,9 +111,13 @@ struct WebParityTests {
     /// The routes the server registers, as "METHOD /path" with parameters as `:name`.
     static func routes() throws -> Set<String> {
         let fixture = try WebFixture()
-        let server = try WebServer(workspace: fixture.workspace, options: .init(port: 0))
+        let own = try WebServer(workspace: fixture.workspace, options: .init(port: 0))
+        // A career centre's server adds its own routes; it needs a centre in a PostgreSQL database.
+        let centre = try Centre.open(database: try TestPostgres.shared().database(), home: fixture.workspace.home, clock: { Date() })
+        _ = try centre.initialize(email: "ada@uni.edu", name: "Ada Admin", password: "admin-ada-pass")
+        let shared = try WebServer(workspace: fixture.workspace, options: .init(port: 0), centre: centre)
         return Set(
-            try server.router().routes.map { route in
+            try (own.router().routes + shared.router().routes).map { route in
                 let path = route.path.components.map { component in
                     let text = component.description
                     return text.hasPrefix("{") && text.hasSuffix("}") ? ":" + text.dropFirst().dropLast() : text

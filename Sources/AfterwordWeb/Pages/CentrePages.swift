@@ -1,6 +1,6 @@
 /// A career centre's sign-in form.
 struct SignInPage: Page {
-    static let template = PageTemplate.signIn
+    static let template = PageTemplate.signin
 
     var email: String
     var layout = Layout()

@@ -14,5 +14,5 @@ protocol Page: Sendable {
 /// The templates that draw a whole page; each inherits `layout.mustache`.
 enum PageTemplate: String, CaseIterable, Sendable {
     case today, interviews, interview, interviewer, draft, people, settings, problem, check, openings, move
-    case signIn = "sign-in", cohort, seeker, review, accounts, seen
+    case signin, cohort, seeker, review, accounts, seen
 }
