@@ -427,3 +427,33 @@ final class WebSession: @unchecked Sendable {
 struct CentreFailure: Error, CustomStringConvertible {
     var description: String
 }
+
+extension CentreCLITests {
+    @Test("in Chromium: a seeker signs in and asks for review; the coach reads the draft with its findings and returns it; the seeker reads why")
+    func reviewInChromium() throws {
+        let (cli, env) = try centre()
+        let served = try CentreServer(cli: cli, environment: env)
+        defer { served.stop() }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let script = root.appendingPathComponent("Tests/AfterwordWebTests/Browser/browser_centre.py")
+        let artifacts = root.appendingPathComponent("test-artifacts/web-centre")
+        let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, served.base, artifacts.path], home: cli.home)
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)\(result.stderr)")
+        #expect(seen["error"] == nil, "\(seen["error"] ?? "") at \(seen["url"] ?? ""); screenshots in \(artifacts.path)")
+        #expect(seen["redirectedTo"] as? String == "/sign-in")
+        #expect(seen["signedIn"] as? String == "Sam Seeker (seeker)")
+        #expect((seen["asked"] as? String)?.hasPrefix("Asked your coach to review it") == true, "\(seen["asked"] ?? "")")
+        #expect(seen["afterSignOut"] as? String == "/sign-in")
+        #expect(seen["coachHome"] as? String == "/centre")
+        #expect((seen["cohortRows"] as? [String])?.contains { $0.hasPrefix("Sam Seeker MBA 2027 0 0 1") } == true, "\(seen["cohortRows"] ?? "")")
+        #expect(seen["reviewHeading"] as? String == "Review: draft 1 by Sam Seeker")
+        #expect((seen["draftText"] as? String)?.hasPrefix("Dear Priya") == true, "\(seen["draftText"] ?? "")")
+        #expect(seen["findings"] as? String != nil)
+        #expect(seen["returned"] as? String == "Returned draft 1 with your comment.")
+        #expect((seen["reviewState"] as? String)?.hasPrefix("Returned by Cory Coach") == true)
+        #expect(seen["comment"] as? String == "Say which part of the pricing model you would improve.")
+        let rows = seen["seenRows"] as? [String] ?? []
+        #expect(rows.contains { $0.contains("Cory Coach <cory@uni.edu> coach read draft 1") }, "\(rows)")
+        #expect((seen["consoleErrors"] as? [String])?.isEmpty == true, "\(seen["consoleErrors"] ?? "")")
+    }
+}
