@@ -111,6 +111,34 @@ public struct Centre: Sendable {
         }
     }
 
+    /// Moves an account to another group or coach, or renames it; "" clears the group or the coach.
+    public func edit(_ email: String, name: String?, group: String?, coach: String?) throws -> CentreAccount {
+        var account = try account(email)
+        if let name {
+            account.name = try Self.checked(email: account.email, name: name, password: String(repeating: "x", count: CentreAccess.minimumPasswordLength)).1
+        }
+        if let group {
+            let group = group.trimmingCharacters(in: .whitespaces)
+            if group.count > 100 || group.contains(where: { $0.isNewline }) {
+                throw UserError("--group: a group's name is one line of at most 100 characters")
+            }
+            account.group = group.nilIfEmpty
+        }
+        if let coach {
+            if coach.trimmingCharacters(in: .whitespaces).isEmpty {
+                account.coachId = nil
+            } else {
+                let found = try self.account(coach)
+                guard found.role == .coach else { throw UserError("--coach: \(found.email) is not a coach (\(found.role.rawValue))") }
+                guard account.role == .seeker else { throw UserError("--coach: only a seeker is assigned to a coach") }
+                account.coachId = found.id
+            }
+        }
+        let changed = account
+        try storeCall { try directory.update(changed) }
+        return account
+    }
+
     /// Every account.
     public func users() throws -> [CentreAccount] {
         try initialized()

@@ -103,6 +103,10 @@ extension Workspace {
                 kept.append("\(name): runs a program on this machine; set it yourself if you want it")
                 continue
             }
+            if seat != nil, (try? CentreSeat.allowSetting(name)) == nil {
+                kept.append("\(name): a career centre's shared server does not take it")
+                continue
+            }
             guard !Self.unexportedSettings.contains(name), let setting = try? Config.setting(named: name) else {
                 kept.append("\(name): not a setting of this Afterword")
                 continue

@@ -59,7 +59,7 @@ struct CentreCommand: AsyncParsableCommand {
     struct User: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add, list, disable, reset or remove accounts.",
-            subcommands: [Add.self, List.self, Disable.self, ResetPassword.self, Remove.self])
+            subcommands: [Add.self, List.self, Edit.self, Disable.self, ResetPassword.self, Remove.self])
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Add an account (the password from standard input or --password-env).")
@@ -98,6 +98,23 @@ struct CentreCommand: AsyncParsableCommand {
                     if !account.isActive { parts.append("disabled") }
                     return parts.joined(separator: ", ")
                 })
+            }
+        }
+
+        struct Edit: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Move an account to another group or coach, or rename it.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: ArgumentHelp("The account's e-mail address.", valueName: "email")) var email: String
+            @Option(help: "A new name.") var name: String?
+            @Option(help: ArgumentHelp("The new group (\"\" for none).", valueName: "group")) var group: String?
+            @Option(help: ArgumentHelp("The seeker's new coach, by e-mail (\"\" for none).", valueName: "email")) var coach: String?
+
+            func run() async throws {
+                guard name != nil || group != nil || coach != nil else {
+                    throw UserError("say what changes: --name, --group or --coach")
+                }
+                let account = try global.centre.edit(email, name: name, group: group, coach: coach)
+                Console.out("\(account.name) <\(account.email)>: \(account.group.map { "group \($0)" } ?? "no group")\(account.coachId == nil ? "" : ", with a coach").")
             }
         }
 

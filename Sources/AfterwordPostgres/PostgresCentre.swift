@@ -124,6 +124,15 @@ public final class PostgresCentre: Sendable {
         }
     }
 
+    /// Changes an account's name, group and coach.
+    public func update(_ account: CentreAccount) throws {
+        try pool.withConnection { c in
+            try pool.run(
+                c,
+                "UPDATE centre.account SET name = \(account.name), groupName = \(account.group), coachId = \(account.coachId) WHERE id = \(account.id)")
+        }
+    }
+
     /// Disables or enables an account; a disabled one's sessions end at once.
     public func setDisabled(_ id: Int64, at: Date?) throws {
         try pool.transaction { c in
@@ -146,8 +155,9 @@ public final class PostgresCentre: Sendable {
         try pool.transaction { c in
             if account.role == .seeker {
                 try pool.run(c, PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(PostgresPool.quoted(Self.schema(of: account.id))) CASCADE"))
+                // A seeker's own steps (their review requests) go with them; a coach's reads stay, as "a removed account".
+                try pool.run(c, "DELETE FROM centre.audit WHERE actorId = \(account.id)")
             }
-            try pool.run(c, "DELETE FROM centre.audit WHERE actorId = \(account.id)")
             try pool.run(c, "DELETE FROM centre.account WHERE id = \(account.id)")
             try insertAudit(c, actor: actor, subjectId: nil, what: "removed \(account.role.rawValue) account #\(account.id) and all of its data", now: now)
         }

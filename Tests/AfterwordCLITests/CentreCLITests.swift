@@ -49,6 +49,12 @@ import Testing
         #expect(list.stdout.contains("seeker  Sam Seeker <sam@uni.edu>, group MBA 2027, coach Cory Coach"), "\(list.stdout)")
         #expect(!list.stdout.contains("pass"))
 
+        // An admin moves a seeker to another coach.
+        let moved = try cli.run(["centre", "user", "edit", "tia@uni.edu", "--coach", "cory@uni.edu"], environment: env)
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(try cli.run(["centre", "user", "list"], environment: env).stdout.contains("Tia Student <tia@uni.edu>, group CS 2027, coach Cory Coach"))
+        #expect(try cli.run(["centre", "user", "edit", "tia@uni.edu", "--coach", "ada@uni.edu"], environment: env).stderr.contains("is not a coach"))
+
         // Tia sees nothing of Sam's: not his interview, his person, his draft or his ledger.
         for arguments in [["interview", "list"], ["interviewer", "list"], ["draft", "list"], ["status"], ["export"]] {
             let seen = try cli.run(["--as", "tia@uni.edu"] + arguments, environment: env)
@@ -224,6 +230,12 @@ import Testing
         for _ in 0..<10 { _ = try served.signInStatus("tia@uni.edu", "not-tias-pass") }
         #expect(try served.signInStatus("tia@uni.edu", "not-tias-pass") == 429)
         #expect(try served.signInStatus("cory@uni.edu", "coach-cory-pass") == 303, "another account is not slowed")
+
+        // Behind TLS (the proxy says so), the cookies are Secure.
+        let secure = try CLI.run(
+            executable: URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-D", "-", "-o", "/dev/null", "-H", "X-Forwarded-Proto: https", served.base + "/sign-in"],
+            home: cli.home)
+        #expect(secure.stdout.contains("aw_signin=") && secure.stdout.contains("; Secure"), "\(secure.stdout)")
 
         // Eight hours later the session has expired.
         let cory = try served.signIn("cory@uni.edu", "coach-cory-pass")

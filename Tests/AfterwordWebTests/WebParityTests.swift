@@ -73,6 +73,7 @@ struct WebParityTests {
         "centre user list": .routes(["GET /centre/accounts"]),
         "centre init": .notInBrowser(because: "it creates the centre and its first admin, before anyone can sign in"),
         "centre user add": .notInBrowser(because: "accounts are made by the centre's administrators where the server runs, with passwords never sent over a form"),
+        "centre user edit": .notInBrowser(because: "groups and coaches are assigned by the centre's administrators where the server runs"),
         "centre user disable": .notInBrowser(because: "accounts are managed by the centre's administrators where the server runs"),
         "centre user reset-password": .notInBrowser(because: "a new password is set by the centre's administrators where the server runs, never sent over a form"),
         "centre user remove": .notInBrowser(because: "removing a seeker and all their data for good is done where the server runs, by its administrators"),
