@@ -1,5 +1,4 @@
 import AfterwordApp
-import AfterwordCore
 import ArgumentParser
 import Foundation
 

@@ -1,5 +1,4 @@
 import AfterwordApp
-import AfterwordCore
 import Foundation
 import NIOConcurrencyHelpers
 

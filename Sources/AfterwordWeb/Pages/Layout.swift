@@ -1,5 +1,4 @@
 import AfterwordApp
-import AfterwordCore
 
 /// The layout's values, the same on every page: the title, the current tab, the CSRF token and the message the last action left.
 struct Layout: Sendable {
