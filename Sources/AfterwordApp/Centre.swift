@@ -13,10 +13,10 @@ public struct CentreSeat: Sendable {
     public let ownSMTP: Bool
     let directory: PostgresCentre
 
-    /// Refuses a draft the centre's review has not approved as it stands, when review is required.
-    func allowSending(_ draft: Draft) throws {
+    /// Refuses a draft the centre's review has not approved as it stands (`text`), when review is required.
+    func allowSending(_ draft: Draft, text: String) throws {
         guard reviewRequired, let id = draft.id else { return }
-        if let refusal = DraftReview.refusal(try storeCall { try directory.review(seekerId: account.id, draftId: id) }, for: draft) {
+        if let refusal = DraftReview.refusal(try storeCall { try directory.review(seekerId: account.id, draftId: id) }, for: draft, text: text) {
             throw UserError("not sent: \(refusal)")
         }
     }
@@ -32,12 +32,22 @@ public struct CentreSeat: Sendable {
         }
     }
 
-    /// Refuses a setting a shared server must not take from a seeker: a command it would run, or the name
-    /// of one of its environment variables (which hold the centre's own secrets).
-    static func allowSetting(_ name: String) throws {
+    /// Refuses a setting a shared server must not take from a seeker: a command it would run, the name of one
+    /// of its environment variables (which hold the centre's own secrets), a file of the server's, an address
+    /// it would connect to (a job board's, an IMAP server's), or a mail server unless the centre allows one.
+    func allowSetting(_ name: String, value: String?) throws {
         let lower = name.lowercased()
         if lower.hasSuffix("command") || lower.hasSuffix("env") {
             throw UserError("\(name) cannot be set on a career centre's shared server: it would run a command or read a secret of the server's")
+        }
+        if lower.hasPrefix("watch.") || lower.hasPrefix("imap.") || lower == "note.font" {
+            throw UserError("\(name) cannot be set on a career centre's shared server: it names an address or a file of the server's")
+        }
+        if !ownSMTP, lower.hasPrefix("smtp.") || (lower == "transport" && value != nil) {
+            throw UserError("\(name) cannot be set: your career centre's server does not send mail in your name; hand each thank-you to your own mail program")
+        }
+        if lower == "transport", value?.lowercased() == "sendmail" {
+            throw UserError("transport sendmail cannot be set on a career centre's shared server: it would run a program of the server's")
         }
     }
 }
@@ -173,6 +183,7 @@ public struct Centre: Sendable {
     public func remove(_ email: String, by operatorName: String) throws -> CentreAccount {
         let account = try account(email)
         try storeCall { try directory.removeAccount(account, by: .operator(operatorName), now: now) }
+        try storeCall { try directory.vacuum() }
         try? FileManager.default.removeItem(at: seekerHome(account.id))
         return account
     }
@@ -211,6 +222,12 @@ public struct Centre: Sendable {
 
     /// The account whose password this is, or nil. Slow on purpose (bcrypt): call it off any event loop.
     public func verify(email: String, password: String) throws -> CentreAccount? {
+        let email = email.trimmingCharacters(in: .whitespaces)
+        // An address no account can have (a control character, a NUL) is not looked up.
+        guard EmailAddress.isPlausible(email.lowercased()), email.count <= 254 else {
+            _ = Bcrypt.verify(password, hash: Self.decoy)
+            return nil
+        }
         let found = try storeCall { try directory.credentials(email: email.trimmingCharacters(in: .whitespaces)) }
         guard let (account, hash) = found else {
             _ = Bcrypt.verify(password, hash: Self.decoy)
@@ -235,6 +252,25 @@ public struct Centre: Sendable {
     public func session(token: String) throws -> (account: CentreAccount, csrf: String)? {
         guard token.count == 64 else { return nil }
         return try storeCall { try directory.session(tokenHash: SHA256.hex(token), now: now) }
+    }
+
+    /// A token for a browser that signed in to `account` (kept by the browser; the database keeps its digest).
+    public func rememberDevice(for account: CentreAccount) throws -> String {
+        let token = Self.randomToken()
+        try storeCall { try directory.rememberDevice(tokenHash: SHA256.hex(token), accountId: account.id, now: now) }
+        return token
+    }
+
+    /// True when the browser holding `token` signed in to `email`'s account before.
+    public func knowsDevice(token: String, email: String) throws -> Bool {
+        guard token.count == 64 else { return false }
+        return try storeCall { try directory.knowsDevice(tokenHash: SHA256.hex(token), email: email) }
+    }
+
+    /// Brings the centre's tables up to this version (a server's start).
+    public func upgrade() throws {
+        try initialized()
+        try storeCall { try directory.upgrade() }
     }
 
     public func endSession(token: String) throws {
@@ -280,16 +316,22 @@ public struct Centre: Sendable {
         CentreAccess.readable(by: viewer, among: try storeCall { try directory.accounts() })
     }
 
-    /// A seeker's records for `viewer` to read, after the access check, with an audit row saying what was read.
-    /// A seeker `viewer` may not read is "not found", never "forbidden": their existence is not told either.
-    public func reading(seeker id: Int64, by viewer: CentreAccount, what: String) throws -> (CentreAccount, Workspace) {
-        guard let seeker = try storeCall({ try directory.account(id: id) }), CentreAccess.mayRead(viewer, seeker), viewer.role != .seeker else {
+    /// Reads a seeker's records for `viewer` with `body`, after the access check, and then writes an audit row
+    /// saying what was read (none when the read found nothing). A seeker `viewer` may not read is "not found",
+    /// never "forbidden": their existence is not told either.
+    public func reading<T>(
+        seeker id: Int64, by viewer: CentreAccount, what: String, _ body: (CentreAccount, Workspace) throws -> T
+    ) throws -> T {
+        guard let seeker = try storeCall({ try directory.account(id: id) }), CentreAccess.mayRead(viewer, seeker), viewer.role != .seeker,
+            seeker.isActive
+        else {
             var error = UserError("there is no such seeker among yours; start again from the cohort page")
             error.isNotFound = true
             throw error
         }
+        let result = try body(seeker, try workspace(for: seeker))
         try storeCall { try directory.record(.account(viewer.id), subjectId: seeker.id, what: what, now: now) }
-        return (seeker, try workspace(for: seeker))
+        return result
     }
 
     /// The cohort's numbers for `viewer`, optionally one group's.
@@ -327,35 +369,63 @@ public struct Centre: Sendable {
         }
     }
 
-    /// A coach approves a draft as it stands, or returns it with a comment.
-    public func decide(seeker id: Int64, draft draftId: Int64, by viewer: CentreAccount, approve: Bool, comment: String?) throws {
+    /// A coach approves a draft as it stood when they read it, or returns it with a comment.
+    /// - Parameter seen: ``SHA256/hex(_:)`` of the ``Workspace/reviewText(_:)`` the coach was shown: an approval
+    ///   of a draft that changed since is refused, so nothing is approved unread.
+    public func decide(seeker id: Int64, draft draftId: Int64, by viewer: CentreAccount, approve: Bool, comment: String?, seen: String?) throws {
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         if !approve, comment == nil { throw UserError("say what to change: a returned draft needs a comment") }
         if let comment, comment.count > 4_000 { throw UserError("the comment is over 4,000 characters; shorten it") }
-        let (_, workspace) = try reading(seeker: id, by: viewer, what: approve ? "read draft \(draftId) to approve it" : "read draft \(draftId) to return it")
-        let draft = try workspace.draftContext(draftId).draft
+        let text = try reading(seeker: id, by: viewer, what: approve ? "read draft \(draftId) to approve it" : "read draft \(draftId) to return it") {
+            _, workspace in try workspace.reviewText(try workspace.draftContext(draftId))
+        }
         guard try review(seeker: id, draft: draftId)?.state == .requested else {
             throw UserError("draft \(draftId) is not waiting for a review (it was answered, or the seeker did not ask)")
         }
+        if approve, seen != SHA256.hex(text) {
+            throw UserError("draft \(draftId) changed since you opened it; read it again before you approve it")
+        }
         try storeCall {
             try directory.decide(
-                seekerId: id, draftId: draftId, state: approve ? .approved : .returned, comment: comment,
-                approvedText: approve ? DraftReview.text(of: draft) : nil, reviewer: viewer.id, now: now)
+                seekerId: id, draftId: draftId, state: approve ? .approved : .returned, comment: comment, approvedText: approve ? text : nil,
+                reviewer: viewer.id, now: now)
         }
     }
 
     // MARK: Audit
 
     /// The audit trail: one seeker's (by e-mail), or the whole centre's.
-    public func auditTrail(seeker email: String?) throws -> [AuditEntry] {
+    public func auditTrail(seeker email: String?, limit: Int = Int(Int32.max)) throws -> [AuditEntry] {
         try initialized()
         let id = try email.map { try account($0).id }
-        return try storeCall { try directory.audit(subjectId: id) }
+        return try storeCall { try directory.audit(subjectId: id, limit: limit) }
     }
 
-    /// Who read or changed a seeker's data, newest first.
-    public func audit(seeker id: Int64) throws -> [AuditEntry] {
-        try storeCall { try directory.audit(subjectId: id) }
+    /// Who read or changed a seeker's data, newest first: `limit` rows after the newest `offset`.
+    public func audit(seeker id: Int64, limit: Int, offset: Int = 0) throws -> [AuditEntry] {
+        try storeCall { try directory.audit(subjectId: id, limit: limit, offset: offset) }
+    }
+}
+
+extension Workspace {
+    /// The sender as a message names them: "Sam Seeker <sam@uni.edu>", or what of it is set.
+    public func senderLine() throws -> String {
+        let config = try loadConfig()
+        return [config[.name], config[.email].map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// The words a centre's review approves for a draft: from whom and to whom (name and address), subject and body.
+    public func reviewText(_ context: DraftContext) throws -> String {
+        let from = try senderLine()
+        let to = context.draft.channel == .email ? (context.person.email ?? "") : (context.person.address ?? "")
+        return DraftReview.text(of: context.draft, from: from, to: to)
+    }
+
+    /// Refuses a draft the centre's review has not approved as it stands, when review is required: every way
+    /// out (send, hand-off, the compose links, a note card printed or posted, "I sent it from there") asks here.
+    func allowLeaving(_ context: DraftContext) throws {
+        guard let seat, seat.reviewRequired else { return }
+        try seat.allowSending(context.draft, text: try reviewText(context))
     }
 }
 

@@ -103,7 +103,7 @@ extension Workspace {
                 kept.append("\(name): runs a program on this machine; set it yourself if you want it")
                 continue
             }
-            if seat != nil, (try? CentreSeat.allowSetting(name)) == nil {
+            if let seat, (try? seat.allowSetting(name, value: value)) == nil {
                 kept.append("\(name): a career centre's shared server does not take it")
                 continue
             }

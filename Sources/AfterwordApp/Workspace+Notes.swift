@@ -17,6 +17,7 @@ extension Workspace {
         let store = try openStore()
         let config = try loadConfig()
         let context = try draftContext(draftId, store: store)
+        try allowLeaving(context)
         let (draft, detail, person) = (context.draft, context.detail, context.person)
         let findings = Self.findings(draft, interview: detail.interview, interviewer: person.name)
         if findings.hasErrors {
@@ -68,7 +69,9 @@ extension Workspace {
     /// Records that the note card went in the post; a second note to the same person is refused (AW-ONCE).
     public func noteMailed(draftId: Int64) throws {
         let store = try openStore()
-        let draft = try storeCall { try store.draft(id: draftId) }
+        let context = try draftContext(draftId, store: store)
+        try allowLeaving(context)
+        let draft = context.draft
         let clock = now
         let entry = try storeCall {
             try store.open(draft, state: .sending, scheduledAt: nil, transport: .post, messageId: "post-\(draftId)-\(UUID().uuidString)", now: clock)

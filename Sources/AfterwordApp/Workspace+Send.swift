@@ -238,7 +238,7 @@ extension Workspace {
         let store = try openStore()
         let config = try loadConfig()
         var context = try draftContext(draftId, store: store)
-        try seat?.allowSending(context.draft)
+        try allowLeaving(context)
         if let refusal = try storeCall({ try store.onceRefusal(before: context.draft) }) { throw UserError(refusal) }
         if !earlierVersion { try refuseReplaced(context, store: store) }
         let address = try Self.emailAddress(of: context)

@@ -157,6 +157,8 @@ extension Workspace {
         let store = try openStore()
         let context = try draftContext(draftId, store: store)
         guard context.draft.channel == .email, let address = context.person.email else { return [] }
+        // Not offered until the centre's review approves the draft as it stands.
+        if (try? allowLeaving(context)) == nil { return [] }
         // Its day words as they are true now ("today", "yesterday").
         let draft = try retimed(context.draft, interview: context.detail.interview, sendAt: max(now, context.detail.interview.endsAt), store: store)
         return [("My mail program", MailtoURL.make(to: address, subject: draft.subject, body: draft.body))]
@@ -168,6 +170,7 @@ extension Workspace {
     public func recordSentElsewhere(draftId: Int64) throws -> LedgerEntry {
         let store = try openStore()
         let context = try draftContext(draftId, store: store)
+        try allowLeaving(context)
         let clock = now
         let entry = try storeCall {
             try store.open(

@@ -14,7 +14,7 @@ extension Workspace {
             let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines)
             let blank = trimmed?.isEmpty ?? true
             let valid: Void? = check.field(name) {
-                if seat != nil { try CentreSeat.allowSetting(name) }
+                try seat?.allowSetting(name, value: blank ? nil : trimmed)
                 let setting = try Config.setting(named: name)
                 if !blank, let trimmed { try setting.validate(trimmed) }
             }
@@ -36,6 +36,9 @@ extension Workspace {
         guard !password.isEmpty else { throw UserError("no password was given; type or paste it (it is not shown)") }
         guard !password.contains(where: \.isNewline), password.count <= 1_024 else {
             throw UserError("the password has a line break or is over 1,024 characters; give the password alone, on one line")
+        }
+        if seat != nil {
+            throw UserError("a career centre's shared server keeps no mail passwords; hand each thank-you to your own mail program")
         }
         let config = try loadConfig()
         guard let account = config[.smtpUser] else {

@@ -119,13 +119,16 @@ public struct DraftReview: Codable, Sendable, Equatable {
         self.approvedText = approvedText
     }
 
-    /// The words a review compares: who it goes to, its subject and its body.
-    public static func text(of draft: Draft) -> String {
-        [draft.recipient, draft.subject ?? "", draft.body].joined(separator: "\u{1F}")
+    /// The words a review approves: who it is from, who it goes to (name and address), its subject and its body.
+    /// - Parameters:
+    ///   - from: the sender as the message will name them.
+    ///   - address: the recipient's e-mail address, or postal address for a note card.
+    public static func text(of draft: Draft, from: String, to address: String) -> String {
+        [from, address, draft.recipient, draft.subject ?? "", draft.body].joined(separator: "\u{1F}")
     }
 
-    /// Why `draft` may not be sent yet when the centre requires review; nil when it may.
-    public static func refusal(_ review: DraftReview?, for draft: Draft) -> String? {
+    /// Why `draft` (whose words to approve are `text`) may not leave yet when the centre requires review; nil when it may.
+    public static func refusal(_ review: DraftReview?, for draft: Draft, text: String) -> String? {
         guard let review else {
             return "your career centre asks that a coach approve each thank-you before it goes; ask for a review of draft \(draft.id ?? 0) first"
         }
@@ -136,8 +139,8 @@ public struct DraftReview: Codable, Sendable, Equatable {
             let said = review.comment.map { ": \"\($0)\"" } ?? ""
             return "your coach returned draft \(draft.id ?? 0)\(said); change it and ask for a review again"
         case .approved:
-            guard review.approvedText == text(of: draft) else {
-                return "draft \(draft.id ?? 0) changed after your coach approved it; ask for a review again"
+            guard review.approvedText == text else {
+                return "draft \(draft.id ?? 0), its recipient or your name changed after your coach approved it; ask for a review again"
             }
             return nil
         }

@@ -43,6 +43,12 @@ public final class PostgresCentre: Sendable {
         """,
         "CREATE INDEX IF NOT EXISTS audit_subject ON centre.audit(subjectId, at)",
         "CREATE TABLE IF NOT EXISTS centre.setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        // Browsers that signed in before: a run of wrong passwords from elsewhere does not slow them.
+        """
+        CREATE TABLE IF NOT EXISTS centre.device (
+            tokenHash TEXT PRIMARY KEY, accountId BIGINT NOT NULL REFERENCES centre.account(id) ON DELETE CASCADE,
+            createdAt TIMESTAMPTZ NOT NULL)
+        """,
     ]
 
     static let accountColumns = "id, email, name, role, groupName, coachId, disabledAt, createdAt"
@@ -54,6 +60,14 @@ public final class PostgresCentre: Sendable {
     public func isInitialized() throws -> Bool {
         try pool.withConnection { c in
             try pool.rows(c, "SELECT to_regclass('centre.account') IS NOT NULL").first?.decode(Bool.self) ?? false
+        }
+    }
+
+    /// Adds the tables a newer Afterword's centre has and this database lacks (each statement is idempotent).
+    public func upgrade() throws {
+        try pool.transaction { c in
+            try pool.run(c, "SELECT pg_advisory_xact_lock(7879)")
+            for statement in Self.schema { try pool.run(c, PostgresQuery(unsafeSQL: statement)) }
         }
     }
 
@@ -164,6 +178,14 @@ public final class PostgresCentre: Sendable {
         engine.forget(schema: Self.schema(of: account.id))
     }
 
+    /// Reclaims the space of removed rows, so that a removed seeker's account and reviews do not linger in the
+    /// tables' files (the write-ahead log keeps them until it is recycled).
+    public func vacuum() throws {
+        try pool.withConnection { c in
+            try pool.run(c, "VACUUM centre.account, centre.session, centre.review, centre.audit")
+        }
+    }
+
     /// A seeker's records: the same store every command uses, in the seeker's schema.
     public func seekerStore(_ seekerId: Int64) throws -> PostgresStore {
         try engine.store(schema: Self.schema(of: seekerId))
@@ -192,6 +214,26 @@ public final class PostgresCentre: Sendable {
                 WHERE s.tokenHash = \(tokenHash) AND s.expiresAt > \(now) AND a.disabledAt IS NULL
                 """
             ).first.map { row in (try CentreAccount(row), try row.decode((Int64, String, String, String, String?, Int64?, Date?, Date, String).self).8) }
+        }
+    }
+
+    /// Remembers a browser that signed in to `accountId`.
+    public func rememberDevice(tokenHash: String, accountId: Int64, now: Date) throws {
+        try pool.withConnection { c in
+            try pool.run(c, "INSERT INTO centre.device (tokenHash, accountId, createdAt) VALUES (\(tokenHash), \(accountId), \(now)) ON CONFLICT DO NOTHING")
+        }
+    }
+
+    /// True when the browser with this token signed in to the account with `email` before.
+    public func knowsDevice(tokenHash: String, email: String) throws -> Bool {
+        try pool.withConnection { c in
+            !(try pool.rows(
+                c,
+                """
+                SELECT 1 FROM centre.device d JOIN centre.account a ON a.id = d.accountId
+                WHERE d.tokenHash = \(tokenHash) AND a.email = \(email.lowercased())
+                """
+            ).isEmpty)
         }
     }
 
@@ -287,7 +329,7 @@ public final class PostgresCentre: Sendable {
     }
 
     /// The audit trail about one seeker's data (or, with nil, all of it), newest first.
-    public func audit(subjectId: Int64?, limit: Int = 500) throws -> [AuditEntry] {
+    public func audit(subjectId: Int64?, limit: Int, offset: Int = 0) throws -> [AuditEntry] {
         try pool.withConnection { c in
             try pool.rows(
                 c,
@@ -296,7 +338,7 @@ public final class PostgresCentre: Sendable {
                        COALESCE(a.role, CASE WHEN u.operator IS NULL THEN 'removed' ELSE 'operator' END), u.subjectId, u.what
                 FROM centre.audit u LEFT JOIN centre.account a ON a.id = u.actorId
                 WHERE \(subjectId)::bigint IS NULL OR u.subjectId = \(subjectId)
-                ORDER BY u.at DESC, u.id DESC LIMIT \(Int64(limit))
+                ORDER BY u.at DESC, u.id DESC LIMIT \(Int64(max(limit, 0))) OFFSET \(Int64(max(offset, 0)))
                 """
             ).map { row in
                 let (at, actor, role, subject, what) = try row.decode((Date, String, String, Int64?, String).self)

@@ -100,7 +100,8 @@ final class PostgresPool: Sendable {
         for (attempt, wait) in ([0] + Self.backoff).enumerated() {
             if attempt > 0 { Thread.sleep(forTimeInterval: wait) }
             do {
-                return (try connect(), "public")
+                // Its search_path is the server's default until named: "" makes the first use name it.
+                return (try connect(), "")
             } catch let error as StoreError where error.code == .cannotOpen && error.message.contains("password") {
                 throw error
             } catch {

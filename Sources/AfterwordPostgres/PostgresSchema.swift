@@ -98,13 +98,11 @@ enum PostgresSchema {
     /// Afterword wrote it. Two processes starting at once serialise on an advisory lock.
     /// - Parameter schema: `public` for one user; a career centre's seeker has a schema of their own, made here.
     static func migrate(_ pool: PostgresPool, schema: String = "public") throws {
-        if schema != "public" {
-            try pool.withConnection { connection in
-                try pool.run(connection, PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(PostgresPool.quoted(schema))"))
-            }
-        }
         try pool.transaction(schema: schema) { connection in
             try pool.run(connection, "SELECT pg_advisory_xact_lock(7878)")
+            if schema != "public" {
+                try pool.run(connection, PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(PostgresPool.quoted(schema))"))
+            }
             try pool.run(connection, "CREATE TABLE IF NOT EXISTS afterword_migration (name TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL)")
             let applied = Set(try pool.rows(connection, "SELECT name FROM afterword_migration").map { try $0.decode(String.self) })
             let known = Set(foldedIntoBase + migrations.map(\.name))

@@ -74,15 +74,22 @@ struct CentreController: Sendable {
     func seeker(_ request: Request, context: some RequestContext) async throws -> Response {
         let viewer = try staff
         let id = try recordID(context)
-        let (seeker, workspace) = try centre.reading(seeker: id, by: viewer, what: "read their interviews, people, drafts and thank-yous")
+        let page = try centre.reading(seeker: id, by: viewer, what: "read their interviews, people, drafts and thank-yous") { seeker, workspace in
+            try seekerPage(seeker, workspace)
+        }
+        return try site.page(page, title: "Cohort: \(page.name)", tab: nil, request: request)
+    }
+
+    /// A seeker's records as their coach reads them.
+    private func seekerPage(_ seeker: CentreAccount, _ workspace: Workspace) throws -> SeekerPage {
         let interviews = try workspace.interviews()
         let companies = Dictionary(interviews.map { ($0.interview.storedID, $0.interview.company) }, uniquingKeysWith: { first, _ in first })
         let people = Dictionary(
             interviews.flatMap { $0.interviewers.map { ($0.storedID, $0.name) } }, uniquingKeysWith: { first, _ in first })
         let drafts = try workspace.drafts()
         var reviews: [Int64: String] = [:]
-        for (draft, _) in drafts { reviews[draft.storedID] = try centre.review(seeker: id, draft: draft.storedID)?.state.rawValue }
-        let page = SeekerPage(
+        for (draft, _) in drafts { reviews[draft.storedID] = try centre.review(seeker: seeker.id, draft: draft.storedID)?.state.rawValue }
+        return SeekerPage(
             id: seeker.id, name: seeker.name, email: seeker.email, group: seeker.group,
             interviews: interviews.map { detail in
                 SeekerPage.Meeting(
@@ -99,7 +106,6 @@ struct CentreController: Sendable {
                     draftId: entry.draftId, person: people[entry.interviewerId] ?? "someone", company: companies[entry.interviewId] ?? "",
                     channel: entry.channel.label, state: entry.state.rawValue, when: (entry.sentAt ?? entry.scheduledAt).map { site.display($0) })
             })
-        return try site.page(page, title: "Cohort: \(seeker.name)", tab: nil, request: request)
     }
 
     /// GET /centre/seekers/:id/drafts/:draft — the draft with the checker's findings, to approve or return; audited.
@@ -107,16 +113,20 @@ struct CentreController: Sendable {
         let viewer = try staff
         let id = try recordID(context)
         let draftId = try recordID(context, "draft")
-        let (seeker, workspace) = try centre.reading(seeker: id, by: viewer, what: "read draft \(draftId)")
-        let draftContext = try workspace.draftContext(draftId)
-        let draft = draftContext.draft
-        let checked = try DraftController.review(DraftEdit(subject: draft.subject ?? "", body: draft.body), draftContext, workspace: workspace)
-        let review = try centre.review(seeker: id, draft: draftId)
-        let page = ReviewPage(
-            seekerId: seeker.id, seeker: seeker.name, draftId: draftId, person: draftContext.person.name,
-            company: draftContext.detail.interview.company, role: draftContext.detail.interview.role, channel: draft.channel.label,
-            subject: draft.subject, body: draft.body, editor: checked.editor, state: review?.state.rawValue, comment: review?.comment,
-            waiting: review?.state == .requested)
+        let page = try centre.reading(seeker: id, by: viewer, what: "read draft \(draftId)") { seeker, workspace in
+            let draftContext = try workspace.draftContext(draftId)
+            let draft = draftContext.draft
+            let checked = try DraftController.review(DraftEdit(subject: draft.subject ?? "", body: draft.body), draftContext, workspace: workspace)
+            let review = try centre.review(seeker: id, draft: draftId)
+            let person = draftContext.person
+            return ReviewPage(
+                seekerId: seeker.id, seeker: seeker.name, draftId: draftId, person: person.name,
+                address: (draft.channel == .email ? person.email : person.address) ?? "no address yet",
+                from: try workspace.senderLine(),
+                company: draftContext.detail.interview.company, role: draftContext.detail.interview.role, channel: draft.channel.label,
+                subject: draft.subject, body: draft.body, editor: checked.editor, state: review?.state.rawValue, comment: review?.comment,
+                waiting: review?.state == .requested, seen: SHA256.hex(try workspace.reviewText(draftContext)))
+        }
         return try site.page(page, title: "Cohort: review", tab: nil, request: request)
     }
 
@@ -137,7 +147,7 @@ struct CentreController: Sendable {
         let draftId = try recordID(context, "draft")
         let here = "/centre/seekers/\(id)/drafts/\(draftId)"
         do {
-            try centre.decide(seeker: id, draft: draftId, by: viewer, approve: approve, comment: form["comment"])
+            try centre.decide(seeker: id, draft: draftId, by: viewer, approve: approve, comment: form["comment"], seen: form["seen"])
             return site.done("/centre", notice: approve ? "Approved draft \(draftId)." : "Returned draft \(draftId) with your comment.")
         } catch let error as UserError where !error.isNotFound {
             return site.done(here, refused: error)
@@ -161,12 +171,18 @@ struct CentreController: Sendable {
     /// GET /seen — a seeker's own audit trail.
     func seen(_ request: Request, context: some RequestContext) async throws -> Response {
         let seeker = try visitor
+        let number = request.uri.queryParameters["page"].flatMap { Int($0) }.map { min(max($0, 1), 1_000_000) } ?? 1
+        let rows = try centre.audit(seeker: seeker.id, limit: Self.seenRows + 1, offset: (number - 1) * Self.seenRows)
         let page = SeenPage(
-            rows: try centre.audit(seeker: seeker.id).map { entry in
+            rows: rows.prefix(Self.seenRows).map { entry in
                 SeenPage.Row(when: site.display(entry.at), who: entry.actor, role: entry.actorRole, what: entry.what)
-            })
+            },
+            newer: number > 1 ? "/seen?page=\(number - 1)" : nil, older: rows.count > Self.seenRows ? "/seen?page=\(number + 1)" : nil)
         return try site.page(page, title: "Who has seen this", tab: nil, request: request)
     }
+
+    /// Rows of the audit trail on one page of "Who has seen this".
+    static let seenRows = 100
 
     /// POST /drafts/:id/review — a seeker asks their coach to review the draft.
     func requestReview(_ request: Request, context: some RequestContext) async throws -> Response {

@@ -70,7 +70,9 @@ struct CentreGate<Context: RequestContext>: RouterMiddleware {
 }
 
 /// Slows a run of wrong passwords for one address: after ``allowed`` failures within ``window``, each further
-/// try waits until the window has passed. Nothing is locked for good: the real user gets in a minute later.
+/// try waits until the window has passed. Nothing is locked for good: a browser that signed in to the account
+/// before is counted on its own (so someone else's run of guesses does not keep its owner out), and any other
+/// gets in once the guesses stop.
 final class SignInThrottle: Sendable {
     static let allowed = 10
     static let window: TimeInterval = 60
@@ -109,6 +111,9 @@ struct SignInController: Sendable {
 
     /// The cookie of the sign-in form's CSRF token, before there is a session.
     static let formCookie = "aw_signin"
+    /// The cookie of a browser that signed in before (kept for ``deviceDays``).
+    static let deviceCookie = "aw_device"
+    static let deviceDays = 180
 
     /// GET /sign-in
     func show(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -133,9 +138,9 @@ struct SignInController: Sendable {
 
     /// POST /sign-in
     func signIn(_ request: Request, context: some RequestContext) async throws -> Response {
-        var request = request
-        let buffer = try await request.collectBody(upTo: 16 * 1024)
-        let form = try FormData.parse(Array(buffer.readableBytesView), contentType: request.headers[.contentType])
+        guard let form = try await Self.smallForm(request) else {
+            return try page(request, email: "", problem: "the sign-in form is larger than it can be; send it again", status: .contentTooLarge)
+        }
         let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form["password"] ?? ""
         guard let expected = request.cookies[Self.formCookie]?.value, Guard.same(form["csrf"] ?? "", expected) else {
@@ -145,21 +150,38 @@ struct SignInController: Sendable {
             return try page(request, email: email, problem: "give your e-mail address and your password", status: .unprocessableContent)
         }
         let now = Date()
-        if let wait = throttle.wait(for: email, now: now) {
+        // A browser that signed in to this account before is slowed by its own mistakes only.
+        let device = request.cookies[Self.deviceCookie]?.value ?? ""
+        var key = email
+        if throttle.wait(for: email, now: now) != nil, (try? centre.knowsDevice(token: device, email: email)) == true {
+            key = "device " + device
+        }
+        if let wait = throttle.wait(for: key, now: now) {
             return try page(
                 request, email: email, problem: "too many wrong passwords for \(email) in a minute; try again in \(wait) seconds",
                 status: .tooManyRequests)
         }
         // bcrypt takes a quarter second: on NIO's thread pool, never on an event loop.
         let centre = centre
-        let account = try await NIOThreadPool.singleton.runIfActive { try centre.verify(email: email, password: password) }
+        let account: CentreAccount?
+        do {
+            account = try await NIOThreadPool.singleton.runIfActive { try centre.verify(email: email, password: password) }
+        } catch {
+            return try page(request, email: email, problem: "the centre's records did not answer; try again in a moment", status: .serviceUnavailable)
+        }
         guard let account else {
-            throttle.failed(email, now: now)
+            throttle.failed(key, now: now)
             return try page(request, email: email, problem: "that e-mail address and password do not match an account", status: .unauthorized)
         }
-        throttle.succeeded(email)
+        throttle.succeeded(key)
         let (token, _) = try centre.startSession(for: account)
         var response = Response.redirect(to: account.role == .seeker ? "/" : "/centre")
+        if (try? centre.knowsDevice(token: device, email: email)) != true, let remembered = try? centre.rememberDevice(for: account) {
+            response.setCookie(
+                Cookie(
+                    name: Self.deviceCookie, value: remembered, maxAge: Self.deviceDays * 86_400, path: "/sign-in", secure: Self.secure(request),
+                    httpOnly: true, sameSite: .strict))
+        }
         response.setCookie(
             Cookie(
                 name: CentreGate<BasicRequestContext>.cookie, value: token, maxAge: Int(Centre.sessionLength), path: "/", secure: Self.secure(request),
@@ -172,10 +194,7 @@ struct SignInController: Sendable {
     func signOut(_ request: Request, context: some RequestContext) async throws -> Response {
         let token = request.cookies[CentreGate<BasicRequestContext>.cookie]?.value ?? ""
         if let (_, csrf) = try centre.session(token: token) {
-            var request = request
-            let buffer = try await request.collectBody(upTo: 16 * 1024)
-            let form = try FormData.parse(Array(buffer.readableBytesView), contentType: request.headers[.contentType])
-            guard Guard.same(form["csrf"] ?? "", csrf) else {
+            guard let form = try await Self.smallForm(request), Guard.same(form["csrf"] ?? "", csrf) else {
                 throw WebError(.forbidden, "this form is stale or came from another site; reload the page and try again")
             }
             try centre.endSession(token: token)
@@ -184,6 +203,15 @@ struct SignInController: Sendable {
         response.setCookie(
             Cookie(name: CentreGate<BasicRequestContext>.cookie, value: "", maxAge: 0, path: "/", secure: Self.secure(request), httpOnly: true, sameSite: .strict))
         return response
+    }
+}
+
+extension SignInController {
+    /// A sign-in or sign-out form: a few short fields. Nil when the body is larger than such a form can be.
+    static func smallForm(_ request: Request) async throws -> FormData? {
+        var request = request
+        guard let buffer = try? await request.collectBody(upTo: 16 * 1024) else { return nil }
+        return try FormData.parse(Array(buffer.readableBytesView), contentType: request.headers[.contentType])
     }
 }
 

@@ -237,7 +237,7 @@ struct DraftController: Sendable {
             sheets: [Choice(Self.cardAlone, label: "The card alone, its own size", selected: true)]
                 + NoteCardSheet.allCases.map { Choice($0.rawValue, label: Self.label($0), selected: false) },
             reconnect: draft.isReconnect, editedByHand: draft.isEditedByHand, topic: person.topic, links: links,
-            sentLookup: entry?.state == .uncertain ? entry?.sentLookup : nil, coachReview: try coachReview(draft, settled: settled != nil))
+            sentLookup: entry?.state == .uncertain ? entry?.sentLookup : nil, coachReview: try coachReview(draftContext, settled: settled != nil))
         return try site.page(page, title: "Draft to \(person.name)", tab: nil, request: request, error: error, status: status)
     }
 
@@ -259,8 +259,9 @@ struct DraftController: Sendable {
 
     /// The check of an edit to this draft, addressed as the draft is, beside the panel's other drafts (AW-DISTINCT).
     /// Where the draft stands with the coach, on a centre's server, for a seeker.
-    private func coachReview(_ draft: Draft, settled: Bool) throws -> DraftPage.CoachReview? {
+    private func coachReview(_ context: DraftContext, settled: Bool) throws -> DraftPage.CoachReview? {
         guard let centre = site.centre, let seat = site.workspace.seat else { return nil }
+        let draft = context.draft
         let review = try centre.review(seeker: seat.account.id, draft: draft.storedID)
         let required = seat.reviewRequired ? " Your centre asks for an approval before a thank-you goes." : ""
         let said: String
@@ -269,7 +270,8 @@ struct DraftController: Sendable {
         case .requested?: said = "Waiting for your coach (asked \(site.display(review?.requestedAt ?? Date())))."
         case .returned?: said = "Returned by \(review?.reviewer ?? "your coach"): change it and ask again."
         case .approved?:
-            said = review.flatMap { DraftReview.refusal($0, for: draft) } == nil
+            let text = try site.workspace.reviewText(context)
+            said = review.flatMap { DraftReview.refusal($0, for: draft, text: text) } == nil
                 ? "Approved by \(review?.reviewer ?? "your coach")." : "Approved, but changed since: ask for a review again." + required
         }
         return DraftPage.CoachReview(said: said, comment: review?.comment, mayAsk: !settled && review?.state != .requested)

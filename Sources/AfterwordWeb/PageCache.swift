@@ -13,6 +13,8 @@ final class PageCache: Sendable {
         var minute: Int64
         var zone: String
         var all: Bool
+        /// The CSRF token its forms carry: a page drawn for one session is never shown to another.
+        var csrf: String
     }
 
     private struct Entry {

@@ -14,7 +14,7 @@ struct TodayController: Sendable {
         let zone = site.userZone
         let all = request.uri.queryParameters["all"] != nil
         let now = workspace.now
-        let key = PageCache.Key(minute: Int64((now.timeIntervalSince1970 / 60).rounded(.down)), zone: zone.identifier, all: all)
+        let key = PageCache.Key(minute: Int64((now.timeIntervalSince1970 / 60).rounded(.down)), zone: zone.identifier, all: all, csrf: site.csrfToken)
         let flash = Flash.read(request)
         if flash == nil, let cached = try site.today.page(key, revision: { try workspace.revision() }) {
             return Self.response(cached)

@@ -70,7 +70,7 @@ public struct WebServer: Sendable {
             options.watchEvery = nil
             self.options = options
             self.csrfToken = csrfToken
-            _ = try centre.users()
+            try centre.upgrade()
             return
         }
         if !options.isLoopback, (options.accessToken ?? "").count < 16 {

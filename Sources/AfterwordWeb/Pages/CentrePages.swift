@@ -92,6 +92,9 @@ struct ReviewPage: Page {
     var seeker: String
     var draftId: Int64
     var person: String
+    /// The recipient's address (e-mail, or postal for a note card) and the sender, as the message will name them.
+    var address: String
+    var from: String
     var company: String
     var role: String
     var channel: String
@@ -101,6 +104,8 @@ struct ReviewPage: Page {
     var state: String?
     var comment: String?
     var waiting: Bool
+    /// The digest of what the coach is shown: an approval of a draft changed since is refused.
+    var seen: String
     var layout = Layout()
 }
 
@@ -133,5 +138,8 @@ struct SeenPage: Page {
     }
 
     var rows: [Row]
+    /// The pages of newer and older rows, if any.
+    var newer: String?
+    var older: String?
     var layout = Layout()
 }
