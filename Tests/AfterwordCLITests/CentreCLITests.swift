@@ -207,6 +207,20 @@ import Testing
         #expect(try sam.post("/drafts/1/review", [:], csrf: "").status == 403)
         #expect(try sam.post("/drafts/1/review", [:], csrf: tia.csrf).status == 403)
         #expect(try sam.post("/sign-out", [:], csrf: "wrong").status == 403)
+        let forms = [
+            "/interviews", "/interviews/import", "/interviews/1", "/interviews/1/interviewers", "/interviews/1/cards", "/interviews/1/compose",
+            "/interviews/1/topics", "/interviews/1/remove", "/drafts/1", "/drafts/1/check", "/drafts/1/recompose", "/drafts/1/send", "/drafts/1/eml",
+            "/drafts/1/pdf", "/drafts/1/mailed", "/drafts/1/resolve", "/drafts/1/look-in-sent", "/drafts/1/sent-elsewhere", "/drafts/1/review",
+            "/interviewers/1", "/interviewers/1/remove", "/openings/1/reconnect", "/openings/boards", "/openings/boards/check",
+            "/openings/boards/1/remove", "/check", "/check/live", "/settings", "/settings/test", "/settings/password", "/import/preview", "/import",
+        ]
+        for path in forms {
+            #expect(try sam.post(path, ["body": "x"], csrf: tia.csrf).status == 403, "\(path) without this session's token")
+        }
+        for path in ["/centre/seekers/4/drafts/1/approve", "/centre/seekers/4/drafts/1/return"] {
+            #expect(try cory.post(path, ["comment": "x"], csrf: "").status == 403, "\(path) without a token")
+        }
+        #expect(try sam.get("/interviews/1").body.contains("Northwind"), "nothing above removed or changed Sam's interview")
 
         // Each read of Sam's data by a coach or the admin is in his "Who has seen this".
         let seen = try sam.get("/seen").body
