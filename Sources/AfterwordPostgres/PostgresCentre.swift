@@ -9,9 +9,12 @@ import PostgresNIO
 public final class PostgresCentre: Sendable {
     let engine: PostgresEngine
     var pool: PostgresPool { engine.pool }
+    /// Each seeker's cohort numbers, kept while they still hold.
+    let counts: CohortCounts
 
     public init(engine: PostgresEngine) {
         self.engine = engine
+        counts = engine.cohortCounts
     }
 
     static let schema: [String] = [

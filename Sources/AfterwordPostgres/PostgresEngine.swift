@@ -27,6 +27,9 @@ public final class PostgresEngine: Sendable {
         return PostgresEngine(pool: pool)
     }
 
+    /// A career centre's seekers' cohort numbers, kept for every ``PostgresCentre`` on this database.
+    let cohortCounts = CohortCounts()
+
     /// The schemas this process has brought up to date.
     private let migrated = NIOLockedValueBox<Set<String>>(["public"])
 
@@ -37,7 +40,7 @@ public final class PostgresEngine: Sendable {
     /// The records in `schema` (a career centre's seeker's), migrated on first use in this process.
     public func store(schema: String) throws -> PostgresStore {
         if !migrated.withLockedValue({ $0.contains(schema) }) {
-            try PostgresSchema.migrate(pool, schema: schema)
+            if !PostgresSchema.isCurrent(pool, schema: schema) { try PostgresSchema.migrate(pool, schema: schema) }
             migrated.withLockedValue { _ = $0.insert(schema) }
         }
         return PostgresStore(engine: self, schema: schema)

@@ -41,12 +41,13 @@ final class PostgresPool: Sendable {
     ///
     /// A career centre keeps each seeker's records in a schema of their own: a connection used for one
     /// seeker names the next one's schema before any statement, so no statement reaches another's rows.
-    /// - Parameter schema: `public`, or a name Afterword made (`seeker_12`); never user text.
-    func withConnection<T>(schema: String = "public", _ body: (PostgresConnection) throws -> T) throws -> T {
+    /// - Parameter schema: `public`, or a name Afterword made (`seeker_12`); never user text. Nil for statements
+    ///   that name every table with its schema (`centre.account`): any connection serves, as it is.
+    func withConnection<T>(schema: String? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
         let (connection, current) = try take()
         var named = current
         do {
-            if current != schema {
+            if let schema, current != schema {
                 named = ""
                 try run(connection, PostgresQuery(unsafeSQL: "SET search_path TO \(Self.quoted(schema))"))
                 named = schema
@@ -67,7 +68,7 @@ final class PostgresPool: Sendable {
     }
 
     /// Runs `body` in one transaction: all of it or nothing.
-    func transaction<T>(schema: String = "public", _ body: (PostgresConnection) throws -> T) throws -> T {
+    func transaction<T>(schema: String? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
         try withConnection(schema: schema) { connection in
             try run(connection, "BEGIN")
             do {

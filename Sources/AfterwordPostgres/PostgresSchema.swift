@@ -121,6 +121,17 @@ enum PostgresSchema {
         }
     }
 
+    /// True when `schema` records every migration this version knows and none it does not (one query, no lock):
+    /// then there is nothing to migrate.
+    static func isCurrent(_ pool: PostgresPool, schema: String) -> Bool {
+        let applied = try? pool.withConnection { connection in
+            Set(
+                try pool.rows(connection, PostgresQuery(unsafeSQL: "SELECT name FROM \(PostgresPool.quoted(schema)).afterword_migration"))
+                    .map { try $0.decode(String.self) })
+        }
+        return applied == Set(foldedIntoBase + migrations.map(\.name))
+    }
+
     /// The newest migration the database records, in this version's order of migrations.
     static func version(_ pool: PostgresPool, schema: String = "public") throws -> String? {
         let applied = try pool.withConnection(schema: schema) { connection in

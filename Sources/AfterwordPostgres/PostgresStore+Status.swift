@@ -79,10 +79,15 @@ extension PostgresStore {
     }
 
     public func revision() throws -> Int64 {
-        try pool.withConnection { c in
-            // The sequence's last value, whichever session moved it; read without taking a number.
-            try pool.rows(c, "SELECT last_value + CASE WHEN is_called THEN 0 ELSE -1 END FROM revision").first?.decode(Int64.self) ?? 0
+        // Named with its schema, on whichever connection is free: a server asks this on every page.
+        try engine.pool.withConnection { c in
+            try engine.pool.rows(c, PostgresQuery(unsafeSQL: Self.revisionQuery(schema))).first?.decode(Int64.self) ?? 0
         }
+    }
+
+    /// The sequence's last value, whichever session moved it, read without taking a number.
+    static func revisionQuery(_ schema: String) -> String {
+        "SELECT last_value + CASE WHEN is_called THEN 0 ELSE -1 END FROM \(PostgresPool.quoted(schema)).revision"
     }
 
     public func givenReminders(since: Date) throws -> Set<ReminderPolicy.Key> {
