@@ -44,9 +44,10 @@ extension PostgresCentre {
     /// - Parameters:
     ///   - seekers: the seekers to count (those the coach may read).
     ///   - weeks: how many weeks of sent thank-yous to count, up to the one holding `now`.
-    public func cohort(_ seekers: [CentreAccount], now: Date, weeks count: Int = 8) throws -> CohortReport {
+    /// - Returns: the numbers, and the reviews waiting among these seekers (oldest first).
+    public func cohort(_ seekers: [CentreAccount], now: Date, weeks count: Int = 8) throws -> (CohortReport, [DraftReview]) {
         let weeks = CohortReport.weeks(endingAt: now, count: count)
-        guard !seekers.isEmpty else { return CohortReport(weeks: weeks, rows: []) }
+        guard !seekers.isEmpty else { return (CohortReport(weeks: weeks, rows: []), []) }
         let first = weeks.first ?? now
         for seeker in seekers { _ = try seekerStore(seeker.id) }
         let revisions = try self.revisions(seekers.map(\.id))
@@ -57,7 +58,8 @@ extension PostgresCentre {
                 try counts.entry(seeker.id, revision: revision, now: now, weeksFrom: first)
                 ?? countNumbers(seeker.id, revision: revision, now: now, weeksFrom: first)
         }
-        let waiting = Dictionary(grouping: try waitingReviews(seekers: seekers.map(\.id)), by: \.seekerId).mapValues(\.count)
+        let reviews = try waitingReviews(seekers: seekers.map(\.id))
+        let waiting = Dictionary(grouping: reviews, by: \.seekerId).mapValues(\.count)
         let days = weeks.map(CohortReport.day)
         let rows = seekers.map { seeker -> CohortRow in
             let numbers = counted[seeker.id]
@@ -65,7 +67,7 @@ extension PostgresCentre {
                 seeker: seeker, overdue: numbers?.overdue ?? 0, uncertain: numbers?.uncertain ?? 0, awaitingReview: waiting[seeker.id] ?? 0,
                 newOpenings: numbers?.newOpenings ?? 0, sentPerWeek: days.map { numbers?.sentPerWeek[$0] ?? 0 })
         }
-        return CohortReport(weeks: weeks, rows: rows)
+        return (CohortReport(weeks: weeks, rows: rows), reviews)
     }
 
     /// Each seeker's revision (their records' change counter), in one statement.

@@ -46,6 +46,15 @@ public final class PostgresCentre: Sendable {
         """,
         "CREATE INDEX IF NOT EXISTS audit_subject ON centre.audit(subjectId, at)",
         "CREATE TABLE IF NOT EXISTS centre.setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        // One number every change to a seeker's records, a review or an account moves: a cohort page drawn
+        // before is still right while it stands.
+        "CREATE SEQUENCE IF NOT EXISTS centre.activity",
+        """
+        CREATE OR REPLACE FUNCTION centre.touch() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM nextval('centre.activity'); RETURN NULL; END $$
+        """,
+        "CREATE OR REPLACE TRIGGER review_touch AFTER INSERT OR UPDATE OR DELETE ON centre.review FOR EACH STATEMENT EXECUTE FUNCTION centre.touch()",
+        "CREATE OR REPLACE TRIGGER account_touch AFTER INSERT OR UPDATE OR DELETE ON centre.account FOR EACH STATEMENT EXECUTE FUNCTION centre.touch()",
         // Browsers that signed in before: a run of wrong passwords from elsewhere does not slow them.
         """
         CREATE TABLE IF NOT EXISTS centre.device (
@@ -66,11 +75,46 @@ public final class PostgresCentre: Sendable {
         }
     }
 
-    /// Adds the tables a newer Afterword's centre has and this database lacks (each statement is idempotent).
+    /// Adds the tables a newer Afterword's centre has and this database lacks (each statement is idempotent),
+    /// and makes every seeker's writes move ``activity()``.
     public func upgrade() throws {
         try pool.transaction { c in
             try pool.run(c, "SELECT pg_advisory_xact_lock(7879)")
             for statement in Self.schema { try pool.run(c, PostgresQuery(unsafeSQL: statement)) }
+        }
+        let seekers = try pool.withConnection { c in
+            try pool.rows(c, "SELECT id FROM centre.account WHERE role = 'seeker'").map { try $0.decode(Int64.self) }
+        }
+        let touched = try pool.withConnection { c in
+            try pool.rows(c, "SELECT COUNT(*) FROM pg_trigger WHERE tgname = 'centre_touch'").first?.decode(Int64.self) ?? 0
+        }
+        guard touched != Int64(seekers.count * Self.touchedTables.count) else { return }
+        for seeker in seekers { try touching(seeker) }
+    }
+
+    /// The tables of a seeker's whose changes move ``activity()``.
+    static let touchedTables = ["interview", "interviewer", "panelSeat", "draft", "message", "board", "opening"]
+
+    /// Makes a seeker's writes move the centre's activity number.
+    private func touching(_ seeker: Int64) throws {
+        _ = try engine.store(schema: Self.schema(of: seeker))
+        let schema = PostgresPool.quoted(Self.schema(of: seeker))
+        try pool.transaction { c in
+            for table in Self.touchedTables {
+                try pool.run(
+                    c,
+                    PostgresQuery(
+                        unsafeSQL:
+                            "CREATE OR REPLACE TRIGGER centre_touch AFTER INSERT OR UPDATE OR DELETE ON \(schema).\(table) FOR EACH STATEMENT EXECUTE FUNCTION centre.touch()"
+                    ))
+            }
+        }
+    }
+
+    /// The centre's activity number: it moves with every change to a seeker's records, a review or an account.
+    public func activity() throws -> Int64 {
+        try pool.withConnection { c in
+            try pool.rows(c, "SELECT last_value + CASE WHEN is_called THEN 0 ELSE -1 END FROM centre.activity").first?.decode(Int64.self) ?? 0
         }
     }
 
@@ -108,7 +152,7 @@ public final class PostgresCentre: Sendable {
         let account = try pool.transaction { c in
             try insertAccount(c, email: email, name: name, role: role, group: group, coachId: coachId, passwordHash: passwordHash, now: now)
         }
-        if role == .seeker { _ = try engine.store(schema: Self.schema(of: account.id)) }
+        if role == .seeker { try touching(account.id) }
         return account
     }
 
@@ -129,6 +173,21 @@ public final class PostgresCentre: Sendable {
     public func accounts() throws -> [CentreAccount] {
         try pool.withConnection { c in
             try pool.rows(c, "SELECT \(unescaped: Self.accountColumns) FROM centre.account ORDER BY role, lower(name), id").map(CentreAccount.init)
+        }
+    }
+
+    /// The active seekers a coach may read (assigned to them, or in their group), or every active seeker (nil):
+    /// the rows ``CentreAccess/mayRead(_:_:)`` lets through, read without the others.
+    public func seekers(coach: CentreAccount?) throws -> [CentreAccount] {
+        try pool.withConnection { c in
+            try pool.rows(
+                c,
+                """
+                SELECT \(unescaped: Self.accountColumns) FROM centre.account
+                WHERE role = 'seeker' AND disabledAt IS NULL
+                  AND (\(coach?.id)::bigint IS NULL OR coachId = \(coach?.id) OR (\(coach?.group)::text IS NOT NULL AND groupName = \(coach?.group)))
+                """
+            ).map(CentreAccount.init)
         }
     }
 

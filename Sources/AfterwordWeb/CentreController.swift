@@ -30,10 +30,8 @@ struct CentreController: Sendable {
     func cohort(_ request: Request, context: some RequestContext) async throws -> Response {
         let viewer = try staff
         let group = request.uri.queryParameters["group"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let seekers = try centre.seekers(visibleTo: viewer)
-        let groups = Array(Set(seekers.compactMap(\.group))).sorted()
-        let report = try centre.cohort(for: viewer, group: group)
-        let waiting = try centre.waitingReviews(for: viewer).filter { group == nil || $0.0.group == group }
+        let view = try centre.cohort(for: viewer, group: group)
+        let (groups, report, waiting) = (view.groups, view.report, view.waiting)
         let rows = report.rows.map { row in
             CohortPage.Row(
                 id: row.seeker.id, name: row.seeker.name, email: row.seeker.email, group: row.seeker.group, overdue: row.overdue,
@@ -63,7 +61,7 @@ struct CentreController: Sendable {
     func cohortCSV(_ request: Request, context: some RequestContext) async throws -> Response {
         let viewer = try staff
         let group = request.uri.queryParameters["group"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let report = try centre.cohort(for: viewer, group: group)
+        let report = try centre.cohort(for: viewer, group: group).report
         var response = Response(
             status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: report.csv())))
         response.headers[.contentDisposition] = "attachment; filename=\"cohort-\(CohortReport.day(centre.now)).csv\""
