@@ -346,6 +346,11 @@ public struct Centre: Sendable {
         public var waiting: [(seeker: CentreAccount, review: DraftReview)]
     }
 
+    /// The centre's activity number: it moves with every change to a seeker's records, a review or an account.
+    public func activity() throws -> Int64 {
+        try storeCall { try directory.activity() }
+    }
+
     /// The cohort page's contents for `viewer`, optionally one group's: drawn again when anything in the
     /// centre changed or a minute passed (what is overdue moves with the clock), else as last drawn.
     public func cohort(for viewer: CentreAccount, group: String? = nil) throws -> CohortView {

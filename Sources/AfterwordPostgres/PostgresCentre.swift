@@ -392,21 +392,28 @@ public final class PostgresCentre: Sendable {
 
     /// The audit trail about one seeker's data (or, with nil, all of it), newest first.
     public func audit(subjectId: Int64?, limit: Int, offset: Int = 0) throws -> [AuditEntry] {
-        try pool.withConnection { c in
-            try pool.rows(
-                c,
-                """
-                SELECT u.at, COALESCE(a.name || ' <' || a.email || '>', 'operator ' || u.operator, 'a removed account'),
-                       COALESCE(a.role, CASE WHEN u.operator IS NULL THEN 'removed' ELSE 'operator' END), u.subjectId, u.what
-                FROM centre.audit u LEFT JOIN centre.account a ON a.id = u.actorId
-                WHERE \(subjectId)::bigint IS NULL OR u.subjectId = \(subjectId)
-                ORDER BY u.at DESC, u.id DESC LIMIT \(Int64(max(limit, 0))) OFFSET \(Int64(max(offset, 0)))
-                """
-            ).map { row in
+        let columns = """
+            SELECT u.at, COALESCE(a.name || ' <' || a.email || '>', 'operator ' || u.operator, 'a removed account'),
+                   COALESCE(a.role, CASE WHEN u.operator IS NULL THEN 'removed' ELSE 'operator' END), u.subjectId, u.what
+            FROM centre.audit u LEFT JOIN centre.account a ON a.id = u.actorId
+            """
+        let page = "ORDER BY u.at DESC, u.id DESC LIMIT \(max(limit, 0)) OFFSET \(max(offset, 0))"
+        // One seeker's rows through the index on (subjectId, at); the whole trail only when asked for.
+        let query =
+            subjectId.map { PostgresQuery(unsafeSQL: "\(columns) WHERE u.subjectId = $1 \(page)", binds: Self.binding($0)) }
+            ?? PostgresQuery(unsafeSQL: "\(columns) \(page)")
+        return try pool.withConnection { c in
+            try pool.rows(c, query).map { row in
                 let (at, actor, role, subject, what) = try row.decode((Date, String, String, Int64?, String).self)
                 return AuditEntry(at: at, actor: actor, actorRole: role, subjectId: subject, what: what)
             }
         }
+    }
+
+    private static func binding(_ id: Int64) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(id)
+        return binds
     }
 
     // MARK: Settings

@@ -2,12 +2,15 @@ import AfterwordApp
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOConcurrencyHelpers
 
 /// A coach's and an admin's pages on a career centre's server: the cohort, a seeker's records (read-only,
 /// audited), reviews, the accounts; and a seeker's own "Who has seen this" and review request.
 struct CentreController: Sendable {
     let site: Site
     let centre: Centre
+    /// Cohort pages as last drawn, per coach, group and session.
+    let drawn = DrawnPages()
 
     /// The signed-in account (``CentreGate`` lets no request here without one).
     private var visitor: CentreAccount {
@@ -30,6 +33,12 @@ struct CentreController: Sendable {
     func cohort(_ request: Request, context: some RequestContext) async throws -> Response {
         let viewer = try staff
         let group = request.uri.queryParameters["group"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let activity = try centre.activity()
+        let key = [String(viewer.id), group ?? "", site.csrfToken].joined(separator: "\u{1F}")
+        let flash = Flash.read(request)
+        if flash == nil, let html = drawn.page(key, activity: activity, now: centre.now) {
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: html))
+        }
         let view = try centre.cohort(for: viewer, group: group)
         let (groups, report, waiting) = (view.groups, view.report, view.waiting)
         let rows = report.rows.map { row in
@@ -54,7 +63,13 @@ struct CentreController: Sendable {
                 CohortPage.Waiting(seekerId: seeker.id, seeker: seeker.name, draftId: review.draftId, requested: site.display(review.requestedAt))
             },
             csvHref: "/centre/cohort.csv" + query)
-        return try site.page(page, title: group.map { "Cohort: \($0)" } ?? "Cohort", tab: nil, request: request)
+        let html = ByteBuffer(
+            string: try site.html(
+                page, title: group.map { "Cohort: \($0)" } ?? "Cohort", tab: nil, notice: flash?.notice, warning: flash?.warning,
+                problem: flash?.problem, fix: flash?.fix))
+        var response = Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: html))
+        if flash != nil { Flash.clear(&response) } else { drawn.keep(html, key, activity: activity, now: centre.now) }
+        return response
     }
 
     /// GET /centre/cohort.csv — the same numbers for the office's outcome reports.
@@ -191,6 +206,33 @@ struct CentreController: Sendable {
             return site.done("/drafts/\(id)", notice: "Asked your coach to review it; you can send it once they approve it.")
         } catch let error as UserError where !error.isNotFound {
             return site.done("/drafts/\(id)", refused: error)
+        }
+    }
+}
+
+/// Pages as last drawn, each with the centre's activity number then; good for a minute while it stands.
+final class DrawnPages: Sendable {
+    private struct Entry {
+        var html: ByteBuffer
+        var activity: Int64
+        var drawnAt: Date
+    }
+
+    static let lifetime: TimeInterval = 60
+    static let most = 10_000
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+
+    func page(_ key: String, activity: Int64, now: Date) -> ByteBuffer? {
+        guard let entry = entries.withLockedValue({ $0[key] }), entry.activity == activity, now >= entry.drawnAt,
+            now.timeIntervalSince(entry.drawnAt) < Self.lifetime
+        else { return nil }
+        return entry.html
+    }
+
+    func keep(_ html: ByteBuffer, _ key: String, activity: Int64, now: Date) {
+        entries.withLockedValue { entries in
+            if entries.count >= Self.most { entries.removeAll() }
+            entries[key] = Entry(html: html, activity: activity, drawnAt: now)
         }
     }
 }
