@@ -251,7 +251,8 @@ public struct Centre: Sendable {
     }
 
     /// The account signed in with `token`, while its session lasts.
-    public func session(token: String) throws -> (account: CentreAccount, csrf: String)? {
+    /// - Returns: the account, the session's CSRF token and the centre's activity number now.
+    public func session(token: String) throws -> (account: CentreAccount, csrf: String, activity: Int64)? {
         guard token.count == 64 else { return nil }
         return try storeCall { try directory.session(tokenHash: SHA256.hex(token), now: now) }
     }

@@ -266,16 +266,22 @@ public final class PostgresCentre: Sendable {
     }
 
     /// The signed-in account of a session that has not expired, with its CSRF token; nil otherwise.
-    public func session(tokenHash: String, now: Date) throws -> (account: CentreAccount, csrf: String)? {
+    /// The signed-in account of a session that has not expired, with its CSRF token and the centre's
+    /// activity number (read in the same statement: a page kept since it last moved needs no other query).
+    public func session(tokenHash: String, now: Date) throws -> (account: CentreAccount, csrf: String, activity: Int64)? {
         try pool.withConnection { c in
             try pool.rows(
                 c,
                 """
-                SELECT \(unescaped: PostgresStore.qualified(Self.accountColumns, "a")), s.csrf
+                SELECT \(unescaped: PostgresStore.qualified(Self.accountColumns, "a")), s.csrf,
+                       (SELECT last_value + CASE WHEN is_called THEN 0 ELSE -1 END FROM centre.activity)
                 FROM centre.session s JOIN centre.account a ON a.id = s.accountId
                 WHERE s.tokenHash = \(tokenHash) AND s.expiresAt > \(now) AND a.disabledAt IS NULL
                 """
-            ).first.map { row in (try CentreAccount(row), try row.decode((Int64, String, String, String, String?, Int64?, Date?, Date, String).self).8) }
+            ).first.map { row in
+                let tail = try row.decode((Int64, String, String, String, String?, Int64?, Date?, Date, String, Int64).self)
+                return (try CentreAccount(row), tail.8, tail.9)
+            }
         }
     }
 

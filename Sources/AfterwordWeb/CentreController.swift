@@ -33,7 +33,7 @@ struct CentreController: Sendable {
     func cohort(_ request: Request, context: some RequestContext) async throws -> Response {
         let viewer = try staff
         let group = request.uri.queryParameters["group"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let activity = try centre.activity()
+        let activity = try Visit.current?.activity ?? centre.activity()
         let key = [String(viewer.id), group ?? "", site.csrfToken].joined(separator: "\u{1F}")
         let flash = Flash.read(request)
         if flash == nil, let html = drawn.page(key, activity: activity, now: centre.now) {

@@ -30,13 +30,13 @@ struct CentreGate<Context: RequestContext>: RouterMiddleware {
         let path = request.uri.path
         if Self.isOpen(path) { return try await next(request, context) }
         let token = request.cookies[Self.cookie]?.value ?? ""
-        let signedIn: (account: CentreAccount, csrf: String)?
+        let signedIn: (account: CentreAccount, csrf: String, activity: Int64)?
         do {
             signedIn = try centre.session(token: token)
         } catch {
             return Response.plain(.serviceUnavailable, (UserError.explaining(error)?.webMessage ?? "the centre's database did not answer") + "\n")
         }
-        guard let (account, csrf) = signedIn else {
+        guard let (account, csrf, activity) = signedIn else {
             if request.method == .get || request.method == .head {
                 return Response.redirect(to: "/sign-in")
             }
@@ -64,7 +64,7 @@ struct CentreGate<Context: RequestContext>: RouterMiddleware {
                 return Response.plain(.notFound, "There is no such page for a coach; start again from the cohort page.\n")
             }
         }
-        let visit = Visit(account: account, workspace: workspace, csrf: csrf, today: today, zones: zones)
+        let visit = Visit(account: account, workspace: workspace, csrf: csrf, activity: activity, today: today, zones: zones)
         return try await Visit.$current.withValue(visit) { try await next(request, context) }
     }
 }
@@ -193,7 +193,7 @@ struct SignInController: Sendable {
     /// POST /sign-out
     func signOut(_ request: Request, context: some RequestContext) async throws -> Response {
         let token = request.cookies[CentreGate<BasicRequestContext>.cookie]?.value ?? ""
-        if let (_, csrf) = try centre.session(token: token) {
+        if let (_, csrf, _) = try centre.session(token: token) {
             guard let form = try await Self.smallForm(request), Guard.same(form["csrf"] ?? "", csrf) else {
                 throw WebError(.forbidden, "this form is stale or came from another site; reload the page and try again")
             }

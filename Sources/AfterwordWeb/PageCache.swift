@@ -22,6 +22,8 @@ final class PageCache: Sendable {
         var revision: Int64
         var checkedAt: UInt64
         var html: ByteBuffer
+        /// On a centre's server, its activity number when the revision was last read.
+        var activity: Int64?
     }
 
     /// How long a revision read stays good, in nanoseconds.
@@ -30,20 +32,27 @@ final class PageCache: Sendable {
     private let entries = NIOLockedValueBox<[Bool: Entry]>([:])
 
     /// The cached page for `key`, if it is still the page the store would draw.
-    func page(_ key: Key, revision: () throws -> Int64) rethrows -> ByteBuffer? {
+    /// - Parameter activity: on a centre's server, its activity number now: while it stands, no seeker's
+    ///   records changed, and the revision need not be read.
+    func page(_ key: Key, activity: Int64? = nil, revision: () throws -> Int64) rethrows -> ByteBuffer? {
         let now = DispatchTime.now().uptimeNanoseconds
         guard let entry = entries.withLockedValue({ $0[key.all] }), entry.key == key else { return nil }
-        if now &- entry.checkedAt < Self.recheck { return entry.html }
+        if let activity, entry.activity == activity { return entry.html }
+        if activity == nil, now &- entry.checkedAt < Self.recheck { return entry.html }
         let current = try revision()
         guard current == entry.revision else { return nil }
-        entries.withLockedValue { $0[key.all]?.checkedAt = now }
+        entries.withLockedValue {
+            $0[key.all]?.checkedAt = now
+            $0[key.all]?.activity = activity
+        }
         return entry.html
     }
 
-    /// Keeps a page drawn at `revision` (read before drawing, so a write during drawing is not missed).
-    func keep(_ html: ByteBuffer, for key: Key, revision: Int64) {
+    /// Keeps a page drawn at `revision` (and the centre's `activity`), both read before drawing, so that a
+    /// write during drawing is not missed.
+    func keep(_ html: ByteBuffer, for key: Key, revision: Int64, activity: Int64? = nil) {
         let now = DispatchTime.now().uptimeNanoseconds
-        entries.withLockedValue { $0[key.all] = Entry(key: key, revision: revision, checkedAt: now, html: html) }
+        entries.withLockedValue { $0[key.all] = Entry(key: key, revision: revision, checkedAt: now, html: html, activity: activity) }
     }
 
     /// Forgets every page: this server just changed something.

@@ -16,7 +16,8 @@ struct TodayController: Sendable {
         let now = workspace.now
         let key = PageCache.Key(minute: Int64((now.timeIntervalSince1970 / 60).rounded(.down)), zone: zone.identifier, all: all, csrf: site.csrfToken)
         let flash = Flash.read(request)
-        if flash == nil, let cached = try site.today.page(key, revision: { try workspace.revision() }) {
+        let activity = Visit.current?.activity
+        if flash == nil, let cached = try site.today.page(key, activity: activity, revision: { try workspace.revision() }) {
             return Self.response(cached)
         }
         let revision = try workspace.revision()
@@ -71,7 +72,7 @@ struct TodayController: Sendable {
             return response
         }
         let buffer = ByteBuffer(string: html)
-        site.today.keep(buffer, for: key, revision: revision)
+        site.today.keep(buffer, for: key, revision: revision, activity: activity)
         return Self.response(buffer)
     }
 

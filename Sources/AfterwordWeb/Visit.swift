@@ -10,6 +10,8 @@ struct Visit: Sendable {
     /// The seeker's own records; nil for a coach or an admin, who read seekers only through ``Centre/reading(seeker:by:what:)``.
     let workspace: Workspace?
     let csrf: String
+    /// The centre's activity number when the request came: while it stands, nothing in the centre changed.
+    let activity: Int64
     /// The seeker's dashboard cache and time zone setting.
     let today: PageCache
     let zones: ZoneSetting?

@@ -157,6 +157,12 @@ import Testing
         let ada = try served.signIn("ada@uni.edu", "admin-ada-pass")
         #expect(try sam.get("/").body.contains("Priya Ramaswamy"))
         #expect(try cory.get("/centre").body.contains("Sam Seeker"))
+        // A change from another process shows on the next page, though the pages are kept between changes.
+        #expect(!(try sam.get("/").body.contains("Contoso")))
+        let added = try cli.run(
+            ["--as", "sam@uni.edu", "interview", "add", "--company", "Contoso", "--role", "Analyst", "--at", "2026-11-25T10:00-05:00"], environment: env)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try sam.get("/").body.contains("Contoso"))
         #expect(try cory.get("/centre/seekers/4").body.contains("Priya Ramaswamy"))
         #expect(try cory.get("/centre/seekers/4/drafts/1").body.contains("Dear Priya"))
 
