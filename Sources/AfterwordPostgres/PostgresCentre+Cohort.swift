@@ -5,7 +5,8 @@ import NIOConcurrencyHelpers
 import PostgresNIO
 
 /// Each seeker's cohort numbers as last counted, with the revision of their records then: counted again
-/// only when they changed something, or after ``lifetime`` (what is overdue moves with the clock).
+/// only when they changed something, or after ``lifetime`` and a few seconds more, different for each seeker
+/// (what is overdue moves with the clock; the seekers are not all counted again at the same moment).
 final class CohortCounts: Sendable {
     struct Entry {
         var revision: Int64
@@ -25,7 +26,7 @@ final class CohortCounts: Sendable {
 
     func entry(_ seeker: Int64, revision: Int64, now: Date, weeksFrom: Date) -> Entry? {
         guard let entry = entries.withLockedValue({ $0[seeker] }), entry.revision == revision, entry.weeksFrom == weeksFrom,
-            now.timeIntervalSince(entry.countedAt) < Self.lifetime, now >= entry.countedAt
+            now.timeIntervalSince(entry.countedAt) < Self.lifetime + Double(seeker % 60), now >= entry.countedAt
         else { return nil }
         return entry
     }

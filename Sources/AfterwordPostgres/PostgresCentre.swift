@@ -55,6 +55,7 @@ public final class PostgresCentre: Sendable {
         """,
         "CREATE OR REPLACE TRIGGER review_touch AFTER INSERT OR UPDATE OR DELETE ON centre.review FOR EACH STATEMENT EXECUTE FUNCTION centre.touch()",
         "CREATE OR REPLACE TRIGGER account_touch AFTER INSERT OR UPDATE OR DELETE ON centre.account FOR EACH STATEMENT EXECUTE FUNCTION centre.touch()",
+        "CREATE OR REPLACE TRIGGER setting_touch AFTER INSERT OR UPDATE OR DELETE ON centre.setting FOR EACH STATEMENT EXECUTE FUNCTION centre.touch()",
         // Browsers that signed in before: a run of wrong passwords from elsewhere does not slow them.
         """
         CREATE TABLE IF NOT EXISTS centre.device (

@@ -54,7 +54,7 @@ struct CentreGate<Context: RequestContext>: RouterMiddleware {
             if Self.notOnSharedServer.contains(path) {
                 return Response.plain(.forbidden, "Your career centre's server does not keep passwords or send mail; send from your own mail program.\n")
             }
-            guard let seat = try? seats.seat(for: account, centre: centre) else {
+            guard let seat = try? seats.seat(for: account, centre: centre, activity: activity) else {
                 return Response.plain(.serviceUnavailable, "Your records could not be opened just now; try again in a moment.\n")
             }
             (workspace, today, zones) = (seat.0, seat.1, seat.2)

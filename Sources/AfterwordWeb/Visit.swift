@@ -19,14 +19,16 @@ struct Visit: Sendable {
     @TaskLocal static var current: Visit?
 }
 
-/// Each seeker's workspace, dashboard cache and time zone, kept for a few seconds between their requests
-/// (a centre's settings, such as review, are read again after that).
+/// Each seeker's workspace, dashboard cache and time zone, kept between their requests while the centre's
+/// activity number stands (a change of the centre's settings, such as review, moves it), and for a few
+/// seconds when it moves (it moves with every seeker's writes).
 final class Seats: Sendable {
     private struct Entry {
         var workspace: Workspace
         var today: PageCache
         var zones: ZoneSetting
         var madeAt: Date
+        var activity: Int64
     }
 
     private let entries = NIOLockedValueBox<[Int64: Entry]>([:])
@@ -35,9 +37,11 @@ final class Seats: Sendable {
     /// The most seekers kept at once.
     static let most = 5_000
 
-    func seat(for seeker: CentreAccount, centre: Centre) throws -> (Workspace, PageCache, ZoneSetting) {
+    func seat(for seeker: CentreAccount, centre: Centre, activity: Int64) throws -> (Workspace, PageCache, ZoneSetting) {
         let now = Date()
-        if let entry = entries.withLockedValue({ $0[seeker.id] }), now.timeIntervalSince(entry.madeAt) < Self.lifetime {
+        if let entry = entries.withLockedValue({ $0[seeker.id] }),
+            entry.activity == activity || (now >= entry.madeAt && now.timeIntervalSince(entry.madeAt) < Self.lifetime)
+        {
             return (entry.workspace, entry.today, entry.zones)
         }
         let workspace = try centre.workspace(for: seeker)
@@ -45,7 +49,7 @@ final class Seats: Sendable {
         let zones = ZoneSetting(home: workspace.home)
         entries.withLockedValue { entries in
             if entries.count >= Self.most { entries.removeAll() }
-            entries[seeker.id] = Entry(workspace: workspace, today: today, zones: zones, madeAt: now)
+            entries[seeker.id] = Entry(workspace: workspace, today: today, zones: zones, madeAt: now, activity: activity)
         }
         return (workspace, today, zones)
     }
