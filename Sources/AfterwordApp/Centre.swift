@@ -473,10 +473,14 @@ extension Workspace {
         return [config[.name], config[.email].map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")
     }
 
-    /// The words a centre's review approves for a draft: from whom and to whom (name and address), subject and body.
+    /// The words a centre's review approves for a draft: from whom (and, for a note card, the return address)
+    /// and to whom (their name, title, company and address, as the message or envelope prints them), subject and body.
     public func reviewText(_ context: DraftContext) throws -> String {
-        let from = try senderLine()
-        let to = context.draft.channel == .email ? (context.person.email ?? "") : (context.person.address ?? "")
+        let person = context.person
+        let isEmail = context.draft.channel == .email
+        let from = try senderLine() + (isEmail ? "" : "\n" + (try loadConfig()[.address] ?? ""))
+        let to = [person.name, person.title ?? "", person.company ?? "", (isEmail ? person.email : person.address) ?? ""]
+            .joined(separator: "\n")
         return DraftReview.text(of: context.draft, from: from, to: to)
     }
 

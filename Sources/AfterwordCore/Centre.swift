@@ -124,7 +124,8 @@ public struct DraftReview: Codable, Sendable, Equatable {
     ///   - from: the sender as the message will name them.
     ///   - address: the recipient's e-mail address, or postal address for a note card.
     public static func text(of draft: Draft, from: String, to address: String) -> String {
-        [from, address, draft.recipient, draft.subject ?? "", draft.body].joined(separator: "\u{1F}")
+        // Each field with its length first: no text can move from one field to another and read the same.
+        [from, address, draft.recipient, draft.subject ?? "", draft.body].map { "\($0.unicodeScalars.count):\($0)" }.joined()
     }
 
     /// Why `draft` (whose words to approve are `text`) may not leave yet when the centre requires review; nil when it may.

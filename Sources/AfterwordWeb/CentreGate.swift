@@ -81,6 +81,21 @@ final class SignInThrottle: Sendable {
 
     private let failures = NIOLockedValueBox<[String: [Date]]>([:])
 
+    /// Counts a try for `key` before its password is checked (so that tries sent at once are counted as they
+    /// come, not after bcrypt answers), unless it must wait: then the seconds to wait, and nothing counted.
+    func attempt(_ key: String, now: Date) -> Int? {
+        failures.withLockedValue { failures in
+            let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < Self.window }
+            if recent.count >= Self.allowed, let oldest = recent.first {
+                failures[key] = recent
+                return max(1, Int((Self.window - now.timeIntervalSince(oldest)).rounded(.up)))
+            }
+            if failures.count >= Self.most { failures.removeAll() }
+            failures[key] = recent + [now]
+            return nil
+        }
+    }
+
     /// Seconds to wait before `email` may try again; nil when it may try now.
     func wait(for email: String, now: Date) -> Int? {
         failures.withLockedValue { failures in
@@ -88,13 +103,6 @@ final class SignInThrottle: Sendable {
             failures[email] = recent.isEmpty ? nil : recent
             guard recent.count >= Self.allowed, let oldest = recent.first else { return nil }
             return max(1, Int((Self.window - now.timeIntervalSince(oldest)).rounded(.up)))
-        }
-    }
-
-    func failed(_ email: String, now: Date) {
-        failures.withLockedValue { failures in
-            if failures.count >= Self.most { failures.removeAll() }
-            failures[email, default: []].append(now)
         }
     }
 
@@ -156,7 +164,7 @@ struct SignInController: Sendable {
         if throttle.wait(for: email, now: now) != nil, (try? centre.knowsDevice(token: device, email: email)) == true {
             key = "device " + device
         }
-        if let wait = throttle.wait(for: key, now: now) {
+        if let wait = throttle.attempt(key, now: now) {
             return try page(
                 request, email: email, problem: "too many wrong passwords for \(email) in a minute; try again in \(wait) seconds",
                 status: .tooManyRequests)
@@ -170,7 +178,6 @@ struct SignInController: Sendable {
             return try page(request, email: email, problem: "the centre's records did not answer; try again in a moment", status: .serviceUnavailable)
         }
         guard let account else {
-            throttle.failed(key, now: now)
             return try page(request, email: email, problem: "that e-mail address and password do not match an account", status: .unauthorized)
         }
         throttle.succeeded(key)

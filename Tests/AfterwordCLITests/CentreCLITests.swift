@@ -271,6 +271,15 @@ import Testing
         #expect(try tia.signIn("tia@uni.edu", "seeker-tia-pass") == 303)
         #expect(try served.signInStatus("cory@uni.edu", "coach-cory-pass") == 303, "another account is not slowed")
 
+        // Guesses sent at once are counted as they come: of 16 at the same moment, at most 10 are checked.
+        let burst = Burst()
+        let server = served
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            burst.add((try? server.signInStatus("cleo@uni.edu", "not-cleos-pass")) ?? 0)
+        }
+        let answered = burst.statuses
+        #expect(answered.filter { $0 == 401 }.count <= 10 && answered.filter { $0 == 429 }.count >= 6, "\(answered.sorted())")
+
         // Behind TLS (the proxy says so), the cookies are Secure.
         let secure = try CLI.run(
             executable: URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-D", "-", "-o", "/dev/null", "-H", "X-Forwarded-Proto: https", served.base + "/sign-in"],
@@ -339,6 +348,11 @@ import Testing
         #expect(changed.contains("changed after your coach approved it"), "\(changed)")
         #expect(try sam.post("/drafts/1/review", [:]).status == 303)
         #expect(try cory.approve(seeker: 4, draft: 1) == 303)
+        // Whom it goes to is part of what was approved: a new name for the recipient needs a new review.
+        let renamed = try cli.run(["--as", "sam@uni.edu", "interviewer", "edit", "1", "--name", "Priya Rama"], environment: env)
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(try sam.get("/drafts/1").body.contains("Approved, but changed since"))
+        #expect(try cli.run(["--as", "sam@uni.edu", "interviewer", "edit", "1", "--name", "Priya Ramaswamy"], environment: env).status == 0)
         let handed = try sam.post("/drafts/1/eml", [:])
         #expect(handed.status == 200 && handed.body.contains("P.S. Go team"), "\(handed.status)")
         let status = try cli.run(["--as", "sam@uni.edu", "status", "--json"], environment: env)
@@ -535,4 +549,13 @@ extension CentreCLITests {
         #expect(rows.contains { $0.contains("Cory Coach <cory@uni.edu> coach read draft 1") }, "\(rows)")
         #expect((seen["consoleErrors"] as? [String])?.isEmpty == true, "\(seen["consoleErrors"] ?? "")")
     }
+}
+
+/// Statuses gathered from requests sent at once.
+final class Burst: @unchecked Sendable {
+    private let lock = NSLock()
+    private var gathered: [Int] = []
+
+    func add(_ status: Int) { lock.withLock { gathered.append(status) } }
+    var statuses: [Int] { lock.withLock { gathered } }
 }
