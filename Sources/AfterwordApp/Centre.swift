@@ -60,8 +60,6 @@ public struct Centre: Sendable {
     public let database: String
     private let clock: @Sendable () -> Date
     let directory: PostgresCentre
-    /// Cohort pages as last drawn, for a server.
-    private let views = CohortViews()
 
     /// How long a sign-in lasts.
     public static let sessionLength: TimeInterval = 8 * 3600
@@ -352,18 +350,8 @@ public struct Centre: Sendable {
         try storeCall { try directory.activity() }
     }
 
-    /// The cohort page's contents for `viewer`, optionally one group's: drawn again when anything in the
-    /// centre changed or a minute passed (what is overdue moves with the clock), else as last drawn.
+    /// The cohort page's contents for `viewer`, optionally one group's.
     public func cohort(for viewer: CentreAccount, group: String? = nil) throws -> CohortView {
-        let activity = try storeCall { try directory.activity() }
-        let key = CohortViews.Key(viewer: viewer.id, group: group)
-        if let view = views.view(key, activity: activity, now: now) { return view }
-        let view = try drawCohort(for: viewer, group: group)
-        views.keep(view, key, activity: activity, now: now)
-        return view
-    }
-
-    private func drawCohort(for viewer: CentreAccount, group: String?) throws -> CohortView {
         let all = try seekers(visibleTo: viewer)
         let seekers = all.filter { group == nil || $0.group == group }
         let (report, waiting) = try storeCall { try directory.cohort(seekers, now: now) }
@@ -375,7 +363,8 @@ public struct Centre: Sendable {
 
     /// The numbers of every seeker (or one group's), for the office at the command line.
     public func cohortOfAll(group: String? = nil) throws -> CohortReport {
-        let seekers = try users().filter { $0.role == .seeker && (group == nil || $0.group == group) }
+        try initialized()
+        let seekers = try storeCall { try directory.seekers(coach: nil) }.filter { group == nil || $0.group == group }
         return try storeCall { try directory.cohort(seekers, now: now) }.0
     }
 
@@ -428,41 +417,6 @@ public struct Centre: Sendable {
     /// Who read or changed a seeker's data, newest first: `limit` rows after the newest `offset`.
     public func audit(seeker id: Int64, limit: Int, offset: Int = 0) throws -> [AuditEntry] {
         try storeCall { try directory.audit(subjectId: id, limit: limit, offset: offset) }
-    }
-}
-
-/// Cohort pages as last drawn, each with the centre's activity number then.
-final class CohortViews: @unchecked Sendable {
-    struct Key: Hashable {
-        var viewer: Int64
-        var group: String?
-    }
-
-    private struct Entry {
-        var view: Centre.CohortView
-        var activity: Int64
-        var drawnAt: Date
-    }
-
-    /// How long a page stands when nothing changed: overdue counts move with the clock.
-    static let lifetime: TimeInterval = 60
-    static let most = 10_000
-    private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
-
-    func view(_ key: Key, activity: Int64, now: Date) -> Centre.CohortView? {
-        lock.withLock {
-            guard let entry = entries[key], entry.activity == activity, now >= entry.drawnAt, now.timeIntervalSince(entry.drawnAt) < Self.lifetime
-            else { return nil }
-            return entry.view
-        }
-    }
-
-    func keep(_ view: Centre.CohortView, _ key: Key, activity: Int64, now: Date) {
-        lock.withLock {
-            if entries.count >= Self.most { entries.removeAll() }
-            entries[key] = Entry(view: view, activity: activity, drawnAt: now)
-        }
     }
 }
 

@@ -214,6 +214,12 @@ public struct CohortReport: Sendable, Equatable {
         return (0..<max(count, 1)).reversed().compactMap { calendar.date(byAdding: .weekOfYear, value: -$0, to: start) }
     }
 
+    /// The sums over every seeker: overdue, uncertain, awaiting review, new openings, then sent in each week.
+    public var totals: [Int] {
+        [rows.map(\.overdue), rows.map(\.uncertain), rows.map(\.awaitingReview), rows.map(\.newOpenings)].map { $0.reduce(0, +) }
+            + weeks.indices.map { index in rows.reduce(0) { $0 + (index < $1.sentPerWeek.count ? $1.sentPerWeek[index] : 0) } }
+    }
+
     /// The numbers as CSV (RFC 4180) for an office's outcome reports: a row per seeker, then a total.
     public func csv() -> String {
         let days = weeks.map { Self.day($0) }
@@ -227,9 +233,7 @@ public struct CohortReport: Sendable, Equatable {
                 + [row.overdue, row.uncertain, row.awaitingReview, row.newOpenings].map(String.init) + row.sentPerWeek.map(String.init)
             lines.append(cells.joined(separator: ","))
         }
-        let totals = [rows.map(\.overdue), rows.map(\.uncertain), rows.map(\.awaitingReview), rows.map(\.newOpenings)].map { $0.reduce(0, +) }
-        let weekly = weeks.indices.map { index in rows.reduce(0) { $0 + (index < $1.sentPerWeek.count ? $1.sentPerWeek[index] : 0) } }
-        lines.append((["total", "", ""] + (totals + weekly).map(String.init)).joined(separator: ","))
+        lines.append((["total", "", ""] + totals.map(String.init)).joined(separator: ","))
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 

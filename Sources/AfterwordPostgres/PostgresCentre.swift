@@ -280,8 +280,8 @@ public final class PostgresCentre: Sendable {
                 WHERE s.tokenHash = \(tokenHash) AND s.expiresAt > \(now) AND a.disabledAt IS NULL
                 """
             ).first.map { row in
-                let tail = try row.decode((Int64, String, String, String, String?, Int64?, Date?, Date, String, Int64).self)
-                return (try CentreAccount(row), tail.8, tail.9)
+                var cells = Cells(row)
+                return (try CentreAccount(&cells), try cells.next(String.self), try cells.next(Int64.self))
             }
         }
     }
@@ -449,7 +449,12 @@ public final class PostgresCentre: Sendable {
 
 extension CentreAccount {
     init(_ row: PostgresRow) throws {
-        var c = Cells(row)
+        var cells = Cells(row)
+        try self.init(&cells)
+    }
+
+    /// The account from the next cells of a row (``PostgresCentre/accountColumns``), leaving the rest to read.
+    init(_ c: inout Cells) throws {
         self.init(
             id: try c.next(Int64.self), email: try c.next(), name: try c.next(), role: try c.raw(), group: try c.next(),
             coachId: try c.next(), disabledAt: try c.next(), createdAt: try c.next())

@@ -47,9 +47,6 @@ struct CentreController: Sendable {
                 uncertain: row.uncertain, awaitingReview: row.awaitingReview, newOpenings: row.newOpenings, sent: row.sentPerWeek,
                 attention: row.needsAttention)
         }
-        let totals =
-            [rows.map(\.overdue), rows.map(\.uncertain), rows.map(\.awaitingReview), rows.map(\.newOpenings)].map { $0.reduce(0, +) }
-            + report.weeks.indices.map { index in rows.reduce(0) { $0 + (index < $1.sent.count ? $1.sent[index] : 0) } }
         let query = group.map { "?group=" + ($0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? "") } ?? ""
         let page = CohortPage(
             groups: [CohortPage.Group(name: "Everyone", href: "/centre", current: group == nil)]
@@ -58,7 +55,7 @@ struct CentreController: Sendable {
                         name: name, href: "/centre?group=" + (name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? ""),
                         current: name == group)
                 },
-            hasGroups: !groups.isEmpty, weeks: report.weeks.map(CohortReport.day), rows: rows, totals: totals,
+            hasGroups: !groups.isEmpty, weeks: report.weeks.map(CohortReport.day), rows: rows, totals: report.totals,
             waiting: waiting.map { seeker, review in
                 CohortPage.Waiting(seekerId: seeker.id, seeker: seeker.name, draftId: review.draftId, requested: site.display(review.requestedAt))
             },

@@ -61,12 +61,6 @@ struct Guard: Sendable {
         return String(lower.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 
-    /// A random token, hex, 32 bytes.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
-
     /// True when two secrets are equal, compared in constant time.
     static func same(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8)

@@ -56,7 +56,7 @@ public struct WebServer: Sendable {
 
     /// - Throws: ``UserError`` when the server would be reachable from the network without an access token.
     public init(workspace: Workspace, options: Options, centre: Centre? = nil) throws {
-        try self.init(workspace: workspace, options: options, csrfToken: Guard.randomToken(), centre: centre)
+        try self.init(workspace: workspace, options: options, csrfToken: Centre.randomToken(), centre: centre)
     }
 
     init(workspace: Workspace, options: Options, csrfToken: String, centre: Centre? = nil) throws {
@@ -79,7 +79,7 @@ public struct WebServer: Sendable {
         }
         self.workspace = try workspace.keepingStoreOpen()
         var options = options
-        if options.accessToken == nil { options.accessToken = Guard.randomToken() }
+        if options.accessToken == nil { options.accessToken = Centre.randomToken() }
         self.options = options
         self.csrfToken = csrfToken
     }
